@@ -1,0 +1,150 @@
+// `npm start`: local Borda in workerd, no Cloudflare account, no network.
+// 1. creates .dev.vars from .dev.vars.example on first run (fresh random secrets);
+// 2. applies pending D1 migrations to the local database;
+// 3. starts `wrangler dev` on PORT (default 7701) with cron triggerable by hand;
+// 4. on the first start of a data directory, creates a demo merchant and prints its keys and a curl.
+// Environment: PORT, BORDA_STATE_DIR (local data; default .wrangler/state).
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const port = Number(process.env.PORT ?? 7701);
+const stateDir = path.resolve(root, process.env.BORDA_STATE_DIR ?? '.wrangler/state');
+const wrangler = path.join(root, 'node_modules', '.bin', 'wrangler');
+const devVarsPath = path.join(root, '.dev.vars');
+const demoPath = path.join(stateDir, 'borda-demo.json');
+const base = `http://localhost:${port}`;
+const childEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_D1_WARNING: 'true' };
+
+function log(line) {
+  process.stdout.write(`[borda] ${line}\n`);
+}
+
+function generated(name) {
+  if (name === 'ENCRYPTION_KEY') return randomBytes(32).toString('base64');
+  return `adm_${randomBytes(32).toString('base64url')}`;
+}
+
+function ensureDevVars() {
+  if (existsSync(devVarsPath)) return;
+  const example = readFileSync(path.join(root, '.dev.vars.example'), 'utf8');
+  const filled = example.replace(/^([A-Z_]+)=generate$/gm, (_, name) => `${name}=${generated(name)}`);
+  writeFileSync(devVarsPath, filled, { mode: 0o600 });
+  log('created .dev.vars with fresh local secrets');
+}
+
+function readDevVars() {
+  const vars = {};
+  for (const line of readFileSync(devVarsPath, 'utf8').split('\n')) {
+    const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+    if (m) vars[m[1]] = m[2];
+  }
+  return vars;
+}
+
+function applyMigrations() {
+  mkdirSync(stateDir, { recursive: true });
+  // stdin is not a TTY, so wrangler applies without asking for confirmation.
+  const r = spawnSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir], {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (r.status !== 0) {
+    log('applying migrations failed');
+    process.exit(r.status ?? 1);
+  }
+}
+
+async function waitForHealth(child) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error('wrangler dev exited during start-up');
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the Worker did not answer on ${base} within 90 s`);
+}
+
+async function ensureDemoMerchant(adminToken) {
+  if (existsSync(demoPath)) {
+    log(`reusing the demo merchant from ${path.relative(root, demoPath)}`);
+    return JSON.parse(readFileSync(demoPath, 'utf8'));
+  }
+  const res = await fetch(`${base}/admin/v1/merchants`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Borda Demo Store', country: 'BRA' }),
+  });
+  if (res.status !== 201)
+    throw new Error(`creating the demo merchant failed: ${res.status} ${await res.text()}`);
+  const merchant = await res.json();
+  // Kept beside the local data it belongs to: wiping the data dir forgets the merchant too.
+  writeFileSync(demoPath, JSON.stringify(merchant, null, 2), { mode: 0o600 });
+  chmodSync(demoPath, 0o600);
+  log('created the demo merchant');
+  return merchant;
+}
+
+function printBanner(m) {
+  const curl = [
+    `curl -sS -X POST ${base}/api/v1/checkout/sessions \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  -H 'X-API-Key: ${m.secret_keys.test}' \\`,
+    `  -d '{"amount":15000,"currency":"BRL","merchant_order_id":"ORD-'"$(date +%s)"'","payment_method":"pix","success_url":"https://mystore.com/order/success","cancel_url":"https://mystore.com/order/failed"}'`,
+  ].join('\n');
+  process.stdout.write(
+    [
+      '',
+      `Borda is running on ${base}  (API reference: ${base}/docs)`,
+      '',
+      `  merchant id      ${m.merchant_id}`,
+      `  test secret key  ${m.secret_keys.test}`,
+      `  test public key  ${m.public_keys.test}`,
+      `  webhook secret   ${m.webhook_secret}`,
+      '',
+      'Create a checkout session:',
+      '--- curl ---',
+      curl,
+      '--- end ---',
+      `Run the cron by hand: curl '${base}/__scheduled?cron=*+*+*+*+*'`,
+      '',
+    ].join('\n'),
+  );
+}
+
+ensureDevVars();
+applyMigrations();
+const child = spawn(
+  wrangler,
+  [
+    'dev',
+    '--port',
+    String(port),
+    '--persist-to',
+    stateDir,
+    '--test-scheduled',
+    '--show-interactive-dev-session=false',
+  ],
+  { cwd: root, env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] },
+);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+try {
+  await waitForHealth(child);
+  printBanner(await ensureDemoMerchant(readDevVars().ADMIN_TOKEN));
+} catch (err) {
+  log(err.message);
+  child.kill('SIGTERM');
+  process.exitCode = 1;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { COUNTRY_CODES } from '../../domain/countries';
+import { UrlString } from '../shared/schemas';
+
+export const CreateMerchant = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100).meta({ description: 'Display name shown on the checkout page.' }),
+    country: z.enum(COUNTRY_CODES).nullable().optional(),
+    notification_url: UrlString.nullable().optional().meta({ description: 'Default webhook URL.' }),
+  })
+  .meta({ id: 'CreateMerchant' });
+export type CreateMerchant = z.infer<typeof CreateMerchant>;
+
+const KeyPair = z.object({ test: z.string(), live: z.string() });
+
+export const CreatedMerchant = z
+  .object({
+    merchant_id: z.string(),
+    name: z.string(),
+    country: z.enum(COUNTRY_CODES).nullable(),
+    notification_url: z.string().nullable(),
+    secret_keys: KeyPair.meta({ description: 'sk_test_... and sk_live_...; shown only in this response.' }),
+    public_keys: KeyPair.meta({ description: 'pk_test_... and pk_live_..., for the checkout widget.' }),
+    webhook_secret: z
+      .string()
+      .meta({ description: 'whsec_...: verifies webhook signatures; shown only here.' }),
+    created_at: z.string(),
+  })
+  .meta({ id: 'CreatedMerchant' });

@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { jsonBody, validate } from '../../http/body';
+import type { AppEnv } from '../../http/context';
+import { merchantCtx } from '../../http/service-ctx';
+import { createSession, expireSession, getSession, listSessions } from '../../services/sessions';
+import { CreateSession, ListSessionsQuery } from './schema';
+import { serializeSession } from './serialize';
+
+/** Merchant API: /api/v1/checkout/sessions. Auth and idempotency are applied by the parent group. */
+export const sessionsRoutes = new Hono<AppEnv>()
+  .post('/', async (c) => {
+    const session = await createSession({ ctx: merchantCtx(c), input: jsonBody(c, CreateSession) });
+    return c.json(serializeSession(session), 201);
+  })
+  .get('/', async (c) => {
+    const input = validate(ListSessionsQuery, c.req.query());
+    const { page, hasMore, nextCursor } = await listSessions({ ctx: merchantCtx(c), input });
+    return c.json({
+      object: 'list',
+      data: page.map(serializeSession),
+      has_more: hasMore,
+      next_cursor: nextCursor,
+    });
+  })
+  .get('/:token', async (c) => {
+    const session = await getSession({ ctx: merchantCtx(c), input: { token: c.req.param('token') } });
+    return c.json(serializeSession(session));
+  })
+  .post('/:token/expire', async (c) => {
+    const session = await expireSession({ ctx: merchantCtx(c), input: { token: c.req.param('token') } });
+    return c.json(serializeSession(session));
+  });

@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { adminRoutes } from './api/admin';
+import { sessionsRoutes } from './api/sessions';
+import { requireSecretKey } from './http/auth';
+import type { AppEnv } from './http/context';
+import { ApiError } from './http/errors';
+import { idempotency } from './http/idempotency';
+import { database, rawBody, requestId } from './http/middleware';
+import { problemResponse } from './http/problem';
+import { docsRoutes } from './openapi/routes';
+
+export function buildApp() {
+  const app = new Hono<AppEnv>();
+  app.use(requestId, database);
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/', docsRoutes);
+
+  const admin = new Hono<AppEnv>().use(rawBody).route('/', adminRoutes);
+  app.route('/admin/v1', admin);
+
+  const api = new Hono<AppEnv>().use(requireSecretKey, rawBody, idempotency);
+  api.route('/checkout/sessions', sessionsRoutes);
+  app.route('/api/v1', api);
+
+  app.notFound((c) =>
+    problemResponse(
+      c,
+      new ApiError('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`),
+    ),
+  );
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return problemResponse(c, err);
+    // Never echo the error: it might hold request data. The request id ties the log to the reply.
+    console.error(
+      `request ${c.get('requestId')} failed: ${err instanceof Error ? err.name : 'unknown'}`,
+      err,
+    );
+    return problemResponse(
+      c,
+      new ApiError('internal_error', `Reference ${c.get('requestId')} when contacting support.`),
+    );
+  });
+  return app;
+}

@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Times are integer milliseconds since the epoch (UTC); money is integer minor units.
+ * JSON columns hold data that is only ever read whole (metadata, customer, settings).
+ */
+
+export const merchants = sqliteTable('merchants', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  country: text('country'),
+  notificationUrl: text('notification_url'),
+  /** AES-GCM ciphertext of the whsec_ secret, sealed with ENCRYPTION_KEY (see src/crypto/secretbox.ts). */
+  webhookSecretSealed: text('webhook_secret_sealed').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    merchantId: text('merchant_id')
+      .notNull()
+      .references(() => merchants.id),
+    kind: text('kind', { enum: ['secret', 'public'] }).notNull(),
+    mode: text('mode', { enum: ['test', 'live'] }).notNull(),
+    /** A short readable prefix (e.g. "sk_test_4f9Q") so a merchant can tell keys apart. */
+    prefix: text('prefix').notNull(),
+    /** Hex SHA-256 of the whole key; the key itself is never stored. */
+    hash: text('hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('api_keys_hash_idx').on(t.hash),
+    index('api_keys_merchant_idx').on(t.merchantId, t.mode),
+  ],
+);
+
+export const checkoutSessions = sqliteTable(
+  'checkout_sessions',
+  {
+    /** The session id doubles as its unguessable token (cs_test_... / cs_live_...). */
+    id: text('id').primaryKey(),
+    merchantId: text('merchant_id')
+      .notNull()
+      .references(() => merchants.id),
+    mode: text('mode', { enum: ['test', 'live'] }).notNull(),
+    status: text('status', { enum: ['open', 'pending', 'paid', 'expired', 'canceled'] }).notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    country: text('country').notNull(),
+    merchantOrderId: text('merchant_order_id').notNull(),
+    /** The method restriction as the merchant sent it: a slug, a list of slugs, or null for all. */
+    paymentMethod: text('payment_method', { mode: 'json' }).$type<string | string[] | null>(),
+    gatewayFirstTry: text('gateway_first_try'),
+    description: text('description'),
+    locale: text('locale'),
+    customer: text('customer', { mode: 'json' }).$type<Record<string, string> | null>(),
+    metadata: text('metadata', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    paymentSettings: text('payment_settings', { mode: 'json' }).$type<unknown[] | null>(),
+    successUrl: text('success_url'),
+    cancelUrl: text('cancel_url'),
+    notificationUrl: text('notification_url'),
+    /** The URL handed to the merchant at creation; kept so events carry it even when no request does. */
+    checkoutUrl: text('checkout_url').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    /** Optimistic-concurrency guard: every transition is `UPDATE ... WHERE version = ?`. */
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [
+    // One open, pending or paid session per order; expired and canceled ones free the order id.
+    uniqueIndex('checkout_sessions_live_order_idx')
+      .on(t.merchantId, t.mode, t.merchantOrderId)
+      .where(sql`${t.status} IN ('open', 'pending', 'paid')`),
+    index('checkout_sessions_order_idx').on(t.merchantId, t.mode, t.merchantOrderId),
+    index('checkout_sessions_created_idx').on(t.merchantId, t.mode, t.createdAt, t.id),
+    index('checkout_sessions_due_idx').on(t.status, t.expiresAt),
+  ],
+);
+
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    merchantId: text('merchant_id').notNull(),
+    mode: text('mode', { enum: ['test', 'live'] }).notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of method, path and canonical body: the same key with another request is refused. */
+    requestHash: text('request_hash').notNull(),
+    /** Null while the first request still runs. */
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    createdAt: integer('created_at').notNull(),
+    /** While a request holds the key, a crashed worker must not lock it for 24 h: the lock lapses. */
+    lockedUntil: integer('locked_until'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.merchantId, t.mode, t.key] }),
+    index('idempotency_keys_created_idx').on(t.createdAt),
+  ],
+);
+
+/** The transactional outbox: written in the same batch as the state change it describes. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    merchantId: text('merchant_id').notNull(),
+    mode: text('mode', { enum: ['test', 'live'] }).notNull(),
+    type: text('type').notNull(),
+    sessionId: text('session_id'),
+    paymentId: text('payment_id'),
+    data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    createdAt: integer('created_at').notNull(),
+    /** Set once the event was handed to the delivery queue; the cron re-enqueues rows left null. */
+    enqueuedAt: integer('enqueued_at'),
+  },
+  (t) => [
+    index('events_merchant_created_idx').on(t.merchantId, t.mode, t.createdAt, t.id),
+    index('events_session_idx').on(t.sessionId),
+    index('events_unenqueued_idx').on(t.enqueuedAt, t.createdAt),
+  ],
+);
+
+export type MerchantRow = typeof merchants.$inferSelect;
+export type SessionRow = typeof checkoutSessions.$inferSelect;
+export type EventRow = typeof events.$inferSelect;

@@ -1,0 +1,18 @@
+/** Payment method slugs, used the same way in the API, the client API and events. */
+export const PAYMENT_METHODS = ['card', 'pix'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** Gateways a merchant may name in gateway_first_try (seed 001). */
+export const GATEWAY_SLUGS = [
+  'pagarme',
+  'picpay',
+  'safe2pay',
+  'pagbank',
+  'stripe',
+  'asaas',
+  'erede',
+] as const;
+export type GatewaySlug = (typeof GATEWAY_SLUGS)[number];
+
+export const LOCALES = ['pt-BR', 'es', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];

@@ -1,0 +1,119 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { ApiError, type FieldError } from './errors';
+
+/** Merchant requests are small; anything larger is refused before it is buffered whole. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Reads the request body as text, at most MAX_BODY_BYTES, refusing other content types.
+ * An empty body is returned as '' (some POSTs, like expire, take none).
+ */
+export async function readBodyText(req: Request): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES)
+    throw new ApiError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new ApiError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+    }
+    chunks.push(value);
+  }
+  if (size === 0) return '';
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    throw new ApiError(
+      'unsupported_media_type',
+      'Send the body as JSON with Content-Type: application/json.',
+    );
+  }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(all);
+  } catch {
+    throw new ApiError('invalid_json', 'The body is not valid UTF-8.');
+  }
+}
+
+export function parseJsonText(text: string): unknown {
+  if (text === '')
+    throw new ApiError('invalid_json', 'The request body is empty; a JSON object is required.');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ApiError('invalid_json', `The request body is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Renders a zod path as `payment_settings[0].discount`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+
+/** Turns zod issues into the API's `errors` list with stable codes. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+export function toFieldErrors(error: z.ZodError, input: unknown): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({
+          field: fieldPath([...issue.path, key]),
+          code: 'unknown_field',
+          message: `Unknown field "${key}".`,
+        });
+      }
+      continue;
+    }
+    const field = fieldPath(issue.path) || '(body)';
+    let code: string = issue.code;
+    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) code = 'required';
+    else if (issue.code === 'custom' && typeof issue.params?.code === 'string') code = issue.params.code;
+    out.push({ field, code, message: issue.message });
+  }
+  return out;
+}
+
+export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const errors = toFieldErrors(result.error, value);
+    const detail =
+      errors.length === 1
+        ? `${errors[0]?.field}: ${errors[0]?.message}`
+        : `${errors.length} fields are invalid.`;
+    throw new ApiError('validation_failed', detail, { errors });
+  }
+  return result.data;
+}
+
+/** Validates the body the middleware already read (see app.ts) against a zod schema. */
+export function jsonBody<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  return validate(schema, parseJsonText(c.get('rawBody') ?? ''));
+}

@@ -1,0 +1,58 @@
+/**
+ * The closed set of error codes the API can answer with, and the one place that maps them to
+ * HTTP statuses. Domain code throws ApiError with a code; only the HTTP layer knows statuses.
+ */
+export const ERRORS = {
+  invalid_json: { status: 400, title: 'The request body is not valid JSON' },
+  invalid_request: { status: 400, title: 'The request is malformed' },
+  authentication_required: { status: 401, title: 'An API key is required' },
+  invalid_api_key: { status: 401, title: 'The API key is not valid' },
+  forbidden: { status: 403, title: 'This key may not do that' },
+  not_found: { status: 404, title: 'No such object' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  order_has_open_session: { status: 409, title: 'This order already has an open checkout session' },
+  order_already_paid: { status: 409, title: 'This order is already paid' },
+  idempotency_request_in_progress: {
+    status: 409,
+    title: 'A request with this Idempotency-Key is still running',
+  },
+  invalid_state_transition: { status: 409, title: 'The session is not in a state that allows this' },
+  concurrent_update: { status: 409, title: 'The session was changed by another request' },
+  payload_too_large: { status: 413, title: 'The request body is too large' },
+  unsupported_media_type: { status: 415, title: 'The request body must be application/json' },
+  validation_failed: { status: 422, title: 'The request has invalid fields' },
+  idempotency_key_reused: { status: 422, title: 'This Idempotency-Key was used with a different request' },
+  internal_error: { status: 500, title: 'Something went wrong on our side' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export type FieldError = { field: string; code: string; message: string };
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly errors?: FieldError[];
+  /** Extra members of the problem document (e.g. the existing token on an order conflict). */
+  readonly extra?: Record<string, unknown>;
+
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    opts: { errors?: FieldError[]; extra?: Record<string, unknown> } = {},
+  ) {
+    super(detail ?? ERRORS[code].title);
+    this.name = 'ApiError';
+    this.code = code;
+    this.errors = opts.errors;
+    this.extra = opts.extra;
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+/** A single-field validation failure, the most common shape. */
+export function fieldError(field: string, code: string, message: string): ApiError {
+  return new ApiError('validation_failed', message, { errors: [{ field, code, message }] });
+}

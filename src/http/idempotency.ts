@@ -1,0 +1,123 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { createMiddleware } from 'hono/factory';
+import { idempotencyKeys } from '../db/schema';
+import { sha256Hex } from '../lib/crypto';
+import type { AppEnv } from './context';
+import { ApiError, fieldError } from './errors';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** How long a running request holds its key; a worker that died mid-request frees it after this. */
+export const IDEMPOTENCY_LOCK_MS = 60 * 1000;
+
+/** Statuses that mean "the request never ran": not stored, so the client may fix it and retry. */
+const NOT_STORED = new Set([400, 413, 415, 422]);
+
+/** Key order and whitespace do not make two bodies different requests. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export async function requestFingerprint(method: string, path: string, body: string): Promise<string> {
+  let canonical = body;
+  try {
+    canonical = canonicalJson(JSON.parse(body));
+  } catch {
+    // Not JSON: the handler will reject it; the raw text still identifies the request.
+  }
+  return sha256Hex(`${method} ${path}\n${canonical}`);
+}
+
+/**
+ * Stripe-style Idempotency-Key for merchant POSTs: the same key and request replays the stored
+ * response; the same key with another request is 422; a second request while the first runs is 409.
+ * Keys are scoped per merchant and mode and live 24 hours.
+ */
+export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined || c.req.method !== 'POST') return next();
+  if (!/^[\x21-\x7E]{1,255}$/.test(key)) {
+    throw fieldError(
+      'Idempotency-Key',
+      'invalid',
+      'Idempotency-Key must be 1-255 printable ASCII characters.',
+    );
+  }
+  const db = c.get('db');
+  const merchantId = c.get('merchant').id;
+  const mode = c.get('mode');
+  const now = Date.now();
+  const hash = await requestFingerprint(c.req.method, new URL(c.req.url).pathname, c.get('rawBody'));
+
+  // Claim the key, or take over one that has lapsed (older than 24 h, or locked by a request that died).
+  const claimed = await db
+    .insert(idempotencyKeys)
+    .values({
+      merchantId,
+      mode,
+      key,
+      requestHash: hash,
+      createdAt: now,
+      lockedUntil: now + IDEMPOTENCY_LOCK_MS,
+    })
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.merchantId, idempotencyKeys.mode, idempotencyKeys.key],
+      set: {
+        requestHash: hash,
+        responseStatus: null,
+        responseBody: null,
+        createdAt: now,
+        lockedUntil: now + IDEMPOTENCY_LOCK_MS,
+      },
+      setWhere: sql`${idempotencyKeys.createdAt} < ${now - IDEMPOTENCY_TTL_MS} OR (${idempotencyKeys.responseStatus} IS NULL AND ${idempotencyKeys.lockedUntil} < ${now} AND ${idempotencyKeys.requestHash} = ${hash})`,
+    })
+    .returning({ key: idempotencyKeys.key });
+
+  const where = and(
+    eq(idempotencyKeys.merchantId, merchantId),
+    eq(idempotencyKeys.mode, mode),
+    eq(idempotencyKeys.key, key),
+  );
+  if (claimed.length === 0) {
+    const [existing] = await db.select().from(idempotencyKeys).where(where).limit(1);
+    if (!existing) throw new ApiError('idempotency_request_in_progress', 'Retry this request in a moment.');
+    if (existing.requestHash !== hash) {
+      throw new ApiError(
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used with a different request.',
+      );
+    }
+    if (existing.responseStatus === null) throw new ApiError('idempotency_request_in_progress');
+    return new Response(existing.responseBody, {
+      status: existing.responseStatus,
+      headers: {
+        'content-type': existing.responseStatus >= 400 ? PROBLEM_CONTENT_TYPE : 'application/json',
+        'idempotent-replayed': 'true',
+        'x-request-id': c.get('requestId'),
+      },
+    });
+  }
+
+  let status = 500;
+  try {
+    await next();
+    status = c.res.status;
+  } finally {
+    if (status >= 500 || NOT_STORED.has(status)) {
+      await db.delete(idempotencyKeys).where(where);
+    } else {
+      const body = await c.res.clone().text();
+      await db
+        .update(idempotencyKeys)
+        .set({ responseStatus: status, responseBody: body, lockedUntil: null })
+        .where(where);
+    }
+  }
+});

@@ -1,0 +1,19 @@
+import type { Context } from 'hono';
+import type { MerchantCtx, ServiceCtx } from '../services/context';
+import { sessionStub } from '../session/session-do';
+import type { AppEnv } from './context';
+import { baseUrlOf } from './problem';
+
+export function serviceCtx(c: Context<AppEnv>): ServiceCtx {
+  return {
+    db: c.get('db'),
+    now: Date.now(),
+    baseUrl: baseUrlOf(c),
+    allowLoopbackUrls: c.env.ALLOW_LOOPBACK_URLS === 'true',
+    transition: (cmd) => sessionStub(c.env, cmd.sessionId).transition(cmd),
+  };
+}
+
+export function merchantCtx(c: Context<AppEnv>): MerchantCtx {
+  return { ...serviceCtx(c), merchant: c.get('merchant'), mode: c.get('mode') };
+}

@@ -1,0 +1,79 @@
+import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { apiKeys, merchants } from '../db/schema';
+import { sha256Hex, toBase64 } from '../lib/crypto';
+import { newId, randomBase62 } from '../lib/ids';
+import { seal } from '../lib/secretbox';
+import { isoUtc } from '../lib/time';
+
+/** 32 base62 characters ≈ 190 bits for API keys; the spec asks for at least 128. */
+const KEY_CHARS = 32;
+/** Readable part kept beside the hash: enough to tell keys apart, far too little to guess one. */
+const PREFIX_SECRET_CHARS = 4;
+
+export type NewMerchantInput = { name: string; country?: string | null; notification_url?: string | null };
+
+export type CreatedMerchant = {
+  merchant_id: string;
+  name: string;
+  country: string | null;
+  notification_url: string | null;
+  secret_keys: { test: string; live: string };
+  public_keys: { test: string; live: string };
+  webhook_secret: string;
+  created_at: string;
+};
+
+/**
+ * Creates a merchant with test and live key pairs and a webhook secret. The keys are returned once,
+ * here; D1 keeps only their SHA-256 and a short prefix. The webhook secret must be usable for
+ * signing later, so it is sealed with AES-GCM instead of hashed.
+ */
+export async function createMerchant({
+  ctx,
+  input,
+}: {
+  ctx: { db: DrizzleD1Database; now: number; encryptionKey: string };
+  input: NewMerchantInput;
+}): Promise<CreatedMerchant> {
+  const merchantId = newId('mer', 20);
+  const keys = {
+    secret: { test: `sk_test_${randomBase62(KEY_CHARS)}`, live: `sk_live_${randomBase62(KEY_CHARS)}` },
+    public: { test: `pk_test_${randomBase62(KEY_CHARS)}`, live: `pk_live_${randomBase62(KEY_CHARS)}` },
+  };
+  const webhookSecret = `whsec_${toBase64(crypto.getRandomValues(new Uint8Array(32)))}`;
+  const keyRows = await Promise.all(
+    (['secret', 'public'] as const).flatMap((kind) =>
+      (['test', 'live'] as const).map(async (mode) => {
+        const key = keys[kind][mode];
+        return {
+          id: newId('key', 20),
+          merchantId,
+          kind,
+          mode,
+          prefix: key.slice(0, key.indexOf('_', 3) + 1 + PREFIX_SECRET_CHARS),
+          hash: await sha256Hex(key),
+          createdAt: ctx.now,
+        };
+      }),
+    ),
+  );
+  const merchant = {
+    id: merchantId,
+    name: input.name,
+    country: input.country ?? null,
+    notificationUrl: input.notification_url ?? null,
+    webhookSecretSealed: await seal(webhookSecret, ctx.encryptionKey),
+    createdAt: ctx.now,
+  };
+  await ctx.db.batch([ctx.db.insert(merchants).values(merchant), ctx.db.insert(apiKeys).values(keyRows)]);
+  return {
+    merchant_id: merchantId,
+    name: merchant.name,
+    country: merchant.country,
+    notification_url: merchant.notificationUrl,
+    secret_keys: keys.secret,
+    public_keys: keys.public,
+    webhook_secret: webhookSecret,
+    created_at: isoUtc(ctx.now),
+  };
+}

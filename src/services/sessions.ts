@@ -1,0 +1,170 @@
+import { and, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import type { CreateSession, ListSessionsQuery } from '../api/sessions/schema';
+import { checkoutSessions, type SessionRow } from '../db/schema';
+import { ApiError } from '../http/errors';
+import { newId } from '../lib/ids';
+import type { MerchantCtx } from './context';
+import { decodeCursor, encodeCursor } from './cursor';
+import { resolveSessionInput } from './session-input';
+
+/** A create that finds its order taken by an open session past its time expires it first, then retries once. */
+const MAX_CREATE_ATTEMPTS = 2;
+
+export async function createSession({
+  ctx,
+  input,
+}: {
+  ctx: MerchantCtx;
+  input: CreateSession;
+}): Promise<SessionRow> {
+  const { country, customer } = resolveSessionInput(input, {
+    mode: ctx.mode,
+    merchantCountry: ctx.merchant.country,
+    allowLoopbackUrls: ctx.allowLoopbackUrls,
+  });
+  for (let attempt = 1; ; attempt++) {
+    const id = newId(`cs_${ctx.mode}`);
+    const now = ctx.now;
+    const row: SessionRow = {
+      id,
+      merchantId: ctx.merchant.id,
+      mode: ctx.mode,
+      status: 'open',
+      amount: input.amount,
+      currency: input.currency,
+      country,
+      merchantOrderId: input.merchant_order_id,
+      paymentMethod: input.payment_method ?? null,
+      gatewayFirstTry: input.gateway_first_try ?? null,
+      description: input.description ?? null,
+      locale: input.locale ?? null,
+      customer,
+      metadata: input.metadata,
+      paymentSettings: input.payment_settings ?? null,
+      successUrl: input.success_url ?? null,
+      cancelUrl: input.cancel_url ?? null,
+      notificationUrl: input.notification_url ?? null,
+      checkoutUrl: `${ctx.baseUrl}/checkout/${id}`,
+      // Whole seconds, so the expires_at the merchant reads is exactly the instant enforced.
+      expiresAt: Math.floor(now / 1000) * 1000 + input.expires_in * 1000,
+      createdAt: now,
+      updatedAt: now,
+      version: 0,
+    };
+    // The partial unique index allows one open, pending or paid session per order: the insert
+    // itself is the race-free check.
+    const inserted = await ctx.db.insert(checkoutSessions).values(row).onConflictDoNothing().returning();
+    if (inserted[0]) return inserted[0];
+
+    const existing = await findLiveSessionForOrder(ctx, input.merchant_order_id);
+    if (!existing) {
+      if (attempt < MAX_CREATE_ATTEMPTS) continue; // it expired or was canceled in between
+      throw new ApiError('order_has_open_session', 'This order is being changed by another request; retry.');
+    }
+    if (existing.status === 'paid') {
+      throw new ApiError('order_already_paid', `Order ${input.merchant_order_id} is already paid.`, {
+        extra: { token: existing.id },
+      });
+    }
+    if (existing.status === 'open' && existing.expiresAt <= ctx.now && attempt < MAX_CREATE_ATTEMPTS) {
+      await ctx.transition({ sessionId: existing.id, to: 'expired', now: ctx.now });
+      continue;
+    }
+    throw new ApiError(
+      'order_has_open_session',
+      `Order ${input.merchant_order_id} already has an open checkout session.`,
+      {
+        extra: { token: existing.id, checkout_url: existing.checkoutUrl },
+      },
+    );
+  }
+}
+
+async function findLiveSessionForOrder(ctx: MerchantCtx, orderId: string): Promise<SessionRow | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(checkoutSessions)
+    .where(
+      and(
+        eq(checkoutSessions.merchantId, ctx.merchant.id),
+        eq(checkoutSessions.mode, ctx.mode),
+        eq(checkoutSessions.merchantOrderId, orderId),
+        inArray(checkoutSessions.status, ['open', 'pending', 'paid']),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** A session of this merchant and mode; anything else is 404, never 403, so ids leak nothing. */
+export async function getSession({
+  ctx,
+  input,
+}: {
+  ctx: MerchantCtx;
+  input: { token: string };
+}): Promise<SessionRow> {
+  const [row] = await ctx.db
+    .select()
+    .from(checkoutSessions)
+    .where(
+      and(
+        eq(checkoutSessions.id, input.token),
+        eq(checkoutSessions.merchantId, ctx.merchant.id),
+        eq(checkoutSessions.mode, ctx.mode),
+      ),
+    )
+    .limit(1);
+  if (!row) throw new ApiError('not_found', 'No such checkout session.');
+  return row;
+}
+
+export async function listSessions({ ctx, input }: { ctx: MerchantCtx; input: ListSessionsQuery }) {
+  const conditions: SQL[] = [
+    eq(checkoutSessions.merchantId, ctx.merchant.id),
+    eq(checkoutSessions.mode, ctx.mode),
+  ];
+  if (input.status) conditions.push(eq(checkoutSessions.status, input.status));
+  if (input.merchant_order_id) conditions.push(eq(checkoutSessions.merchantOrderId, input.merchant_order_id));
+  if (input.created_gte) conditions.push(gte(checkoutSessions.createdAt, Date.parse(input.created_gte)));
+  if (input.created_lte) conditions.push(lte(checkoutSessions.createdAt, Date.parse(input.created_lte)));
+  if (input.cursor) {
+    const { at, id } = decodeCursor(input.cursor);
+    const before = or(
+      lt(checkoutSessions.createdAt, at),
+      and(eq(checkoutSessions.createdAt, at), lt(checkoutSessions.id, id)),
+    );
+    if (before) conditions.push(before);
+  }
+  const rows = await ctx.db
+    .select()
+    .from(checkoutSessions)
+    .where(and(...conditions))
+    .orderBy(desc(checkoutSessions.createdAt), desc(checkoutSessions.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  const hasMore = rows.length > input.limit;
+  return { page, hasMore, nextCursor: hasMore && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+export async function expireSession({
+  ctx,
+  input,
+}: {
+  ctx: MerchantCtx;
+  input: { token: string };
+}): Promise<SessionRow> {
+  const outcome = await ctx.transition({
+    sessionId: input.token,
+    to: 'expired',
+    owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
+    now: ctx.now,
+  });
+  if (outcome.ok) return outcome.session;
+  throw new ApiError(
+    outcome.code,
+    outcome.detail,
+    outcome.status ? { extra: { session_status: outcome.status } } : {},
+  );
+}

@@ -1,0 +1,47 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+/** Fixed secrets for the runtime tests only; real ones come from .dev.vars or Worker secrets. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+const TEST_ENCRYPTION_KEY = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=';
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('./migrations');
+  return {
+    test: {
+      projects: [
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+                  ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+                  ALLOW_LOOPBACK_URLS: 'false',
+                  PUBLIC_BASE_URL: '',
+                },
+              },
+            }),
+          ],
+          test: {
+            name: 'runtime',
+            include: ['test/runtime/**/*.test.ts', 'test/unit/**/*.test.ts'],
+            setupFiles: ['test/runtime/setup.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'e2e',
+            include: ['test/e2e/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 120_000,
+            hookTimeout: 180_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});
