@@ -16,8 +16,7 @@ export function buildApp() {
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/', docsRoutes);
 
-  const admin = new Hono<AppEnv>().use(rawBody).route('/', adminRoutes);
-  app.route('/admin/v1', admin);
+  app.route('/admin/v1', adminRoutes);
 
   const api = new Hono<AppEnv>().use(requireSecretKey, rawBody, idempotency);
   api.route('/checkout/sessions', sessionsRoutes);

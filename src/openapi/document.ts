@@ -5,19 +5,27 @@ import { OPERATIONS, type Operation } from './operations';
 
 type JsonSchema = Record<string, unknown>;
 
-/** zod -> JSON Schema 2020-12, which OpenAPI 3.1 uses as is. Named schemas become components. */
-function schemaOf(
-  schema: z.ZodType,
-  io: 'input' | 'output',
-  components: Record<string, JsonSchema>,
-): JsonSchema {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', reused: 'inline' }) as JsonSchema;
-  delete json.$schema;
+/**
+ * zod -> JSON Schema 2020-12, which OpenAPI 3.1 uses as is. Every schema given an `id` with
+ * `.meta()` becomes a component; references between them point into #/components/schemas.
+ */
+function registrySchemas(io: 'input' | 'output'): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+    io,
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, JsonSchema> };
+  for (const schema of Object.values(schemas)) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  return schemas;
+}
+
+function refTo(schema: z.ZodType): JsonSchema {
   const id = (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;
-  if (!id) return json;
-  const name = io === 'input' || !components[id] ? id : `${id}Output`;
-  components[name] = json;
-  return { $ref: `#/components/schemas/${name}` };
+  if (!id) throw new Error('documented request and response schemas need a .meta({ id })');
+  return { $ref: `#/components/schemas/${id}` };
 }
 
 function pathParams(path: string) {
@@ -50,14 +58,21 @@ const SECURITY = {
 };
 
 export function buildOpenApi(serverUrl: string) {
-  const components: Record<string, JsonSchema> = {};
-  const problemRef = schemaOf(Problem, 'output', components);
+  // Responses are described as the API writes them, request bodies as clients may send them
+  // (defaults optional): a schema used as a request body takes its input form.
+  const components = registrySchemas('output');
+  const inputs = registrySchemas('input');
+  for (const op of OPERATIONS) {
+    const id = op.body && (z.globalRegistry.get(op.body) as { id?: string } | undefined)?.id;
+    if (id && inputs[id]) components[id] = inputs[id];
+  }
+  const problemRef = refTo(Problem);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(op.responses)) {
       const media = Number(status) >= 400 ? 'application/problem+json' : 'application/json';
-      const schema = r.schema ? schemaOf(r.schema, 'output', components) : problemRef;
+      const schema = r.schema ? refTo(r.schema) : problemRef;
       responses[status] = { description: r.description, content: { [media]: { schema } } };
     }
     responses.default = {
@@ -84,7 +99,7 @@ export function buildOpenApi(serverUrl: string) {
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: schemaOf(op.body, 'input', components) } },
+              content: { 'application/json': { schema: refTo(op.body) } },
             },
           }
         : {}),

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { checkoutSessions, type SessionRow } from '../db/schema';
+import { checkoutSessions, events, type SessionRow } from '../db/schema';
 import type { SessionStatus } from '../domain/session-state';
 import { newId } from '../lib/ids';
 
@@ -13,30 +13,44 @@ export function newEvent(type: string, data: Record<string, unknown>): OutboxEve
 /**
  * One D1 batch that moves a session from `row.version` to `row.version + 1` and writes its outbox
  * events. D1 has no interactive transactions, so every statement carries the same version guard:
- * the events are inserted only if the session is still at the version we read, and the update
- * applies under the same condition. Inside the batch (one SQLite transaction) either all apply or
- * none do; the caller reads the update's returned row to learn which.
+ * each event is inserted by `INSERT ... SELECT` from the session row as it must still be (same id,
+ * same version), and the update applies under the same condition. Inside the batch (one SQLite
+ * transaction) either all apply or none do; the caller reads the update's returned row to learn which.
  */
 export async function commitTransition(
   db: DrizzleD1Database,
   row: SessionRow,
   patch: { status: SessionStatus },
-  events: OutboxEvent[],
+  outbox: OutboxEvent[],
   now: number,
 ): Promise<SessionRow | null> {
-  const guard = sql`EXISTS (SELECT 1 FROM checkout_sessions WHERE id = ${row.id} AND version = ${row.version})`;
-  const inserts = events.map((e) =>
-    db.run(sql`INSERT INTO events (id, merchant_id, mode, type, session_id, payment_id, data, created_at)
-      SELECT ${e.id}, ${row.merchantId}, ${row.mode}, ${e.type}, ${row.id}, ${(e.data.payment_id as string | undefined) ?? null},
-             ${JSON.stringify(e.data)}, ${now}
-      WHERE ${guard}`),
+  const stillAtVersion = and(eq(checkoutSessions.id, row.id), eq(checkoutSessions.version, row.version));
+  const inserts = outbox.map((e) =>
+    db.insert(events).select(
+      db
+        .select({
+          id: sql<string>`${e.id}`.as('id'),
+          merchantId: checkoutSessions.merchantId,
+          mode: checkoutSessions.mode,
+          type: sql<string>`${e.type}`.as('type'),
+          sessionId: checkoutSessions.id,
+          paymentId: sql<string | null>`${(e.data.payment_id as string | undefined) ?? null}`.as(
+            'payment_id',
+          ),
+          data: sql<string>`${JSON.stringify(e.data)}`.as('data'),
+          createdAt: sql<number>`${now}`.as('created_at'),
+          enqueuedAt: sql<null>`NULL`.as('enqueued_at'),
+        })
+        .from(checkoutSessions)
+        .where(stillAtVersion),
+    ),
   );
   const update = db
     .update(checkoutSessions)
     .set({ ...patch, version: row.version + 1, updatedAt: now })
-    .where(and(eq(checkoutSessions.id, row.id), eq(checkoutSessions.version, row.version)))
+    .where(stillAtVersion)
     .returning();
-  const results = await db.batch([...inserts, update] as unknown as [typeof update, ...(typeof update)[]]);
-  const updated = results[results.length - 1] as SessionRow[];
-  return updated[0] ?? null;
+  // Inserts first: they must see the session still at the old version, which the update then bumps.
+  const results = await db.batch([...inserts, update] as unknown as [typeof update]);
+  return (results[results.length - 1] as SessionRow[])[0] ?? null;
 }

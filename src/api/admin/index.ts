@@ -5,6 +5,7 @@ import { presentedKey } from '../../http/auth';
 import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { ApiError, fieldError } from '../../http/errors';
+import { rawBody } from '../../http/middleware';
 import { timingSafeEqualText } from '../../lib/crypto';
 import { createMerchant } from '../../services/merchants';
 import { CreateMerchant } from './schema';
@@ -22,7 +23,8 @@ const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-export const adminRoutes = new Hono<AppEnv>().use(requireAdmin).post('/merchants', async (c) => {
+// The token is checked before the body is read, so an anonymous caller cannot make us buffer it.
+export const adminRoutes = new Hono<AppEnv>().use(requireAdmin, rawBody).post('/merchants', async (c) => {
   const input = jsonBody(c, CreateMerchant);
   if (input.notification_url) {
     const problem = checkWebhookUrl(input.notification_url, {

@@ -6,6 +6,13 @@ import { z } from 'zod';
  */
 const Percent = z.number().min(0).max(100);
 const FeeType = z.enum(['fixed', 'percentage']);
+/** Date.parse rolls 2026-02-30 over to March; a real date survives the round trip unchanged. */
+function isRealDate(text: string): boolean {
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+}
+
+const PAYMENT_TYPES = ['card', 'credit_card', 'pix', 'boleto', 'bank_transfer'] as const;
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as yyyy-mm-dd');
 
 const BOLETO_ONLY = [
@@ -23,7 +30,7 @@ const CARD_ONLY = ['max_installments', 'max_installments_interest', 'interest'] 
 
 export const PaymentSetting = z
   .strictObject({
-    payment_type: z.enum(['card', 'credit_card', 'pix', 'boleto', 'bank_transfer']),
+    payment_type: z.enum(PAYMENT_TYPES),
     discount: Percent.optional(),
     addition: Percent.optional(),
     boleto_due_days: z.int().min(0).max(999).optional(),
@@ -86,7 +93,7 @@ export const PaymentSetting = z
         params: { code: 'conflicting_fields' },
       });
     }
-    if (s.boleto_due_date !== undefined && Number.isNaN(Date.parse(`${s.boleto_due_date}T00:00:00Z`))) {
+    if (s.boleto_due_date !== undefined && !isRealDate(s.boleto_due_date)) {
       ctx.addIssue({
         code: 'custom',
         path: ['boleto_due_date'],
@@ -108,7 +115,8 @@ export type PaymentSetting = z.output<typeof PaymentSetting>;
 
 export const PaymentSettings = z
   .array(PaymentSetting)
-  .max(5)
+  // One entry per method; credit_card and card are the same method.
+  .max(PAYMENT_TYPES.length - 1)
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
     list.forEach((s, i) => {

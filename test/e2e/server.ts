@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export type Server = {
+  port: number;
+  base: string;
+  output: () => string;
+  stop: () => Promise<void>;
+  proc: ChildProcess;
+};
+
+/** Runs `npm start` exactly as a developer would, in its own data directory and port. */
+export async function startBorda(opts: {
+  stateDir: string;
+  port?: number;
+  env?: Record<string, string>;
+}): Promise<Server> {
+  const port = opts.port ?? (await freePort());
+  const proc = spawn('npm', ['start'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), BORDA_STATE_DIR: opts.stateDir, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let out = '';
+  proc.stdout?.on('data', (d) => {
+    out += d;
+  });
+  proc.stderr?.on('data', (d) => {
+    out += d;
+  });
+  const stop = async () => {
+    if (proc.exitCode !== null || proc.pid === undefined) return;
+    const exited = new Promise((r) => proc.once('exit', r));
+    process.kill(-proc.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (proc.exitCode === null) process.kill(-proc.pid, 'SIGKILL');
+  };
+  const deadline = Date.now() + 150_000;
+  while (!out.includes('--- end ---')) {
+    if (proc.exitCode !== null) throw new Error(`npm start exited early:\n${out}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`npm start did not become ready:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { port, base: `http://localhost:${port}`, output: () => out, stop, proc };
+}
+
+/** The curl command `npm start` printed between its markers. */
+export function printedCurl(output: string): string {
+  const match = /--- curl ---\n([\s\S]*?)\n--- end ---/.exec(output);
+  if (!match?.[1]) throw new Error(`no curl in output:\n${output}`);
+  return match[1];
+}
