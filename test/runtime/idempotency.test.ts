@@ -61,7 +61,6 @@ describe('Idempotency-Key', () => {
   });
 
   it('answers 409 for a key whose request holds the lock, and takes over a lock that lapsed', async () => {
-    const body = sessionBody();
     const now = Date.now();
     const insert = (key: string, lockedUntil: number, hash: string) =>
       env.DB.prepare(
