@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { adminRoutes } from './api/admin';
+import { clientRoutes } from './api/client';
+import { paymentsRoutes, testRoutes } from './api/payments';
 import { sessionsRoutes } from './api/sessions';
 import { requireSecretKey } from './http/auth';
 import type { AppEnv } from './http/context';
@@ -17,9 +19,12 @@ export function buildApp() {
   app.route('/', docsRoutes);
 
   app.route('/admin/v1', adminRoutes);
+  app.route('/c/v1/sessions', clientRoutes);
 
   const api = new Hono<AppEnv>().use(requireSecretKey, rawBody, idempotency);
   api.route('/checkout/sessions', sessionsRoutes);
+  api.route('/payments', paymentsRoutes);
+  api.route('/test', testRoutes);
   app.route('/api/v1', api);
 
   app.notFound((c) =>

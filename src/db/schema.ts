@@ -11,6 +11,12 @@ export const merchants = sqliteTable('merchants', {
   name: text('name').notNull(),
   country: text('country'),
   notificationUrl: text('notification_url'),
+  /** City printed in PIX codes (BR Code field 60). */
+  city: text('city'),
+  /** Origins allowed to frame the checkout and call the client API (CORS), e.g. https://shop.example. */
+  allowedOrigins: text('allowed_origins', { mode: 'json' }).notNull().$type<string[]>().default([]),
+  /** Methods the merchant accepts; null means every method Borda offers in the session's country. */
+  enabledMethods: text('enabled_methods', { mode: 'json' }).$type<string[] | null>(),
   /** AES-GCM ciphertext of the whsec_ secret, sealed with ENCRYPTION_KEY (see src/crypto/secretbox.ts). */
   webhookSecretSealed: text('webhook_secret_sealed').notNull(),
   createdAt: integer('created_at').notNull(),
@@ -103,6 +109,44 @@ export const idempotencyKeys = sqliteTable(
   ],
 );
 
+/** One row per payment attempt on a session; a declined attempt stays here beside the next try. */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => checkoutSessions.id),
+    merchantId: text('merchant_id').notNull(),
+    mode: text('mode', { enum: ['test', 'live'] }).notNull(),
+    method: text('method').notNull(),
+    gateway: text('gateway').notNull(),
+    status: text('status', { enum: ['pending', 'paid', 'denied', 'expired', 'canceled'] }).notNull(),
+    /** What the customer is charged, in minor units (the session amount adjusted by the method's pricing). */
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    installments: integer('installments').notNull().default(1),
+    /** Method data safe to keep: PIX code and expiry; card brand and last four digits only. */
+    details: text('details', { mode: 'json' }).notNull().$type<PaymentDetails>(),
+    customer: text('customer', { mode: 'json' }).$type<Record<string, string> | null>(),
+    gatewayReference: text('gateway_reference'),
+    failureCode: text('failure_code'),
+    failureMessage: text('failure_message'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    paidAt: integer('paid_at'),
+  },
+  (t) => [
+    index('payments_session_idx').on(t.sessionId, t.createdAt),
+    index('payments_merchant_created_idx').on(t.merchantId, t.mode, t.createdAt),
+  ],
+);
+
+export type PaymentDetails = {
+  pix?: { payload: string; expires_at: number; txid: string };
+  card?: { brand: string; last4: string };
+};
+
 /** The transactional outbox: written in the same batch as the state change it describes. */
 export const events = sqliteTable(
   'events',
@@ -128,3 +172,4 @@ export const events = sqliteTable(
 export type MerchantRow = typeof merchants.$inferSelect;
 export type SessionRow = typeof checkoutSessions.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;

@@ -18,10 +18,16 @@ export const ERRORS = {
   },
   invalid_state_transition: { status: 409, title: 'The session is not in a state that allows this' },
   concurrent_update: { status: 409, title: 'The session was changed by another request' },
+  session_paid: { status: 409, title: 'This checkout session is already paid' },
+  session_expired: { status: 409, title: 'This checkout session has expired' },
+  session_canceled: { status: 409, title: 'This checkout session was canceled' },
+  payment_in_progress: { status: 409, title: 'Another payment attempt is being processed' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'The request body must be application/json' },
   validation_failed: { status: 422, title: 'The request has invalid fields' },
+  method_not_available: { status: 422, title: 'This payment method is not offered for this session' },
   idempotency_key_reused: { status: 422, title: 'This Idempotency-Key was used with a different request' },
+  no_gateway: { status: 503, title: 'No gateway can take this payment' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
@@ -55,4 +61,21 @@ export class ApiError extends Error {
 /** A single-field validation failure, the most common shape. */
 export function fieldError(field: string, code: string, message: string): ApiError {
   return new ApiError('validation_failed', message, { errors: [{ field, code, message }] });
+}
+
+/** Turns a session command's refusal (see src/session/commands.ts) into the API error it means. */
+export function refusalError(r: {
+  code: ErrorCode;
+  detail: string;
+  status?: string;
+  field?: string;
+  fieldCode?: string;
+}): ApiError {
+  if (r.field) {
+    const errors = [{ field: r.field, code: r.fieldCode ?? r.code, message: r.detail }];
+    return new ApiError(r.code === 'method_not_available' ? r.code : 'validation_failed', r.detail, {
+      errors,
+    });
+  }
+  return new ApiError(r.code, r.detail, r.status ? { extra: { session_status: r.status } } : {});
 }

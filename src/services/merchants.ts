@@ -10,7 +10,13 @@ const KEY_CHARS = 32;
 /** Readable part kept beside the hash: enough to tell keys apart, far too little to guess one. */
 const PREFIX_SECRET_CHARS = 4;
 
-export type NewMerchantInput = { name: string; country?: string | null; notification_url?: string | null };
+export type NewMerchantInput = {
+  name: string;
+  country?: string | null;
+  notification_url?: string | null;
+  city?: string;
+  allowed_origins?: string[];
+};
 
 export type CreatedMerchant = {
   merchant_id: string;
@@ -62,6 +68,10 @@ export async function createMerchant({
     name: input.name,
     country: input.country ?? null,
     notificationUrl: input.notification_url ?? null,
+    city: input.city ?? null,
+    // Stored as origins (scheme://host[:port]), the form browsers send in the Origin header.
+    allowedOrigins: (input.allowed_origins ?? []).map((u) => new URL(u).origin),
+    enabledMethods: null,
     webhookSecretSealed: await seal(webhookSecret, ctx.encryptionKey),
     createdAt: ctx.now,
   };

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { CreateSession, ListSessionsQuery } from '../api/sessions/schema';
 import { checkoutSessions, type SessionRow } from '../db/schema';
-import { ApiError } from '../http/errors';
+import { ApiError, refusalError } from '../http/errors';
 import { newId } from '../lib/ids';
 import type { MerchantCtx } from './context';
 import { decodeCursor, encodeCursor } from './cursor';

@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, exists, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { checkoutSessions, events, type SessionRow } from '../db/schema';
+import { checkoutSessions, events, type PaymentRow, payments, type SessionRow } from '../db/schema';
 import type { SessionStatus } from '../domain/session-state';
 import { newId } from '../lib/ids';
 
@@ -10,47 +11,83 @@ export function newEvent(type: string, data: Record<string, unknown>): OutboxEve
   return { id: newId('evt'), type, data };
 }
 
+/** Everything one state change of a session writes. */
+export type SessionChange = {
+  session?: { status?: SessionStatus };
+  insertPayment?: PaymentRow;
+  updatePayments?: Array<{ id: string; set: Partial<PaymentRow> }>;
+  events?: OutboxEvent[];
+};
+
 /**
- * One D1 batch that moves a session from `row.version` to `row.version + 1` and writes its outbox
- * events. D1 has no interactive transactions, so every statement carries the same version guard:
- * each event is inserted by `INSERT ... SELECT` from the session row as it must still be (same id,
- * same version), and the update applies under the same condition. Inside the batch (one SQLite
- * transaction) either all apply or none do; the caller reads the update's returned row to learn which.
+ * Commits one change of a session in a single D1 batch, moving it from `row.version` to
+ * `row.version + 1`. D1 has no interactive transactions, so every statement carries the same
+ * guard, "the session is still at the version we read": inserts are `INSERT ... SELECT` from that
+ * session row, updates have `WHERE EXISTS` on it, and the session update itself comes last. The
+ * batch is one SQLite transaction, so either everything applies or nothing does; the returned row
+ * (null when the version had moved) tells which.
  */
-export async function commitTransition(
+export async function commitSessionChange(
   db: DrizzleD1Database,
   row: SessionRow,
-  patch: { status: SessionStatus },
-  outbox: OutboxEvent[],
+  change: SessionChange,
   now: number,
 ): Promise<SessionRow | null> {
-  const stillAtVersion = and(eq(checkoutSessions.id, row.id), eq(checkoutSessions.version, row.version));
-  const inserts = outbox.map((e) =>
-    db.insert(events).select(
+  const guard = and(eq(checkoutSessions.id, row.id), eq(checkoutSessions.version, row.version)) as SQL;
+  const statements: BatchItem<'sqlite'>[] = [];
+  if (change.insertPayment) statements.push(guardedInsert(db, payments, change.insertPayment, guard));
+  for (const e of change.events ?? []) {
+    statements.push(
+      guardedInsert(
+        db,
+        events,
+        {
+          id: e.id,
+          merchantId: row.merchantId,
+          mode: row.mode,
+          type: e.type,
+          sessionId: row.id,
+          paymentId: (e.data.payment_id as string | undefined) ?? null,
+          data: e.data,
+          createdAt: now,
+          enqueuedAt: null,
+        },
+        guard,
+      ),
+    );
+  }
+  for (const u of change.updatePayments ?? []) {
+    statements.push(
       db
-        .select({
-          id: sql<string>`${e.id}`.as('id'),
-          merchantId: checkoutSessions.merchantId,
-          mode: checkoutSessions.mode,
-          type: sql<string>`${e.type}`.as('type'),
-          sessionId: checkoutSessions.id,
-          paymentId: sql<string | null>`${(e.data.payment_id as string | undefined) ?? null}`.as(
-            'payment_id',
-          ),
-          data: sql<string>`${JSON.stringify(e.data)}`.as('data'),
-          createdAt: sql<number>`${now}`.as('created_at'),
-          enqueuedAt: sql<null>`NULL`.as('enqueued_at'),
-        })
-        .from(checkoutSessions)
-        .where(stillAtVersion),
-    ),
-  );
+        .update(payments)
+        .set({ ...u.set, updatedAt: now })
+        .where(
+          and(eq(payments.id, u.id), exists(db.select({ one: sql`1` }).from(checkoutSessions).where(guard))),
+        ),
+    );
+  }
   const update = db
     .update(checkoutSessions)
-    .set({ ...patch, version: row.version + 1, updatedAt: now })
-    .where(stillAtVersion)
+    .set({ ...change.session, version: row.version + 1, updatedAt: now })
+    .where(guard)
     .returning();
-  // Inserts first: they must see the session still at the old version, which the update then bumps.
-  const results = await db.batch([...inserts, update] as unknown as [typeof update]);
+  const results = await db.batch([...statements, update] as unknown as [typeof update]);
   return (results[results.length - 1] as SessionRow[])[0] ?? null;
+}
+
+/** INSERT INTO table SELECT <values> FROM checkout_sessions WHERE guard: inserts only if the guard holds. */
+function guardedInsert<T extends typeof payments | typeof events>(
+  db: DrizzleD1Database,
+  table: T,
+  values: T['$inferInsert'],
+  guard: SQL,
+) {
+  const columns = getTableColumns(table);
+  const fields = Object.fromEntries(
+    Object.entries(columns).map(([key, column]) => {
+      const value = (values as Record<string, unknown>)[key] ?? null;
+      return [key, sql`${value === null ? null : sql.param(value, column)}`.as(column.name)];
+    }),
+  );
+  return db.insert(table).select(db.select(fields).from(checkoutSessions).where(guard) as never);
 }

@@ -1,40 +1,69 @@
 import { DurableObject } from 'cloudflare:workers';
-import { eq } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
+import { and, eq } from 'drizzle-orm';
+import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
 import { serializeSession } from '../api/sessions/serialize';
-import { checkoutSessions, type SessionRow } from '../db/schema';
-import { decideTransition, type SessionStatus } from '../domain/session-state';
-import type { Mode } from '../http/context';
-import { commitTransition, newEvent } from './commit';
+import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../db/schema';
+import { decideTransition, type SessionStatus, TRANSITION_EVENTS } from '../domain/session-state';
+import { newId } from '../lib/ids';
+import { admitPayment } from './admit-payment';
+import type {
+  PayCommand,
+  PayOutcome,
+  Refusal,
+  SettleCommand,
+  TransitionCommand,
+  TransitionOutcome,
+} from './commands';
+import { commitSessionChange, newEvent, type OutboxEvent, type SessionChange } from './commit';
+import { runGateway } from './gateway-call';
+import { paymentEvent } from './payment-events';
 
-export type TransitionCommand = {
-  sessionId: string;
-  to: SessionStatus;
-  /** When set, the session must belong to this merchant and mode, else it is reported not found. */
-  owner?: { merchantId: string; mode: Mode };
-  now?: number;
+export type { PayCommand, SettleCommand, TransitionCommand, TransitionOutcome } from './commands';
+
+type MerchantInfo = { id: string; name: string; city: string | null; enabledMethods: string[] | null };
+
+const NOT_FOUND: Refusal = { ok: false, code: 'not_found', detail: 'No such checkout session.' };
+const CONCURRENT: Refusal = {
+  ok: false,
+  code: 'concurrent_update',
+  detail: 'The session changed while this ran; retry.',
 };
-
-export type TransitionOutcome =
-  | { ok: true; session: SessionRow; eventIds: string[] }
-  | {
-      ok: false;
-      code: 'not_found' | 'invalid_state_transition' | 'concurrent_update';
-      status?: SessionStatus;
-      detail: string;
-    };
 
 /**
  * One Durable Object per checkout session: the only writer of a session after it is created.
- * Calls are serialized through a promise chain, so two transitions on one session never interleave
- * inside this object; the version guard in commitTransition covers anything outside it.
+ * Commands run one at a time through a promise chain, so two changes of one session never
+ * interleave here; the version guard in commitSessionChange covers anything outside this object.
+ * A payment attempt holds `#paying` while its gateway call is in flight: a second attempt in that
+ * window is refused at once (409) instead of queueing behind it.
  */
 export class SessionDO extends DurableObject<Env> {
   #row: SessionRow | null = null;
+  #merchant: MerchantInfo | null = null;
   #tail: Promise<unknown> = Promise.resolve();
+  #paying = false;
 
   transition(cmd: TransitionCommand): Promise<TransitionOutcome> {
     return this.#serialized(() => this.#transition(cmd));
+  }
+
+  async pay(cmd: PayCommand): Promise<PayOutcome> {
+    if (this.#paying) {
+      return {
+        ok: false,
+        code: 'payment_in_progress',
+        detail: 'Another payment attempt is being processed.',
+      };
+    }
+    this.#paying = true;
+    try {
+      return await this.#serialized(() => this.#pay(cmd));
+    } finally {
+      this.#paying = false;
+    }
+  }
+
+  settle(cmd: SettleCommand): Promise<PayOutcome> {
+    return this.#serialized(() => this.#settle(cmd));
   }
 
   #serialized<T>(fn: () => Promise<T>): Promise<T> {
@@ -43,19 +72,66 @@ export class SessionDO extends DurableObject<Env> {
     return run;
   }
 
-  async #load(sessionId: string, fresh: boolean): Promise<SessionRow | null> {
-    if (this.#row && !fresh) return this.#row;
-    const db = drizzle(this.env.DB);
-    const [row] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.id, sessionId)).limit(1);
+  get #db(): DrizzleD1Database {
+    return drizzle(this.env.DB);
+  }
+
+  async #load(sessionId: string): Promise<SessionRow | null> {
+    if (this.#row?.id === sessionId) return this.#row;
+    const [row] = await this.#db
+      .select()
+      .from(checkoutSessions)
+      .where(eq(checkoutSessions.id, sessionId))
+      .limit(1);
     this.#row = row ?? null;
     return this.#row;
   }
 
+  async #loadMerchant(id: string): Promise<MerchantInfo> {
+    if (this.#merchant?.id === id) return this.#merchant;
+    const [m] = await this.#db
+      .select({
+        id: merchants.id,
+        name: merchants.name,
+        city: merchants.city,
+        enabledMethods: merchants.enabledMethods,
+      })
+      .from(merchants)
+      .where(eq(merchants.id, id))
+      .limit(1);
+    if (!m) throw new Error('session without merchant');
+    this.#merchant = m;
+    return m;
+  }
+
+  #pending(sessionId: string): Promise<PaymentRow[]> {
+    return this.#db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.sessionId, sessionId), eq(payments.status, 'pending')));
+  }
+
+  /** Commits against the cached row; on a version clash forgets the cache so the next call reads D1. */
+  async #commit(row: SessionRow, change: SessionChange, now: number): Promise<SessionRow | null> {
+    const committed = await commitSessionChange(this.#db, row, change, now);
+    this.#row = committed;
+    return committed;
+  }
+
+  /** The session event a status change emits, carrying the session as it will be after the change. */
+  #sessionEvents(row: SessionRow, to: SessionStatus, now: number): OutboxEvent[] {
+    const type = TRANSITION_EVENTS[to];
+    if (!type || to === row.status) return [];
+    return [
+      newEvent(type, serializeSession({ ...row, status: to, version: row.version + 1, updatedAt: now })),
+    ];
+  }
+
   async #transition(cmd: TransitionCommand): Promise<TransitionOutcome> {
     const now = cmd.now ?? Date.now();
-    const row = await this.#load(cmd.sessionId, false);
+    const row = await this.#load(cmd.sessionId);
     if (!row || (cmd.owner && (row.merchantId !== cmd.owner.merchantId || row.mode !== cmd.owner.mode))) {
-      return { ok: false, code: 'not_found', detail: 'No such checkout session.' };
+      return NOT_FOUND;
     }
     const decision = decideTransition(row, cmd.to, now);
     if (!decision.ok) {
@@ -66,24 +142,156 @@ export class SessionDO extends DurableObject<Env> {
         detail: `The session is ${row.status}; it cannot become ${cmd.to}.`,
       };
     }
-    const next = { ...row, status: cmd.to, version: row.version + 1, updatedAt: now };
-    const events = decision.event ? [newEvent(decision.event, serializeSession(next))] : [];
-    const committed = await commitTransition(drizzle(this.env.DB), row, { status: cmd.to }, events, now);
-    if (!committed) {
-      // Someone else moved the session; forget our copy so the next call reads the truth.
-      this.#row = null;
+    // A session that ends takes its unsettled payment with it (an issued PIX can no longer be paid).
+    const ending = cmd.to === 'expired' || cmd.to === 'canceled';
+    const orphaned = ending && row.status === 'pending' ? await this.#pending(row.id) : [];
+    const paymentStatus = cmd.to === 'expired' ? 'expired' : 'canceled';
+    const events = [
+      ...orphaned.map((p) => paymentEvent({ ...p, status: paymentStatus }, row, now)),
+      ...this.#sessionEvents(row, cmd.to, now),
+    ];
+    const committed = await this.#commit(
+      row,
+      {
+        session: { status: cmd.to },
+        updatePayments: orphaned.map((p) => ({ id: p.id, set: { status: paymentStatus } })),
+        events,
+      },
+      now,
+    );
+    if (!committed) return CONCURRENT;
+    return { ok: true, session: committed, eventIds: events.map((e) => e.id) };
+  }
+
+  async #pay(cmd: PayCommand): Promise<PayOutcome> {
+    const now = cmd.now ?? Date.now();
+    const row = await this.#load(cmd.sessionId);
+    if (!row) return NOT_FOUND;
+    const merchant = await this.#loadMerchant(row.merchantId);
+    const admitted = admitPayment(row, merchant.enabledMethods, cmd, now);
+    if ('ok' in admitted) {
+      // Lazy expiry: the first late request expires the session (and emits its event) on the spot.
+      if (admitted.code === 'session_expired')
+        await this.#transition({ sessionId: row.id, to: 'expired', now });
+      return admitted;
+    }
+    if (row.mode === 'live') {
+      return { ok: false, code: 'no_gateway', detail: 'No gateway is configured to take live payments yet.' };
+    }
+    // A new attempt supersedes an issued but unpaid one (a PIX abandoned for a card, say).
+    const superseded = row.status === 'pending' ? await this.#pending(row.id) : [];
+    const payment: PaymentRow = {
+      id: newId('pay'),
+      sessionId: row.id,
+      merchantId: row.merchantId,
+      mode: row.mode,
+      method: admitted.method,
+      gateway: 'sandbox',
+      status: 'pending',
+      amount: admitted.amount,
+      currency: row.currency,
+      installments: admitted.installments,
+      details: admitted.card ? { card: admitted.card } : {},
+      customer: cmd.customer,
+      gatewayReference: null,
+      failureCode: null,
+      failureMessage: null,
+      createdAt: now,
+      updatedAt: now,
+      paidAt: null,
+    };
+    // Persist the in-flight attempt before the slow gateway call, so a crash leaves a trace.
+    const started = await this.#commit(
+      row,
+      {
+        session: row.status === 'pending' ? { status: 'open' } : undefined,
+        insertPayment: payment,
+        updatePayments: superseded.map((p) => ({ id: p.id, set: { status: 'canceled' } })),
+        events: superseded.map((p) => paymentEvent({ ...p, status: 'canceled' }, row, now)),
+      },
+      now,
+    );
+    if (!started) return CONCURRENT;
+
+    const { payment: next, sessionStatus } = await runGateway(payment, started, merchant, cmd);
+    const done = Date.now();
+    const settled = await this.#commit(
+      started,
+      {
+        session: { status: sessionStatus },
+        updatePayments: [{ id: next.id, set: next }],
+        events: [paymentEvent(next, started, done), ...this.#sessionEvents(started, sessionStatus, done)],
+      },
+      done,
+    );
+    if (!settled) return CONCURRENT;
+    return { ok: true, session: settled, payment: { ...next, updatedAt: done } };
+  }
+
+  async #settle(cmd: SettleCommand): Promise<PayOutcome> {
+    const now = cmd.now ?? Date.now();
+    const row = await this.#load(cmd.sessionId);
+    if (!row) return NOT_FOUND;
+    const [payment] = await this.#db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.id, cmd.paymentId), eq(payments.sessionId, row.id)))
+      .limit(1);
+    if (!payment || (cmd.owner && (row.merchantId !== cmd.owner.merchantId || row.mode !== cmd.owner.mode))) {
+      return { ...NOT_FOUND, detail: 'No such payment.' };
+    }
+    // Gateways repeat their notifications: settling to the state a payment already has is a no-op.
+    if (payment.status === cmd.outcome) return { ok: true, session: row, payment };
+    if (payment.status !== 'pending') {
       return {
         ok: false,
-        code: 'concurrent_update',
-        detail: 'The session changed while this request ran; retry.',
+        code: 'invalid_state_transition',
+        detail: `The payment is ${payment.status}; it cannot become ${cmd.outcome}.`,
       };
     }
-    this.#row = committed;
-    return { ok: true, session: committed, eventIds: events.map((e) => e.id) };
+    let to: SessionStatus = row.status;
+    if (cmd.outcome === 'paid') to = 'paid';
+    else if (row.status === 'pending') to = now >= row.expiresAt ? 'expired' : 'open';
+    if (to !== row.status && !decideTransition(row, to, now).ok) {
+      return {
+        ok: false,
+        code: 'invalid_state_transition',
+        status: row.status,
+        detail: `The session is ${row.status}.`,
+      };
+    }
+    const next: PaymentRow = {
+      ...payment,
+      status: cmd.outcome,
+      paidAt: cmd.outcome === 'paid' ? now : null,
+      failureCode:
+        cmd.outcome === 'paid' ? null : cmd.outcome === 'expired' ? 'payment_expired' : 'payment_denied',
+      updatedAt: now,
+    };
+    const committed = await this.#commit(
+      row,
+      {
+        session: { status: to },
+        updatePayments: [{ id: next.id, set: next }],
+        events: [paymentEvent(next, row, now), ...this.#sessionEvents(row, to, now)],
+      },
+      now,
+    );
+    if (!committed) return CONCURRENT;
+    return { ok: true, session: committed, payment: next };
   }
 }
 
-export function sessionStub(env: Env, sessionId: string): DurableObjectStub<SessionDO> {
+/**
+ * Typed calls into a session's object. RPC return types are rewritten for serialization, which
+ * loses the outcome unions' discriminant; the values themselves are plain data and arrive intact.
+ */
+export function sessionStub(env: Env, sessionId: string) {
   const ns = env.SESSION_DO as unknown as DurableObjectNamespace<SessionDO>;
-  return ns.get(ns.idFromName(sessionId));
+  const stub = ns.get(ns.idFromName(sessionId));
+  return {
+    transition: (cmd: TransitionCommand) => stub.transition(cmd) as Promise<TransitionOutcome>,
+    pay: (cmd: PayCommand) => stub.pay(cmd) as Promise<PayOutcome>,
+    settle: (cmd: SettleCommand) => stub.settle(cmd) as Promise<PayOutcome>,
+  };
 }

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { drizzle } from 'drizzle-orm/d1';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionRow } from '../../src/db/schema';
-import { commitTransition, newEvent } from '../../src/session/commit';
+import { commitSessionChange, newEvent } from '../../src/session/commit';
 import { api, createSession, type Merchant, newMerchant } from './helpers';
 
 let m: Merchant;
@@ -96,15 +96,14 @@ describe('SessionDO', () => {
   });
 });
 
-describe('commitTransition', () => {
+describe('commitSessionChange', () => {
   it('writes state and event together at the expected version', async () => {
     const s = await createSession(m.secret_keys.test);
     const row = await loadRow(s.token);
-    const committed = await commitTransition(
+    const committed = await commitSessionChange(
       drizzle(env.DB),
       row,
-      { status: 'canceled' },
-      [newEvent('checkout_session.canceled', {})],
+      { session: { status: 'canceled' }, events: [newEvent('checkout_session.canceled', {})] },
       Date.now(),
     );
     expect(committed).toMatchObject({ status: 'canceled', version: row.version + 1 });
@@ -117,11 +116,13 @@ describe('commitTransition', () => {
     await env.DB.prepare('UPDATE checkout_sessions SET version = version + 1 WHERE id = ?')
       .bind(s.token)
       .run();
-    const committed = await commitTransition(
+    const committed = await commitSessionChange(
       drizzle(env.DB),
       stale,
-      { status: 'expired' },
-      [newEvent('checkout_session.expired', {}), newEvent('checkout_session.expired', {})],
+      {
+        session: { status: 'expired' },
+        events: [newEvent('checkout_session.expired', {}), newEvent('checkout_session.expired', {})],
+      },
       Date.now(),
     );
     expect(committed).toBeNull();

@@ -7,6 +7,12 @@ export const CreateMerchant = z
     name: z.string().trim().min(1).max(100).meta({ description: 'Display name shown on the checkout page.' }),
     country: z.enum(COUNTRY_CODES).nullable().optional(),
     notification_url: UrlString.nullable().optional().meta({ description: 'Default webhook URL.' }),
+    city: z.string().trim().min(1).max(60).optional().meta({ description: 'City shown in PIX codes.' }),
+    allowed_origins: z
+      .array(z.url({ protocol: /^https?$/ }).max(255))
+      .max(20)
+      .optional()
+      .meta({ description: 'Origins that may embed the checkout and call the client API.' }),
   })
   .meta({ id: 'CreateMerchant' });
 export type CreateMerchant = z.infer<typeof CreateMerchant>;

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { jsonBody, validate } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { merchantCtx } from '../../http/service-ctx';
+import { listSessionPayments } from '../../services/payments';
 import { createSession, expireSession, getSession, listSessions } from '../../services/sessions';
+import { paymentView } from '../../session/payment-view';
 import { CreateSession, ListSessionsQuery } from './schema';
 import { serializeSession } from './serialize';
 
@@ -23,8 +25,10 @@ export const sessionsRoutes = new Hono<AppEnv>()
     });
   })
   .get('/:token', async (c) => {
-    const session = await getSession({ ctx: merchantCtx(c), input: { token: c.req.param('token') } });
-    return c.json(serializeSession(session));
+    const ctx = merchantCtx(c);
+    const session = await getSession({ ctx, input: { token: c.req.param('token') } });
+    const attempts = await listSessionPayments(ctx, session.id);
+    return c.json({ ...serializeSession(session), payments: attempts.map(paymentView) });
   })
   .post('/:token/expire', async (c) => {
     const session = await expireSession({ ctx: merchantCtx(c), input: { token: c.req.param('token') } });

@@ -1,0 +1,102 @@
+import { Hono } from 'hono';
+import { pickLocale } from '../../checkout/i18n';
+import { qrSvg } from '../../checkout/qr';
+import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
+import { jsonBody } from '../../http/body';
+import type { AppEnv } from '../../http/context';
+import { ApiError, fieldError, refusalError } from '../../http/errors';
+import { rawBody } from '../../http/middleware';
+import { assertSameSiteOrAllowed, corsHeaders } from '../../http/origin';
+import { baseUrlOf } from '../../http/problem';
+import { sessionStub } from '../../session/session-do';
+import { type CheckoutContext, loadCheckout, redirectUrl } from './load';
+import { CreateClientPayment, SimulateOutcome } from './schema';
+import { clientPaymentView, clientSessionView, clientStatusView } from './view';
+
+type ClientEnv = AppEnv & { Variables: { checkout: CheckoutContext } };
+
+/**
+ * The client checkout API, authorized by the session token in the path (no secret key). Used by
+ * the hosted page, the embeddable widget and mobile webviews.
+ */
+export const clientRoutes = new Hono<ClientEnv>()
+  .use('/:token/*', async (c, next) => {
+    const checkout = await loadCheckout(c.get('db'), c.req.param('token') ?? '');
+    c.set('checkout', checkout);
+    if (c.req.method === 'POST') assertSameSiteOrAllowed(c, checkout.merchant.allowedOrigins);
+    await next();
+    for (const [k, v] of Object.entries(corsHeaders(c, checkout.merchant.allowedOrigins)))
+      c.res.headers.set(k, v);
+  })
+  .options('/:token/*', (c) => c.body(null, 204))
+  .get('/:token', (c) => c.json(clientSessionView(c.get('checkout'), Date.now())))
+  .get('/:token/status', (c) => {
+    const checkout = c.get('checkout');
+    const view = clientStatusView(checkout, Date.now(), baseUrlOf(c));
+    if (view.status === 'expired' && checkout.session.status === 'open') {
+      // Lazy expiry: the merchant hears about it now, not at the next sweep.
+      const stub = sessionStub(c.env, checkout.session.id);
+      c.executionCtx.waitUntil(stub.transition({ sessionId: checkout.session.id, to: 'expired' }));
+    }
+    c.header('cache-control', 'no-store');
+    return c.json(view);
+  })
+  .post('/:token/payments', rawBody, async (c) => {
+    const { session } = c.get('checkout');
+    const input = jsonBody(c, CreateClientPayment);
+    const customer = { ...input.customer };
+    if (session.country === 'BRA') {
+      const document = normalizeDocument(customer.document ?? '');
+      if (!document) throw fieldError('customer.document', 'required', 'A CPF or CNPJ is required.');
+      if (!classifyBrDocument(document))
+        throw fieldError('customer.document', 'invalid_document', 'is not a valid CPF or CNPJ.');
+      customer.document = document;
+    }
+    const outcome = await sessionStub(c.env, session.id).pay({
+      sessionId: session.id,
+      method: input.method,
+      customer,
+      card: input.card,
+      installments: input.installments,
+    });
+    if (!outcome.ok) throw refusalError(outcome);
+    const locale = pickLocale(session.locale, session.country);
+    const payment = clientPaymentView(outcome.payment, locale, baseUrlOf(c));
+    return c.json(
+      { payment, status: outcome.session.status, redirect_url: redirectUrl(outcome.session) },
+      201,
+    );
+  })
+  .post('/:token/cancel', async (c) => {
+    const { session } = c.get('checkout');
+    const outcome = await sessionStub(c.env, session.id).transition({
+      sessionId: session.id,
+      to: 'canceled',
+    });
+    if (!outcome.ok) throw refusalError(outcome);
+    return c.json({ status: outcome.session.status, redirect_url: redirectUrl(outcome.session) });
+  })
+  .post('/:token/simulate', rawBody, async (c) => {
+    const { session, payment } = c.get('checkout');
+    if (session.mode !== 'test')
+      throw new ApiError('forbidden', 'Payments can only be simulated in test mode.');
+    const { outcome } = jsonBody(c, SimulateOutcome);
+    if (payment?.status !== 'pending')
+      throw new ApiError('invalid_state_transition', 'There is no pending payment to settle.');
+    const result = await sessionStub(c.env, session.id).settle({
+      sessionId: session.id,
+      paymentId: payment.id,
+      outcome,
+    });
+    if (!result.ok) throw refusalError(result);
+    return c.json({ status: result.session.status, redirect_url: redirectUrl(result.session) });
+  })
+  .get('/:token/payments/:paymentId/qr.svg', (c) => {
+    const { payment } = c.get('checkout');
+    const pix = payment?.id === c.req.param('paymentId') ? payment.details.pix : undefined;
+    if (!pix) throw new ApiError('not_found', 'No PIX code for this payment.');
+    return c.body(qrSvg(pix.payload), 200, {
+      'content-type': 'image/svg+xml',
+      'cache-control': 'private, max-age=3600, immutable',
+    });
+  });

@@ -1,0 +1,49 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../../db/schema';
+import { ApiError } from '../../http/errors';
+
+export type CheckoutMerchant = { name: string; allowedOrigins: string[]; enabledMethods: string[] | null };
+export type CheckoutContext = { session: SessionRow; merchant: CheckoutMerchant; payment: PaymentRow | null };
+
+/**
+ * Everything the client API needs about a session, in one D1 round trip: the session, its
+ * merchant's checkout settings and its latest payment attempt.
+ */
+export async function loadCheckout(db: DrizzleD1Database, token: string): Promise<CheckoutContext> {
+  const latest = db
+    .select({ id: payments.id })
+    .from(payments)
+    .where(eq(payments.sessionId, checkoutSessions.id))
+    .orderBy(desc(payments.createdAt), desc(payments.id))
+    .limit(1);
+  const [row] = await db
+    .select({
+      session: checkoutSessions,
+      merchant: {
+        name: merchants.name,
+        allowedOrigins: merchants.allowedOrigins,
+        enabledMethods: merchants.enabledMethods,
+      },
+      payment: payments,
+    })
+    .from(checkoutSessions)
+    .innerJoin(merchants, eq(merchants.id, checkoutSessions.merchantId))
+    .leftJoin(payments, eq(payments.id, sql`(${latest})`))
+    .where(eq(checkoutSessions.id, token))
+    .limit(1);
+  if (!row) throw new ApiError('not_found', 'No such checkout session.');
+  return row;
+}
+
+/** The status a customer should see: an open session past its time is expired even before the sweep. */
+export function effectiveStatus(session: SessionRow, now: number): SessionRow['status'] {
+  return session.status === 'open' && now >= session.expiresAt ? 'expired' : session.status;
+}
+
+/** Where the browser goes next: success_url once paid, cancel_url once canceled, with the session id filled in. */
+export function redirectUrl(session: SessionRow): string | null {
+  const url =
+    session.status === 'paid' ? session.successUrl : session.status === 'canceled' ? session.cancelUrl : null;
+  return url ? url.replaceAll('{CHECKOUT_SESSION_ID}', session.id) : null;
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** The customer's card, as typed. Validated by checkCard in the SessionDO; never stored or echoed. */
+export const CardDetails = z.strictObject({
+  number: z.string().max(23),
+  holder_name: z.string().max(64),
+  exp_month: z.int().min(1).max(12),
+  exp_year: z.int().min(0).max(9999),
+  cvc: z.string().max(4),
+});
+
+export const CreateClientPayment = z
+  .strictObject({
+    method: z.string().min(1).max(32),
+    customer: z.strictObject({
+      name: z.string().trim().min(2).max(255),
+      email: z.email().max(255),
+      document: z.string().max(32).optional(),
+    }),
+    card: CardDetails.optional(),
+    installments: z.int().min(1).max(12).optional(),
+  })
+  .meta({ id: 'CreateClientPayment' });
+export type CreateClientPayment = z.infer<typeof CreateClientPayment>;
+
+export const SimulateOutcome = z
+  .strictObject({ outcome: z.enum(['paid', 'denied', 'expired']) })
+  .meta({ id: 'SimulateOutcome' });

@@ -1,0 +1,72 @@
+import { declineMessage, formatAmount, pickLocale } from '../../checkout/i18n';
+import type { PaymentRow } from '../../db/schema';
+import type { Locale } from '../../domain/methods';
+import type { Currency } from '../../domain/money';
+import { availableMethods, installmentOptions } from '../../domain/offer';
+import { isoUtc } from '../../lib/time';
+import { paymentView } from '../../session/payment-view';
+import { type CheckoutContext, effectiveStatus, redirectUrl } from './load';
+
+/** What the checkout page shows of a session, as JSON: immutable but for `status`. */
+export function clientSessionView(ctx: CheckoutContext, now: number) {
+  const { session, merchant } = ctx;
+  const locale = pickLocale(session.locale, session.country);
+  const currency = session.currency as Currency;
+  const money = (minor: number) => formatAmount(minor, currency, locale);
+  return {
+    id: session.id,
+    object: 'checkout_session',
+    status: effectiveStatus(session, now),
+    livemode: session.mode === 'live',
+    merchant: { name: merchant.name },
+    description: session.description,
+    amount: session.amount,
+    currency,
+    amount_formatted: money(session.amount),
+    locale,
+    country: session.country,
+    expires_at: isoUtc(session.expiresAt),
+    document_required: session.country === 'BRA',
+    can_cancel: session.cancelUrl !== null,
+    customer: {
+      name: session.customer?.name ?? null,
+      email: session.customer?.email ?? null,
+      document: session.customer?.document ?? null,
+    },
+    methods: availableMethods(session, merchant.enabledMethods).map((method) => ({
+      method,
+      amount: session.amount,
+      amount_formatted: money(session.amount),
+      installments:
+        method === 'card'
+          ? installmentOptions(session).map((o) => ({
+              ...o,
+              amount_formatted: money(o.amount),
+              total_formatted: money(o.total),
+            }))
+          : [],
+    })),
+  };
+}
+export type ClientSessionView = ReturnType<typeof clientSessionView>;
+
+/** A payment as the customer's browser sees it: a localized failure message, the QR image URL. */
+export function clientPaymentView(p: PaymentRow, locale: Locale, baseUrl: string) {
+  const view = paymentView(p);
+  return {
+    ...view,
+    failure_message: p.failureCode ? declineMessage(locale, p.failureCode) : null,
+    pix: view.pix
+      ? { ...view.pix, qr_svg_url: `${baseUrl}/c/v1/sessions/${p.sessionId}/payments/${p.id}/qr.svg` }
+      : null,
+  };
+}
+
+export function clientStatusView(ctx: CheckoutContext, now: number, baseUrl: string) {
+  const locale = pickLocale(ctx.session.locale, ctx.session.country);
+  return {
+    status: effectiveStatus(ctx.session, now),
+    payment: ctx.payment ? clientPaymentView(ctx.payment, locale, baseUrl) : null,
+    redirect_url: redirectUrl(ctx.session),
+  };
+}

@@ -1,0 +1,122 @@
+import { COUNTRIES, isCountry } from '../domain/countries';
+import { LOCALES, type Locale } from '../domain/methods';
+import { CURRENCIES, type Currency } from '../domain/money';
+import { MESSAGES, type MessageKey } from './messages';
+
+export { MESSAGES, type MessageKey, type Messages } from './messages';
+
+/**
+ * The locale the checkout speaks: the session's own if it names one of ours, else the country's language,
+ * else English. A bare or regional tag ('pt', 'es-MX', 'en-US') maps to its language so a merchant who sends
+ * a browser-style tag still gets a translated page.
+ */
+export function pickLocale(sessionLocale: string | null, country: string): Locale {
+  if (sessionLocale) {
+    const exact = LOCALES.find((locale) => locale.toLowerCase() === sessionLocale.toLowerCase());
+    if (exact) return exact;
+    const language = sessionLocale.split(/[-_]/)[0]?.toLowerCase();
+    const byLanguage = LOCALES.find((locale) => locale.split('-')[0] === language);
+    if (byLanguage) return byLanguage;
+  }
+  return isCountry(country) ? COUNTRIES[country].locale : 'en';
+}
+
+/**
+ * The Intl locale that formats a currency for a reader of `locale`, i.e. what a customer there expects:
+ * - pt-BR reads every amount the Brazilian way: R$ 150,00, and US$ 150,00 for cross-border USD.
+ * - es reads a local currency the way its own country writes it (es-CL $1.500, es-MX $1,500.00, es-CO
+ *   $ 1.500, es-PE S/ 150.00, es-AR $ 1.500,00; BRL in pt-BR's R$ 150,00). USD uses es-CO, which writes
+ *   "US$ 150,00": every es country but Ecuador also writes its peso as "$", so a bare "$" would let a
+ *   dollar price read as pesos, and Ecuador shares es-CO's 1.234,56 separators.
+ * - en uses en-US for USD ($150.00) and plain en elsewhere, which spells the currency out where its symbol
+ *   is ambiguous (CLP 1,500, MX$1,500.00, ARS 150.00).
+ */
+const INTL_LOCALES: Record<Locale, Partial<Record<Currency, string>> & { default: string }> = {
+  'pt-BR': { default: 'pt-BR' },
+  es: {
+    default: 'es-419',
+    BRL: 'pt-BR',
+    CLP: 'es-CL',
+    MXN: 'es-MX',
+    COP: 'es-CO',
+    PEN: 'es-PE',
+    ARS: 'es-AR',
+    USD: 'es-CO',
+  },
+  en: { default: 'en', USD: 'en-US' },
+};
+
+/**
+ * Colombians price in whole pesos, so COP drops ",00" when there are no centavos; an amount that has them
+ * still shows them, since the page must show exactly what is charged.
+ */
+const HIDE_ZERO_FRACTION: ReadonlySet<Currency> = new Set(['COP']);
+
+// Formatters are costly to build and the page formats several amounts per render; the key space is tiny.
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(intlLocale: string, currency: Currency, digits: number): Intl.NumberFormat {
+  const key = `${intlLocale}|${currency}|${digits}`;
+  let nf = formatters.get(key);
+  if (!nf) {
+    // Fraction digits are pinned to the amount's exponent: ICU's own default for COP is 0, which would
+    // round 1.500,50 to $ 1.501.
+    nf = new Intl.NumberFormat(intlLocale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatters.set(key, nf);
+  }
+  return nf;
+}
+
+/**
+ * Integer minor units to the display string a customer in that locale expects, e.g. 15000 BRL in pt-BR is
+ * "R$\u00a0150,00". Intl's no-break spaces are kept on purpose: they stop a line break between symbol and
+ * digits. The decimal is built as a string and Intl formats strings exactly, so no float ever rounds a
+ * cent. Throws RangeError for a non-integer or unsafe amount, which is a bug upstream, not customer input.
+ */
+export function formatAmount(minor: number, currency: Currency, locale: Locale): string {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`amount must be a safe integer, got ${minor}`);
+  const exponent = CURRENCIES[currency].exponent;
+  const sign = minor < 0 ? '-' : '';
+  const digits = String(Math.abs(minor)).padStart(exponent + 1, '0');
+  const whole = digits.slice(0, digits.length - exponent);
+  const fraction = digits.slice(digits.length - exponent);
+  const showFraction = exponent > 0 && !(HIDE_ZERO_FRACTION.has(currency) && /^0+$/.test(fraction));
+  const decimal = showFraction ? `${sign}${whole}.${fraction}` : `${sign}${whole}`;
+  const intlLocales = INTL_LOCALES[locale];
+  const intlLocale = intlLocales[currency] ?? intlLocales.default;
+  return formatter(intlLocale, currency, showFraction ? exponent : 0).format(
+    decimal as Intl.StringNumericLiteral,
+  );
+}
+
+/**
+ * The text for `key` in `locale`, with each `{name}` replaced by vars[name]; a placeholder without a value
+ * is left as is so a missing variable shows up in review instead of vanishing. Values are not HTML-escaped
+ * here: the JSX that renders them escapes.
+ */
+export function t(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
+  const template = MESSAGES[locale][key];
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    Object.hasOwn(vars, name) ? String(vars[name]) : placeholder,
+  );
+}
+
+/**
+ * The customer-facing message for a failure code (a gateway decline, a checkCard code or a session error),
+ * or the generic one for a code we have no text for. Raw gateway codes are never shown to customers.
+ */
+export function declineMessage(locale: Locale, code: string): string {
+  const key = `decline.${code}`;
+  return isMessageKey(key) ? MESSAGES[locale][key] : MESSAGES[locale]['decline.generic'];
+}
+
+// Object.hasOwn, not `in`, so codes such as 'constructor' or '__proto__' fall back instead of matching.
+function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES.en, key);
+}

@@ -1,0 +1,36 @@
+import type { Currency } from '../domain/money';
+
+/** Card data exists only in memory on its way to a connector: never stored, logged or put in events. */
+export type CardInput = {
+  number: string;
+  holder_name: string;
+  exp_month: number;
+  exp_year: number;
+  cvc: string;
+};
+
+export type CreatePaymentRequest = {
+  paymentId: string;
+  method: 'pix' | 'card';
+  amount: number;
+  currency: Currency;
+  installments: number;
+  customer: { name: string; email: string; document?: string };
+  card?: CardInput;
+  merchant: { id: string; name: string; city: string | null };
+  description: string | null;
+  /** An asynchronous payment (PIX) must expire no later than this instant (ms). */
+  expiresAt: number;
+  now: number;
+};
+
+export type GatewayPaymentResult =
+  | { status: 'paid'; reference: string }
+  | { status: 'pending'; reference: string; pix?: { payload: string; expiresAt: number; txid: string } }
+  | { status: 'denied'; reference: string | null; failureCode: string };
+
+/** One payment gateway behind one interface (conventions: medusa IPaymentProvider, openstatus). */
+export interface Connector {
+  readonly slug: string;
+  createPayment(req: CreatePaymentRequest): Promise<GatewayPaymentResult>;
+}

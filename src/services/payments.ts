@@ -1,0 +1,59 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { type PaymentRow, payments } from '../db/schema';
+import { ApiError, refusalError } from '../http/errors';
+import type { PayOutcome, SettleCommand } from '../session/commands';
+import type { MerchantCtx } from './context';
+
+export async function getPayment({
+  ctx,
+  input,
+}: {
+  ctx: MerchantCtx;
+  input: { id: string };
+}): Promise<PaymentRow> {
+  const [row] = await ctx.db
+    .select()
+    .from(payments)
+    .where(
+      and(eq(payments.id, input.id), eq(payments.merchantId, ctx.merchant.id), eq(payments.mode, ctx.mode)),
+    )
+    .limit(1);
+  if (!row) throw new ApiError('not_found', 'No such payment.');
+  return row;
+}
+
+export function listSessionPayments(ctx: MerchantCtx, sessionId: string): Promise<PaymentRow[]> {
+  return ctx.db
+    .select()
+    .from(payments)
+    .where(
+      and(
+        eq(payments.sessionId, sessionId),
+        eq(payments.merchantId, ctx.merchant.id),
+        eq(payments.mode, ctx.mode),
+      ),
+    )
+    .orderBy(asc(payments.createdAt), asc(payments.id));
+}
+
+/** Settles a pending test payment as a gateway would (paid, denied or expired). Test keys only. */
+export async function simulatePayment({
+  ctx,
+  input,
+  settle,
+}: {
+  ctx: MerchantCtx;
+  input: { id: string; outcome: SettleCommand['outcome'] };
+  settle: (cmd: SettleCommand) => Promise<PayOutcome>;
+}): Promise<PaymentRow> {
+  if (ctx.mode !== 'test') throw new ApiError('forbidden', 'Payments can only be simulated with a test key.');
+  const payment = await getPayment({ ctx, input });
+  const outcome = await settle({
+    sessionId: payment.sessionId,
+    paymentId: payment.id,
+    outcome: input.outcome,
+    owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
+  });
+  if (!outcome.ok) throw refusalError(outcome);
+  return outcome.payment;
+}

@@ -1,0 +1,54 @@
+import type { PaymentRow, SessionRow } from '../db/schema';
+import type { SessionStatus } from '../domain/session-state';
+import type { CardInput } from '../gateways/types';
+import type { Mode } from '../http/context';
+
+export type TransitionCommand = {
+  sessionId: string;
+  to: SessionStatus;
+  /** When set, the session must belong to this merchant and mode, else it is reported not found. */
+  owner?: { merchantId: string; mode: Mode };
+  now?: number;
+};
+
+export type PayCommand = {
+  sessionId: string;
+  method: string;
+  customer: { name: string; email: string; document?: string };
+  card?: CardInput;
+  installments?: number;
+  now?: number;
+};
+
+export type SettleCommand = {
+  sessionId: string;
+  paymentId: string;
+  outcome: 'paid' | 'denied' | 'expired';
+  owner?: { merchantId: string; mode: Mode };
+  now?: number;
+};
+
+/** Refusal codes a session command can answer with; the HTTP layer maps them to problems. */
+export type RefusalCode =
+  | 'not_found'
+  | 'invalid_state_transition'
+  | 'concurrent_update'
+  | 'session_expired'
+  | 'session_paid'
+  | 'session_canceled'
+  | 'payment_in_progress'
+  | 'method_not_available'
+  | 'no_gateway'
+  | 'validation_failed';
+
+export type Refusal = {
+  ok: false;
+  code: RefusalCode;
+  detail: string;
+  status?: SessionStatus;
+  field?: string;
+  fieldCode?: string;
+};
+
+export type TransitionOutcome = { ok: true; session: SessionRow; eventIds: string[] } | Refusal;
+export type PayOutcome = { ok: true; session: SessionRow; payment: PaymentRow } | Refusal;

@@ -1,0 +1,45 @@
+import type { PaymentRow } from '../db/schema';
+import { isoUtc } from '../lib/time';
+
+/** The public shape of a payment attempt (client API, merchant API). Never carries card data beyond brand/last4. */
+export type PaymentView = {
+  id: string;
+  object: 'payment';
+  checkout_session_id: string;
+  status: PaymentRow['status'];
+  method: string;
+  gateway: string;
+  amount: number;
+  currency: string;
+  installments: number;
+  card: { brand: string; last4: string } | null;
+  pix: { qr_code: string; expires_at: string } | null;
+  failure_code: string | null;
+  failure_message: string | null;
+  livemode: boolean;
+  created_at: string;
+  paid_at: string | null;
+};
+
+export function paymentView(p: PaymentRow): PaymentView {
+  return {
+    id: p.id,
+    object: 'payment',
+    checkout_session_id: p.sessionId,
+    status: p.status,
+    method: p.method,
+    gateway: p.gateway,
+    amount: p.amount,
+    currency: p.currency,
+    installments: p.installments,
+    card: p.details.card ?? null,
+    pix: p.details.pix
+      ? { qr_code: p.details.pix.payload, expires_at: isoUtc(p.details.pix.expires_at) }
+      : null,
+    failure_code: p.failureCode,
+    failure_message: p.failureMessage,
+    livemode: p.mode === 'live',
+    created_at: isoUtc(p.createdAt),
+    paid_at: p.paidAt === null ? null : isoUtc(p.paidAt),
+  };
+}
