@@ -162,9 +162,5 @@ export async function expireSession({
     now: ctx.now,
   });
   if (outcome.ok) return outcome.session;
-  throw new ApiError(
-    outcome.code,
-    outcome.detail,
-    outcome.status ? { extra: { session_status: outcome.status } } : {},
-  );
+  throw refusalError(outcome);
 }

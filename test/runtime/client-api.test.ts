@@ -177,9 +177,9 @@ describe('card payments through the sandbox', () => {
       pay(s.token, { method: 'card', card: card(VISA_OK) }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    const loser = results.find((r) => r.status === 409);
+    const loser = results.find((r) => r.status === 409) as Response;
     expect(['payment_in_progress', 'session_paid']).toContain(
-      ((await loser?.json()) as { code: string }).code,
+      ((await loser.json()) as { code: string }).code,
     );
     const { results: paid } = await env.DB.prepare(
       "SELECT id FROM payments WHERE session_id = ? AND status = 'paid'",
