@@ -3,6 +3,7 @@ import { adminRoutes } from './api/admin';
 import { clientRoutes } from './api/client';
 import { paymentsRoutes, testRoutes } from './api/payments';
 import { sessionsRoutes } from './api/sessions';
+import { checkoutPageRoutes } from './checkout/routes';
 import { requireSecretKey } from './http/auth';
 import type { AppEnv } from './http/context';
 import { ApiError } from './http/errors';
@@ -17,6 +18,7 @@ export function buildApp() {
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/', docsRoutes);
+  app.route('/', checkoutPageRoutes);
 
   app.route('/admin/v1', adminRoutes);
   app.route('/c/v1/sessions', clientRoutes);

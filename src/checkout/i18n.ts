@@ -89,9 +89,11 @@ export function formatAmount(minor: number, currency: Currency, locale: Locale):
   const decimal = showFraction ? `${sign}${whole}.${fraction}` : `${sign}${whole}`;
   const intlLocales = INTL_LOCALES[locale];
   const intlLocale = intlLocales[currency] ?? intlLocales.default;
-  return formatter(intlLocale, currency, showFraction ? exponent : 0).format(
+  const text = formatter(intlLocale, currency, showFraction ? exponent : 0).format(
     decimal as Intl.StringNumericLiteral,
   );
+  // ICU writes Chilean pesos as "$1.500"; the product spec (and Chilean receipts) space the sign: "$ 1.500".
+  return currency === 'CLP' && locale === 'es' ? text.replace(/^(-?)\$(?=\d)/, '$1$\u00a0') : text;
 }
 
 /**

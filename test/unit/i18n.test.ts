@@ -16,7 +16,7 @@ const NB = '\u00a0';
 describe('formatAmount', () => {
   it.each<[number, Currency, Locale, string]>([
     [15000, 'BRL', 'pt-BR', `R$${NB}150,00`],
-    [1500, 'CLP', 'es', '$1.500'],
+    [1500, 'CLP', 'es', `$${NB}1.500`], // the spec's "$ 1.500"
     [150000, 'MXN', 'es', '$1,500.00'],
     [150000, 'COP', 'es', `$${NB}1.500`], // whole pesos drop ",00"
     [150050, 'COP', 'es', `$${NB}1.500,50`], // centavos still show, never rounded to $ 1.501
@@ -32,13 +32,13 @@ describe('formatAmount', () => {
     [1, 'BRL', 'pt-BR', `R$${NB}0,01`],
     [1, 'USD', 'en', '$0.01'],
     [10, 'PEN', 'es', `S/${NB}0.10`],
-    [1, 'CLP', 'es', '$1'],
+    [1, 'CLP', 'es', `$${NB}1`],
     [0, 'BRL', 'pt-BR', `R$${NB}0,00`],
     [123456789, 'BRL', 'pt-BR', `R$${NB}1.234.567,89`],
     [123456789, 'USD', 'en', '$1,234,567.89'],
     [123456789, 'MXN', 'es', '$1,234,567.89'],
     [MAX_AMOUNT, 'BRL', 'pt-BR', `R$${NB}99.999.999,99`],
-    [MAX_AMOUNT, 'CLP', 'es', '$9.999.999.999'],
+    [MAX_AMOUNT, 'CLP', 'es', `$${NB}9.999.999.999`],
     [Number.MAX_SAFE_INTEGER, 'USD', 'en', '$90,071,992,547,409.91'],
     [-15000, 'BRL', 'pt-BR', `-R$${NB}150,00`],
   ])('%i %s %s -> %j', (minor, currency, locale, expected) => {

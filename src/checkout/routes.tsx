@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import { loadCheckout } from '../api/client/load';
+import { clientSessionView } from '../api/client/view';
+import type { AppEnv } from '../http/context';
+import { ApiError } from '../http/errors';
+import { MESSAGES } from './i18n';
+import { CheckoutPage } from './page/checkout-page';
+import { NONCE_PLACEHOLDER, newNonce, pageHeaders } from './page/headers';
+
+const FRAME_HEADER = 'x-borda-frame-ancestors';
+
+/**
+ * GET /checkout/{token}: the hosted page. The first view renders it and puts it in the edge cache
+ * until the session expires; later views are served from there. The cached copy holds a nonce
+ * placeholder that each response replaces with a fresh nonce, so caching never weakens the CSP.
+ * Only the status is live (the script fetches it), so a cached page can never pay a session that
+ * is paid or expired: the SessionDO refuses whatever the page shows.
+ */
+export const checkoutPageRoutes = new Hono<AppEnv>().get('/checkout/:token', async (c) => {
+  const token = c.req.param('token');
+  const key = new Request(new URL(`/checkout/${encodeURIComponent(token)}`, c.req.url).toString());
+  const cache = caches.default;
+  const hit = await cache.match(key);
+  let template: string;
+  let frameAncestors: string[];
+  if (hit) {
+    template = await hit.text();
+    frameAncestors = JSON.parse(hit.headers.get(FRAME_HEADER) ?? '[]') as string[];
+  } else {
+    const now = Date.now();
+    let checkout: Awaited<ReturnType<typeof loadCheckout>>;
+    try {
+      checkout = await loadCheckout(c.get('db'), token);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'not_found') return notFoundPage();
+      throw err;
+    }
+    const view = clientSessionView(checkout, now);
+    const page = (
+      <CheckoutPage view={view} token={checkout.session.id} year={new Date(now).getUTCFullYear()} />
+    );
+    template = `<!doctype html>${await page.toString()}`;
+    frameAncestors = checkout.merchant.allowedOrigins;
+    const ttl = Math.floor((checkout.session.expiresAt - now) / 1000);
+    if (ttl > 0) {
+      const stored = new Response(template, {
+        headers: {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': `public, max-age=${ttl}`,
+          [FRAME_HEADER]: JSON.stringify(frameAncestors),
+        },
+      });
+      c.executionCtx.waitUntil(cache.put(key, stored));
+    }
+  }
+  const nonce = newNonce();
+  return new Response(template.replaceAll(NONCE_PLACEHOLDER, nonce), {
+    headers: { ...pageHeaders(nonce, frameAncestors), 'x-borda-cache': hit ? 'hit' : 'miss' },
+  });
+});
+
+function notFoundPage(): Response {
+  const nonce = newNonce();
+  const text = `${MESSAGES['pt-BR']['page.not_found']} / ${MESSAGES.es['page.not_found']} / ${MESSAGES.en['page.not_found']}`;
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Borda</title></head><body><main><p>${text}</p></main></body></html>`;
+  return new Response(body, { status: 404, headers: pageHeaders(nonce, []) });
+}
