@@ -21,6 +21,8 @@ export default defineConfig(async () => {
                   ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
                   ALLOW_LOOPBACK_URLS: 'false',
                   PUBLIC_BASE_URL: '',
+                  // Pinned so a developer's .dev.vars (local seconds-long schedule) never leaks into tests.
+                  WEBHOOK_RETRY_SCHEDULE: '',
                 },
               },
             }),

@@ -28,11 +28,26 @@ function generated(name) {
 }
 
 function ensureDevVars() {
-  if (existsSync(devVarsPath)) return;
   const example = readFileSync(path.join(root, '.dev.vars.example'), 'utf8');
-  const filled = example.replace(/^([A-Z_]+)=generate$/gm, (_, name) => `${name}=${generated(name)}`);
-  writeFileSync(devVarsPath, filled, { mode: 0o600 });
-  log('created .dev.vars with fresh local secrets');
+  const fill = (text) => text.replace(/^([A-Z_]+)=generate$/gm, (_, name) => `${name}=${generated(name)}`);
+  if (!existsSync(devVarsPath)) {
+    writeFileSync(devVarsPath, fill(example), { mode: 0o600 });
+    log('created .dev.vars with fresh local secrets');
+    return;
+  }
+  // Settings added to the example since this .dev.vars was made are appended; existing ones are kept.
+  const current = readFileSync(devVarsPath, 'utf8');
+  const have = new Set([...current.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]));
+  const missing = example.split('\n').filter((line) => {
+    const m = /^([A-Z_]+)=/.exec(line);
+    return m && !have.has(m[1]);
+  });
+  if (missing.length > 0) {
+    writeFileSync(devVarsPath, `${current.replace(/\n?$/, '\n')}${fill(missing.join('\n'))}\n`, {
+      mode: 0o600,
+    });
+    log(`added ${missing.map((l) => l.split('=')[0]).join(', ')} to .dev.vars`);
+  }
 }
 
 function readDevVars() {

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { adminRoutes } from './api/admin';
 import { clientRoutes } from './api/client';
+import { eventsRoutes } from './api/events';
+import { merchantRoutes } from './api/merchant';
 import { paymentsRoutes, testRoutes } from './api/payments';
 import { sessionsRoutes } from './api/sessions';
 import { checkoutPageRoutes } from './checkout/routes';
@@ -27,6 +29,8 @@ export function buildApp() {
   api.route('/checkout/sessions', sessionsRoutes);
   api.route('/payments', paymentsRoutes);
   api.route('/test', testRoutes);
+  api.route('/events', eventsRoutes);
+  api.route('/', merchantRoutes);
   app.route('/api/v1', api);
 
   app.notFound((c) =>

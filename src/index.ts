@@ -1,4 +1,6 @@
 import { buildApp } from './app';
+import { runCron } from './jobs/cron';
+import { handleQueue } from './queue';
 
 export { SessionDO } from './session/session-do';
 
@@ -6,4 +8,6 @@ const app = buildApp();
 
 export default {
   fetch: app.fetch,
+  queue: (batch, env, _ctx) => handleQueue(batch, env),
+  scheduled: (controller, env, ctx) => ctx.waitUntil(runCron(env, controller.scheduledTime)),
 } satisfies ExportedHandler<Env>;

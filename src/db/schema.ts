@@ -19,6 +19,9 @@ export const merchants = sqliteTable('merchants', {
   enabledMethods: text('enabled_methods', { mode: 'json' }).$type<string[] | null>(),
   /** AES-GCM ciphertext of the whsec_ secret, sealed with ENCRYPTION_KEY (see src/crypto/secretbox.ts). */
   webhookSecretSealed: text('webhook_secret_sealed').notNull(),
+  /** After a roll, the old secret keeps signing beside the new one until this instant (24 h). */
+  webhookSecretPreviousSealed: text('webhook_secret_previous_sealed'),
+  webhookSecretPreviousUntil: integer('webhook_secret_previous_until'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -69,6 +72,8 @@ export const checkoutSessions = sqliteTable(
     successUrl: text('success_url'),
     cancelUrl: text('cancel_url'),
     notificationUrl: text('notification_url'),
+    /** Seed 004: failed payment attempts are also POSTed here. */
+    paymentFailureUrl: text('payment_failure_url'),
     /** The URL handed to the merchant at creation; kept so events carry it even when no request does. */
     checkoutUrl: text('checkout_url').notNull(),
     expiresAt: integer('expires_at').notNull(),
@@ -169,6 +174,57 @@ export const events = sqliteTable(
   ],
 );
 
+/** One event's delivery to one URL; retried through the queue until delivered or given up. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id').notNull(),
+    merchantId: text('merchant_id').notNull(),
+    /** `notification` (notification_url or the merchant default) or `payment_failure` (seed 004). */
+    target: text('target', { enum: ['notification', 'payment_failure'] }).notNull(),
+    url: text('url').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed', 'disabled'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the next attempt is due; a queue hop that arrives early (delays cap at 12 h) waits again. */
+    nextAttemptAt: integer('next_attempt_at'),
+    lastStatusCode: integer('last_status_code'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    deliveredAt: integer('delivered_at'),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_event_target_idx').on(t.eventId, t.target),
+    index('webhook_deliveries_merchant_idx').on(t.merchantId, t.createdAt),
+  ],
+);
+
+/** Every HTTP attempt of a delivery: when, what came back, how long it took, what went wrong. */
+export const webhookAttempts = sqliteTable(
+  'webhook_attempts',
+  {
+    id: text('id').primaryKey(),
+    deliveryId: text('delivery_id').notNull(),
+    attemptedAt: integer('attempted_at').notNull(),
+    statusCode: integer('status_code'),
+    latencyMs: integer('latency_ms').notNull(),
+    error: text('error'),
+  },
+  (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.attemptedAt)],
+);
+
+/** Endpoints that answered 410 Gone: nothing more is sent there until the merchant sets the URL again. */
+export const disabledEndpoints = sqliteTable(
+  'disabled_endpoints',
+  {
+    merchantId: text('merchant_id').notNull(),
+    url: text('url').notNull(),
+    disabledAt: integer('disabled_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.merchantId, t.url] })],
+);
+
+export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 export type MerchantRow = typeof merchants.$inferSelect;
 export type SessionRow = typeof checkoutSessions.$inferSelect;
 export type EventRow = typeof events.$inferSelect;

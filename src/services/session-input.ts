@@ -28,9 +28,11 @@ export function resolveSessionInput(
     const problem = checkReturnUrl(url, { allowLocalHttp: opts.mode === 'test' });
     if (problem) errors.push({ field, code: problem.code, message: problem.message });
   }
-  if (input.notification_url !== undefined) {
-    const problem = checkWebhookUrl(input.notification_url, { allowLoopback: opts.allowLoopbackUrls });
-    if (problem) errors.push({ field: 'notification_url', code: problem.code, message: problem.message });
+  for (const field of ['notification_url', 'payment_failure_url'] as const) {
+    const url = input[field];
+    if (url === undefined) continue;
+    const problem = checkWebhookUrl(url, { allowLoopback: opts.allowLoopbackUrls });
+    if (problem) errors.push({ field, code: problem.code, message: problem.message });
   }
   let customer: SessionCustomer | null = input.customer ?? null;
   if (customer?.document !== undefined) {

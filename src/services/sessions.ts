@@ -44,6 +44,7 @@ export async function createSession({
       successUrl: input.success_url ?? null,
       cancelUrl: input.cancel_url ?? null,
       notificationUrl: input.notification_url ?? null,
+      paymentFailureUrl: input.payment_failure_url ?? null,
       checkoutUrl: `${ctx.baseUrl}/checkout/${id}`,
       // Whole seconds, so the expires_at the merchant reads is exactly the instant enforced.
       expiresAt: Math.floor(now / 1000) * 1000 + input.expires_in * 1000,

@@ -8,6 +8,8 @@ export type TransitionCommand = {
   to: SessionStatus;
   /** When set, the session must belong to this merchant and mode, else it is reported not found. */
   owner?: { merchantId: string; mode: Mode };
+  /** The sweep's expiry: refused unless expires_at has really passed (the sweep may read a stale row). */
+  onlyIfDue?: boolean;
   now?: number;
 };
 

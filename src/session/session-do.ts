@@ -5,6 +5,7 @@ import { serializeSession } from '../api/sessions/serialize';
 import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../db/schema';
 import { decideTransition, type SessionStatus, TRANSITION_EVENTS } from '../domain/session-state';
 import { newId } from '../lib/ids';
+import { publishEvents } from '../webhooks/publish';
 import { admitPayment } from './admit-payment';
 import type {
   PayCommand,
@@ -115,6 +116,17 @@ export class SessionDO extends DurableObject<Env> {
   async #commit(row: SessionRow, change: SessionChange, now: number): Promise<SessionRow | null> {
     const committed = await commitSessionChange(this.#db, row, change, now);
     this.#row = committed;
+    const ids = committed ? (change.events ?? []).map((e) => e.id) : [];
+    if (ids.length > 0) {
+      // After the commit, off the response path; a failed send is repaired by the cron's outbox reconcile.
+      this.ctx.waitUntil(
+        publishEvents(this.env.WEBHOOKS, this.#db, ids, now).catch((err) =>
+          console.error(
+            `enqueue of ${ids.length} events failed: ${err instanceof Error ? err.message : 'unknown'}`,
+          ),
+        ),
+      );
+    }
     return committed;
   }
 
@@ -134,7 +146,7 @@ export class SessionDO extends DurableObject<Env> {
       return NOT_FOUND;
     }
     const decision = decideTransition(row, cmd.to, now);
-    if (!decision.ok) {
+    if (!decision.ok || (cmd.onlyIfDue && now < row.expiresAt)) {
       return {
         ok: false,
         code: 'invalid_state_transition',

@@ -66,6 +66,9 @@ export const CreateSession = z
     notification_url: UrlString.optional().meta({
       description: "Webhook URL for this session; else the merchant's default.",
     }),
+    payment_failure_url: UrlString.optional().meta({
+      description: 'Seed 004: failed payment attempts are also POSTed here.',
+    }),
     locale: z.enum(LOCALES).optional(),
     payment_settings: PaymentSettings.optional(),
   })
@@ -97,6 +100,7 @@ export const CheckoutSession = z
     locale: z.enum(LOCALES).nullable(),
     customer: SessionCustomer.nullable(),
     notification_url: z.string().nullable(),
+    payment_failure_url: z.string().nullable(),
     payment_settings: z.array(z.record(z.string(), z.unknown())).nullable(),
   })
   .meta({ id: 'CheckoutSession' });

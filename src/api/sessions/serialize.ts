@@ -26,6 +26,7 @@ export function serializeSession(row: SessionRow): CheckoutSession {
     locale: row.locale as CheckoutSession['locale'],
     customer: row.customer,
     notification_url: row.notificationUrl,
+    payment_failure_url: row.paymentFailureUrl,
     payment_settings: row.paymentSettings as CheckoutSession['payment_settings'],
   };
 }

@@ -1,0 +1,15 @@
+import { Hono } from 'hono';
+import { jsonBody } from '../../http/body';
+import type { AppEnv } from '../../http/context';
+import { merchantCtx } from '../../http/service-ctx';
+import { rollWebhookSecret, updateMerchant } from '../../services/merchant-settings';
+import { UpdateMerchant } from '../events/schema';
+
+/** The authenticated merchant's own settings: PATCH /api/v1/merchant, POST /api/v1/webhook_secret/roll. */
+export const merchantRoutes = new Hono<AppEnv>()
+  .patch('/merchant', async (c) =>
+    c.json(await updateMerchant({ ctx: merchantCtx(c), input: jsonBody(c, UpdateMerchant) })),
+  )
+  .post('/webhook_secret/roll', async (c) =>
+    c.json(await rollWebhookSecret({ ctx: merchantCtx(c), encryptionKey: c.env.ENCRYPTION_KEY })),
+  );

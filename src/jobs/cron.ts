@@ -1,0 +1,34 @@
+import { drizzle } from 'drizzle-orm/d1';
+import { sessionStub } from '../session/session-do';
+import type { ExpireMessage } from '../webhooks/messages';
+import { sweepExpiredSessions } from './expire-sweep';
+import { purgeIdempotencyKeys, reenqueueOutbox } from './maintenance';
+
+/** The every-minute cron: expiry sweep, outbox reconcile, idempotency purge. Each part runs even if another fails. */
+export async function runCron(env: Env, now: number): Promise<void> {
+  const db = drizzle(env.DB);
+  const results = await Promise.allSettled([
+    sweepExpiredSessions(db, env.JOBS, now),
+    reenqueueOutbox(db, env.WEBHOOKS, now),
+    purgeIdempotencyKeys(db, now),
+  ]);
+  for (const r of results) {
+    if (r.status === 'rejected')
+      console.error(`cron step failed: ${r.reason instanceof Error ? r.reason.message : 'unknown'}`);
+  }
+}
+
+/** Parallel Durable Object calls per jobs message. */
+const EXPIRE_CONCURRENCY = 10;
+
+/** Jobs consumer: asks each session's object to expire it if it is due (a refusal means it no longer is). */
+export async function handleExpireMessage(env: Env, message: Message<ExpireMessage>): Promise<void> {
+  const ids = [...message.body.sessionIds];
+  const workers = Array.from({ length: EXPIRE_CONCURRENCY }, async () => {
+    for (let id = ids.shift(); id !== undefined; id = ids.shift()) {
+      await sessionStub(env, id).transition({ sessionId: id, to: 'expired', onlyIfDue: true });
+    }
+  });
+  await Promise.all(workers);
+  message.ack();
+}

@@ -1,0 +1,31 @@
+import { and, asc, isNull, lt } from 'drizzle-orm';
+import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { events, idempotencyKeys } from '../db/schema';
+import { IDEMPOTENCY_TTL_MS } from '../http/idempotency';
+import { publishEvents } from '../webhooks/publish';
+
+/** An event younger than this may still be on its way from the object that wrote it. */
+export const OUTBOX_GRACE_MS = 30_000;
+const OUTBOX_BATCH = 1000;
+
+/** Re-enqueues outbox rows whose queue send never happened (the object died, the send failed). */
+export async function reenqueueOutbox(db: DrizzleD1Database, queue: Queue, now: number): Promise<number> {
+  const stuck = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(isNull(events.enqueuedAt), lt(events.createdAt, now - OUTBOX_GRACE_MS)))
+    .orderBy(asc(events.createdAt))
+    .limit(OUTBOX_BATCH);
+  if (stuck.length > 0)
+    await publishEvents(
+      queue,
+      db,
+      stuck.map((e) => e.id),
+      now,
+    );
+  return stuck.length;
+}
+
+export async function purgeIdempotencyKeys(db: DrizzleD1Database, now: number): Promise<void> {
+  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_TTL_MS));
+}

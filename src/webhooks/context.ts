@@ -1,0 +1,60 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import {
+  checkoutSessions,
+  type DeliveryRow,
+  disabledEndpoints,
+  events,
+  merchants,
+  webhookDeliveries,
+} from '../db/schema';
+
+export type DeliveryTarget = { target: DeliveryRow['target']; url: string };
+
+/** Everything needed to deliver one event, read in one D1 round trip. */
+export async function loadDeliveryContext(db: DrizzleD1Database, eventId: string) {
+  const merchantOfEvent = sql`(SELECT merchant_id FROM events WHERE id = ${eventId})`;
+  const [found, deliveries, disabled] = await db.batch([
+    db
+      .select({
+        event: events,
+        // Aliased: inside db.batch D1 returns rows keyed by column name, so two `notification_url`
+        // columns from different tables would overwrite each other.
+        sessionNotificationUrl: sql<string | null>`${checkoutSessions.notificationUrl}`.as(
+          's_notification_url',
+        ),
+        paymentFailureUrl: sql<string | null>`${checkoutSessions.paymentFailureUrl}`.as(
+          's_payment_failure_url',
+        ),
+        merchantNotificationUrl: sql<string | null>`${merchants.notificationUrl}`.as('m_notification_url'),
+        secretSealed: sql<string>`${merchants.webhookSecretSealed}`.as('m_secret'),
+        previousSecretSealed: sql<string | null>`${merchants.webhookSecretPreviousSealed}`.as(
+          'm_previous_secret',
+        ),
+        previousSecretUntil: sql<number | null>`${merchants.webhookSecretPreviousUntil}`.as(
+          'm_previous_until',
+        ),
+      })
+      .from(events)
+      .innerJoin(merchants, eq(merchants.id, events.merchantId))
+      .leftJoin(checkoutSessions, eq(checkoutSessions.id, events.sessionId))
+      .where(eq(events.id, eventId))
+      .limit(1),
+    db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, eventId)),
+    db
+      .select({ url: disabledEndpoints.url })
+      .from(disabledEndpoints)
+      .where(eq(disabledEndpoints.merchantId, merchantOfEvent)),
+  ]);
+  const row = found[0];
+  if (!row) return null;
+  const targets: DeliveryTarget[] = [];
+  const notify = row.sessionNotificationUrl ?? row.merchantNotificationUrl;
+  if (notify) targets.push({ target: 'notification', url: notify });
+  if (row.event.type === 'payment.failed' && row.paymentFailureUrl) {
+    targets.push({ target: 'payment_failure', url: row.paymentFailureUrl });
+  }
+  return { ...row, targets, deliveries, disabledUrls: new Set(disabled.map((d) => d.url)) };
+}
+
+export type DeliveryContext = NonNullable<Awaited<ReturnType<typeof loadDeliveryContext>>>;
