@@ -3,7 +3,8 @@
 // 2. applies pending D1 migrations to the local database;
 // 3. starts `wrangler dev` on PORT (default 7701) with cron triggerable by hand;
 // 4. on the first start of a data directory, creates a demo merchant and prints its keys and a curl.
-// Environment: PORT, BORDA_STATE_DIR (local data; default .wrangler/state).
+// Environment: PORT, BORDA_STATE_DIR (local data; default .wrangler/state), and any Worker setting in
+// OVERRIDABLE below (e.g. WEBHOOK_RETRY_SCHEDULE=1,1,1 npm start), which wins over .dev.vars.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,11 @@ const wrangler = path.join(root, 'node_modules', '.bin', 'wrangler');
 const devVarsPath = path.join(root, '.dev.vars');
 const demoPath = path.join(stateDir, 'borda-demo.json');
 const base = `http://localhost:${port}`;
+const OVERRIDABLE = ['WEBHOOK_RETRY_SCHEDULE', 'ALLOW_LOOPBACK_URLS', 'PUBLIC_BASE_URL'];
+const varOverrides = OVERRIDABLE.filter((name) => process.env[name] !== undefined).flatMap((name) => [
+  '--var',
+  `${name}:${process.env[name]}`,
+]);
 const childEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_D1_WARNING: 'true' };
 
 function log(line) {
@@ -147,6 +153,7 @@ const child = spawn(
     stateDir,
     '--test-scheduled',
     '--show-interactive-dev-session=false',
+    ...varOverrides,
   ],
   { cwd: root, env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] },
 );
