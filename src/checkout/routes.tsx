@@ -3,11 +3,20 @@ import { loadCheckout } from '../api/client/load';
 import { clientSessionView } from '../api/client/view';
 import type { AppEnv } from '../http/context';
 import { ApiError } from '../http/errors';
+import { TtlCache } from '../lib/ttl-cache';
 import { MESSAGES } from './i18n';
 import { CheckoutPage } from './page/checkout-page';
 import { NONCE_PLACEHOLDER, newNonce, pageHeaders } from './page/headers';
 
 const FRAME_HEADER = 'x-borda-frame-ancestors';
+
+/**
+ * The pages this isolate served lately, in front of the Cache API: a hit then costs a string
+ * replace instead of a cache read. Bounded in size, and never kept past the session's expiry (nor
+ * past MEMORY_TTL_MS), so it holds exactly what the edge cache holds.
+ */
+const MEMORY_TTL_MS = 10 * 60 * 1000;
+const recentPages = new TtlCache<{ template: string; frameAncestors: string[] }>(MEMORY_TTL_MS, 500);
 
 /**
  * GET /checkout/{token}: the hosted page. The first view renders it and puts it in the edge cache
@@ -20,12 +29,18 @@ export const checkoutPageRoutes = new Hono<AppEnv>().get('/checkout/:token', asy
   const token = c.req.param('token');
   const key = new Request(new URL(`/checkout/${encodeURIComponent(token)}`, c.req.url).toString());
   const cache = caches.default;
-  const hit = await cache.match(key);
+  const remembered = recentPages.get(key.url);
+  const hit = remembered ? null : await cache.match(key);
   let template: string;
   let frameAncestors: string[];
-  if (hit) {
+  if (remembered) {
+    ({ template, frameAncestors } = remembered);
+  } else if (hit) {
     template = await hit.text();
     frameAncestors = JSON.parse(hit.headers.get(FRAME_HEADER) ?? '[]') as string[];
+    const ttl = Number(/max-age=(\d+)/.exec(hit.headers.get('cache-control') ?? '')?.[1] ?? 0) * 1000;
+    if (ttl > 0)
+      recentPages.set(key.url, { template, frameAncestors }, Date.now(), Math.min(ttl, MEMORY_TTL_MS));
   } else {
     const now = Date.now();
     let checkout: Awaited<ReturnType<typeof loadCheckout>>;
@@ -43,6 +58,7 @@ export const checkoutPageRoutes = new Hono<AppEnv>().get('/checkout/:token', asy
     frameAncestors = checkout.merchant.allowedOrigins;
     const ttl = Math.floor((checkout.session.expiresAt - now) / 1000);
     if (ttl > 0) {
+      recentPages.set(key.url, { template, frameAncestors }, now, Math.min(ttl * 1000, MEMORY_TTL_MS));
       const stored = new Response(template, {
         headers: {
           'content-type': 'text/html; charset=utf-8',
@@ -55,7 +71,7 @@ export const checkoutPageRoutes = new Hono<AppEnv>().get('/checkout/:token', asy
   }
   const nonce = newNonce();
   return new Response(template.replaceAll(NONCE_PLACEHOLDER, nonce), {
-    headers: { ...pageHeaders(nonce, frameAncestors), 'x-borda-cache': hit ? 'hit' : 'miss' },
+    headers: { ...pageHeaders(nonce, frameAncestors), 'x-borda-cache': remembered || hit ? 'hit' : 'miss' },
   });
 });
 

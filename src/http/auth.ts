@@ -2,7 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { apiKeys, merchants } from '../db/schema';
 import { sha256Hex } from '../lib/crypto';
-import type { AppEnv } from './context';
+import { TtlCache } from '../lib/ttl-cache';
+import type { AppEnv, AuthedMerchant, Mode } from './context';
 import { ApiError } from './errors';
 
 /** Takes the secret key from `X-API-Key` (seed 001) or `Authorization: Bearer` (Stripe style). */
@@ -17,6 +18,20 @@ export function presentedKey(req: Request): string | null {
 
 const SECRET_KEY = /^sk_(test|live)_[0-9A-Za-z]{16,64}$/;
 
+type KeyOwner = { merchant: AuthedMerchant; mode: Mode };
+/**
+ * Key lookups cached per isolate for a minute: the create-session hot path then makes one D1
+ * round trip instead of two. The price is that a revoked key or a changed merchant setting can take
+ * up to a minute to be seen by an isolate that cached it.
+ */
+export const KEY_CACHE_TTL_MS = 60_000;
+const keyCache = new TtlCache<KeyOwner>(KEY_CACHE_TTL_MS, 10_000);
+
+/** Forgets a merchant's cached keys in this isolate (after it changed its own settings here). */
+export function forgetMerchantKeys(merchantId: string, hashes: Iterable<string>): void {
+  for (const h of hashes) if (keyCache.get(h)?.merchant.id === merchantId) keyCache.delete(h);
+}
+
 export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
   const key = presentedKey(c.req.raw);
   if (!key)
@@ -28,6 +43,13 @@ export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
     throw new ApiError('invalid_api_key', 'Public keys cannot call the merchant API; use a secret key.');
   if (!SECRET_KEY.test(key)) throw new ApiError('invalid_api_key');
   const hash = await sha256Hex(key);
+  const cached = keyCache.get(hash);
+  if (cached) {
+    c.set('merchant', cached.merchant);
+    c.set('mode', cached.mode);
+    c.set('keyHash', hash);
+    return next();
+  }
   const [row] = await c
     .get('db')
     .select({
@@ -44,7 +66,9 @@ export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
     .limit(1);
   if (row?.kind !== 'secret') throw new ApiError('invalid_api_key');
   const { mode, kind: _kind, ...merchant } = row;
+  keyCache.set(hash, { merchant, mode });
   c.set('merchant', merchant);
   c.set('mode', mode);
+  c.set('keyHash', hash);
   await next();
 });

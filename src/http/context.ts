@@ -18,6 +18,8 @@ export type AppEnv = {
     rawBody: string;
     merchant: AuthedMerchant;
     mode: Mode;
+    /** SHA-256 of the presented key, so a settings change can drop it from the key cache. */
+    keyHash: string;
   };
 };
 

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { type PaymentRow, payments } from '../db/schema';
 import { ApiError, refusalError } from '../http/errors';
 import type { PayOutcome, SettleCommand } from '../session/commands';
@@ -20,20 +20,6 @@ export async function getPayment({
     .limit(1);
   if (!row) throw new ApiError('not_found', 'No such payment.');
   return row;
-}
-
-export function listSessionPayments(ctx: MerchantCtx, sessionId: string): Promise<PaymentRow[]> {
-  return ctx.db
-    .select()
-    .from(payments)
-    .where(
-      and(
-        eq(payments.sessionId, sessionId),
-        eq(payments.merchantId, ctx.merchant.id),
-        eq(payments.mode, ctx.mode),
-      ),
-    )
-    .orderBy(asc(payments.createdAt), asc(payments.id));
 }
 
 /** Settles a pending test payment as a gateway would (paid, denied or expired). Test keys only. */

@@ -13,8 +13,15 @@ export type TransitionCommand = {
   now?: number;
 };
 
+/** What the calling Worker already read from D1, so a cold object need not read it again. */
+export type PayHint = {
+  session: SessionRow;
+  merchant: { id: string; name: string; city: string | null; enabledMethods: string[] | null };
+};
+
 export type PayCommand = {
   sessionId: string;
+  hint?: PayHint;
   method: string;
   customer: { name: string; email: string; document?: string };
   card?: CardInput;

@@ -177,6 +177,10 @@ export class SessionDO extends DurableObject<Env> {
 
   async #pay(cmd: PayCommand): Promise<PayOutcome> {
     const now = cmd.now ?? Date.now();
+    // A cold object takes the caller's fresh read instead of reading D1 again; if that read was
+    // already stale, the version guard refuses the commit and the next call reloads.
+    if (cmd.hint && !this.#row && cmd.hint.session.id === cmd.sessionId) this.#row = cmd.hint.session;
+    if (cmd.hint && !this.#merchant) this.#merchant = cmd.hint.merchant;
     const row = await this.#load(cmd.sessionId);
     if (!row) return NOT_FOUND;
     const merchant = await this.#loadMerchant(row.merchantId);

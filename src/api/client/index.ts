@@ -42,7 +42,7 @@ export const clientRoutes = new Hono<ClientEnv>()
     return c.json(view);
   })
   .post('/:token/payments', rawBody, async (c) => {
-    const { session } = c.get('checkout');
+    const { session, merchant } = c.get('checkout');
     const input = jsonBody(c, CreateClientPayment);
     const customer = { ...input.customer };
     if (session.country === 'BRA') {
@@ -52,8 +52,10 @@ export const clientRoutes = new Hono<ClientEnv>()
         throw fieldError('customer.document', 'invalid_document', 'is not a valid CPF or CNPJ.');
       customer.document = document;
     }
+    const { allowedOrigins: _origins, ...merchantInfo } = merchant;
     const outcome = await sessionStub(c.env, session.id).pay({
       sessionId: session.id,
+      hint: { session, merchant: merchantInfo },
       method: input.method,
       customer,
       card: input.card,

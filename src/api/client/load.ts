@@ -3,7 +3,13 @@ import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../../db/schema';
 import { ApiError } from '../../http/errors';
 
-export type CheckoutMerchant = { name: string; allowedOrigins: string[]; enabledMethods: string[] | null };
+export type CheckoutMerchant = {
+  id: string;
+  name: string;
+  city: string | null;
+  allowedOrigins: string[];
+  enabledMethods: string[] | null;
+};
 export type CheckoutContext = { session: SessionRow; merchant: CheckoutMerchant; payment: PaymentRow | null };
 
 /**
@@ -21,7 +27,9 @@ export async function loadCheckout(db: DrizzleD1Database, token: string): Promis
     .select({
       session: checkoutSessions,
       merchant: {
+        id: merchants.id,
         name: merchants.name,
+        city: merchants.city,
         allowedOrigins: merchants.allowedOrigins,
         enabledMethods: merchants.enabledMethods,
       },

@@ -2,8 +2,7 @@ import { Hono } from 'hono';
 import { jsonBody, validate } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { merchantCtx } from '../../http/service-ctx';
-import { listSessionPayments } from '../../services/payments';
-import { createSession, expireSession, getSession, listSessions } from '../../services/sessions';
+import { createSession, expireSession, getSessionWithPayments, listSessions } from '../../services/sessions';
 import { paymentView } from '../../session/payment-view';
 import { CreateSession, ListSessionsQuery } from './schema';
 import { serializeSession } from './serialize';
@@ -25,10 +24,11 @@ export const sessionsRoutes = new Hono<AppEnv>()
     });
   })
   .get('/:token', async (c) => {
-    const ctx = merchantCtx(c);
-    const session = await getSession({ ctx, input: { token: c.req.param('token') } });
-    const attempts = await listSessionPayments(ctx, session.id);
-    return c.json({ ...serializeSession(session), payments: attempts.map(paymentView) });
+    const { session, payments } = await getSessionWithPayments({
+      ctx: merchantCtx(c),
+      input: { token: c.req.param('token') },
+    });
+    return c.json({ ...serializeSession(session), payments: payments.map(paymentView) });
   })
   .post('/:token/expire', async (c) => {
     const session = await expireSession({ ctx: merchantCtx(c), input: { token: c.req.param('token') } });
