@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { ListEventsQuery } from '../api/events/schema';
 import { type EventRow, events, webhookAttempts, webhookDeliveries } from '../db/schema';
 import { ApiError } from '../http/errors';
@@ -6,7 +6,7 @@ import { isoUtc } from '../lib/time';
 import type { DeliverMessage } from '../webhooks/messages';
 import { webhookBody } from '../webhooks/payload';
 import type { MerchantCtx } from './context';
-import { decodeCursor, encodeCursor } from './cursor';
+import { createdRangeAndCursor, toPage } from './cursor';
 
 export function eventView(e: EventRow) {
   return {
@@ -26,23 +26,14 @@ export async function listEvents({ ctx, input }: { ctx: MerchantCtx; input: List
   const where: SQL[] = [eq(events.merchantId, ctx.merchant.id), eq(events.mode, ctx.mode)];
   if (input.type) where.push(eq(events.type, input.type));
   if (input.session) where.push(eq(events.sessionId, input.session));
-  if (input.created_gte) where.push(gte(events.createdAt, Date.parse(input.created_gte)));
-  if (input.created_lte) where.push(lte(events.createdAt, Date.parse(input.created_lte)));
-  if (input.cursor) {
-    const { at, id } = decodeCursor(input.cursor);
-    const before = or(lt(events.createdAt, at), and(eq(events.createdAt, at), lt(events.id, id)));
-    if (before) where.push(before);
-  }
+  where.push(...createdRangeAndCursor(events, input));
   const rows = await ctx.db
     .select()
     .from(events)
     .where(and(...where))
     .orderBy(desc(events.createdAt), desc(events.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page[page.length - 1];
-  const hasMore = rows.length > input.limit;
-  return { page, hasMore, nextCursor: hasMore && last ? encodeCursor(last.createdAt, last.id) : null };
+  return toPage(rows, input.limit);
 }
 
 async function ownEvent(ctx: MerchantCtx, id: string): Promise<EventRow> {

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { CreateSession, ListSessionsQuery } from '../api/sessions/schema';
 import { checkoutSessions, payments, type SessionRow } from '../db/schema';
 import { ApiError, refusalError } from '../http/errors';
 import { newId } from '../lib/ids';
 import type { MerchantCtx } from './context';
-import { decodeCursor, encodeCursor } from './cursor';
+import { createdRangeAndCursor, toPage } from './cursor';
 import { resolveSessionInput } from './session-input';
 
 /** A create that finds its order taken by an open session past its time expires it first, then retries once. */
@@ -133,26 +133,14 @@ export async function listSessions({ ctx, input }: { ctx: MerchantCtx; input: Li
   ];
   if (input.status) conditions.push(eq(checkoutSessions.status, input.status));
   if (input.merchant_order_id) conditions.push(eq(checkoutSessions.merchantOrderId, input.merchant_order_id));
-  if (input.created_gte) conditions.push(gte(checkoutSessions.createdAt, Date.parse(input.created_gte)));
-  if (input.created_lte) conditions.push(lte(checkoutSessions.createdAt, Date.parse(input.created_lte)));
-  if (input.cursor) {
-    const { at, id } = decodeCursor(input.cursor);
-    const before = or(
-      lt(checkoutSessions.createdAt, at),
-      and(eq(checkoutSessions.createdAt, at), lt(checkoutSessions.id, id)),
-    );
-    if (before) conditions.push(before);
-  }
+  conditions.push(...createdRangeAndCursor(checkoutSessions, input));
   const rows = await ctx.db
     .select()
     .from(checkoutSessions)
     .where(and(...conditions))
     .orderBy(desc(checkoutSessions.createdAt), desc(checkoutSessions.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page[page.length - 1];
-  const hasMore = rows.length > input.limit;
-  return { page, hasMore, nextCursor: hasMore && last ? encodeCursor(last.createdAt, last.id) : null };
+  return toPage(rows, input.limit);
 }
 
 export async function expireSession({
