@@ -15,6 +15,8 @@ export const merchants = sqliteTable('merchants', {
   city: text('city'),
   /** Origins allowed to frame the checkout and call the client API (CORS), e.g. https://shop.example. */
   allowedOrigins: text('allowed_origins', { mode: 'json' }).notNull().$type<string[]>().default([]),
+  /** Accounts customers transfer to (bank_transfer); empty means the sandbox's test account in test mode. */
+  bankAccounts: text('bank_accounts', { mode: 'json' }).notNull().$type<BankAccount[]>().default([]),
   /** Methods the merchant accepts; null means every method Borda offers in the session's country. */
   enabledMethods: text('enabled_methods', { mode: 'json' }).$type<string[] | null>(),
   /** AES-GCM ciphertext of the whsec_ secret, sealed with ENCRYPTION_KEY (see src/crypto/secretbox.ts). */
@@ -77,6 +79,11 @@ export const checkoutSessions = sqliteTable(
     /** The URL handed to the merchant at creation; kept so events carry it even when no request does. */
     checkoutUrl: text('checkout_url').notNull(),
     expiresAt: integer('expires_at').notNull(),
+    /**
+     * While pending, the session is held open past expires_at until this instant: an issued boleto
+     * can be paid until it is voided (boleto_void_days after its due date). Null: expires_at rules.
+     */
+    pendingUntil: integer('pending_until'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     /** Optimistic-concurrency guard: every transition is `UPDATE ... WHERE version = ?`. */
@@ -90,6 +97,7 @@ export const checkoutSessions = sqliteTable(
     index('checkout_sessions_order_idx').on(t.merchantId, t.mode, t.merchantOrderId),
     index('checkout_sessions_created_idx').on(t.merchantId, t.mode, t.createdAt, t.id),
     index('checkout_sessions_due_idx').on(t.status, t.expiresAt),
+    index('checkout_sessions_held_idx').on(t.status, t.pendingUntil),
   ],
 );
 
@@ -131,6 +139,13 @@ export const payments = sqliteTable(
     amount: integer('amount').notNull(),
     currency: text('currency').notNull(),
     installments: integer('installments').notNull().default(1),
+    /** Discount (negative) or addition (positive) the method's pricing applied to the session amount. */
+    adjustment: integer('adjustment').notNull().default(0),
+    /** Each installment in minor units (they add up to `amount`); monthly interest rate in percent. */
+    installmentPlan: text('installment_plan', { mode: 'json' }).$type<{
+      amounts: number[];
+      monthly_rate: number;
+    } | null>(),
     /** Method data safe to keep: PIX code and expiry; card brand and last four digits only. */
     details: text('details', { mode: 'json' }).notNull().$type<PaymentDetails>(),
     customer: text('customer', { mode: 'json' }).$type<Record<string, string> | null>(),
@@ -147,9 +162,32 @@ export const payments = sqliteTable(
   ],
 );
 
+export type BankAccount = {
+  bank_name: string;
+  bank_code: string;
+  agency: string;
+  account: string;
+  account_digit: string;
+  account_type: 'checking' | 'savings' | 'payment';
+  beneficiary: string;
+  document: string;
+};
+
 export type PaymentDetails = {
   pix?: { payload: string; expires_at: number; txid: string };
   card?: { brand: string; last4: string };
+  boleto?: {
+    barcode: string;
+    line: string;
+    due_date: string;
+    void_date: string;
+    fine_cents: number | null;
+    interest_per_day_cents: number | null;
+    interest_monthly_percent: number | null;
+  };
+  bank_transfer?: BankAccount & { reference: string };
+  spei?: { clabe: string; bank_name: string; beneficiary: string; reference: string };
+  voucher?: { reference: string; expires_at: number; kind: 'voucher' | 'redirect' };
 };
 
 /** The transactional outbox: written in the same batch as the state change it describes. */

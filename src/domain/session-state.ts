@@ -51,3 +51,17 @@ export function decideTransition(
   }
   return { ok: true, from, to, event: TRANSITION_EVENTS[to] ?? null };
 }
+
+/**
+ * The instant a session is due to expire: expires_at, or, while a pending payment holds it (an
+ * issued boleto, payable until voided), pending_until.
+ */
+export function dueAt(session: {
+  status: SessionStatus;
+  expiresAt: number;
+  pendingUntil: number | null;
+}): number {
+  return session.status === 'pending' && session.pendingUntil !== null
+    ? session.pendingUntil
+    : session.expiresAt;
+}

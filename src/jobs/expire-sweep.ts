@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { checkoutSessions } from '../db/schema';
 import type { ExpireMessage } from '../webhooks/messages';
@@ -11,47 +11,61 @@ const MESSAGES_PER_SEND = 50;
 const PAGE = 5000;
 
 /**
- * Finds every session past expires_at that is still open or pending and fans the ids out to the
- * jobs queue, 100 per message. One run makes a handful of D1 reads and queue sends even for 50,000
- * due sessions, so it stays far inside a Worker's subrequest limits; the consumers then ask each
- * SessionDO to expire. Overlapping runs only enqueue ids twice: the object expires a session once.
+ * Finds every session that is due and fans the ids out to the jobs queue, 100 per message: open or
+ * pending sessions past expires_at, except pending ones held by an issued boleto, which are due at
+ * pending_until instead. One run makes a handful of D1 reads and queue sends even for 50,000 due
+ * sessions, so it stays far inside a Worker's subrequest limits; the consumers then ask each
+ * SessionDO to expire (it checks the same rule). Overlapping runs only enqueue ids twice: the object
+ * expires a session once.
  */
 export async function sweepExpiredSessions(db: DrizzleD1Database, jobs: Queue, now: number): Promise<number> {
-  let after: { expiresAt: number; id: string } | null = null;
-  let total = 0;
-  for (;;) {
-    const cursor = after;
-    const rows: Array<{ id: string; expiresAt: number }> = await db
-      .select({ id: checkoutSessions.id, expiresAt: checkoutSessions.expiresAt })
-      .from(checkoutSessions)
-      .where(
-        and(
-          inArray(checkoutSessions.status, ['open', 'pending']),
-          lte(checkoutSessions.expiresAt, now),
-          cursor
-            ? or(
-                gt(checkoutSessions.expiresAt, cursor.expiresAt),
-                and(eq(checkoutSessions.expiresAt, cursor.expiresAt), gt(checkoutSessions.id, cursor.id)),
-              )
-            : undefined,
-        ),
-      )
-      .orderBy(asc(checkoutSessions.expiresAt), asc(checkoutSessions.id))
-      .limit(PAGE);
-    if (rows.length === 0) break;
-    const messages: Array<{ body: ExpireMessage }> = [];
-    for (let i = 0; i < rows.length; i += EXPIRE_IDS_PER_MESSAGE) {
-      messages.push({
-        body: { kind: 'expire', sessionIds: rows.slice(i, i + EXPIRE_IDS_PER_MESSAGE).map((r) => r.id) },
-      });
+  const unheld = await sweep(db, jobs, checkoutSessions.expiresAt, (due) =>
+    and(inArray(checkoutSessions.status, ['open', 'pending']), isNull(checkoutSessions.pendingUntil), due),
+  );
+  const held = await sweep(db, jobs, checkoutSessions.pendingUntil, (due) =>
+    and(eq(checkoutSessions.status, 'pending'), due),
+  );
+  return unheld + held;
+
+  async function sweep(
+    database: DrizzleD1Database,
+    queue: Queue,
+    dueColumn: typeof checkoutSessions.expiresAt | typeof checkoutSessions.pendingUntil,
+    where: (due: SQL) => SQL | undefined,
+  ): Promise<number> {
+    let after: { at: number; id: string } | null = null;
+    let total = 0;
+    for (;;) {
+      const cursor = after;
+      const page = cursor
+        ? or(gt(dueColumn, cursor.at), and(eq(dueColumn, cursor.at), gt(checkoutSessions.id, cursor.id)))
+        : undefined;
+      const rows: Array<{ id: string; at: number | null }> = await database
+        .select({ id: checkoutSessions.id, at: dueColumn })
+        .from(checkoutSessions)
+        .where(and(where(lte(dueColumn, now) as SQL), page))
+        .orderBy(asc(dueColumn), asc(checkoutSessions.id))
+        .limit(PAGE);
+      if (rows.length === 0) break;
+      await enqueue(
+        queue,
+        rows.map((r) => r.id),
+      );
+      total += rows.length;
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < PAGE) break;
+      after = { at: last.at ?? 0, id: last.id };
     }
-    for (let i = 0; i < messages.length; i += MESSAGES_PER_SEND) {
-      await jobs.sendBatch(messages.slice(i, i + MESSAGES_PER_SEND));
-    }
-    total += rows.length;
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < PAGE) break;
-    after = last;
+    return total;
   }
-  return total;
+}
+
+async function enqueue(jobs: Queue, ids: string[]): Promise<void> {
+  const messages: Array<{ body: ExpireMessage }> = [];
+  for (let i = 0; i < ids.length; i += EXPIRE_IDS_PER_MESSAGE) {
+    messages.push({ body: { kind: 'expire', sessionIds: ids.slice(i, i + EXPIRE_IDS_PER_MESSAGE) } });
+  }
+  for (let i = 0; i < messages.length; i += MESSAGES_PER_SEND) {
+    await jobs.sendBatch(messages.slice(i, i + MESSAGES_PER_SEND));
+  }
 }

@@ -48,6 +48,7 @@ export async function createSession({
       checkoutUrl: `${ctx.baseUrl}/checkout/${id}`,
       // Whole seconds, so the expires_at the merchant reads is exactly the instant enforced.
       expiresAt: Math.floor(now / 1000) * 1000 + input.expires_in * 1000,
+      pendingUntil: null,
       createdAt: now,
       updatedAt: now,
       version: 0,

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
 import { serializeSession } from '../api/sessions/serialize';
 import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../db/schema';
-import { decideTransition, type SessionStatus, TRANSITION_EVENTS } from '../domain/session-state';
+import { decideTransition, dueAt, type SessionStatus, TRANSITION_EVENTS } from '../domain/session-state';
 import { newId } from '../lib/ids';
 import { publishEvents } from '../webhooks/publish';
 import { admitPayment } from './admit-payment';
@@ -146,7 +146,7 @@ export class SessionDO extends DurableObject<Env> {
       return NOT_FOUND;
     }
     const decision = decideTransition(row, cmd.to, now);
-    if (!decision.ok || (cmd.onlyIfDue && now < row.expiresAt)) {
+    if (!decision.ok || (cmd.onlyIfDue && now < dueAt(row))) {
       return {
         ok: false,
         code: 'invalid_state_transition',
@@ -186,9 +186,11 @@ export class SessionDO extends DurableObject<Env> {
     const merchant = await this.#loadMerchant(row.merchantId);
     const admitted = admitPayment(row, merchant.enabledMethods, cmd, now);
     if ('ok' in admitted) {
-      // Lazy expiry: the first late request expires the session (and emits its event) on the spot.
-      if (admitted.code === 'session_expired')
+      // Lazy expiry: the first late request expires the session (and emits its event) on the spot,
+      // unless an issued boleto still holds it (it stays payable until voided).
+      if (admitted.code === 'session_expired' && now >= dueAt(row)) {
         await this.#transition({ sessionId: row.id, to: 'expired', now });
+      }
       return admitted;
     }
     if (row.mode === 'live') {
@@ -207,6 +209,8 @@ export class SessionDO extends DurableObject<Env> {
       amount: admitted.amount,
       currency: row.currency,
       installments: admitted.installments,
+      adjustment: 0,
+      installmentPlan: null,
       details: admitted.card ? { card: admitted.card } : {},
       customer: cmd.customer,
       gatewayReference: null,
