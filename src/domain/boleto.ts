@@ -112,18 +112,21 @@ function assertBarcode(barcode: string): void {
  */
 export function boletoBarcode(input: BoletoInput): string {
   const { bankCode, amountCents, dueDate, freeField } = input;
-  if (!/^\d{3}$/.test(bankCode))
+  if (!/^\d{3}$/.test(bankCode)) {
     throw new RangeError(`bank code must be 3 digits, got ${JSON.stringify(bankCode)}`);
+  }
   // A leading 8 is how readers tell an arrecadação (utility/tax) barcode from a cobrança one.
-  if (bankCode.startsWith('8'))
+  if (bankCode.startsWith('8')) {
     throw new RangeError(`bank code ${bankCode} would read as an arrecadação slip`);
+  }
   if (!Number.isSafeInteger(amountCents) || amountCents < 0 || amountCents > MAX_AMOUNT_CENTS) {
     throw new RangeError(`amountCents must be an integer from 0 to ${MAX_AMOUNT_CENTS}, got ${amountCents}`);
   }
   if (!/^\d{25}$/.test(freeField)) {
     throw new RangeError(`free field must be 25 digits, got ${JSON.stringify(freeField)}`);
   }
-  const body = `${bankCode}${CURRENCY_REAL}${dueDateFactor(dueDate)}${String(amountCents).padStart(10, '0')}${freeField}`;
+  const amount = String(amountCents).padStart(10, '0');
+  const body = `${bankCode}${CURRENCY_REAL}${dueDateFactor(dueDate)}${amount}${freeField}`;
   return `${body.slice(0, 4)}${mod11(body)}${body.slice(4)}`;
 }
 
@@ -138,16 +141,9 @@ export function linhaDigitavel(barcode: string): string {
   const field1 = barcode.slice(0, 4) + free.slice(0, 5);
   const field2 = free.slice(5, 15);
   const field3 = free.slice(15, 25);
-  return (
-    field1 +
-    mod10(field1) +
-    field2 +
-    mod10(field2) +
-    field3 +
-    mod10(field3) +
-    barcode[4] +
-    barcode.slice(5, 19)
-  );
+  const fields = [field1, mod10(field1), field2, mod10(field2), field3, mod10(field3)];
+  // Fields 4 and 5 are the barcode's positions 5-19 verbatim: general check digit, factor, amount.
+  return `${fields.join('')}${barcode.slice(4, 19)}`;
 }
 
 function assertLine(line: string): void {
@@ -190,6 +186,7 @@ export function parseLinhaDigitavel(line: string): {
       throw new RangeError(`field ${index + 1} check digit is ${digits[end]}, expected ${expected}`);
     }
   });
+  // Undo the line's reordering: bank + currency, check digit + factor + amount (fields 4-5), free field.
   const barcode =
     digits.slice(0, 4) +
     digits.slice(32, 47) +

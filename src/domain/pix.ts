@@ -39,6 +39,11 @@ function field(id: string, value: string): string {
  * character: accents are stripped ("São" → "Sao"), whitespace runs become one space, anything else
  * outside 0x20-0x7E (emoji, "ß", control characters) is dropped.
  */
+/** Whether text keeps at least one letter or digit once folded to the ASCII a BR Code allows. */
+export function survivesPixFolding(text: string): boolean {
+  return /[A-Za-z0-9]/.test(foldToAscii(text));
+}
+
 function foldToAscii(text: string): string {
   return text
     .normalize('NFD')

@@ -51,10 +51,51 @@ export async function readBodyText(req: Request): Promise<string> {
 export function parseJsonText(text: string): unknown {
   if (text === '')
     throw new ApiError('invalid_json', 'The request body is empty; a JSON object is required.');
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (e) {
     throw new ApiError('invalid_json', `The request body is not valid JSON: ${(e as Error).message}`);
+  }
+  checkText(value, []);
+  return value;
+}
+
+/** Deeper nesting than any Borda request needs; refusing it keeps every later walk bounded. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Refuses what JSON allows but storage would silently change: lone surrogates ("\ud800", which D1
+ * stores as U+FFFD) and "__proto__" keys (which any object rebuilt from the body loses); and bodies
+ * nested deeper than MAX_JSON_DEPTH. Iterative, so a hostile body cannot exhaust the stack.
+ */
+function checkText(root: unknown, rootPath: PropertyKey[]): void {
+  const pending: Array<[unknown, PropertyKey[]]> = [[root, rootPath]];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const [value, path] = item;
+    if (path.length > MAX_JSON_DEPTH) {
+      throw new ApiError('invalid_json', `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+    }
+    if (typeof value === 'string') {
+      if (!value.isWellFormed()) {
+        throw new ApiError(
+          'invalid_json',
+          'The request body holds text that is not valid Unicode (an unpaired surrogate).',
+        );
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => pending.push([v, [...path, i]]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k === '__proto__') {
+          const field = fieldPath([...path, k]);
+          throw new ApiError('validation_failed', `${field}: this key name is reserved.`, {
+            errors: [{ field, code: 'reserved_key', message: 'This key name is reserved.' }],
+          });
+        }
+        pending.push([k, path], [v, [...path, k]]);
+      }
+    }
   }
 }
 

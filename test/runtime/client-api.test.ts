@@ -278,3 +278,15 @@ describe('card data', () => {
     }
   });
 });
+
+describe('PIX for merchants whose name has no ASCII', () => {
+  it('still issues a valid BR Code, with a neutral name', async () => {
+    const ru = await newMerchant({ name: 'Магазин', country: 'BRA', city: '東京' });
+    const s = await createSession(ru.secret_keys.test, { payment_method: 'pix' });
+    const res = await pay(s.token, { method: 'pix' });
+    const body = (await res.json()) as { payment: { status: string; pix: { qr_code: string } } };
+    expect(body.payment.status).toBe('pending');
+    expect(body.payment.pix.qr_code).toContain('5904LOJA');
+    expect(body.payment.pix.qr_code).toContain('6009SAO PAULO');
+  });
+});

@@ -133,3 +133,30 @@ describe('API reference', () => {
     expect(html).toContain('id="error-order_has_open_session"');
   });
 });
+
+describe('text that storage would silently change', () => {
+  it('refuses a lone surrogate anywhere in the body with 400', async () => {
+    const body = `{"amount":100,"currency":"BRL","merchant_order_id":"LS-1","description":"x\\ud800y"}`;
+    const res = await api('/api/v1/checkout/sessions', m.secret_keys.test, { body });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'invalid_json' });
+  });
+
+  it('refuses a __proto__ key with 422 naming it, instead of dropping it', async () => {
+    const body = `{"amount":100,"currency":"BRL","merchant_order_id":"PP-1","metadata":{"__proto__":"x","a":1}}`;
+    const res = await api('/api/v1/checkout/sessions', m.secret_keys.test, { body });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({
+      errors: [{ field: 'metadata.__proto__', code: 'reserved_key' }],
+    });
+  });
+});
+
+describe('deeply nested bodies', () => {
+  it('refuses nesting beyond 32 levels with 400, never a 500', async () => {
+    const deep = `{"amount":${'['.repeat(5000)}${']'.repeat(5000)},"currency":"BRL","merchant_order_id":"D-1"}`;
+    const res = await api('/api/v1/checkout/sessions', m.secret_keys.test, { body: deep });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'invalid_json' });
+  });
+});

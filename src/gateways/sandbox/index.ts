@@ -1,4 +1,4 @@
-import { buildPixPayload } from '../../domain/pix';
+import { buildPixPayload, survivesPixFolding } from '../../domain/pix';
 import type { Connector, CreatePaymentRequest, GatewayPaymentResult } from '../types';
 
 /**
@@ -32,8 +32,10 @@ export const sandboxConnector: Connector = {
     const txid = req.paymentId.replace(/[^A-Za-z0-9]/g, '').slice(0, 25);
     const payload = buildPixPayload({
       key: 'pix-sandbox@borda.dev',
-      merchantName: req.merchant.name,
-      merchantCity: req.merchant.city ?? 'SAO PAULO',
+      // Field 59/60 must be ASCII: a name like "Магазин" has nothing left once folded.
+      merchantName: survivesPixFolding(req.merchant.name) ? req.merchant.name : 'LOJA',
+      merchantCity:
+        req.merchant.city && survivesPixFolding(req.merchant.city) ? req.merchant.city : 'SAO PAULO',
       amountCents: req.amount,
       txid,
     });
