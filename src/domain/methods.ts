@@ -1,6 +1,5 @@
-/** Payment method slugs, used the same way in the API, the client API and events. */
-export const PAYMENT_METHODS = ['card', 'pix'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** Payment method slugs, used the same way in the API, the client API and events (see country-methods.ts). */
+export { METHOD_SLUGS as PAYMENT_METHODS, type MethodSlug as PaymentMethod } from './country-methods';
 
 /** Gateways a merchant may name in gateway_first_try (seed 001). */
 export const GATEWAY_SLUGS = [

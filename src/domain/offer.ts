@@ -1,20 +1,7 @@
-import type { Country } from './countries';
-import type { PaymentMethod } from './methods';
+import { type Country, isCountry } from './countries';
+import { type MethodSlug, methodsFor } from './country-methods';
 import type { Currency } from './money';
-
-/** Methods Borda renders natively, per country (seed 000's table grows here as methods arrive). */
-export const COUNTRY_METHODS: Record<Country, readonly PaymentMethod[]> = {
-  BRA: ['pix', 'card'],
-  PER: ['card'],
-  COL: ['card'],
-  CHL: ['card'],
-  MEX: ['card'],
-  ECU: ['card'],
-  ARG: ['card'],
-};
-
-/** Methods that can only charge one currency. */
-const METHOD_CURRENCY: Partial<Record<PaymentMethod, Currency>> = { pix: 'BRL' };
+import { adjustedAmount, type InstallmentPlan, installmentPlans, type MethodPricing } from './pricing';
 
 export type OfferSession = {
   country: string;
@@ -24,44 +11,47 @@ export type OfferSession = {
   amount: number;
 };
 
+/** A seed 004 `payments_settings` entry, as stored (credit_card already normalised to card). */
+export type StoredSetting = MethodPricing & { payment_type: string } & Record<string, unknown>;
+
+/** The merchant's settings for one method on this session, if it gave any. */
+export function settingsFor(session: OfferSession, method: string): StoredSetting | undefined {
+  return (session.paymentSettings as StoredSetting[] | null)?.find((s) => s.payment_type === method);
+}
+
 /**
- * What the checkout offers: the country's methods that can charge the session's currency, narrowed
- * by the session's `payment_method` restriction and by what the merchant enabled.
+ * What the checkout offers: the country's methods that can charge the session's currency (seed
+ * 000's table), narrowed by the session's `payment_method` restriction and by what the merchant
+ * enabled, in the table's order.
  */
-export function availableMethods(session: OfferSession, merchantEnabled: string[] | null): PaymentMethod[] {
+export function availableMethods(session: OfferSession, merchantEnabled: string[] | null): MethodSlug[] {
+  if (!isCountry(session.country)) return [];
   const restriction = session.paymentMethod === null ? null : [session.paymentMethod].flat();
-  return (COUNTRY_METHODS[session.country as Country] ?? []).filter(
+  return methodsFor(session.country as Country, session.currency as Currency).filter(
     (m) =>
-      (METHOD_CURRENCY[m] === undefined || METHOD_CURRENCY[m] === session.currency) &&
       (restriction === null || restriction.includes(m)) &&
       (merchantEnabled === null || merchantEnabled.includes(m)),
   );
 }
 
-type CardSetting = { payment_type: string; max_installments?: number };
-
-export type InstallmentOption = { count: number; amount: number; total: number };
+export type MethodQuote = {
+  method: MethodSlug;
+  /** What this method charges before any installment interest: the session amount with its discount or addition. */
+  amount: number;
+  /** Negative for a discount, positive for an addition; `amount - adjustment` is the session amount. */
+  adjustment: number;
+  /** Card only: every plan the merchant allows, interest-free first. */
+  installments: InstallmentPlan[];
+};
 
 /**
- * Interest-free installment plans the merchant's settings allow for a card payment. The total is
- * split exactly: every installment is floor(total / n), and the cents left over go one each to the
- * first installments, so the installments always add up to the total.
+ * What a method would charge on this session. The session amount never changes; the quote carries
+ * the method's discount or addition and, for cards, the installment plans (all arithmetic in
+ * src/domain/pricing.ts, in integer minor units).
  */
-export function installmentOptions(session: OfferSession): InstallmentOption[] {
-  const card = (session.paymentSettings as CardSetting[] | null)?.find((s) => s.payment_type === 'card');
-  const max = card?.max_installments ?? 1;
-  return Array.from({ length: max }, (_, i) => {
-    const count = i + 1;
-    return {
-      count,
-      amount: splitInstallments(session.amount, count)[0] ?? session.amount,
-      total: session.amount,
-    };
-  });
-}
-
-export function splitInstallments(total: number, count: number): number[] {
-  const base = Math.floor(total / count);
-  const extra = total - base * count;
-  return Array.from({ length: count }, (_, i) => base + (i < extra ? 1 : 0));
+export function quoteMethod(session: OfferSession, method: MethodSlug): MethodQuote {
+  const settings = settingsFor(session, method) ?? {};
+  const { amount, adjustment } = adjustedAmount(session.amount, settings);
+  const installments = method === 'card' ? installmentPlans(amount, settings) : [];
+  return { method, amount, adjustment, installments };
 }

@@ -1,4 +1,6 @@
+import type { BankAccount, PaymentDetails } from '../db/schema';
 import type { Currency } from '../domain/money';
+import type { StoredSetting } from '../domain/offer';
 
 /** Card data exists only in memory on its way to a connector: never stored, logged or put in events. */
 export type CardInput = {
@@ -11,13 +13,15 @@ export type CardInput = {
 
 export type CreatePaymentRequest = {
   paymentId: string;
-  method: 'pix' | 'card';
+  method: string;
   amount: number;
   currency: Currency;
   installments: number;
   customer: { name: string; email: string; document?: string };
   card?: CardInput;
-  merchant: { id: string; name: string; city: string | null };
+  merchant: { id: string; name: string; city: string | null; bankAccounts: BankAccount[] };
+  /** The merchant's seed 004 settings for this method (boleto due date, fine, interest...). */
+  settings: StoredSetting | undefined;
   description: string | null;
   /** An asynchronous payment (PIX) must expire no later than this instant (ms). */
   expiresAt: number;
@@ -26,7 +30,14 @@ export type CreatePaymentRequest = {
 
 export type GatewayPaymentResult =
   | { status: 'paid'; reference: string }
-  | { status: 'pending'; reference: string; pix?: { payload: string; expiresAt: number; txid: string } }
+  | {
+      status: 'pending';
+      reference: string;
+      /** What the customer needs to pay: a PIX code, a boleto, bank details, a voucher reference. */
+      details: PaymentDetails;
+      /** An issued boleto keeps the session payable until this instant (its void date). */
+      holdUntil?: number;
+    }
   | { status: 'denied'; reference: string | null; failureCode: string };
 
 /** One payment gateway behind one interface (conventions: medusa IPaymentProvider, openstatus). */

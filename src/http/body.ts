@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError, type FieldError } from './errors';
 
 /** Merchant requests are small; anything larger is refused before it is buffered whole. */
@@ -109,6 +109,18 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/**
+ * Of a union's branches, the one the value was most likely meant for: one whose complaints are all
+ * inside the value (its type fit), else one that did not reject the value's type outright; null if
+ * every branch did.
+ */
+function plausibleBranch(branches: z.core.$ZodIssue[][]): z.core.$ZodIssue[] | null {
+  const inside = branches.find((b) => b.length > 0 && b.every((i) => i.path.length > 0));
+  if (inside) return inside;
+  // When every branch rejects the value's type, the union's own message is the honest one.
+  return branches.find((b) => !b.some((i) => i.path.length === 0 && i.code === 'invalid_type')) ?? null;
+}
+
 /** Turns zod issues into the API's `errors` list with stable codes. */
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = input;
@@ -130,6 +142,13 @@ export function toFieldErrors(error: z.ZodError, input: unknown): FieldError[] {
           message: `Unknown field "${key}".`,
         });
       }
+      continue;
+    }
+    const branch = issue.code === 'invalid_union' ? plausibleBranch(issue.errors) : null;
+    if (issue.code === 'invalid_union' && branch) {
+      // "Invalid input" says little; report the branch the value was evidently meant for.
+      const nested = new z.ZodError(branch.map((i) => ({ ...i, path: [...issue.path, ...i.path] })));
+      out.push(...toFieldErrors(nested, input));
       continue;
     }
     const field = fieldPath(issue.path) || '(body)';

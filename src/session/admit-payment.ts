@@ -1,13 +1,16 @@
 import type { SessionRow } from '../db/schema';
 import { checkCard } from '../domain/cards';
 import type { PaymentMethod } from '../domain/methods';
-import { availableMethods, installmentOptions } from '../domain/offer';
+import { availableMethods, quoteMethod } from '../domain/offer';
 import type { PayCommand, Refusal } from './commands';
 
 export type Admitted = {
   method: PaymentMethod;
+  /** What is charged: the session amount with the method's adjustment, plus any installment interest. */
   amount: number;
+  adjustment: number;
   installments: number;
+  installmentPlan: { amounts: number[]; monthly_rate: number } | null;
   card: { brand: string; last4: string } | null;
 };
 
@@ -49,21 +52,43 @@ export function admitPayment(
       field: 'method',
     };
   }
+  const quote = quoteMethod(row, method);
   const installments = cmd.installments ?? 1;
   if (method !== 'card' && installments !== 1) {
     return invalid('installments', 'not_applicable', 'Only card payments take installments.');
   }
   if (method === 'card') {
     if (!cmd.card) return invalid('card', 'required', 'Card details are required.');
-    const max = installmentOptions(row).length;
-    if (installments > max)
-      return invalid('installments', 'too_big', `At most ${max} installments are offered.`);
+    const plan = quote.installments.find((p) => p.count === installments);
+    if (!plan) {
+      const max = quote.installments.length;
+      return invalid(
+        'installments',
+        'too_big',
+        `At most ${max} installment${max === 1 ? ' is' : 's are'} offered.`,
+      );
+    }
     const check = checkCard(cmd.card, new Date(now));
     if (!check.ok) return invalid(`card.${check.field}`, check.code, 'The card details are not valid.');
-    return { method, amount: row.amount, installments, card: { brand: check.brand, last4: check.last4 } };
+    return {
+      method,
+      amount: plan.total,
+      adjustment: quote.adjustment,
+      installments,
+      installmentPlan:
+        installments > 1 ? { amounts: plan.installmentAmounts, monthly_rate: plan.monthlyRate } : null,
+      card: { brand: check.brand, last4: check.last4 },
+    };
   }
   if (cmd.card) return invalid('card', 'not_applicable', 'Card details only go with method card.');
-  return { method, amount: row.amount, installments: 1, card: null };
+  return {
+    method,
+    amount: quote.amount,
+    adjustment: quote.adjustment,
+    installments: 1,
+    installmentPlan: null,
+    card: null,
+  };
 }
 
 function invalid(field: string, fieldCode: string, detail: string): Refusal {

@@ -1,4 +1,4 @@
-import type { PaymentRow, SessionRow } from '../db/schema';
+import type { BankAccount, PaymentRow, SessionRow } from '../db/schema';
 import type { SessionStatus } from '../domain/session-state';
 import type { CardInput } from '../gateways/types';
 import type { Mode } from '../http/context';
@@ -16,7 +16,13 @@ export type TransitionCommand = {
 /** What the calling Worker already read from D1, so a cold object need not read it again. */
 export type PayHint = {
   session: SessionRow;
-  merchant: { id: string; name: string; city: string | null; enabledMethods: string[] | null };
+  merchant: {
+    id: string;
+    name: string;
+    city: string | null;
+    enabledMethods: string[] | null;
+    bankAccounts: BankAccount[];
+  };
 };
 
 export type PayCommand = {

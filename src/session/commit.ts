@@ -13,7 +13,7 @@ export function newEvent(type: string, data: Record<string, unknown>): OutboxEve
 
 /** Everything one state change of a session writes. */
 export type SessionChange = {
-  session?: { status?: SessionStatus };
+  session?: { status?: SessionStatus; pendingUntil?: number | null };
   insertPayment?: PaymentRow;
   updatePayments?: Array<{ id: string; set: Partial<PaymentRow> }>;
   events?: OutboxEvent[];

@@ -1,4 +1,5 @@
-import type { PaymentRow, SessionRow } from '../db/schema';
+import type { BankAccount, PaymentRow, SessionRow } from '../db/schema';
+import { settingsFor } from '../domain/offer';
 import type { SessionStatus } from '../domain/session-state';
 import { sandboxConnector } from '../gateways/sandbox';
 import type { GatewayPaymentResult } from '../gateways/types';
@@ -20,21 +21,22 @@ const FAILURE_TEXT: Record<string, string> = {
 export async function runGateway(
   payment: PaymentRow,
   session: SessionRow,
-  merchant: { id: string; name: string; city: string | null },
+  merchant: { id: string; name: string; city: string | null; bankAccounts: BankAccount[] },
   cmd: PayCommand,
-): Promise<{ payment: PaymentRow; sessionStatus: SessionStatus }> {
+): Promise<{ payment: PaymentRow; sessionStatus: SessionStatus; holdUntil: number | null }> {
   const now = Date.now();
   let result: GatewayPaymentResult;
   try {
     result = await sandboxConnector.createPayment({
       paymentId: payment.id,
-      method: payment.method as 'pix' | 'card',
+      method: payment.method,
       amount: payment.amount,
       currency: payment.currency as never,
       installments: payment.installments,
       customer: cmd.customer,
       card: cmd.card,
       merchant,
+      settings: settingsFor(session, payment.method),
       description: session.description,
       expiresAt: session.expiresAt,
       now,
@@ -49,16 +51,18 @@ export async function runGateway(
       return {
         payment: { ...payment, status: 'paid', gatewayReference: result.reference, paidAt: now },
         sessionStatus: 'paid',
+        holdUntil: null,
       };
-    case 'pending': {
-      const details = result.pix
-        ? { pix: { payload: result.pix.payload, expires_at: result.pix.expiresAt, txid: result.pix.txid } }
-        : payment.details;
+    case 'pending':
       return {
-        payment: { ...payment, gatewayReference: result.reference, details },
+        payment: {
+          ...payment,
+          gatewayReference: result.reference,
+          details: { ...payment.details, ...result.details },
+        },
         sessionStatus: 'pending',
+        holdUntil: result.holdUntil ?? null,
       };
-    }
     case 'denied':
       return {
         payment: {
@@ -69,6 +73,7 @@ export async function runGateway(
           failureMessage: FAILURE_TEXT[result.failureCode] ?? 'The payment was declined.',
         },
         sessionStatus: session.status,
+        holdUntil: session.pendingUntil,
       };
   }
 }

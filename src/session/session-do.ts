@@ -2,7 +2,14 @@ import { DurableObject } from 'cloudflare:workers';
 import { and, eq } from 'drizzle-orm';
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
 import { serializeSession } from '../api/sessions/serialize';
-import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../db/schema';
+import {
+  type BankAccount,
+  checkoutSessions,
+  merchants,
+  type PaymentRow,
+  payments,
+  type SessionRow,
+} from '../db/schema';
 import { decideTransition, dueAt, type SessionStatus, TRANSITION_EVENTS } from '../domain/session-state';
 import { newId } from '../lib/ids';
 import { publishEvents } from '../webhooks/publish';
@@ -21,7 +28,13 @@ import { paymentEvent } from './payment-events';
 
 export type { PayCommand, SettleCommand, TransitionCommand, TransitionOutcome } from './commands';
 
-type MerchantInfo = { id: string; name: string; city: string | null; enabledMethods: string[] | null };
+type MerchantInfo = {
+  id: string;
+  name: string;
+  city: string | null;
+  enabledMethods: string[] | null;
+  bankAccounts: BankAccount[];
+};
 
 const NOT_FOUND: Refusal = { ok: false, code: 'not_found', detail: 'No such checkout session.' };
 const CONCURRENT: Refusal = {
@@ -96,6 +109,7 @@ export class SessionDO extends DurableObject<Env> {
         name: merchants.name,
         city: merchants.city,
         enabledMethods: merchants.enabledMethods,
+        bankAccounts: merchants.bankAccounts,
       })
       .from(merchants)
       .where(eq(merchants.id, id))
@@ -165,7 +179,7 @@ export class SessionDO extends DurableObject<Env> {
     const committed = await this.#commit(
       row,
       {
-        session: { status: cmd.to },
+        session: { status: cmd.to, pendingUntil: null },
         updatePayments: orphaned.map((p) => ({ id: p.id, set: { status: paymentStatus } })),
         events,
       },
@@ -209,8 +223,8 @@ export class SessionDO extends DurableObject<Env> {
       amount: admitted.amount,
       currency: row.currency,
       installments: admitted.installments,
-      adjustment: 0,
-      installmentPlan: null,
+      adjustment: admitted.adjustment,
+      installmentPlan: admitted.installmentPlan,
       details: admitted.card ? { card: admitted.card } : {},
       customer: cmd.customer,
       gatewayReference: null,
@@ -224,7 +238,7 @@ export class SessionDO extends DurableObject<Env> {
     const started = await this.#commit(
       row,
       {
-        session: row.status === 'pending' ? { status: 'open' } : undefined,
+        session: row.status === 'pending' ? { status: 'open', pendingUntil: null } : undefined,
         insertPayment: payment,
         updatePayments: superseded.map((p) => ({ id: p.id, set: { status: 'canceled' } })),
         events: superseded.map((p) => paymentEvent({ ...p, status: 'canceled' }, row, now)),
@@ -233,12 +247,12 @@ export class SessionDO extends DurableObject<Env> {
     );
     if (!started) return CONCURRENT;
 
-    const { payment: next, sessionStatus } = await runGateway(payment, started, merchant, cmd);
+    const { payment: next, sessionStatus, holdUntil } = await runGateway(payment, started, merchant, cmd);
     const done = Date.now();
     const settled = await this.#commit(
       started,
       {
-        session: { status: sessionStatus },
+        session: { status: sessionStatus, pendingUntil: holdUntil },
         updatePayments: [{ id: next.id, set: next }],
         events: [paymentEvent(next, started, done), ...this.#sessionEvents(started, sessionStatus, done)],
       },
@@ -291,7 +305,7 @@ export class SessionDO extends DurableObject<Env> {
     const committed = await this.#commit(
       row,
       {
-        session: { status: to },
+        session: { status: to, pendingUntil: to === 'pending' ? row.pendingUntil : null },
         updatePayments: [{ id: next.id, set: next }],
         events: [paymentEvent(next, row, now), ...this.#sessionEvents(row, to, now)],
       },

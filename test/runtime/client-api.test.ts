@@ -45,7 +45,7 @@ describe('GET /c/v1/sessions/{token}', () => {
       customer: { name: 'Ana', email: 'ana@example.com', document: null },
     });
     expect(view.amount_formatted).toMatch(/^R\$\s150,00$/);
-    expect(view.methods.map((x) => x.method)).toEqual(['pix', 'card']);
+    expect(view.methods.map((x) => x.method)).toEqual(['pix', 'boleto', 'bank_transfer', 'picpay', 'card']);
     const cardMethod = view.methods.find((x) => x.method === 'card');
     expect(cardMethod?.installments.map((i) => i.count)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(cardMethod?.installments[5]?.amount).toBe(2500);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PAYMENT_METHODS } from '../../src/domain/methods';
 import { api, type Merchant, newMerchant, sessionBody } from './helpers';
 
 /**
@@ -176,12 +177,23 @@ describe('payment_method', () => {
     { value: 'pix', expected: 'pix' },
     { value: null, expected: null },
     { value: undefined, expected: null },
+    { value: 'boleto', expected: 'boleto' },
+    { value: 'bank_transfer', expected: 'bank_transfer' },
   ])('accepts $value', async ({ value, expected }) => {
     expect((await accepted({ payment_method: value })).payment_method).toBe(expected);
   });
 
-  it.each(['boleto', 'bitcoin'])('refuses %s', async (value) => {
-    await refused({ payment_method: value }, 'payment_method', 'invalid_value');
+  it('accepts a list of methods and returns it as sent', async () => {
+    expect((await accepted({ payment_method: ['pix', 'boleto'] })).payment_method).toEqual(['pix', 'boleto']);
+  });
+
+  it.each([
+    { value: 'bitcoin', field: 'payment_method', code: 'invalid_value' },
+    { value: ['pix', 'bitcoin'], field: 'payment_method[1]', code: 'invalid_value' },
+    { value: ['pix', 'pix'], field: 'payment_method', code: 'duplicate' },
+    { value: [], field: 'payment_method', code: 'too_small' },
+  ])('refuses $value naming $field', async ({ value, field, code }) => {
+    await refused({ payment_method: value }, field, code);
   });
 });
 
@@ -524,15 +536,8 @@ describe('payment_settings', () => {
       code: 'unknown_field',
     },
     {
-      name: 'more than 5 entries',
-      settings: [
-        { payment_type: 'card' },
-        { payment_type: 'pix' },
-        { payment_type: 'boleto' },
-        { payment_type: 'bank_transfer' },
-        { payment_type: 'credit_card' },
-        { payment_type: 'pix' },
-      ],
+      name: 'more entries than there are methods',
+      settings: [...PAYMENT_METHODS, 'card'].map((payment_type) => ({ payment_type })),
       field: 'payment_settings',
       code: 'too_big',
     },

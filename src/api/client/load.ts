@@ -1,6 +1,13 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../../db/schema';
+import {
+  type BankAccount,
+  checkoutSessions,
+  merchants,
+  type PaymentRow,
+  payments,
+  type SessionRow,
+} from '../../db/schema';
 import { ApiError } from '../../http/errors';
 
 export type CheckoutMerchant = {
@@ -9,6 +16,7 @@ export type CheckoutMerchant = {
   city: string | null;
   allowedOrigins: string[];
   enabledMethods: string[] | null;
+  bankAccounts: BankAccount[];
 };
 export type CheckoutContext = { session: SessionRow; merchant: CheckoutMerchant; payment: PaymentRow | null };
 
@@ -32,6 +40,7 @@ export async function loadCheckout(db: DrizzleD1Database, token: string): Promis
         city: merchants.city,
         allowedOrigins: merchants.allowedOrigins,
         enabledMethods: merchants.enabledMethods,
+        bankAccounts: merchants.bankAccounts,
       },
       payment: payments,
     })

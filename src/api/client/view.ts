@@ -1,8 +1,9 @@
 import { declineMessage, formatAmount, pickLocale } from '../../checkout/i18n';
 import type { PaymentRow } from '../../db/schema';
+import { methodInfo } from '../../domain/country-methods';
 import type { Locale } from '../../domain/methods';
 import type { Currency } from '../../domain/money';
-import { availableMethods, installmentOptions } from '../../domain/offer';
+import { availableMethods, quoteMethod } from '../../domain/offer';
 import { isoUtc } from '../../lib/time';
 import { paymentView } from '../../session/payment-view';
 import { type CheckoutContext, effectiveStatus, redirectUrl } from './load';
@@ -33,19 +34,27 @@ export function clientSessionView(ctx: CheckoutContext, now: number) {
       email: session.customer?.email ?? null,
       document: session.customer?.document ?? null,
     },
-    methods: availableMethods(session, merchant.enabledMethods).map((method) => ({
-      method,
-      amount: session.amount,
-      amount_formatted: money(session.amount),
-      installments:
-        method === 'card'
-          ? installmentOptions(session).map((o) => ({
-              ...o,
-              amount_formatted: money(o.amount),
-              total_formatted: money(o.total),
-            }))
-          : [],
-    })),
+    methods: availableMethods(session, merchant.enabledMethods).map((method) => {
+      const quote = quoteMethod(session, method);
+      const info = methodInfo(method);
+      return {
+        method,
+        kind: info.kind,
+        label: info.label[locale],
+        amount: quote.amount,
+        amount_formatted: money(quote.amount),
+        adjustment: quote.adjustment,
+        installments: quote.installments.map((p) => ({
+          count: p.count,
+          amount: p.installmentAmounts[0] ?? p.total,
+          amount_formatted: money(p.installmentAmounts[0] ?? p.total),
+          total: p.total,
+          total_formatted: money(p.total),
+          with_interest: p.withInterest,
+          monthly_rate: p.monthlyRate,
+        })),
+      };
+    }),
   };
 }
 export type ClientSessionView = ReturnType<typeof clientSessionView>;

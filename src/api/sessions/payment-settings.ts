@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAYMENT_METHODS } from '../../domain/methods';
 
 /**
  * Seed 004's `payments_settings` entries, with its field names and bounds. Pricing (issue 6) reads
@@ -12,7 +13,8 @@ function isRealDate(text: string): boolean {
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
 }
 
-const PAYMENT_TYPES = ['card', 'credit_card', 'pix', 'boleto', 'bank_transfer'] as const;
+/** Seed 004's payment_type: a method slug, or `credit_card` (its name for card). */
+const PAYMENT_TYPES = ['credit_card', ...PAYMENT_METHODS] as [string, ...string[]];
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as yyyy-mm-dd');
 
 const BOLETO_ONLY = [

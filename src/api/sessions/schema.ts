@@ -6,6 +6,20 @@ import { SESSION_STATUSES } from '../../domain/session-state';
 import { IsoDateTime, ListEnvelope, Metadata, PrintableId, UrlString } from '../shared/schemas';
 import { PaymentSettings } from './payment-settings';
 
+const MethodSlug = z.enum(PAYMENT_METHODS as [string, ...string[]]);
+/** One method slug, or a list of them (no repeats). */
+export const MethodRestriction = z.union([
+  MethodSlug,
+  z
+    .array(MethodSlug)
+    .min(1)
+    .max(PAYMENT_METHODS.length)
+    .refine((list) => new Set(list).size === list.length, {
+      message: 'lists a method twice',
+      params: { code: 'duplicate' },
+    }),
+]);
+
 export const SessionCustomer = z
   .strictObject({
     name: z.string().trim().min(1).max(255).optional(),
@@ -32,8 +46,8 @@ export const CreateSession = z
       .meta({ description: 'Amount in minor units (cents; CLP has none).', example: 15000 }),
     currency: z.enum(CURRENCY_CODES).meta({ example: 'BRL' }),
     merchant_order_id: PrintableId(64).meta({ example: 'ORD-123' }),
-    payment_method: z.enum(PAYMENT_METHODS).nullable().optional().meta({
-      description: 'Restrict to one method. Omit or null to offer every method of the country.',
+    payment_method: MethodRestriction.nullable().optional().meta({
+      description: 'Restrict to one method or a list. Omit or null to offer every method of the country.',
       example: 'card',
     }),
     gateway_first_try: z.enum(GATEWAY_SLUGS).nullable().optional().meta({
@@ -83,7 +97,7 @@ export const CheckoutSession = z
     amount: z.int(),
     currency: z.enum(CURRENCY_CODES),
     merchant_order_id: z.string(),
-    payment_method: z.enum(PAYMENT_METHODS).nullable(),
+    payment_method: MethodRestriction.nullable(),
     gateway_first_try: z.enum(GATEWAY_SLUGS).nullable(),
     metadata: z.record(z.string(), z.unknown()),
     success_url: z.string().nullable(),

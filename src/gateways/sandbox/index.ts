@@ -1,5 +1,5 @@
-import { buildPixPayload, survivesPixFolding } from '../../domain/pix';
 import type { Connector, CreatePaymentRequest, GatewayPaymentResult } from '../types';
+import { issueAsync } from './async-methods';
 
 /**
  * Test card numbers and the decline each one produces (Stripe's published test numbers). Any other
@@ -13,12 +13,11 @@ export const SANDBOX_CARD_OUTCOMES: Record<string, string> = {
   '4000000000000119': 'processing_error',
 };
 
-/** PIX codes the sandbox issues stay valid at most this long, and never past the session. */
-const PIX_LIFETIME_MS = 30 * 60 * 1000;
-
 /**
- * The built-in sandbox gateway: approves or declines cards by test number and issues real,
- * parseable PIX BR Codes that settle only when simulated (POST /api/v1/test/payments/{id}/simulate).
+ * The built-in sandbox gateway: approves or declines cards by test number, and for every
+ * asynchronous method issues what a real gateway would (a parseable PIX BR Code, a valid boleto,
+ * bank details, a CLABE, a voucher reference), which settles only when simulated
+ * (POST /api/v1/test/payments/{id}/simulate).
  */
 export const sandboxConnector: Connector = {
   slug: 'sandbox',
@@ -29,20 +28,7 @@ export const sandboxConnector: Connector = {
       const failureCode = SANDBOX_CARD_OUTCOMES[number];
       return failureCode ? { status: 'denied', reference, failureCode } : { status: 'paid', reference };
     }
-    const txid = req.paymentId.replace(/[^A-Za-z0-9]/g, '').slice(0, 25);
-    const payload = buildPixPayload({
-      key: 'pix-sandbox@borda.dev',
-      // Field 59/60 must be ASCII: a name like "Магазин" has nothing left once folded.
-      merchantName: survivesPixFolding(req.merchant.name) ? req.merchant.name : 'LOJA',
-      merchantCity:
-        req.merchant.city && survivesPixFolding(req.merchant.city) ? req.merchant.city : 'SAO PAULO',
-      amountCents: req.amount,
-      txid,
-    });
-    return {
-      status: 'pending',
-      reference,
-      pix: { payload, txid, expiresAt: Math.min(req.expiresAt, req.now + PIX_LIFETIME_MS) },
-    };
+    const { details, holdUntil } = issueAsync(req);
+    return { status: 'pending', reference, details, holdUntil };
   },
 };

@@ -1,0 +1,107 @@
+import type { BankAccount, PaymentDetails } from '../../db/schema';
+import { boletoBarcode, linhaDigitavel, sandboxFreeField } from '../../domain/boleto';
+import { buildClabe } from '../../domain/clabe';
+import { type MethodSlug, methodInfo } from '../../domain/country-methods';
+import { buildPixPayload, survivesPixFolding } from '../../domain/pix';
+import { boletoTerms, dueDate, voidDate } from '../../domain/pricing';
+import type { CreatePaymentRequest } from '../types';
+
+/** PIX codes the sandbox issues stay valid at most this long, and never past the session. */
+const PIX_LIFETIME_MS = 30 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Brazilian banks work on Brasília time (UTC-3, no daylight saving since 2019). */
+const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
+/** The sandbox's own bank code: not a real bank (real codes are allocated by the Banco Central). */
+const SANDBOX_BANK = '999';
+
+/** Digits derived from a payment id, so references are stable for one payment and differ between payments. */
+function digitsOf(id: string, length: number): string {
+  let out = '';
+  for (let i = 0; out.length < length; i++) out += (id.charCodeAt(i % id.length) * (i + 7)) % 10;
+  return out;
+}
+
+/** The test account the sandbox shows when the merchant configured none (seed 003's fields). */
+export function sandboxAccount(beneficiary: string): BankAccount {
+  return {
+    bank_name: 'Banco Sandbox Borda',
+    bank_code: SANDBOX_BANK,
+    agency: '0001',
+    account: '1234567',
+    account_digit: '8',
+    account_type: 'checking',
+    beneficiary,
+    document: '11.222.333/0001-81',
+  };
+}
+
+export type IssuedAsync = { details: PaymentDetails; holdUntil?: number };
+
+/** What the sandbox issues for an asynchronous method: the data the customer pays with. */
+export function issueAsync(req: CreatePaymentRequest): IssuedAsync {
+  const method = req.method as MethodSlug;
+  if (method === 'pix') {
+    const txid = req.paymentId.replace(/[^A-Za-z0-9]/g, '').slice(0, 25);
+    const payload = buildPixPayload({
+      key: 'pix-sandbox@borda.dev',
+      // Field 59/60 must be ASCII: a name like "Магазин" has nothing left once folded.
+      merchantName: survivesPixFolding(req.merchant.name) ? req.merchant.name : 'LOJA',
+      merchantCity:
+        req.merchant.city && survivesPixFolding(req.merchant.city) ? req.merchant.city : 'SAO PAULO',
+      amountCents: req.amount,
+      txid,
+    });
+    return {
+      details: { pix: { payload, txid, expires_at: Math.min(req.expiresAt, req.now + PIX_LIFETIME_MS) } },
+    };
+  }
+  if (method === 'boleto') {
+    const today = new Date(req.now + BRASILIA_OFFSET_MS).toISOString().slice(0, 10);
+    const settings: Record<string, unknown> = req.settings ?? {};
+    const due = dueDate(today, settings as { boleto_due_days?: number; boleto_due_date?: string });
+    const voidOn = voidDate(due, (settings.boleto_void_days as number | undefined) ?? 30);
+    const barcode = boletoBarcode({
+      bankCode: SANDBOX_BANK,
+      amountCents: req.amount,
+      dueDate: due,
+      freeField: sandboxFreeField(req.paymentId),
+    });
+    const terms = boletoTerms(req.amount, settings as Parameters<typeof boletoTerms>[1]);
+    return {
+      details: {
+        boleto: {
+          barcode,
+          line: linhaDigitavel(barcode),
+          due_date: due,
+          void_date: voidOn,
+          fine_cents: terms.fineCents,
+          interest_per_day_cents: terms.interestPerDayCents,
+          interest_monthly_percent: terms.interestMonthlyPercent,
+        },
+      },
+      // Payable until the end of the void date, Brasília time.
+      holdUntil: Date.parse(`${voidOn}T00:00:00Z`) + DAY_MS - BRASILIA_OFFSET_MS,
+    };
+  }
+  if (method === 'bank_transfer') {
+    const account = req.merchant.bankAccounts[0] ?? sandboxAccount(req.merchant.name);
+    return { details: { bank_transfer: { ...account, reference: digitsOf(req.paymentId, 10) } } };
+  }
+  if (method === 'spei') {
+    return {
+      details: {
+        spei: {
+          // 646 is STP's code, the usual SPEI participant for collections; plaza 180 (Mexico City).
+          clabe: buildClabe('646', '180', digitsOf(req.paymentId, 11)),
+          bank_name: 'STP (sandbox)',
+          beneficiary: req.merchant.name,
+          reference: digitsOf(req.paymentId, 7),
+        },
+      },
+    };
+  }
+  const kind = methodInfo(method).kind === 'redirect' ? 'redirect' : 'voucher';
+  return {
+    details: { voucher: { reference: `BRD${digitsOf(req.paymentId, 12)}`, expires_at: req.expiresAt, kind } },
+  };
+}
