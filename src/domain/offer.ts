@@ -46,12 +46,15 @@ export type MethodQuote = {
 
 /**
  * What a method would charge on this session. The session amount never changes; the quote carries
- * the method's discount or addition and, for cards, the installment plans (all arithmetic in
- * src/domain/pricing.ts, in integer minor units).
+ * the method's discount or addition (never below one minor unit in all) and, for cards, the
+ * installment plans (all arithmetic in src/domain/pricing.ts, in integer minor units).
  */
 export function quoteMethod(session: OfferSession, method: MethodSlug): MethodQuote {
   const settings = settingsFor(session, method) ?? {};
-  const { amount, adjustment } = adjustedAmount(session.amount, settings);
+  const priced = adjustedAmount(session.amount, settings);
+  // Nothing can be charged for less than one minor unit: a discount that would reach zero stops there.
+  const amount = Math.max(priced.amount, 1);
+  const adjustment = amount - session.amount;
   const installments = method === 'card' ? installmentPlans(amount, settings) : [];
   return { method, amount, adjustment, installments };
 }

@@ -3,7 +3,11 @@ export const NONCE_PLACEHOLDER = '__BORDA_NONCE__';
 
 export function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
+  // base64url of 16 random bytes: always 22 characters, all allowed in a CSP nonce-source.
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /**
