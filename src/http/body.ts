@@ -84,7 +84,9 @@ function checkText(root: unknown, rootPath: PropertyKey[]): void {
         );
       }
     } else if (Array.isArray(value)) {
-      value.forEach((v, i) => pending.push([v, [...path, i]]));
+      value.forEach((v, i) => {
+        pending.push([v, [...path, i]]);
+      });
     } else if (value !== null && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
         if (k === '__proto__') {

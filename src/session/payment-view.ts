@@ -1,4 +1,4 @@
-import type { PaymentRow } from '../db/schema';
+import type { PaymentDetails, PaymentRow } from '../db/schema';
 import { isoUtc } from '../lib/time';
 
 /** The public shape of a payment attempt (client API, merchant API). Never carries card data beyond brand/last4. */
@@ -12,8 +12,15 @@ export type PaymentView = {
   amount: number;
   currency: string;
   installments: number;
+  /** Discount (negative) or addition (positive) of the method's pricing, in minor units. */
+  adjustment: number;
+  installment_plan: { amounts: number[]; monthly_rate: number } | null;
   card: { brand: string; last4: string } | null;
   pix: { qr_code: string; expires_at: string } | null;
+  boleto: NonNullable<PaymentDetails['boleto']> | null;
+  bank_transfer: NonNullable<PaymentDetails['bank_transfer']> | null;
+  spei: NonNullable<PaymentDetails['spei']> | null;
+  voucher: { reference: string; kind: 'voucher' | 'redirect'; expires_at: string } | null;
   failure_code: string | null;
   failure_message: string | null;
   livemode: boolean;
@@ -32,9 +39,17 @@ export function paymentView(p: PaymentRow): PaymentView {
     amount: p.amount,
     currency: p.currency,
     installments: p.installments,
+    adjustment: p.adjustment,
+    installment_plan: p.installmentPlan,
     card: p.details.card ?? null,
     pix: p.details.pix
       ? { qr_code: p.details.pix.payload, expires_at: isoUtc(p.details.pix.expires_at) }
+      : null,
+    boleto: p.details.boleto ?? null,
+    bank_transfer: p.details.bank_transfer ?? null,
+    spei: p.details.spei ?? null,
+    voucher: p.details.voucher
+      ? { ...p.details.voucher, expires_at: isoUtc(p.details.voucher.expires_at) }
       : null,
     failure_code: p.failureCode,
     failure_message: p.failureMessage,

@@ -1,5 +1,7 @@
 import { declineMessage, formatAmount, pickLocale } from '../../checkout/i18n';
 import type { PaymentRow } from '../../db/schema';
+import { formatLinhaDigitavel } from '../../domain/boleto';
+import { formatClabe } from '../../domain/clabe';
 import { methodInfo } from '../../domain/country-methods';
 import type { Locale } from '../../domain/methods';
 import type { Currency } from '../../domain/money';
@@ -62,12 +64,20 @@ export type ClientSessionView = ReturnType<typeof clientSessionView>;
 /** A payment as the customer's browser sees it: a localized failure message, the QR image URL. */
 export function clientPaymentView(p: PaymentRow, locale: Locale, baseUrl: string) {
   const view = paymentView(p);
+  const base = `${baseUrl}/c/v1/sessions/${p.sessionId}/payments/${p.id}`;
   return {
     ...view,
     failure_message: p.failureCode ? declineMessage(locale, p.failureCode) : null,
-    pix: view.pix
-      ? { ...view.pix, qr_svg_url: `${baseUrl}/c/v1/sessions/${p.sessionId}/payments/${p.id}/qr.svg` }
+    pix: view.pix ? { ...view.pix, qr_svg_url: `${base}/qr.svg` } : null,
+    boleto: view.boleto
+      ? {
+          ...view.boleto,
+          line_formatted: formatLinhaDigitavel(view.boleto.line),
+          barcode_svg_url: `${base}/barcode.svg`,
+          print_url: `${base}/boleto`,
+        }
       : null,
+    spei: view.spei ? { ...view.spei, clabe_formatted: formatClabe(view.spei.clabe) } : null,
   };
 }
 

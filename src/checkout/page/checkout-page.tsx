@@ -40,7 +40,12 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
     locale: L,
     expires_at: view.expires_at,
     amount_formatted: view.amount_formatted,
-    methods: view.methods.map((m) => ({ method: m.method, amount_formatted: m.amount_formatted })),
+    methods: view.methods.map((m) => ({
+      method: m.method,
+      kind: m.kind,
+      amount_formatted: m.amount_formatted,
+    })),
+    currency: view.currency,
     messages: MESSAGES[L],
   };
   return (
@@ -77,7 +82,7 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
               {view.methods.map((m, i) => (
                 <label class="method">
                   <input type="radio" name="method" value={m.method} checked={i === 0} />
-                  {tx(`method.${m.method}` as MessageKey)}
+                  {m.label}
                   <span>{m.amount_formatted}</span>
                 </label>
               ))}
@@ -139,15 +144,20 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
                 </div>
                 <Field id="installments" label={tx('field.installments')}>
                   <select id="installments">
-                    {card.installments.map((o) =>
-                      o.count === 1 ? (
-                        <option value="1">{tx('installments.single', { amount: o.total_formatted })}</option>
-                      ) : (
-                        <option value={o.count}>
-                          {tx('installments.option', { n: o.count, amount: o.amount_formatted })}
-                        </option>
-                      ),
-                    )}
+                    {card.installments.map((o) => (
+                      <option value={o.count}>
+                        {o.count === 1
+                          ? tx('installments.single', { amount: o.total_formatted })
+                          : o.with_interest
+                            ? tx('installments.option_interest', {
+                                n: o.count,
+                                amount: o.amount_formatted,
+                                rate: o.monthly_rate.toLocaleString(L),
+                                total: o.total_formatted,
+                              })
+                            : tx('installments.option', { n: o.count, amount: o.amount_formatted })}
+                      </option>
+                    ))}
                   </select>
                 </Field>
               </fieldset>
@@ -166,12 +176,24 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
             </button>
             <p id="pix-expires" />
             <p>{tx('pix.waiting')}</p>
-            {!view.livemode && (
-              <button type="button" id="simulate" class="secondary">
-                {tx('simulate')}
-              </button>
-            )}
           </section>
+          <section id="async-panel" class="async" aria-live="polite" hidden>
+            <h2 id="async-title">{tx('pending.waiting')}</h2>
+            <p id="async-instructions" />
+            <dl id="async-details" />
+            <img id="async-barcode" alt={tx('boleto.line')} hidden />
+            <p>
+              <a id="async-print" href={`/checkout/${token}`} target="_blank" rel="noopener" hidden>
+                {tx('boleto.print')}
+              </a>
+            </p>
+            <p>{tx('pending.waiting')}</p>
+          </section>
+          {!view.livemode && (
+            <button type="button" id="simulate" class="secondary" hidden>
+              {tx('simulate')}
+            </button>
+          )}
           <section id="result" class="result" tabindex={-1} hidden>
             <h1 id="result-title">{tx('page.title')}</h1>
             <p id="result-text" />

@@ -117,7 +117,8 @@ function finish(kind, url) {
   if (finished) return;
   finished = true;
   stopPolling();
-  show(form, false); show($('pix-panel'), false); show($('cancel'), false); say('');
+  show(form, false); show($('pix-panel'), false); show($('async-panel'), false); show($('simulate'), false);
+  show($('cancel'), false); say('');
   $('result-title').textContent = msg('status.' + kind);
   $('result-text').textContent = url ? msg('page.redirecting') : msg('page.done');
   show($('result'), true);
@@ -133,14 +134,77 @@ function showPix(p) {
   $('pix-expires').textContent = msg('pix.expires', { time: time });
   if (!pixShown) { pixShown = true; $('pix-code').focus(); }
 }
+function fmtDate(iso) { return new Date(iso + 'T12:00:00Z').toLocaleDateString(data.locale, { timeZone: 'UTC' }); }
+function fmtMoney(cents) {
+  return new Intl.NumberFormat(data.locale, { style: 'currency', currency: data.currency }).format(cents / 100);
+}
+function asyncRows(p) {
+  var b = p.boleto, t = p.bank_transfer, s = p.spei, v = p.voucher;
+  if (b) {
+    var rows = [['boleto.line', b.line_formatted, b.line], ['boleto.due', fmtDate(b.due_date)]];
+    if (b.fine_cents !== null) rows.push(['boleto.fine', fmtMoney(b.fine_cents)]);
+    if (b.interest_per_day_cents !== null) rows.push(['boleto.interest', b.interest_monthly_percent !== null
+      ? msg('boleto.per_month', { rate: b.interest_monthly_percent }) : msg('boleto.per_day', { amount: fmtMoney(b.interest_per_day_cents) })]);
+    rows.push(['boleto.void', fmtDate(b.void_date)]);
+    return { title: 'boleto.title', text: 'boleto.instructions', rows: rows };
+  }
+  if (t) return { title: 'bank.title', text: 'bank.instructions', rows: [
+    ['bank.bank', t.bank_name + ' (' + t.bank_code + ')'], ['bank.agency', t.agency],
+    ['bank.account', t.account + '-' + t.account_digit, t.account + t.account_digit],
+    ['bank.type', msg('account.' + t.account_type)], ['bank.beneficiary', t.beneficiary],
+    ['bank.document', t.document], ['bank.reference', t.reference, t.reference]] };
+  if (s) return { title: 'spei.title', text: 'spei.instructions', rows: [
+    ['spei.clabe', s.clabe_formatted, s.clabe], ['bank.bank', s.bank_name], ['bank.beneficiary', s.beneficiary],
+    ['bank.reference', s.reference, s.reference]] };
+  return { title: 'voucher.title', text: v.kind === 'redirect' ? 'voucher.redirect_instructions' : 'voucher.instructions', rows: [
+    ['voucher.reference', v.reference, v.reference],
+    ['voucher.expires', new Date(v.expires_at).toLocaleString(data.locale, { dateStyle: 'short', timeStyle: 'short' })]] };
+}
+function showAsync(p) {
+  show(form, false);
+  show($('pix-panel'), false);
+  show($('async-panel'), true);
+  var spec = asyncRows(p), dl = $('async-details');
+  $('async-title').textContent = msg(spec.title);
+  $('async-instructions').textContent = msg(spec.text);
+  dl.textContent = '';
+  spec.rows.forEach(function (r) {
+    var dt = document.createElement('dt'), dd = document.createElement('dd');
+    dt.textContent = r[0] === 'boleto.void' ? msg(r[0], { date: '' }).replace(/\s*$/, '') : msg(r[0]);
+    dd.textContent = r[1];
+    if (r[2]) {
+      var copy = document.createElement('button');
+      copy.type = 'button';
+      copy.className = 'copy';
+      copy.textContent = msg('copy');
+      copy.setAttribute('data-copy', r[2]);
+      copy.setAttribute('aria-label', msg('copy') + ': ' + msg(r[0]));
+      dd.appendChild(copy);
+    }
+    dl.appendChild(dt);
+    dl.appendChild(dd);
+  });
+  var barcode = $('async-barcode'), print = $('async-print');
+  show(barcode, !!p.boleto);
+  show(print, !!p.boleto);
+  if (p.boleto) { barcode.src = p.boleto.barcode_svg_url; print.href = p.boleto.print_url; }
+  if (!pixShown) { pixShown = true; $('async-title').setAttribute('tabindex', '-1'); $('async-title').focus(); }
+}
 function render(st) {
   if (finished) return;
   var p = st.payment;
   if (st.status === 'paid' || st.status === 'expired' || st.status === 'canceled') return finish(st.status, st.redirect_url);
-  if (st.status === 'pending' && p && p.pix && p.status === 'pending') { showPix(p); startPolling(); return; }
+  if (st.status === 'pending' && p && p.status === 'pending' && p.method !== 'card') {
+    if (p.pix) showPix(p); else showAsync(p);
+    show($('simulate'), true);
+    startPolling();
+    return;
+  }
   stopPolling();
   pixShown = false;
   show($('pix-panel'), false);
+  show($('async-panel'), false);
+  show($('simulate'), false);
   show(form, true);
   if (!busy) enable();
   if (p && p.status !== 'paid' && p.status !== 'pending' && p.failure_message && shownFailure !== p.id) {
@@ -194,6 +258,13 @@ $('pix-copy').addEventListener('click', function () {
   function done() { btn.textContent = msg('pix.copied'); setTimeout(function () { btn.textContent = msg('pix.copy'); }, 2000); }
   if (navigator.clipboard) navigator.clipboard.writeText(code.value).then(done, function () { code.select(); });
   else { code.select(); document.execCommand('copy'); done(); }
+});
+$('async-details').addEventListener('click', function (e) {
+  var btn = e.target.closest && e.target.closest('button.copy');
+  if (!btn) return;
+  var value = btn.getAttribute('data-copy');
+  function done() { btn.textContent = msg('pix.copied'); setTimeout(function () { btn.textContent = msg('copy'); }, 2000); }
+  if (navigator.clipboard) navigator.clipboard.writeText(value).then(done, function () {}); else done();
 });
 if ($('simulate')) $('simulate').addEventListener('click', function () { api('/simulate', { outcome: 'paid' }).then(poll); });
 if ($('cancel')) $('cancel').addEventListener('click', function () {

@@ -25,5 +25,8 @@ button{font:inherit;font-weight:600;border:0;border-radius:8px;padding:.8rem 1re
 .notice{padding:.75rem;border-radius:8px;margin:0 0 1rem;background:#fde7e9;color:#8c1d18}
 .pix img{display:block;width:220px;height:220px;margin:.5rem auto;image-rendering:pixelated}
 .pix textarea{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all}
+.async dl{display:grid;grid-template-columns:auto 1fr;gap:.35rem .75rem;margin:1rem 0}.async dt{color:#44474e}
+.async dd{margin:0;font-weight:600;word-break:break-all}.async img{display:block;width:100%;height:64px;margin:.5rem 0}
+.copy{margin-left:.5rem;padding:.2rem .5rem;font-size:.85rem;background:#e3e7ee;color:#1b1b1f}
 .result{text-align:center;padding:2rem 0}.result h1{font-size:1.4rem}
 [hidden]{display:none!important}`;

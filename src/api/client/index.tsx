@@ -1,7 +1,11 @@
 import { Hono } from 'hono';
 import { pickLocale } from '../../checkout/i18n';
+import { BoletoPage } from '../../checkout/page/boleto-page';
+import { NONCE_PLACEHOLDER, newNonce, pageHeaders } from '../../checkout/page/headers';
 import { qrSvg } from '../../checkout/qr';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
+import { interleaved2of5Svg } from '../../domain/itf';
+import type { Currency } from '../../domain/money';
 import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { ApiError, fieldError, refusalError } from '../../http/errors';
@@ -92,6 +96,33 @@ export const clientRoutes = new Hono<ClientEnv>()
     });
     if (!result.ok) throw refusalError(result);
     return c.json({ status: result.session.status, redirect_url: redirectUrl(result.session) });
+  })
+  .get('/:token/payments/:paymentId/barcode.svg', (c) => {
+    const { payment } = c.get('checkout');
+    const boleto = payment?.id === c.req.param('paymentId') ? payment.details.boleto : undefined;
+    if (!boleto) throw new ApiError('not_found', 'No boleto for this payment.');
+    return c.body(interleaved2of5Svg(boleto.barcode), 200, {
+      'content-type': 'image/svg+xml',
+      'cache-control': 'private, max-age=3600, immutable',
+    });
+  })
+  .get('/:token/payments/:paymentId/boleto', async (c) => {
+    const { payment, session, merchant } = c.get('checkout');
+    const boleto = payment?.id === c.req.param('paymentId') ? payment.details.boleto : undefined;
+    if (!payment || !boleto) throw new ApiError('not_found', 'No boleto for this payment.');
+    const page = (
+      <BoletoPage
+        boleto={boleto}
+        amount={payment.amount}
+        currency={payment.currency as Currency}
+        locale={pickLocale(session.locale, session.country)}
+        beneficiary={merchant.name}
+        payer={payment.customer}
+      />
+    );
+    const nonce = newNonce();
+    const html = `<!doctype html>${await page.toString()}`.replaceAll(NONCE_PLACEHOLDER, nonce);
+    return new Response(html, { headers: pageHeaders(nonce, []) });
   })
   .get('/:token/payments/:paymentId/qr.svg', (c) => {
     const { payment } = c.get('checkout');
