@@ -17,6 +17,8 @@ export const merchants = sqliteTable('merchants', {
   allowedOrigins: text('allowed_origins', { mode: 'json' }).notNull().$type<string[]>().default([]),
   /** Accounts customers transfer to (bank_transfer); empty means the sandbox's test account in test mode. */
   bankAccounts: text('bank_accounts', { mode: 'json' }).notNull().$type<BankAccount[]>().default([]),
+  /** The merchant's CLABE for SPEI collections; null: the sandbox issues a test one in test mode. */
+  speiClabe: text('spei_clabe'),
   /** Methods the merchant accepts; null means every method Borda offers in the session's country. */
   enabledMethods: text('enabled_methods', { mode: 'json' }).$type<string[] | null>(),
   /** AES-GCM ciphertext of the whsec_ secret, sealed with ENCRYPTION_KEY (see src/crypto/secretbox.ts). */

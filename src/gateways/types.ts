@@ -19,7 +19,13 @@ export type CreatePaymentRequest = {
   installments: number;
   customer: { name: string; email: string; document?: string };
   card?: CardInput;
-  merchant: { id: string; name: string; city: string | null; bankAccounts: BankAccount[] };
+  merchant: {
+    id: string;
+    name: string;
+    city: string | null;
+    bankAccounts: BankAccount[];
+    speiClabe: string | null;
+  };
   /** The merchant's seed 004 settings for this method (boleto due date, fine, interest...). */
   settings: StoredSetting | undefined;
   description: string | null;

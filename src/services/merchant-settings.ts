@@ -22,6 +22,8 @@ export async function updateMerchant({ ctx, input }: { ctx: MerchantCtx; input: 
   }
   if (input.allowed_origins) set.allowedOrigins = input.allowed_origins.map((u) => new URL(u).origin);
   if (input.city) set.city = input.city;
+  if (input.bank_accounts) set.bankAccounts = input.bank_accounts;
+  if (input.spei_clabe !== undefined) set.speiClabe = input.spei_clabe;
   const statements = [];
   if (Object.keys(set).length > 0)
     statements.push(ctx.db.update(merchants).set(set).where(eq(merchants.id, ctx.merchant.id)));
@@ -48,6 +50,8 @@ export async function updateMerchant({ ctx, input }: { ctx: MerchantCtx; input: 
     city: m?.city,
     notification_url: m?.notificationUrl ?? null,
     allowed_origins: m?.allowedOrigins ?? [],
+    bank_accounts: m?.bankAccounts ?? [],
+    spei_clabe: m?.speiClabe ?? null,
   };
 }
 

@@ -22,6 +22,7 @@ export type PayHint = {
     city: string | null;
     enabledMethods: string[] | null;
     bankAccounts: BankAccount[];
+    speiClabe: string | null;
   };
 };
 

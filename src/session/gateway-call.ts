@@ -21,7 +21,13 @@ const FAILURE_TEXT: Record<string, string> = {
 export async function runGateway(
   payment: PaymentRow,
   session: SessionRow,
-  merchant: { id: string; name: string; city: string | null; bankAccounts: BankAccount[] },
+  merchant: {
+    id: string;
+    name: string;
+    city: string | null;
+    bankAccounts: BankAccount[];
+    speiClabe: string | null;
+  },
   cmd: PayCommand,
 ): Promise<{ payment: PaymentRow; sessionStatus: SessionStatus; holdUntil: number | null }> {
   const now = Date.now();

@@ -34,6 +34,7 @@ type MerchantInfo = {
   city: string | null;
   enabledMethods: string[] | null;
   bankAccounts: BankAccount[];
+  speiClabe: string | null;
 };
 
 const NOT_FOUND: Refusal = { ok: false, code: 'not_found', detail: 'No such checkout session.' };
@@ -110,6 +111,7 @@ export class SessionDO extends DurableObject<Env> {
         city: merchants.city,
         enabledMethods: merchants.enabledMethods,
         bankAccounts: merchants.bankAccounts,
+        speiClabe: merchants.speiClabe,
       })
       .from(merchants)
       .where(eq(merchants.id, id))

@@ -199,3 +199,53 @@ describe('pricing on payments', () => {
     expect(refused.status).toBe(422);
   });
 });
+
+describe('receiving accounts the merchant configures', () => {
+  const account = {
+    bank_name: 'Banco do Brasil',
+    bank_code: '001',
+    agency: '1234',
+    account: '56789',
+    account_digit: '0',
+    account_type: 'checking',
+    beneficiary: 'Loja Conta Ltda',
+    document: '11.222.333/0001-81',
+  };
+
+  it('shows the merchant bank account and CLABE instead of the sandbox ones', async () => {
+    const m = await newMerchant({ name: 'Loja Conta', country: 'BRA' });
+    const res = await api('/api/v1/merchant', m.secret_keys.test, {
+      method: 'PATCH',
+      body: { bank_accounts: [account], spei_clabe: '002010077777777771' },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ bank_accounts: [account], spei_clabe: '002010077777777771' });
+    const s = await createSession(m.secret_keys.test, { payment_method: 'bank_transfer' });
+    const { payment } = await paid(await pay(s.token, { method: 'bank_transfer' }));
+    expect(payment.bank_transfer).toMatchObject({ ...account, reference: expect.stringMatching(/^\d{10}$/) });
+    const mxs = await createSession(m.secret_keys.test, {
+      currency: 'MXN',
+      country: 'MEX',
+      payment_method: 'spei',
+    });
+    const spei = await paid(
+      await pay(mxs.token, { method: 'spei', customer: { name: 'Ana López', email: 'ana@example.com' } }),
+    );
+    expect(spei.payment.spei.clabe).toBe('002010077777777771');
+  });
+
+  it.each([
+    [
+      { bank_accounts: [{ ...account, document: '111.111.111-11' }] },
+      'bank_accounts[0].document',
+      'invalid_document',
+    ],
+    [{ bank_accounts: [{ ...account, bank_code: '1' }] }, 'bank_accounts[0].bank_code', 'invalid_format'],
+    [{ spei_clabe: '002010077777777772' }, 'spei_clabe', 'invalid_clabe'],
+  ])('refuses a bad account %#', async (body, field, code) => {
+    const m = await newMerchant({ name: 'Loja Ruim', country: 'BRA' });
+    const res = await api('/api/v1/merchant', m.secret_keys.test, { method: 'PATCH', body });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ errors: [{ field, code }] });
+  });
+});

@@ -17,6 +17,7 @@ export type CheckoutMerchant = {
   allowedOrigins: string[];
   enabledMethods: string[] | null;
   bankAccounts: BankAccount[];
+  speiClabe: string | null;
 };
 export type CheckoutContext = { session: SessionRow; merchant: CheckoutMerchant; payment: PaymentRow | null };
 
@@ -41,6 +42,7 @@ export async function loadCheckout(db: DrizzleD1Database, token: string): Promis
         allowedOrigins: merchants.allowedOrigins,
         enabledMethods: merchants.enabledMethods,
         bankAccounts: merchants.bankAccounts,
+        speiClabe: merchants.speiClabe,
       },
       payment: payments,
     })

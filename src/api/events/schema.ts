@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isValidClabe } from '../../domain/clabe';
+import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { IsoDateTime } from '../shared/schemas';
 
 export const EVENT_TYPES = [
@@ -56,6 +58,24 @@ export const EventWithDeliveries = WebhookEvent.extend({ deliveries: z.array(Eve
   id: 'EventWithDeliveries',
 });
 
+/** A receiving bank account, with seed 003's fields. */
+export const BankAccountInput = z.strictObject({
+  bank_name: z.string().trim().min(1).max(100),
+  bank_code: z.string().regex(/^\d{3}$/, 'must be the 3-digit bank code'),
+  agency: z.string().regex(/^\d{1,6}$/, 'must be 1-6 digits'),
+  account: z.string().regex(/^\d{1,20}$/, 'must be 1-20 digits'),
+  account_digit: z.string().regex(/^[0-9Xx]{1,2}$/, 'must be the account check digit'),
+  account_type: z.enum(['checking', 'savings', 'payment']),
+  beneficiary: z.string().trim().min(1).max(100),
+  document: z
+    .string()
+    .max(20)
+    .refine((d) => classifyBrDocument(normalizeDocument(d)) !== null, {
+      message: 'is not a valid CPF or CNPJ',
+      params: { code: 'invalid_document' },
+    }),
+});
+
 export const UpdateMerchant = z
   .strictObject({
     notification_url: z.string().max(2048).nullable().optional(),
@@ -64,6 +84,18 @@ export const UpdateMerchant = z
       .max(20)
       .optional(),
     city: z.string().trim().min(1).max(60).optional(),
+    bank_accounts: z
+      .array(BankAccountInput)
+      .max(5)
+      .optional()
+      .meta({ description: 'Accounts customers transfer to (the first is shown); [] to use none.' }),
+    spei_clabe: z
+      .string()
+      .regex(/^\d{18}$/, 'must be 18 digits')
+      .refine(isValidClabe, { message: 'has a wrong check digit', params: { code: 'invalid_clabe' } })
+      .nullable()
+      .optional()
+      .meta({ description: 'Your CLABE for SPEI; the sandbox issues a test one when unset.' }),
   })
   .meta({ id: 'UpdateMerchant' });
 export type UpdateMerchant = z.infer<typeof UpdateMerchant>;

@@ -92,8 +92,8 @@ export function issueAsync(req: CreatePaymentRequest): IssuedAsync {
       details: {
         spei: {
           // 646 is STP's code, the usual SPEI participant for collections; plaza 180 (Mexico City).
-          clabe: buildClabe('646', '180', digitsOf(req.paymentId, 11)),
-          bank_name: 'STP (sandbox)',
+          clabe: req.merchant.speiClabe ?? buildClabe('646', '180', digitsOf(req.paymentId, 11)),
+          bank_name: req.merchant.speiClabe ? 'SPEI' : 'STP (sandbox)',
           beneficiary: req.merchant.name,
           reference: digitsOf(req.paymentId, 7),
         },

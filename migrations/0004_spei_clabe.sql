@@ -1,0 +1,1 @@
+ALTER TABLE `merchants` ADD `spei_clabe` text;
