@@ -43,6 +43,19 @@ export default defineConfig(async () => {
             fileParallelism: false,
           },
         },
+        {
+          test: {
+            name: 'load',
+            include: ['test/load/**/*.test.ts'],
+            environment: 'node',
+            // Per-test timeouts are set in the file (5 min at CI size, 20 min with LOAD_SCALE=full).
+            testTimeout: 1_200_000,
+            hookTimeout: 300_000,
+            fileParallelism: false,
+            // After the runtime and e2e projects when everything runs: it wants both cores.
+            sequence: { groupOrder: 1 },
+          },
+        },
       ],
     },
   };
