@@ -46,25 +46,37 @@ async function ownEvent(ctx: MerchantCtx, id: string): Promise<EventRow> {
   return row;
 }
 
-/** An event with each delivery and every attempt of it. */
+/** An event with each delivery and every attempt of it, in one D1 round trip (a batch of three reads). */
 export async function getEvent({ ctx, input }: { ctx: MerchantCtx; input: { id: string } }) {
-  const event = await ownEvent(ctx, input.id);
-  const deliveries = await ctx.db
-    .select()
-    .from(webhookDeliveries)
-    .where(eq(webhookDeliveries.eventId, event.id));
-  const attempts = deliveries.length
-    ? await ctx.db
-        .select()
-        .from(webhookAttempts)
-        .where(
-          inArray(
-            webhookAttempts.deliveryId,
-            deliveries.map((d) => d.id),
-          ),
-        )
-        .orderBy(asc(webhookAttempts.attemptedAt))
-    : [];
+  const owned = and(
+    eq(events.id, input.id),
+    eq(events.merchantId, ctx.merchant.id),
+    eq(events.mode, ctx.mode),
+  );
+  const [found, deliveries, attempts] = await ctx.db.batch([
+    ctx.db.select().from(events).where(owned).limit(1),
+    ctx.db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.eventId, input.id), eq(webhookDeliveries.merchantId, ctx.merchant.id))),
+    ctx.db
+      .select()
+      .from(webhookAttempts)
+      .where(
+        inArray(
+          webhookAttempts.deliveryId,
+          ctx.db
+            .select({ id: webhookDeliveries.id })
+            .from(webhookDeliveries)
+            .where(
+              and(eq(webhookDeliveries.eventId, input.id), eq(webhookDeliveries.merchantId, ctx.merchant.id)),
+            ),
+        ),
+      )
+      .orderBy(asc(webhookAttempts.attemptedAt)),
+  ]);
+  const event = found[0];
+  if (!event) throw new ApiError('not_found', 'No such event.');
   return {
     ...eventView(event),
     deliveries: deliveries.map((d) => ({

@@ -72,7 +72,7 @@ async function ensureDeliveries(
   }
   const missing = ctx.targets.filter((t) => !ctx.deliveries.some((d) => d.target === t.target));
   if (missing.length === 0) return ctx.deliveries;
-  await db
+  const created = await db
     .insert(webhookDeliveries)
     .values(
       missing.map((t) => ({
@@ -87,7 +87,10 @@ async function ensureDeliveries(
         updatedAt: now,
       })),
     )
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning();
+  // Another consumer may have created some of them meanwhile; only then read them back.
+  if (created.length === missing.length) return [...ctx.deliveries, ...created];
   return db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, ctx.event.id));
 }
 
