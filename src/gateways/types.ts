@@ -46,8 +46,79 @@ export type GatewayPaymentResult =
     }
   | { status: 'denied'; reference: string | null; failureCode: string };
 
+/**
+ * How a connector call failed, which decides what the router may do next:
+ * - `hard_decline`: the gateway refused the payment itself (fraud, blocked card): never try elsewhere;
+ * - `retryable`: the gateway never took the payment (connection refused, 5xx before processing,
+ *   auth/config error): the next gateway may try;
+ * - `ambiguous`: it may have taken it (timeout after sending, 5xx after processing): ask it for the
+ *   payment's status before anything else, so the customer is never charged twice.
+ */
+export type ConnectorErrorKind = 'hard_decline' | 'retryable' | 'ambiguous';
+
+export class ConnectorError extends Error {
+  readonly kind: ConnectorErrorKind;
+  /** A stable code for the payment's failure_code (e.g. `gateway_timeout`, `gateway_unavailable`, `card_declined`). */
+  readonly code: string;
+  /** The gateway's own reference when it assigned one before failing. */
+  readonly reference: string | null;
+
+  constructor(kind: ConnectorErrorKind, code: string, message: string, reference: string | null = null) {
+    super(message);
+    this.name = 'ConnectorError';
+    this.kind = kind;
+    this.code = code;
+    this.reference = reference;
+  }
+}
+
+/** Per-call context: the merchant's decrypted credentials for this gateway, the mode, the clock. */
+export type ConnectorContext = {
+  credentials: Record<string, string>;
+  mode: 'test' | 'live';
+  now: number;
+  /** Bound on one HTTP call to the gateway, in ms. */
+  timeoutMs: number;
+  /** The account's non-secret options (the sandbox's simulated behaviour). */
+  settings?: Record<string, unknown>;
+};
+
+/** A payment's state as the gateway reports it when asked. */
+export type GatewayStatus = {
+  status: 'paid' | 'pending' | 'denied' | 'canceled' | 'expired' | 'not_found';
+  reference: string | null;
+  failureCode?: string;
+};
+
+/** A gateway's inbound webhook reduced to the one thing Borda acts on (conventions: small event union). */
+export type InboundGatewayEvent =
+  | {
+      kind: 'paid' | 'denied' | 'expired' | 'canceled';
+      /** The gateway's id of the event, for replay protection. */
+      eventId: string;
+      /** The gateway's payment reference (what createPayment returned as `reference`). */
+      reference: string;
+      failureCode?: string;
+    }
+  | { kind: 'ignored'; eventId: string; reason: string };
+
 /** One payment gateway behind one interface (conventions: medusa IPaymentProvider, openstatus). */
 export interface Connector {
   readonly slug: string;
-  createPayment(req: CreatePaymentRequest): Promise<GatewayPaymentResult>;
+  /** Whether a real implementation exists: an unavailable gateway cannot be enabled. */
+  readonly available: boolean;
+  /** Method slugs this connector can take. */
+  readonly methods: readonly string[];
+  /** The credential fields a merchant provides when enabling it (validated, stored sealed). */
+  readonly credentialFields: readonly string[];
+  /** Creates the payment; throws ConnectorError on failure (a decline of a card is a result, not an error). */
+  createPayment(ctx: ConnectorContext, req: CreatePaymentRequest): Promise<GatewayPaymentResult>;
+  /** Asks the gateway for a payment's state (used after an ambiguous failure and by reconciliation). */
+  fetchStatus(
+    ctx: ConnectorContext,
+    ref: { reference: string | null; paymentId: string },
+  ): Promise<GatewayStatus>;
+  cancel(ctx: ConnectorContext, reference: string): Promise<void>;
+  /** Verifies an inbound webhook with the merchant's credentials and reduces it; throws ConnectorError('retryable', 'unauthorized') when it is not authentic. */
+  parseWebhook(ctx: ConnectorContext, req: { headers: Headers; body: string }): Promise<InboundGatewayEvent>;
 }

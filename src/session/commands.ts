@@ -1,4 +1,4 @@
-import type { BankAccount, PaymentRow, SessionRow } from '../db/schema';
+import type { BankAccount, GatewayAccountRow, PaymentRow, SessionRow } from '../db/schema';
 import type { SessionStatus } from '../domain/session-state';
 import type { CardInput } from '../gateways/types';
 import type { Mode } from '../http/context';
@@ -16,6 +16,8 @@ export type TransitionCommand = {
 /** What the calling Worker already read from D1, so a cold object need not read it again. */
 export type PayHint = {
   session: SessionRow;
+  /** The merchant's enabled gateway accounts for the session's mode (credentials still sealed). */
+  accounts?: GatewayAccountRow[];
   merchant: {
     id: string;
     name: string;

@@ -1,7 +1,16 @@
 import { and, eq, exists, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { checkoutSessions, events, type PaymentRow, payments, type SessionRow } from '../db/schema';
+import {
+  checkoutSessions,
+  events,
+  gatewayAccounts,
+  type PaymentAttemptRow,
+  type PaymentRow,
+  paymentAttempts,
+  payments,
+  type SessionRow,
+} from '../db/schema';
 import type { SessionStatus } from '../domain/session-state';
 import { newId } from '../lib/ids';
 
@@ -16,6 +25,9 @@ export type SessionChange = {
   session?: { status?: SessionStatus; pendingUntil?: number | null };
   insertPayment?: PaymentRow;
   updatePayments?: Array<{ id: string; set: Partial<PaymentRow> }>;
+  /** Every gateway call of the attempt, and the circuit-breaker state it leaves behind. */
+  insertAttempts?: PaymentAttemptRow[];
+  accountHealth?: Array<{ id: string; consecutiveFailures: number; openUntil: number | null }>;
   events?: OutboxEvent[];
 };
 
@@ -36,6 +48,16 @@ export async function commitSessionChange(
   const guard = and(eq(checkoutSessions.id, row.id), eq(checkoutSessions.version, row.version)) as SQL;
   const statements: BatchItem<'sqlite'>[] = [];
   if (change.insertPayment) statements.push(guardedInsert(db, payments, change.insertPayment, guard));
+  for (const a of change.insertAttempts ?? []) statements.push(guardedInsert(db, paymentAttempts, a, guard));
+  for (const h of change.accountHealth ?? []) {
+    // Health is shared state, not the session's: it is written with the attempt but not version-guarded.
+    statements.push(
+      db
+        .update(gatewayAccounts)
+        .set({ consecutiveFailures: h.consecutiveFailures, openUntil: h.openUntil })
+        .where(eq(gatewayAccounts.id, h.id)),
+    );
+  }
   for (const e of change.events ?? []) {
     statements.push(
       guardedInsert(
@@ -76,7 +98,7 @@ export async function commitSessionChange(
 }
 
 /** INSERT INTO table SELECT <values> FROM checkout_sessions WHERE guard: inserts only if the guard holds. */
-function guardedInsert<T extends typeof payments | typeof events>(
+function guardedInsert<T extends typeof payments | typeof events | typeof paymentAttempts>(
   db: DrizzleD1Database,
   table: T,
   values: T['$inferInsert'],

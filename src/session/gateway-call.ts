@@ -1,8 +1,8 @@
-import type { BankAccount, PaymentRow, SessionRow } from '../db/schema';
+import type { BankAccount, PaymentAttemptRow, PaymentRow, SessionRow } from '../db/schema';
 import { settingsFor } from '../domain/offer';
 import type { SessionStatus } from '../domain/session-state';
-import { sandboxConnector } from '../gateways/sandbox';
-import type { GatewayPaymentResult } from '../gateways/types';
+import { type LiveAccount, routePayment } from '../gateways/router';
+import type { Health } from '../gateways/routing';
 import type { PayCommand } from './commands';
 
 /** Merchant-facing (English) text for failure codes; customers get localized text from i18n. */
@@ -12,11 +12,22 @@ const FAILURE_TEXT: Record<string, string> = {
   expired_card: 'The card has expired.',
   incorrect_cvc: 'The card security code is incorrect.',
   processing_error: 'The gateway could not process the card; the customer may try again.',
+  gateway_unavailable: 'No gateway could take the payment; the customer may try again.',
+  gateway_timeout: 'The gateway did not answer in time; the payment is being checked with it.',
+  no_gateway: 'No gateway is configured for this payment.',
+};
+
+export type GatewayOutcome = {
+  payment: PaymentRow;
+  sessionStatus: SessionStatus;
+  holdUntil: number | null;
+  attempts: PaymentAttemptRow[];
+  health: Map<string, Health>;
 };
 
 /**
- * Calls the gateway for an in-flight attempt and returns the payment as it ends up, with the
- * session status that follows. The card travels to the connector in memory only.
+ * Routes an in-flight attempt through the merchant's gateways and returns the payment as it ends up,
+ * with the session status that follows. The card travels to the connector in memory only.
  */
 export async function runGateway(
   payment: PaymentRow,
@@ -28,12 +39,13 @@ export async function runGateway(
     bankAccounts: BankAccount[];
     speiClabe: string | null;
   },
+  accounts: LiveAccount[],
   cmd: PayCommand,
-): Promise<{ payment: PaymentRow; sessionStatus: SessionStatus; holdUntil: number | null }> {
+): Promise<GatewayOutcome> {
   const now = Date.now();
-  let result: GatewayPaymentResult;
-  try {
-    result = await sandboxConnector.createPayment({
+  const { outcome, attempts, health } = await routePayment(
+    { accounts, firstTry: session.gatewayFirstTry, mode: session.mode },
+    {
       paymentId: payment.id,
       method: payment.method,
       amount: payment.amount,
@@ -46,40 +58,62 @@ export async function runGateway(
       description: session.description,
       expiresAt: session.expiresAt,
       now,
-    });
-  } catch (err) {
-    // Never log the error itself: it could echo request data. The payment id ties it to the attempt.
-    console.error(`gateway call failed for ${payment.id}: ${err instanceof Error ? err.name : 'unknown'}`);
-    result = { status: 'denied', reference: null, failureCode: 'processing_error' };
+    },
+    { method: payment.method, currency: payment.currency, country: session.country, amount: payment.amount },
+  );
+  const done = (
+    p: Partial<PaymentRow>,
+    sessionStatus: SessionStatus,
+    holdUntil: number | null,
+  ): GatewayOutcome => ({
+    payment: { ...payment, ...p },
+    sessionStatus,
+    holdUntil,
+    attempts: attempts.map((a) => ({ ...a, sessionId: session.id })),
+    health,
+  });
+  if (outcome.kind === 'unresolved') {
+    // The gateway may have the money: the attempt stays pending, and so does the session, until the
+    // gateway's webhook (or a later status query) settles it. No other gateway may try meanwhile.
+    return done(
+      { gateway: outcome.gateway, gatewayReference: outcome.reference, failureCode: outcome.errorCode },
+      'pending',
+      null,
+    );
   }
-  switch (result.status) {
-    case 'paid':
-      return {
-        payment: { ...payment, status: 'paid', gatewayReference: result.reference, paidAt: now },
-        sessionStatus: 'paid',
-        holdUntil: null,
-      };
-    case 'pending':
-      return {
-        payment: {
-          ...payment,
-          gatewayReference: result.reference,
-          details: { ...payment.details, ...result.details },
-        },
-        sessionStatus: 'pending',
-        holdUntil: result.holdUntil ?? null,
-      };
-    case 'denied':
-      return {
-        payment: {
-          ...payment,
-          status: 'denied',
-          gatewayReference: result.reference,
-          failureCode: result.failureCode,
-          failureMessage: FAILURE_TEXT[result.failureCode] ?? 'The payment was declined.',
-        },
-        sessionStatus: session.status,
-        holdUntil: session.pendingUntil,
-      };
+  if (outcome.kind === 'failed') {
+    const code = outcome.errorCode;
+    return done(
+      {
+        gateway: outcome.gateway ?? payment.gateway,
+        status: 'denied',
+        failureCode: code,
+        failureMessage: FAILURE_TEXT[code] ?? 'The payment was declined.',
+      },
+      session.status,
+      session.pendingUntil,
+    );
   }
+  const { result, gateway } = outcome;
+  if (result.status === 'paid') {
+    return done({ gateway, status: 'paid', gatewayReference: result.reference, paidAt: now }, 'paid', null);
+  }
+  if (result.status === 'pending') {
+    return done(
+      { gateway, gatewayReference: result.reference, details: { ...payment.details, ...result.details } },
+      'pending',
+      result.holdUntil ?? null,
+    );
+  }
+  return done(
+    {
+      gateway,
+      status: 'denied',
+      gatewayReference: result.reference,
+      failureCode: result.failureCode,
+      failureMessage: FAILURE_TEXT[result.failureCode] ?? 'The payment was declined.',
+    },
+    session.status,
+    session.pendingUntil,
+  );
 }

@@ -11,6 +11,7 @@ import {
   type SessionRow,
 } from '../db/schema';
 import { decideTransition, dueAt, type SessionStatus, TRANSITION_EVENTS } from '../domain/session-state';
+import { enabledAccountsQuery, toLiveAccounts } from '../gateways/accounts';
 import { newId } from '../lib/ids';
 import { publishEvents } from '../webhooks/publish';
 import { admitPayment } from './admit-payment';
@@ -209,18 +210,29 @@ export class SessionDO extends DurableObject<Env> {
       }
       return admitted;
     }
-    if (row.mode === 'live') {
-      return { ok: false, code: 'no_gateway', detail: 'No gateway is configured to take live payments yet.' };
+    const accountRows =
+      cmd.hint?.accounts ?? (await enabledAccountsQuery(this.#db, row.merchantId, row.mode));
+    if (row.mode === 'live' && accountRows.length === 0) {
+      return { ok: false, code: 'no_gateway', detail: 'No gateway is configured to take live payments.' };
+    }
+    // An attempt whose gateway may still have the money blocks every other attempt until it is settled.
+    const unresolved = row.status === 'pending' ? await this.#pending(row.id) : [];
+    if (unresolved.some((p) => p.method === 'card')) {
+      return {
+        ok: false,
+        code: 'payment_in_progress',
+        detail: 'A card payment is still being confirmed with the gateway.',
+      };
     }
     // A new attempt supersedes an issued but unpaid one (a PIX abandoned for a card, say).
-    const superseded = row.status === 'pending' ? await this.#pending(row.id) : [];
+    const superseded = unresolved;
     const payment: PaymentRow = {
       id: newId('pay'),
       sessionId: row.id,
       merchantId: row.merchantId,
       mode: row.mode,
       method: admitted.method,
-      gateway: 'sandbox',
+      gateway: accountRows[0]?.gateway ?? 'sandbox',
       status: 'pending',
       amount: admitted.amount,
       currency: row.currency,
@@ -249,13 +261,22 @@ export class SessionDO extends DurableObject<Env> {
     );
     if (!started) return CONCURRENT;
 
-    const { payment: next, sessionStatus, holdUntil } = await runGateway(payment, started, merchant, cmd);
+    const accounts = await toLiveAccounts(accountRows, this.env.ENCRYPTION_KEY);
+    const {
+      payment: next,
+      sessionStatus,
+      holdUntil,
+      attempts,
+      health,
+    } = await runGateway(payment, started, merchant, accounts, cmd);
     const done = Date.now();
     const settled = await this.#commit(
       started,
       {
         session: { status: sessionStatus, pendingUntil: holdUntil },
         updatePayments: [{ id: next.id, set: next }],
+        insertAttempts: attempts,
+        accountHealth: [...health].map(([id, h]) => ({ id, ...h })),
         events: [paymentEvent(next, started, done), ...this.#sessionEvents(started, sessionStatus, done)],
       },
       done,

@@ -6,6 +6,7 @@ import { qrSvg } from '../../checkout/qr';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { interleaved2of5Svg } from '../../domain/itf';
 import type { Currency } from '../../domain/money';
+import { enabledAccountsQuery } from '../../gateways/accounts';
 import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { ApiError, fieldError, refusalError } from '../../http/errors';
@@ -59,7 +60,12 @@ export const clientRoutes = new Hono<ClientEnv>()
     const { allowedOrigins: _origins, ...merchantInfo } = merchant;
     const outcome = await sessionStub(c.env, session.id).pay({
       sessionId: session.id,
-      hint: { session, merchant: merchantInfo },
+      // Read here, outside the session's object, so its serialized section does not wait on this read.
+      hint: {
+        session,
+        merchant: merchantInfo,
+        accounts: await enabledAccountsQuery(c.get('db'), session.merchantId, session.mode),
+      },
       method: input.method,
       customer,
       card: input.card,

@@ -1,4 +1,4 @@
-import type { Connector, CreatePaymentRequest, GatewayPaymentResult } from '../types';
+import { type Connector, type ConnectorContext, ConnectorError, type GatewayStatus } from '../types';
 import { issueAsync } from './async-methods';
 
 /**
@@ -14,6 +14,21 @@ export const SANDBOX_CARD_OUTCOMES: Record<string, string> = {
 };
 
 /**
+ * How a sandbox account behaves, set per account in its `settings.behaviour`, so routing and
+ * fallback can be shown locally: `ok`; `slow` (answers after `delay_ms`); `fail` (never reached:
+ * retryable); `connect_timeout` (times out before reaching the gateway: retryable); `timeout` (times
+ * out after sending: ambiguous; a status query then answers `status_after_timeout`, `not_found` by
+ * default); `hard_decline` (refused outright, e.g. by antifraud).
+ */
+export type SandboxBehaviour = 'ok' | 'slow' | 'fail' | 'connect_timeout' | 'timeout' | 'hard_decline';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function behaviourOf(ctx: ConnectorContext): SandboxBehaviour {
+  return (ctx.settings?.behaviour as SandboxBehaviour | undefined) ?? 'ok';
+}
+
+/**
  * The built-in sandbox gateway: approves or declines cards by test number, and for every
  * asynchronous method issues what a real gateway would (a parseable PIX BR Code, a valid boleto,
  * bank details, a CLABE, a voucher reference), which settles only when simulated
@@ -21,8 +36,61 @@ export const SANDBOX_CARD_OUTCOMES: Record<string, string> = {
  */
 export const sandboxConnector: Connector = {
   slug: 'sandbox',
-  async createPayment(req: CreatePaymentRequest): Promise<GatewayPaymentResult> {
+  available: true,
+  methods: [
+    'card',
+    'pix',
+    'boleto',
+    'bank_transfer',
+    'spei',
+    'oxxo',
+    'efecty',
+    'servipag',
+    'cip',
+    'pse',
+    'nequi',
+    'transfiya',
+    'picpay',
+    'pe_wallet',
+  ],
+  credentialFields: [],
+  async createPayment(ctx, req) {
     const reference = `sbx_${req.paymentId.slice(4)}`;
+    switch (behaviourOf(ctx)) {
+      case 'fail':
+        throw new ConnectorError(
+          'retryable',
+          'gateway_unavailable',
+          'The sandbox is configured to be unreachable.',
+        );
+      case 'connect_timeout':
+        await sleep(Math.min(ctx.timeoutMs, 50));
+        throw new ConnectorError(
+          'retryable',
+          'gateway_timeout',
+          'The sandbox timed out before the request reached it.',
+        );
+      case 'timeout':
+        await sleep(Math.min(ctx.timeoutMs, 50));
+        throw new ConnectorError(
+          'ambiguous',
+          'gateway_timeout',
+          'The sandbox timed out after the request was sent.',
+          reference,
+        );
+      case 'hard_decline':
+        throw new ConnectorError(
+          'hard_decline',
+          'card_declined',
+          'The sandbox refused the payment outright.',
+          reference,
+        );
+      case 'slow':
+        await sleep(Number(ctx.settings?.delay_ms ?? 500));
+        break;
+      case 'ok':
+        break;
+    }
     if (req.method === 'card') {
       const number = req.card?.number.replace(/[\s-]/g, '') ?? '';
       const failureCode = SANDBOX_CARD_OUTCOMES[number];
@@ -30,5 +98,17 @@ export const sandboxConnector: Connector = {
     }
     const { details, holdUntil } = issueAsync(req);
     return { status: 'pending', reference, details, holdUntil };
+  },
+  async fetchStatus(ctx, ref): Promise<GatewayStatus> {
+    const status = (ctx.settings?.status_after_timeout as GatewayStatus['status'] | undefined) ?? 'not_found';
+    return { status, reference: ref.reference ?? `sbx_${ref.paymentId.slice(4)}` };
+  },
+  async cancel() {},
+  async parseWebhook() {
+    throw new ConnectorError(
+      'retryable',
+      'unauthorized',
+      'The sandbox settles by simulation, not by webhooks.',
+    );
   },
 };

@@ -1,0 +1,41 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { type GatewayAccountRow, gatewayAccounts } from '../db/schema';
+import { open } from '../lib/secretbox';
+import type { LiveAccount } from './router';
+
+/** A merchant's enabled gateway accounts for one mode, in priority order. */
+export function enabledAccountsQuery(db: DrizzleD1Database, merchantId: string, mode: 'test' | 'live') {
+  return db
+    .select()
+    .from(gatewayAccounts)
+    .where(
+      and(
+        eq(gatewayAccounts.merchantId, merchantId),
+        eq(gatewayAccounts.mode, mode),
+        eq(gatewayAccounts.enabled, true),
+      ),
+    )
+    .orderBy(asc(gatewayAccounts.priority), asc(gatewayAccounts.name));
+}
+
+/** Opens each account's sealed credentials (only ever in memory, on the way to a connector). */
+export async function toLiveAccounts(
+  rows: GatewayAccountRow[],
+  encryptionKey: string,
+): Promise<LiveAccount[]> {
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      gateway: r.gateway,
+      name: r.name,
+      priority: r.priority,
+      rules: r.rules,
+      enabled: r.enabled,
+      consecutiveFailures: r.consecutiveFailures,
+      openUntil: r.openUntil,
+      settings: r.settings,
+      credentials: JSON.parse(await open(r.credentialsSealed, encryptionKey)) as Record<string, string>,
+    })),
+  );
+}

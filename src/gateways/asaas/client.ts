@@ -1,0 +1,311 @@
+/**
+ * Asaas API v3 connector: PIX, boleto and credit card through one Asaas account per merchant.
+ *
+ * Sources (docs.asaas.com, read 2026):
+ * - Authentication (`access_token` header, User-Agent): https://docs.asaas.com/docs/authentication-2
+ * - Hosts (sandbox https://api-sandbox.asaas.com/v3, production https://api.asaas.com/v3):
+ *   https://docs.asaas.com/docs/postman-en, https://docs.asaas.com/docs/faq-sandbox-1
+ * - Create payment: https://docs.asaas.com/reference/payment,
+ *   https://docs.asaas.com/reference/create-new-payment-with-summary-data-in-response
+ * - Cards (HTTP 400 on refusal, generic `invalid_creditCard`, remoteIp, holder info, installments):
+ *   https://docs.asaas.com/reference/create-new-payment-with-credit-card,
+ *   https://docs.asaas.com/docs/payments-via-credit-card, https://docs.asaas.com/docs/cobrancas-via-cartao-de-credito
+ * - PIX QR code: https://docs.asaas.com/docs/payments-via-pix-dynamic-qr-code,
+ *   https://docs.asaas.com/reference/get-qr-code-for-payments-via-pix
+ * - Boleto line: https://docs.asaas.com/reference/get-digitable-bill-line
+ * - Statuses: https://docs.asaas.com/reference/payment (PaymentGetResponsePaymentStatus)
+ * - Errors: https://docs.asaas.com/docs/http-response-codes
+ * - Webhooks (`asaas-access-token`, event ids, events): https://docs.asaas.com/docs/about-webhooks,
+ *   https://docs.asaas.com/docs/payment-events, https://docs.asaas.com/docs/webhook-para-cobrancas
+ */
+import { timingSafeEqualText } from '../../lib/crypto';
+import {
+  type Connector,
+  type ConnectorContext,
+  ConnectorError,
+  type CreatePaymentRequest,
+  type GatewayPaymentResult,
+  type GatewayStatus,
+  type InboundGatewayEvent,
+} from '../types';
+import {
+  type BoletoPlan,
+  boletoDetails,
+  cardBrand,
+  customerBody,
+  endOfBrasiliaDay,
+  parseAsaasDateTime,
+  paymentBody,
+  pixTxid,
+} from './build';
+import { AsaasTransportError, asaasRequest, errorCodes, refusedCall, unreachable } from './http';
+import {
+  ASAAS_EVENT_ACTIONS,
+  type AsaasCustomer,
+  type AsaasErrorBody,
+  type AsaasIdentificationField,
+  type AsaasList,
+  type AsaasPayment,
+  type AsaasPaymentRequest,
+  type AsaasPixQrCode,
+  type AsaasWebhookBody,
+  bordaStatus,
+  cardFailureCode,
+  isAsaasPaymentEvent,
+} from './wire';
+
+function hasId(data: unknown): data is { id: string } {
+  return typeof (data as { id?: unknown } | null)?.id === 'string';
+}
+
+/** A read or a customer creation: no payment can come of it, so every failure lets the next gateway try. */
+async function safeCall(
+  ctx: ConnectorContext,
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  body?: unknown,
+) {
+  try {
+    return await asaasRequest(ctx, method, path, body);
+  } catch (err) {
+    throw err instanceof AsaasTransportError ? unreachable(err) : err;
+  }
+}
+
+async function createCustomer(ctx: ConnectorContext, req: CreatePaymentRequest): Promise<string> {
+  const res = await safeCall(ctx, 'POST', '/customers', customerBody(req));
+  if (res.status !== 200 || !hasId(res.data)) throw refusedCall(res, 'POST /customers');
+  return (res.data as AsaasCustomer).id;
+}
+
+/**
+ * POST /v3/payments, the one call that can take money. Without an answer (timeout, dropped connection)
+ * or with a 5xx other than 503 the payment may exist: ambiguous, and fetchStatus finds it by
+ * externalReference. 503 (nobody served the request), 4xx and 429 mean nothing was created.
+ */
+async function postPayment(ctx: ConnectorContext, body: AsaasPaymentRequest): Promise<AsaasPayment | string> {
+  let res: Awaited<ReturnType<typeof asaasRequest>>;
+  try {
+    res = await asaasRequest(ctx, 'POST', '/payments', body);
+  } catch (err) {
+    if (!(err instanceof AsaasTransportError)) throw err;
+    const code = err.reason === 'timeout' ? 'gateway_timeout' : 'gateway_unavailable';
+    throw new ConnectorError('ambiguous', code, `Asaas ${err.message}; the payment may exist.`);
+  }
+  if (res.status === 200 && hasId(res.data)) return res.data as AsaasPayment;
+  if (res.status === 400 && body.billingType === 'CREDIT_CARD') {
+    const failureCode = cardFailureCode(res.data as AsaasErrorBody);
+    if (failureCode) return failureCode;
+  }
+  if (res.status >= 500 && res.status !== 503) {
+    const detail = `Asaas answered HTTP ${res.status} to POST /payments${errorCodes(res.data)}; the payment may exist.`;
+    throw new ConnectorError('ambiguous', 'gateway_error', detail);
+  }
+  if (res.status === 200) {
+    throw new ConnectorError(
+      'ambiguous',
+      'gateway_error',
+      'Asaas accepted POST /payments without a payment id.',
+    );
+  }
+  throw refusedCall(res, 'POST /payments');
+}
+
+/**
+ * The payment exists but what the customer pays with could not be read. The customer has seen
+ * nothing, so deleting it is safe and lets the next gateway try; if even that fails, the payment is
+ * left for fetchStatus to settle (ambiguous).
+ */
+async function abandon(ctx: ConnectorContext, id: string, cause: ConnectorError): Promise<never> {
+  try {
+    const res = await asaasRequest(ctx, 'DELETE', `/payments/${encodeURIComponent(id)}`);
+    if (res.status === 200 || res.status === 404) {
+      throw new ConnectorError(
+        'retryable',
+        cause.code,
+        `${cause.message} The Asaas payment was deleted.`,
+        id,
+      );
+    }
+  } catch (err) {
+    if (err instanceof ConnectorError) throw err;
+  }
+  throw new ConnectorError(
+    'ambiguous',
+    cause.code,
+    `${cause.message} Deleting the Asaas payment failed.`,
+    id,
+  );
+}
+
+async function followUp<T>(ctx: ConnectorContext, id: string, path: string, valid: (d: unknown) => boolean) {
+  let res: Awaited<ReturnType<typeof asaasRequest>>;
+  try {
+    res = await asaasRequest(ctx, 'GET', path);
+  } catch (err) {
+    if (err instanceof AsaasTransportError) return abandon(ctx, id, unreachable(err, id));
+    throw err;
+  }
+  if (res.status !== 200 || !valid(res.data)) return abandon(ctx, id, refusedCall(res, `GET ${path}`, id));
+  return res.data as T;
+}
+
+async function issuePix(
+  ctx: ConnectorContext,
+  req: CreatePaymentRequest,
+  id: string,
+): Promise<GatewayPaymentResult> {
+  const qr = await followUp<AsaasPixQrCode>(
+    ctx,
+    id,
+    `/payments/${encodeURIComponent(id)}/pixQrCode`,
+    (d) => typeof (d as AsaasPixQrCode | null)?.payload === 'string' && (d as AsaasPixQrCode).payload !== '',
+  );
+  const asaasExpiry = parseAsaasDateTime(String(qr.expirationDate ?? '')) ?? req.expiresAt;
+  return {
+    status: 'pending',
+    reference: id,
+    details: {
+      pix: {
+        payload: qr.payload,
+        expires_at: Math.min(req.expiresAt, asaasExpiry),
+        txid: pixTxid(qr.payload, id),
+      },
+    },
+  };
+}
+
+async function issueBoleto(
+  ctx: ConnectorContext,
+  plan: BoletoPlan,
+  id: string,
+): Promise<GatewayPaymentResult> {
+  const field = await followUp<AsaasIdentificationField>(
+    ctx,
+    id,
+    `/payments/${encodeURIComponent(id)}/identificationField`,
+    (d) =>
+      typeof (d as AsaasIdentificationField | null)?.identificationField === 'string' &&
+      typeof (d as AsaasIdentificationField).barCode === 'string',
+  );
+  // Payable until its registration is cancelled at the end of the void date (Brasília), which is
+  // also when Asaas cancels it (daysAfterDueDateToRegistrationCancellation = the void days).
+  return {
+    status: 'pending',
+    reference: id,
+    details: boletoDetails(field, plan),
+    holdUntil: endOfBrasiliaDay(plan.voidOn),
+  };
+}
+
+function cardResult(payment: AsaasPayment): GatewayPaymentResult {
+  const status = bordaStatus(payment);
+  if (status === 'paid') return { status: 'paid', reference: payment.id };
+  if (status === 'pending') {
+    // Held for Asaas's manual risk analysis: settled later by PAYMENT_CONFIRMED or a refusal event.
+    const card = {
+      brand: cardBrand(payment.creditCard?.creditCardBrand),
+      last4: payment.creditCard?.creditCardNumber ?? '',
+    };
+    return { status: 'pending', reference: payment.id, details: { card } };
+  }
+  return { status: 'denied', reference: payment.id, failureCode: 'processing_error' };
+}
+
+const STATUS_RANK: Record<GatewayStatus['status'], number> = {
+  paid: 0,
+  pending: 1,
+  denied: 2,
+  expired: 3,
+  canceled: 4,
+  not_found: 5,
+};
+
+/** The Asaas connector (see the sources above). Its `reference` is always the Asaas payment id (pay_…). */
+export const asaasConnector: Connector = {
+  slug: 'asaas',
+  available: true,
+  methods: ['pix', 'boleto', 'card'],
+  credentialFields: ['api_key', 'webhook_token'],
+
+  async createPayment(ctx, req) {
+    const { body, boleto } = paymentBody(req);
+    body.customer = await createCustomer(ctx, req);
+    const payment = await postPayment(ctx, body);
+    if (typeof payment === 'string') return { status: 'denied', reference: null, failureCode: payment };
+    if (body.billingType === 'CREDIT_CARD') return cardResult(payment);
+    if (boleto) return issueBoleto(ctx, boleto, payment.id);
+    return issuePix(ctx, req, payment.id);
+  },
+
+  async fetchStatus(ctx, ref) {
+    if (ref.reference) {
+      const path = `/payments/${encodeURIComponent(ref.reference)}`;
+      const res = await safeCall(ctx, 'GET', path);
+      if (res.status === 404) return { status: 'not_found', reference: ref.reference };
+      if (res.status !== 200 || !hasId(res.data)) throw refusedCall(res, `GET ${path}`, ref.reference);
+      const payment = res.data as AsaasPayment;
+      return { status: bordaStatus(payment), reference: payment.id };
+    }
+    // No reference: the create call timed out. Borda's payment id went out as externalReference.
+    const res = await safeCall(
+      ctx,
+      'GET',
+      `/payments?externalReference=${encodeURIComponent(ref.paymentId)}`,
+    );
+    const list = res.data as AsaasList<AsaasPayment> | null;
+    if (res.status !== 200 || !Array.isArray(list?.data)) throw refusedCall(res, 'GET /payments');
+    const found = list.data
+      .filter((p) => p.externalReference === ref.paymentId)
+      .map((p): GatewayStatus => ({ status: bordaStatus(p), reference: p.id }))
+      .sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status]);
+    return found[0] ?? { status: 'not_found', reference: null };
+  },
+
+  async cancel(ctx, reference) {
+    const path = `/payments/${encodeURIComponent(reference)}`;
+    const res = await safeCall(ctx, 'DELETE', path);
+    // 404: already gone. Asaas refuses (400) to delete a payment that was paid.
+    if (res.status !== 200 && res.status !== 404) throw refusedCall(res, `DELETE ${path}`, reference);
+  },
+
+  async parseWebhook(ctx, req): Promise<InboundGatewayEvent> {
+    // Asaas authenticates webhooks only by echoing the token the merchant configured (no signature).
+    const expected = ctx.credentials.webhook_token;
+    const given = req.headers.get('asaas-access-token');
+    if (!expected || given === null || !timingSafeEqualText(given, expected)) {
+      throw new ConnectorError('retryable', 'unauthorized', 'The asaas-access-token header does not match.');
+    }
+    let body: Partial<AsaasWebhookBody> | null;
+    try {
+      body = JSON.parse(req.body) as Partial<AsaasWebhookBody> | null;
+    } catch {
+      body = null;
+    }
+    if (typeof body?.id !== 'string' || typeof body.event !== 'string') {
+      throw new ConnectorError('retryable', 'invalid_payload', 'The Asaas webhook has no event id or name.');
+    }
+    const eventId = body.id;
+    if (!isAsaasPaymentEvent(body.event)) return { kind: 'ignored', eventId, reason: `event ${body.event}` };
+    const payment = body.payment;
+    if (!hasId(payment))
+      throw new ConnectorError('retryable', 'invalid_payload', `${body.event} has no payment.`);
+    const action = ASAAS_EVENT_ACTIONS[body.event];
+    if (action === null) return { kind: 'ignored', eventId, reason: `event ${body.event}` };
+    if (body.event === 'PAYMENT_CONFIRMED' && payment.billingType === 'PIX') {
+      return {
+        kind: 'ignored',
+        eventId,
+        reason: 'PIX under precautionary block; RECEIVED or REFUNDED follows',
+      };
+    }
+    if (body.event === 'PAYMENT_OVERDUE' && payment.billingType === 'BOLETO') {
+      return { kind: 'ignored', eventId, reason: 'an overdue boleto stays payable until its void date' };
+    }
+    // The reference is the Asaas payment id, what createPayment returned.
+    if (action.kind === 'denied') {
+      return { kind: 'denied', eventId, reference: payment.id, failureCode: action.failureCode };
+    }
+    return { kind: action.kind, eventId, reference: payment.id };
+  },
+};
