@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { adminRoutes } from './api/admin';
 import { clientRoutes } from './api/client';
 import { eventsRoutes } from './api/events';
+import { gatewayWebhookRoutes } from './api/gateway-webhooks';
+import { gatewaysRoutes } from './api/gateways';
 import { merchantRoutes } from './api/merchant';
 import { paymentsRoutes, testRoutes } from './api/payments';
 import { sessionsRoutes } from './api/sessions';
@@ -24,12 +26,14 @@ export function buildApp() {
 
   app.route('/admin/v1', adminRoutes);
   app.route('/c/v1/sessions', clientRoutes);
+  app.route('/webhooks/gateways', gatewayWebhookRoutes);
 
   const api = new Hono<AppEnv>().use(requireSecretKey, rawBody, idempotency);
   api.route('/checkout/sessions', sessionsRoutes);
   api.route('/payments', paymentsRoutes);
   api.route('/test', testRoutes);
   api.route('/events', eventsRoutes);
+  api.route('/gateways', gatewaysRoutes);
   api.route('/', merchantRoutes);
   app.route('/api/v1', api);
 

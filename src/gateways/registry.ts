@@ -1,4 +1,5 @@
 import type { GatewaySlug } from '../domain/methods';
+import { pagarmeConnector } from './pagarme';
 import { sandboxConnector } from './sandbox';
 import { type Connector, ConnectorError } from './types';
 
@@ -26,7 +27,7 @@ function unavailable(slug: GatewaySlug): Connector {
 /** Every gateway Borda knows, by slug; exhaustive, so a new slug without an entry is a type error. */
 export const CONNECTORS: Record<GatewaySlug | 'sandbox', Connector> = {
   sandbox: sandboxConnector,
-  pagarme: unavailable('pagarme'),
+  pagarme: pagarmeConnector,
   asaas: unavailable('asaas'),
   picpay: unavailable('picpay'),
   safe2pay: unavailable('safe2pay'),

@@ -12,6 +12,7 @@ export const ERRORS = {
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   order_has_open_session: { status: 409, title: 'This order already has an open checkout session' },
   order_already_paid: { status: 409, title: 'This order is already paid' },
+  gateway_account_exists: { status: 409, title: 'A gateway account with this name already exists' },
   idempotency_request_in_progress: {
     status: 409,
     title: 'A request with this Idempotency-Key is still running',
@@ -26,6 +27,7 @@ export const ERRORS = {
   unsupported_media_type: { status: 415, title: 'The request body must be application/json' },
   validation_failed: { status: 422, title: 'The request has invalid fields' },
   method_not_available: { status: 422, title: 'This payment method is not offered for this session' },
+  gateway_unavailable: { status: 422, title: 'This gateway has no connector yet and cannot be enabled' },
   idempotency_key_reused: { status: 422, title: 'This Idempotency-Key was used with a different request' },
   no_gateway: { status: 503, title: 'No gateway can take this payment' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },

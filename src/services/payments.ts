@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { type PaymentRow, payments } from '../db/schema';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { type PaymentRow, paymentAttempts, payments } from '../db/schema';
 import { ApiError, refusalError } from '../http/errors';
 import type { PayOutcome, SettleCommand } from '../session/commands';
 import type { MerchantCtx } from './context';
@@ -20,6 +20,35 @@ export async function getPayment({
     .limit(1);
   if (!row) throw new ApiError('not_found', 'No such payment.');
   return row;
+}
+
+/** A payment with every gateway call made for it, in one D1 round trip. */
+export async function getPaymentWithAttempts({ ctx, input }: { ctx: MerchantCtx; input: { id: string } }) {
+  const [found, attempts] = await ctx.db.batch([
+    ctx.db
+      .select()
+      .from(payments)
+      .where(
+        and(eq(payments.id, input.id), eq(payments.merchantId, ctx.merchant.id), eq(payments.mode, ctx.mode)),
+      )
+      .limit(1),
+    ctx.db
+      .select()
+      .from(paymentAttempts)
+      .where(
+        and(
+          eq(paymentAttempts.paymentId, input.id),
+          inArray(
+            paymentAttempts.paymentId,
+            ctx.db.select({ id: payments.id }).from(payments).where(eq(payments.merchantId, ctx.merchant.id)),
+          ),
+        ),
+      )
+      .orderBy(asc(paymentAttempts.startedAt)),
+  ]);
+  const payment = found[0];
+  if (!payment) throw new ApiError('not_found', 'No such payment.');
+  return { payment, attempts };
 }
 
 /** Settles a pending test payment as a gateway would (paid, denied or expired). Test keys only. */

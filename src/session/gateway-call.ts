@@ -15,6 +15,9 @@ const FAILURE_TEXT: Record<string, string> = {
   gateway_unavailable: 'No gateway could take the payment; the customer may try again.',
   gateway_timeout: 'The gateway did not answer in time; the payment is being checked with it.',
   no_gateway: 'No gateway is configured for this payment.',
+  gateway_auth: 'The gateway refused the merchant credentials.',
+  gateway_rejected: 'The gateway refused the request; another gateway may accept it.',
+  gateway_error: 'The gateway failed while processing; the payment is being checked with it.',
 };
 
 export type GatewayOutcome = {

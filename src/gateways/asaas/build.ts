@@ -112,8 +112,7 @@ export function paymentBody(req: CreatePaymentRequest): {
   if (billingType === 'PIX') {
     // Due the day Borda's session ends; Asaas keeps the QR code alive long after, so Borda's own
     // expiry (expires_at) governs and an expired session cancels the payment.
-    const last = brasiliaDate(req.expiresAt);
-    body.dueDate = last > today ? last : today;
+    body.dueDate = brasiliaDate(Math.max(req.now, req.expiresAt));
     return { body, boleto: null };
   }
   if (billingType === 'BOLETO') return { body, boleto: planBoleto(req, today, body) };
@@ -141,19 +140,21 @@ function planBoleto(req: CreatePaymentRequest, today: string, body: AsaasPayment
     body.fine = { value: Reais.fromCents(plan.terms.fineCents), type: 'FIXED' };
   // Asaas takes interest only as a percentage a month; a fixed amount a day cannot be expressed, so it
   // is not sent, and the boleto details say so (null) rather than promise interest nobody charges.
-  if (plan.terms.interestMonthlyPercent !== null)
+  if (plan.terms.interestMonthlyPercent !== null) {
     body.interest = { value: plan.terms.interestMonthlyPercent };
-  else plan.terms = { ...plan.terms, interestPerDayCents: null };
+  } else {
+    plan.terms = { ...plan.terms, interestPerDayCents: null };
+  }
   return plan;
 }
 
 function addCard(req: CreatePaymentRequest, body: AsaasPaymentRequest): void {
   const card = req.card;
   if (!card) throw missingData('card data');
-  const extras = req as CreatePaymentRequest & Partial<AsaasRequestExtras>;
-  const customer = extras.customer ?? {};
+  const ip = (req as Partial<AsaasRequestExtras>).customerIp;
+  const customer = req.customer as CreatePaymentRequest['customer'] & AsaasRequestExtras['customer'];
   const missing = [
-    ['the payer IP', extras.customerIp],
+    ['the payer IP', ip],
     ['the holder postal code', customer.postal_code],
     ['the holder address number', customer.address_number],
     ['the holder phone', customer.phone],
@@ -168,14 +169,14 @@ function addCard(req: CreatePaymentRequest, body: AsaasPaymentRequest): void {
     ccv: card.cvc,
   };
   body.creditCardHolderInfo = {
-    name: req.customer.name,
-    email: req.customer.email,
-    cpfCnpj: normalizeDocument(req.customer.document ?? ''),
+    name: customer.name,
+    email: customer.email,
+    cpfCnpj: normalizeDocument(customer.document ?? ''),
     postalCode: (customer.postal_code ?? '').replace(/\D/g, ''),
     addressNumber: customer.address_number ?? '',
     phone: (customer.phone ?? '').replace(/\D/g, ''),
   };
-  body.remoteIp = extras.customerIp;
+  body.remoteIp = ip;
   if (req.installments > 1) {
     body.installmentCount = req.installments;
     // totalValue, not installmentValue: Asaas splits the total, so no centavo is lost to rounding.

@@ -18,7 +18,6 @@
  * - Webhooks (`asaas-access-token`, event ids, events): https://docs.asaas.com/docs/about-webhooks,
  *   https://docs.asaas.com/docs/payment-events, https://docs.asaas.com/docs/webhook-para-cobrancas
  */
-import { timingSafeEqualText } from '../../lib/crypto';
 import {
   type Connector,
   type ConnectorContext,
@@ -26,7 +25,6 @@ import {
   type CreatePaymentRequest,
   type GatewayPaymentResult,
   type GatewayStatus,
-  type InboundGatewayEvent,
 } from '../types';
 import {
   type BoletoPlan,
@@ -38,9 +36,16 @@ import {
   paymentBody,
   pixTxid,
 } from './build';
-import { AsaasTransportError, asaasRequest, errorCodes, refusedCall, unreachable } from './http';
 import {
-  ASAAS_EVENT_ACTIONS,
+  type AsaasResponse,
+  AsaasTransportError,
+  asaasRequest,
+  errorCodes,
+  refusedCall,
+  unreachable,
+} from './http';
+import { parseAsaasWebhook } from './webhook';
+import {
   type AsaasCustomer,
   type AsaasErrorBody,
   type AsaasIdentificationField,
@@ -48,10 +53,8 @@ import {
   type AsaasPayment,
   type AsaasPaymentRequest,
   type AsaasPixQrCode,
-  type AsaasWebhookBody,
   bordaStatus,
   cardFailureCode,
-  isAsaasPaymentEvent,
 } from './wire';
 
 function hasId(data: unknown): data is { id: string } {
@@ -84,7 +87,7 @@ async function createCustomer(ctx: ConnectorContext, req: CreatePaymentRequest):
  * externalReference. 503 (nobody served the request), 4xx and 429 mean nothing was created.
  */
 async function postPayment(ctx: ConnectorContext, body: AsaasPaymentRequest): Promise<AsaasPayment | string> {
-  let res: Awaited<ReturnType<typeof asaasRequest>>;
+  let res: AsaasResponse;
   try {
     res = await asaasRequest(ctx, 'POST', '/payments', body);
   } catch (err) {
@@ -97,16 +100,9 @@ async function postPayment(ctx: ConnectorContext, body: AsaasPaymentRequest): Pr
     const failureCode = cardFailureCode(res.data as AsaasErrorBody);
     if (failureCode) return failureCode;
   }
-  if (res.status >= 500 && res.status !== 503) {
-    const detail = `Asaas answered HTTP ${res.status} to POST /payments${errorCodes(res.data)}; the payment may exist.`;
-    throw new ConnectorError('ambiguous', 'gateway_error', detail);
-  }
-  if (res.status === 200) {
-    throw new ConnectorError(
-      'ambiguous',
-      'gateway_error',
-      'Asaas accepted POST /payments without a payment id.',
-    );
+  if (res.status === 200 || (res.status >= 500 && res.status !== 503)) {
+    const detail = `Asaas answered HTTP ${res.status}${errorCodes(res.data)} to POST /payments without a payment`;
+    throw new ConnectorError('ambiguous', 'gateway_error', `${detail}; it may exist.`);
   }
   throw refusedCall(res, 'POST /payments');
 }
@@ -117,29 +113,19 @@ async function postPayment(ctx: ConnectorContext, body: AsaasPaymentRequest): Pr
  * left for fetchStatus to settle (ambiguous).
  */
 async function abandon(ctx: ConnectorContext, id: string, cause: ConnectorError): Promise<never> {
+  let deleted = false;
   try {
     const res = await asaasRequest(ctx, 'DELETE', `/payments/${encodeURIComponent(id)}`);
-    if (res.status === 200 || res.status === 404) {
-      throw new ConnectorError(
-        'retryable',
-        cause.code,
-        `${cause.message} The Asaas payment was deleted.`,
-        id,
-      );
-    }
-  } catch (err) {
-    if (err instanceof ConnectorError) throw err;
+    deleted = res.status === 200 || res.status === 404;
+  } catch {
+    deleted = false;
   }
-  throw new ConnectorError(
-    'ambiguous',
-    cause.code,
-    `${cause.message} Deleting the Asaas payment failed.`,
-    id,
-  );
+  const message = `${cause.message} ${deleted ? 'The Asaas payment was deleted.' : 'Deleting it failed.'}`;
+  throw new ConnectorError(deleted ? 'retryable' : 'ambiguous', cause.code, message, id);
 }
 
 async function followUp<T>(ctx: ConnectorContext, id: string, path: string, valid: (d: unknown) => boolean) {
-  let res: Awaited<ReturnType<typeof asaasRequest>>;
+  let res: AsaasResponse;
   try {
     res = await asaasRequest(ctx, 'GET', path);
   } catch (err) {
@@ -269,43 +255,7 @@ export const asaasConnector: Connector = {
     if (res.status !== 200 && res.status !== 404) throw refusedCall(res, `DELETE ${path}`, reference);
   },
 
-  async parseWebhook(ctx, req): Promise<InboundGatewayEvent> {
-    // Asaas authenticates webhooks only by echoing the token the merchant configured (no signature).
-    const expected = ctx.credentials.webhook_token;
-    const given = req.headers.get('asaas-access-token');
-    if (!expected || given === null || !timingSafeEqualText(given, expected)) {
-      throw new ConnectorError('retryable', 'unauthorized', 'The asaas-access-token header does not match.');
-    }
-    let body: Partial<AsaasWebhookBody> | null;
-    try {
-      body = JSON.parse(req.body) as Partial<AsaasWebhookBody> | null;
-    } catch {
-      body = null;
-    }
-    if (typeof body?.id !== 'string' || typeof body.event !== 'string') {
-      throw new ConnectorError('retryable', 'invalid_payload', 'The Asaas webhook has no event id or name.');
-    }
-    const eventId = body.id;
-    if (!isAsaasPaymentEvent(body.event)) return { kind: 'ignored', eventId, reason: `event ${body.event}` };
-    const payment = body.payment;
-    if (!hasId(payment))
-      throw new ConnectorError('retryable', 'invalid_payload', `${body.event} has no payment.`);
-    const action = ASAAS_EVENT_ACTIONS[body.event];
-    if (action === null) return { kind: 'ignored', eventId, reason: `event ${body.event}` };
-    if (body.event === 'PAYMENT_CONFIRMED' && payment.billingType === 'PIX') {
-      return {
-        kind: 'ignored',
-        eventId,
-        reason: 'PIX under precautionary block; RECEIVED or REFUNDED follows',
-      };
-    }
-    if (body.event === 'PAYMENT_OVERDUE' && payment.billingType === 'BOLETO') {
-      return { kind: 'ignored', eventId, reason: 'an overdue boleto stays payable until its void date' };
-    }
-    // The reference is the Asaas payment id, what createPayment returned.
-    if (action.kind === 'denied') {
-      return { kind: 'denied', eventId, reference: payment.id, failureCode: action.failureCode };
-    }
-    return { kind: action.kind, eventId, reference: payment.id };
+  async parseWebhook(ctx, req) {
+    return parseAsaasWebhook(ctx, req);
   },
 };

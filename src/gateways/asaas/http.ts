@@ -37,6 +37,15 @@ export function encodeJson(body: unknown): string {
   return json.replace(new RegExp(`"${nonce}:(\\d+\\.\\d{2})"`, 'g'), '$1');
 }
 
+/** AbortSignal.timeout rejects with a TimeoutError; anything else is a failed connection. */
+function transportError(err: unknown, what: string): AsaasTransportError {
+  const name = err instanceof Error ? err.name : '';
+  return new AsaasTransportError(
+    name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network',
+    what,
+  );
+}
+
 /**
  * One call to Asaas, bounded by ctx.timeoutMs. Throws AsaasTransportError when no HTTP answer came;
  * any HTTP status is returned for the caller to judge. Nothing from the request (it may hold card
@@ -66,22 +75,14 @@ export async function asaasRequest(
       signal: AbortSignal.timeout(ctx.timeoutMs),
     });
   } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    throw new AsaasTransportError(
-      name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network',
-      what,
-    );
+    throw transportError(err, what);
   }
   let text: string;
   try {
     text = await response.text();
   } catch (err) {
-    // The answer started but its body did not arrive in time: the call's outcome is still unknown.
-    const name = err instanceof Error ? err.name : '';
-    throw new AsaasTransportError(
-      name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network',
-      what,
-    );
+    // The answer started but its body did not arrive: the call's outcome is still unknown.
+    throw transportError(err, what);
   }
   let data: unknown = null;
   try {

@@ -58,6 +58,7 @@ function statementDescriptor(merchantName: string): string | undefined {
   const plain = merchantName
     .normalize('NFD')
     .replace(/[^A-Za-z0-9 ]/g, '')
+    .replace(/ +/g, ' ')
     .trim()
     .slice(0, 13)
     .trim();

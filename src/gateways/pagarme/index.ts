@@ -1,0 +1,1 @@
+export { pagarmeConnector } from './client';
