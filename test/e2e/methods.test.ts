@@ -135,4 +135,50 @@ describe('payment methods in a real browser', () => {
     await screenshot(page, 'installments');
     await page.close();
   });
+
+  it('pays by card when the first gateway fails and the second takes it, ending on success_url', async () => {
+    const gateway = (body: Record<string, unknown>) =>
+      fetch(`${borda.base}/api/v1/gateways`, {
+        method: 'POST',
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        body: JSON.stringify({ gateway: 'sandbox', ...body }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { id: string } }));
+    const primary = await gateway({ name: 'primary', priority: 1, settings: { behaviour: 'fail' } });
+    const backup = await gateway({ name: 'backup', priority: 2 });
+    expect([primary.status, backup.status]).toEqual([201, 201]);
+    try {
+      const s = await createSession({ payment_method: 'card' });
+      const page = await open(s.checkout_url);
+      await page.getByLabel('Nome completo').fill('Maria Silva');
+      await page.getByLabel('E-mail').fill('maria@example.com');
+      await page.getByLabel('CPF ou CNPJ').fill('529.982.247-25');
+      await page.getByLabel('Número do cartão').fill('4242 4242 4242 4242');
+      await page.getByLabel('Nome impresso no cartão').fill('MARIA SILVA');
+      await page.locator('#exp-year').selectOption({ index: 2 });
+      await page.getByLabel('Código de segurança (CVV)').fill('123');
+      await page.locator('#pay-button').click();
+      await page.waitForURL(`${site.origin}/success?cs=${s.token}`);
+      const view = (await (
+        await fetch(`${borda.base}/api/v1/checkout/sessions/${s.token}`, { headers: { 'x-api-key': key } })
+      ).json()) as { payments: Array<{ id: string; status: string }> };
+      expect(view.payments.map((p) => p.status)).toEqual(['paid']);
+      const detail = (await (
+        await fetch(`${borda.base}/api/v1/payments/${view.payments[0]?.id}`, {
+          headers: { 'x-api-key': key },
+        })
+      ).json()) as { attempts: Array<{ account_id: string; outcome: string }> };
+      expect(detail.attempts.map((a) => [a.account_id, a.outcome])).toEqual([
+        [primary.body.id, 'retryable'],
+        [backup.body.id, 'paid'],
+      ]);
+      await page.close();
+    } finally {
+      for (const id of [primary.body.id, backup.body.id]) {
+        await fetch(`${borda.base}/api/v1/gateways/${id}`, {
+          method: 'DELETE',
+          headers: { 'x-api-key': key },
+        });
+      }
+    }
+  });
 });
