@@ -1,4 +1,5 @@
 import type { GatewaySlug } from '../domain/methods';
+import { asaasConnector } from './asaas/client';
 import { pagarmeConnector } from './pagarme';
 import { sandboxConnector } from './sandbox';
 import { type Connector, ConnectorError } from './types';
@@ -28,7 +29,7 @@ function unavailable(slug: GatewaySlug): Connector {
 export const CONNECTORS: Record<GatewaySlug | 'sandbox', Connector> = {
   sandbox: sandboxConnector,
   pagarme: pagarmeConnector,
-  asaas: unavailable('asaas'),
+  asaas: asaasConnector,
   picpay: unavailable('picpay'),
   safe2pay: unavailable('safe2pay'),
   pagbank: unavailable('pagbank'),

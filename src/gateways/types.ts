@@ -11,6 +11,18 @@ export type CardInput = {
   cvc: string;
 };
 
+/** What a connector may need to know of the merchant it collects for. */
+export type PayingMerchant = {
+  id: string;
+  name: string;
+  city: string | null;
+  bankAccounts: BankAccount[];
+  speiClabe: string | null;
+};
+
+/** The merchant as a session's object sees it: who collects, and which methods it accepts. */
+export type MerchantProfile = PayingMerchant & { enabledMethods: string[] | null };
+
 export type CreatePaymentRequest = {
   paymentId: string;
   method: string;
@@ -19,13 +31,7 @@ export type CreatePaymentRequest = {
   installments: number;
   customer: { name: string; email: string; document?: string };
   card?: CardInput;
-  merchant: {
-    id: string;
-    name: string;
-    city: string | null;
-    bankAccounts: BankAccount[];
-    speiClabe: string | null;
-  };
+  merchant: PayingMerchant;
   /** The merchant's seed 004 settings for this method (boleto due date, fine, interest...). */
   settings: StoredSetting | undefined;
   description: string | null;

@@ -1,6 +1,6 @@
-import type { BankAccount, GatewayAccountRow, PaymentRow, SessionRow } from '../db/schema';
+import type { GatewayAccountRow, PaymentRow, SessionRow } from '../db/schema';
 import type { SessionStatus } from '../domain/session-state';
-import type { CardInput } from '../gateways/types';
+import type { CardInput, MerchantProfile } from '../gateways/types';
 import type { Mode } from '../http/context';
 
 export type TransitionCommand = {
@@ -18,14 +18,7 @@ export type PayHint = {
   session: SessionRow;
   /** The merchant's enabled gateway accounts for the session's mode (credentials still sealed). */
   accounts?: GatewayAccountRow[];
-  merchant: {
-    id: string;
-    name: string;
-    city: string | null;
-    enabledMethods: string[] | null;
-    bankAccounts: BankAccount[];
-    speiClabe: string | null;
-  };
+  merchant: MerchantProfile;
 };
 
 export type PayCommand = {

@@ -1,8 +1,9 @@
-import type { BankAccount, PaymentAttemptRow, PaymentRow, SessionRow } from '../db/schema';
+import type { PaymentAttemptRow, PaymentRow, SessionRow } from '../db/schema';
 import { settingsFor } from '../domain/offer';
 import type { SessionStatus } from '../domain/session-state';
 import { type LiveAccount, routePayment } from '../gateways/router';
 import type { Health } from '../gateways/routing';
+import type { PayingMerchant } from '../gateways/types';
 import type { PayCommand } from './commands';
 
 /** Merchant-facing (English) text for failure codes; customers get localized text from i18n. */
@@ -18,6 +19,8 @@ const FAILURE_TEXT: Record<string, string> = {
   gateway_auth: 'The gateway refused the merchant credentials.',
   gateway_rejected: 'The gateway refused the request; another gateway may accept it.',
   gateway_error: 'The gateway failed while processing; the payment is being checked with it.',
+  gateway_rate_limited: 'The gateway is limiting requests; the customer may try again.',
+  gateway_missing_data: 'The gateway needs customer data the checkout does not collect for this method.',
 };
 
 export type GatewayOutcome = {
@@ -35,13 +38,7 @@ export type GatewayOutcome = {
 export async function runGateway(
   payment: PaymentRow,
   session: SessionRow,
-  merchant: {
-    id: string;
-    name: string;
-    city: string | null;
-    bankAccounts: BankAccount[];
-    speiClabe: string | null;
-  },
+  merchant: PayingMerchant,
   accounts: LiveAccount[],
   cmd: PayCommand,
 ): Promise<GatewayOutcome> {

@@ -2,16 +2,10 @@ import { DurableObject } from 'cloudflare:workers';
 import { and, eq } from 'drizzle-orm';
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
 import { serializeSession } from '../api/sessions/serialize';
-import {
-  type BankAccount,
-  checkoutSessions,
-  merchants,
-  type PaymentRow,
-  payments,
-  type SessionRow,
-} from '../db/schema';
+import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../db/schema';
 import { decideTransition, dueAt, type SessionStatus, TRANSITION_EVENTS } from '../domain/session-state';
 import { enabledAccountsQuery, toLiveAccounts } from '../gateways/accounts';
+import type { MerchantProfile } from '../gateways/types';
 import { newId } from '../lib/ids';
 import { publishEvents } from '../webhooks/publish';
 import { admitPayment } from './admit-payment';
@@ -29,15 +23,6 @@ import { paymentEvent } from './payment-events';
 
 export type { PayCommand, SettleCommand, TransitionCommand, TransitionOutcome } from './commands';
 
-type MerchantInfo = {
-  id: string;
-  name: string;
-  city: string | null;
-  enabledMethods: string[] | null;
-  bankAccounts: BankAccount[];
-  speiClabe: string | null;
-};
-
 const NOT_FOUND: Refusal = { ok: false, code: 'not_found', detail: 'No such checkout session.' };
 const CONCURRENT: Refusal = {
   ok: false,
@@ -54,7 +39,7 @@ const CONCURRENT: Refusal = {
  */
 export class SessionDO extends DurableObject<Env> {
   #row: SessionRow | null = null;
-  #merchant: MerchantInfo | null = null;
+  #merchant: MerchantProfile | null = null;
   #tail: Promise<unknown> = Promise.resolve();
   #paying = false;
 
@@ -103,7 +88,7 @@ export class SessionDO extends DurableObject<Env> {
     return this.#row;
   }
 
-  async #loadMerchant(id: string): Promise<MerchantInfo> {
+  async #loadMerchant(id: string): Promise<MerchantProfile> {
     if (this.#merchant?.id === id) return this.#merchant;
     const [m] = await this.#db
       .select({

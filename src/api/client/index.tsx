@@ -1,8 +1,9 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { pickLocale } from '../../checkout/i18n';
 import { BoletoPage } from '../../checkout/page/boleto-page';
 import { NONCE_PLACEHOLDER, newNonce, pageHeaders } from '../../checkout/page/headers';
 import { qrSvg } from '../../checkout/qr';
+import type { PaymentDetails } from '../../db/schema';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { interleaved2of5Svg } from '../../domain/itf';
 import type { Currency } from '../../domain/money';
@@ -103,19 +104,14 @@ export const clientRoutes = new Hono<ClientEnv>()
     if (!result.ok) throw refusalError(result);
     return c.json({ status: result.session.status, redirect_url: redirectUrl(result.session) });
   })
-  .get('/:token/payments/:paymentId/barcode.svg', (c) => {
-    const { payment } = c.get('checkout');
-    const boleto = payment?.id === c.req.param('paymentId') ? payment.details.boleto : undefined;
-    if (!boleto) throw new ApiError('not_found', 'No boleto for this payment.');
-    return c.body(interleaved2of5Svg(boleto.barcode), 200, {
-      'content-type': 'image/svg+xml',
-      'cache-control': 'private, max-age=3600, immutable',
-    });
-  })
+  .get('/:token/payments/:paymentId/barcode.svg', (c) =>
+    svg(c, interleaved2of5Svg(latestDetail(c.get('checkout'), c.req.param('paymentId'), 'boleto').barcode)),
+  )
   .get('/:token/payments/:paymentId/boleto', async (c) => {
-    const { payment, session, merchant } = c.get('checkout');
-    const boleto = payment?.id === c.req.param('paymentId') ? payment.details.boleto : undefined;
-    if (!payment || !boleto) throw new ApiError('not_found', 'No boleto for this payment.');
+    const checkout = c.get('checkout');
+    const { session, merchant } = checkout;
+    const boleto = latestDetail(checkout, c.req.param('paymentId'), 'boleto');
+    const payment = checkout.payment as NonNullable<CheckoutContext['payment']>;
     const page = (
       <BoletoPage
         boleto={boleto}
@@ -130,12 +126,20 @@ export const clientRoutes = new Hono<ClientEnv>()
     const html = `<!doctype html>${await page.toString()}`.replaceAll(NONCE_PLACEHOLDER, nonce);
     return new Response(html, { headers: pageHeaders(nonce, []) });
   })
-  .get('/:token/payments/:paymentId/qr.svg', (c) => {
-    const { payment } = c.get('checkout');
-    const pix = payment?.id === c.req.param('paymentId') ? payment.details.pix : undefined;
-    if (!pix) throw new ApiError('not_found', 'No PIX code for this payment.');
-    return c.body(qrSvg(pix.payload), 200, {
-      'content-type': 'image/svg+xml',
-      'cache-control': 'private, max-age=3600, immutable',
-    });
+  .get('/:token/payments/:paymentId/qr.svg', (c) =>
+    svg(c, qrSvg(latestDetail(c.get('checkout'), c.req.param('paymentId'), 'pix').payload)),
+  );
+
+/** What the session's latest payment issued of one kind; older attempts' artifacts are not served. */
+function latestDetail<K extends 'pix' | 'boleto'>(checkout: CheckoutContext, paymentId: string, kind: K) {
+  const detail = checkout.payment?.id === paymentId ? checkout.payment.details[kind] : undefined;
+  if (!detail) throw new ApiError('not_found', `No ${kind} for this payment.`);
+  return detail as NonNullable<PaymentDetails[K]>;
+}
+
+function svg(c: Context, body: string): Response {
+  return c.body(body, 200, {
+    'content-type': 'image/svg+xml',
+    'cache-control': 'private, max-age=3600, immutable',
   });
+}

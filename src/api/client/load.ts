@@ -1,24 +1,10 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import {
-  type BankAccount,
-  checkoutSessions,
-  merchants,
-  type PaymentRow,
-  payments,
-  type SessionRow,
-} from '../../db/schema';
+import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../../db/schema';
+import type { MerchantProfile } from '../../gateways/types';
 import { ApiError } from '../../http/errors';
 
-export type CheckoutMerchant = {
-  id: string;
-  name: string;
-  city: string | null;
-  allowedOrigins: string[];
-  enabledMethods: string[] | null;
-  bankAccounts: BankAccount[];
-  speiClabe: string | null;
-};
+export type CheckoutMerchant = MerchantProfile & { allowedOrigins: string[] };
 export type CheckoutContext = { session: SessionRow; merchant: CheckoutMerchant; payment: PaymentRow | null };
 
 /**

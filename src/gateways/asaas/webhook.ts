@@ -43,7 +43,8 @@ export type EventAction = { kind: 'paid' | 'expired' | 'canceled' } | { kind: 'd
 /**
  * Event → action, exhaustive over the documented events. PAYMENT_CONFIRMED is the card's "paid"
  * (RECEIVED comes ~30 days later); the PIX and BOLETO refinements of `bordaStatus` apply to it and to
- * PAYMENT_OVERDUE in the client. Approval by risk analysis is followed by PAYMENT_CONFIRMED.
+ * PAYMENT_OVERDUE in `parseAsaasWebhook`. Approval by risk analysis is followed by PAYMENT_CONFIRMED.
+ * PAYMENT_REFUNDED is `canceled`: it is how a PIX held under a precautionary block ends when denied.
  */
 export const ASAAS_EVENT_ACTIONS: Record<AsaasPaymentEvent, EventAction | null> = {
   PAYMENT_CONFIRMED: { kind: 'paid' },
@@ -85,9 +86,10 @@ export type AsaasWebhookBody = { id: string; event: string; dateCreated: string;
  * Verifies and reduces one Asaas webhook. The token is compared in constant time with the merchant's
  * `webhook_token`; a merchant without one accepts nothing. `eventId` is Asaas's event id, which
  * repeats when Asaas redelivers the same event; `reference` is the Asaas payment id (pay_…), the
- * reference createPayment returned.
- * @throws ConnectorError('retryable', 'unauthorized') when the token does not match,
- *   ConnectorError('retryable', 'invalid_payload') when an authentic body has no event id or payment.
+ * reference createPayment returned. An authentic body Borda cannot read is `ignored`, not an error:
+ * Asaas pauses a merchant's whole webhook queue after 15 failed deliveries, and a retry of the same
+ * body would fail the same way (fetchStatus still settles the payment).
+ * @throws ConnectorError('retryable', 'unauthorized') when the token does not match.
  */
 export function parseAsaasWebhook(
   ctx: ConnectorContext,
@@ -104,15 +106,14 @@ export function parseAsaasWebhook(
   } catch {
     body = null;
   }
-  if (typeof body?.id !== 'string' || typeof body.event !== 'string') {
-    throw new ConnectorError('retryable', 'invalid_payload', 'The Asaas webhook has no event id or name.');
+  const eventId = typeof body?.id === 'string' ? body.id : '';
+  if (!eventId || typeof body?.event !== 'string') {
+    return { kind: 'ignored', eventId, reason: 'not an Asaas event (no id or event name)' };
   }
-  const eventId = body.id;
   if (!isAsaasPaymentEvent(body.event)) return { kind: 'ignored', eventId, reason: `event ${body.event}` };
   const payment = body.payment;
-  if (typeof payment?.id !== 'string') {
-    throw new ConnectorError('retryable', 'invalid_payload', `${body.event} carries no payment.`);
-  }
+  if (typeof payment?.id !== 'string')
+    return { kind: 'ignored', eventId, reason: `${body.event} without a payment` };
   const action = ASAAS_EVENT_ACTIONS[body.event];
   if (action === null) return { kind: 'ignored', eventId, reason: `event ${body.event}` };
   if (body.event === 'PAYMENT_CONFIRMED' && payment.billingType === 'PIX') {
