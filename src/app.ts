@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { adminRoutes } from './api/admin';
 import { clientRoutes } from './api/client';
+import { seed000Routes } from './api/compat/seed000';
 import { eventsRoutes } from './api/events';
 import { gatewayWebhookRoutes } from './api/gateway-webhooks';
 import { gatewaysRoutes } from './api/gateways';
@@ -35,6 +36,7 @@ export function buildApp() {
   api.route('/events', eventsRoutes);
   api.route('/gateways', gatewaysRoutes);
   api.route('/', merchantRoutes);
+  api.route('/', seed000Routes);
   app.route('/api/v1', api);
 
   app.notFound((c) =>

@@ -78,6 +78,10 @@ export const checkoutSessions = sqliteTable(
     notificationUrl: text('notification_url'),
     /** Seed 004: failed payment attempts are also POSTed here. */
     paymentFailureUrl: text('payment_failure_url'),
+    /** The API dialect the session was created through; its webhooks keep that dialect's payloads. */
+    dialect: text('dialect', { enum: ['canonical', 'seed000', 'seed002'] })
+      .notNull()
+      .default('canonical'),
     /** The URL handed to the merchant at creation; kept so events carry it even when no request does. */
     checkoutUrl: text('checkout_url').notNull(),
     expiresAt: integer('expires_at').notNull(),

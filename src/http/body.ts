@@ -155,8 +155,13 @@ export function toFieldErrors(error: z.ZodError, input: unknown): FieldError[] {
     }
     const field = fieldPath(issue.path) || '(body)';
     let code: string = issue.code;
-    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) code = 'required';
-    else if (issue.code === 'custom' && typeof issue.params?.code === 'string') code = issue.params.code;
+    // A missing field is "required" whatever its schema (an enum reports a missing value as invalid_value).
+    if (
+      (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
+      valueAt(input, issue.path) === undefined
+    ) {
+      code = 'required';
+    } else if (issue.code === 'custom' && typeof issue.params?.code === 'string') code = issue.params.code;
     out.push({ field, code, message: issue.message });
   }
   return out;

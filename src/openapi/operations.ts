@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CreatedMerchant, CreateMerchant } from '../api/admin/schema';
+import { Seed000Checkout } from '../api/compat/seed000';
 import {
   CheckoutSession,
   CheckoutSessionList,
@@ -76,6 +77,17 @@ export const OPERATIONS: Operation[] = [
       200: { description: 'The expired session', schema: CheckoutSession },
       409: { description: 'The session is already paid, expired or canceled' },
     },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/checkout',
+    operationId: 'seed000CreateCheckout',
+    summary: 'Create a checkout session, S-Interio Cashier dialect (seed 000)',
+    tag: 'Compatibility: seed 000',
+    security: 'secretKey',
+    body: Seed000Checkout,
+    idempotent: true,
+    responses: { 201: { description: '{success, session_id, checkout_url, expires_at}' } },
   },
   {
     method: 'post',

@@ -13,9 +13,11 @@ const MAX_CREATE_ATTEMPTS = 2;
 export async function createSession({
   ctx,
   input,
+  dialect = 'canonical',
 }: {
   ctx: MerchantCtx;
   input: CreateSession;
+  dialect?: SessionRow['dialect'];
 }): Promise<SessionRow> {
   const { country, customer } = resolveSessionInput(input, {
     mode: ctx.mode,
@@ -46,6 +48,7 @@ export async function createSession({
       notificationUrl: input.notification_url ?? null,
       paymentFailureUrl: input.payment_failure_url ?? null,
       checkoutUrl: `${ctx.baseUrl}/checkout/${id}`,
+      dialect,
       // Whole seconds, so the expires_at the merchant reads is exactly the instant enforced.
       expiresAt: Math.floor(now / 1000) * 1000 + input.expires_in * 1000,
       pendingUntil: null,

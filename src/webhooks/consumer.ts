@@ -39,7 +39,7 @@ async function deliverEvent(env: Env, db: DrizzleD1Database, eventId: string, no
   const deliveries = await ensureDeliveries(db, ctx, now);
   const due = deliveries.filter((d) => d.status === 'pending' && (d.nextAttemptAt ?? 0) <= now);
   const secrets = await signingSecrets(env, ctx, now);
-  const body = webhookBody({ ...ctx.event, data: ctx.event.data });
+  const body = webhookBody({ ...ctx.event, data: ctx.event.data }, ctx.dialect ?? 'canonical');
   const schedule = parseSchedule(env.WEBHOOK_RETRY_SCHEDULE);
   const settled = await Promise.all(
     due.map((d) => attemptDelivery(db, ctx, d, { body, secrets, schedule, now })),

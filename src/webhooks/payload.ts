@@ -1,3 +1,5 @@
+import { minorToDecimalLiteral } from '../domain/decimal';
+import type { Currency } from '../domain/money';
 import { isoUtc } from '../lib/time';
 
 /** An event as the outbox stores it, before it is shaped into the body Borda POSTs. */
@@ -20,7 +22,10 @@ export type OutboxRecord = {
  * - everything else (`checkout_session.*`): seed 002's envelope
  *   `{ id, object: 'event', type, livemode, created_at, data }`, `created_at` in ISO 8601 UTC with `+00:00`.
  */
-export function webhookBody(e: OutboxRecord): string {
+export function webhookBody(
+  e: OutboxRecord,
+  dialect: 'canonical' | 'seed000' | 'seed002' = 'canonical',
+): string {
   const livemode = e.mode === 'live';
   if (e.type.startsWith('payment.')) {
     // Listed first so they lead the JSON, then re-set after the spread so data cannot override them;
@@ -30,6 +35,7 @@ export function webhookBody(e: OutboxRecord): string {
     flat.id = e.id;
     flat.type = e.type;
     flat.livemode = livemode;
+    if (dialect === 'seed000') return seed000Body(flat);
     return JSON.stringify(flat);
   }
   return JSON.stringify({
@@ -40,4 +46,18 @@ export function webhookBody(e: OutboxRecord): string {
     created_at: isoUtc(e.createdAt),
     data: e.data,
   });
+}
+
+/** The marker the seed 000 amount replaces: JSON.stringify cannot print 150.00 with its zeros. */
+const AMOUNT_MARK = '"__borda_amount__"';
+
+/**
+ * Seed 000's payment webhook: the same fields, but `amount` as the decimal the merchant sent
+ * (150.00, not 15000), written as a JSON number literal so a receiver parsing it gets 150.
+ */
+function seed000Body(flat: Record<string, unknown>): string {
+  const currency = flat.currency as Currency;
+  const minor = flat.amount as number;
+  const text = JSON.stringify({ ...flat, amount: '__borda_amount__' });
+  return text.replace(AMOUNT_MARK, minorToDecimalLiteral(minor, currency));
 }

@@ -160,3 +160,12 @@ describe('deeply nested bodies', () => {
     expect(await res.json()).toMatchObject({ code: 'invalid_json' });
   });
 });
+
+describe('missing fields', () => {
+  it('reports a missing enum field as required, like any other', async () => {
+    const res = await api('/api/v1/checkout/sessions', m.secret_keys.test, {
+      body: { amount: 100, merchant_order_id: 'MISS-1' },
+    });
+    expect(await res.json()).toMatchObject({ errors: [{ field: 'currency', code: 'required' }] });
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE `checkout_sessions` ADD `dialect` text DEFAULT 'canonical' NOT NULL;
