@@ -2,6 +2,10 @@ import { Hono } from 'hono';
 import { adminRoutes } from './api/admin';
 import { clientRoutes } from './api/client';
 import { seed000Routes } from './api/compat/seed000';
+import { seed002Routes } from './api/compat/seed002';
+import { seed003Routes } from './api/compat/seed003';
+import { seed004Routes } from './api/compat/seed004';
+import { widgetRoutes } from './api/compat/widget';
 import { eventsRoutes } from './api/events';
 import { gatewayWebhookRoutes } from './api/gateway-webhooks';
 import { gatewaysRoutes } from './api/gateways';
@@ -38,6 +42,15 @@ export function buildApp() {
   api.route('/', merchantRoutes);
   api.route('/', seed000Routes);
   app.route('/api/v1', api);
+
+  // Compatibility dialects (issue 8): thin translations onto the canonical model.
+  const v1 = new Hono<AppEnv>().use(requireSecretKey, rawBody, idempotency);
+  v1.route('/', seed002Routes);
+  v1.route('/', seed003Routes);
+  app.route('/v1', v1);
+  // POST /checkout/orders only; the group's routes carry their own auth, so GET /checkout/{token} stays public.
+  app.route('/checkout', seed004Routes);
+  app.route('/', widgetRoutes);
 
   app.notFound((c) =>
     problemResponse(

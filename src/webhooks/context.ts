@@ -8,6 +8,7 @@ import {
   merchants,
   webhookDeliveries,
 } from '../db/schema';
+import type { WebhookDialect } from './payload';
 
 export type DeliveryTarget = { target: DeliveryRow['target']; url: string };
 
@@ -26,7 +27,7 @@ export async function loadDeliveryContext(db: DrizzleD1Database, eventId: string
         paymentFailureUrl: sql<string | null>`${checkoutSessions.paymentFailureUrl}`.as(
           's_payment_failure_url',
         ),
-        dialect: sql<'canonical' | 'seed000' | 'seed002' | null>`${checkoutSessions.dialect}`.as('s_dialect'),
+        dialect: sql<WebhookDialect | null>`${checkoutSessions.dialect}`.as('s_dialect'),
         merchantNotificationUrl: sql<string | null>`${merchants.notificationUrl}`.as('m_notification_url'),
         secretSealed: sql<string>`${merchants.webhookSecretSealed}`.as('m_secret'),
         previousSecretSealed: sql<string | null>`${merchants.webhookSecretPreviousSealed}`.as(

@@ -1,8 +1,11 @@
+import { dialectBody } from '../api/compat/payloads';
 import { minorToDecimalLiteral } from '../domain/decimal';
 import type { Currency } from '../domain/money';
 import { isoUtc } from '../lib/time';
 
 /** An event as the outbox stores it, before it is shaped into the body Borda POSTs. */
+export type WebhookDialect = 'canonical' | 'seed000' | 'seed002' | 'seed003' | 'seed004';
+
 export type OutboxRecord = {
   id: string;
   type: string;
@@ -22,10 +25,11 @@ export type OutboxRecord = {
  * - everything else (`checkout_session.*`): seed 002's envelope
  *   `{ id, object: 'event', type, livemode, created_at, data }`, `created_at` in ISO 8601 UTC with `+00:00`.
  */
-export function webhookBody(
-  e: OutboxRecord,
-  dialect: 'canonical' | 'seed000' | 'seed002' = 'canonical',
-): string {
+export function webhookBody(e: OutboxRecord, dialect: WebhookDialect = 'canonical'): string {
+  if (dialect === 'seed003' || dialect === 'seed004') {
+    const body = dialectBody(e, dialect);
+    if (body !== null) return body;
+  }
   const livemode = e.mode === 'live';
   if (e.type.startsWith('payment.')) {
     // Listed first so they lead the JSON, then re-set after the spread so data cannot override them;
