@@ -12,6 +12,10 @@ var base = '/c/v1/sessions/' + encodeURIComponent(data.token);
 function $(id) { return document.getElementById(id); }
 var form = $('pay-form'), button = $('pay-button'), notice = $('notice');
 var pollTimer = null, finished = false, busy = false, shownFailure = null, pixShown = false;
+// The widget frames the page with ?embed=1&origin=<its origin>; CSP frame-ancestors already limits
+// who may frame it to the merchant's allowed origins, and messages go to that origin only.
+var query = new URLSearchParams(window.location.search);
+var embedder = window.parent !== window && query.get('embed') === '1' ? query.get('origin') : null;
 
 function show(el, on) { if (el) el.hidden = !on; }
 function say(text) { notice.textContent = text || ''; show(notice, !!text); }
@@ -120,9 +124,16 @@ function finish(kind, url) {
   show(form, false); show($('pix-panel'), false); show($('async-panel'), false); show($('simulate'), false);
   show($('cancel'), false); say('');
   $('result-title').textContent = msg('status.' + kind);
-  $('result-text').textContent = url ? msg('page.redirecting') : msg('page.done');
+  $('result-text').textContent = url && !embedder ? msg('page.redirecting') : msg('page.done');
   show($('result'), true);
   $('result').focus();
+  if (embedder) {
+    // Embedded by the widget: tell the embedding page (and only it) instead of navigating the frame.
+    try {
+      window.parent.postMessage({ type: kind === 'paid' ? 'borda:success' : 'borda:exit', session: data.token, status: kind }, embedder);
+    } catch (e) { /* an origin that is not a URL: nobody to tell */ }
+    return;
+  }
   if (url) setTimeout(function () { window.location.assign(url); }, 600);
 }
 function showPix(p) {
