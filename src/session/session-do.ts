@@ -6,7 +6,6 @@ import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow
 import { decideTransition, dueAt, type SessionStatus, TRANSITION_EVENTS } from '../domain/session-state';
 import { enabledAccountsQuery, toLiveAccounts } from '../gateways/accounts';
 import type { MerchantProfile } from '../gateways/types';
-import { newId } from '../lib/ids';
 import { publishEvents } from '../webhooks/publish';
 import { admitPayment } from './admit-payment';
 import type {
@@ -20,6 +19,7 @@ import type {
 import { commitSessionChange, newEvent, type OutboxEvent, type SessionChange } from './commit';
 import { runGateway } from './gateway-call';
 import { paymentEvent } from './payment-events';
+import { newPaymentRow, settlePayment } from './payment-row';
 
 export type { PayCommand, SettleCommand, TransitionCommand, TransitionOutcome } from './commands';
 
@@ -211,28 +211,7 @@ export class SessionDO extends DurableObject<Env> {
     }
     // A new attempt supersedes an issued but unpaid one (a PIX abandoned for a card, say).
     const superseded = unresolved;
-    const payment: PaymentRow = {
-      id: newId('pay'),
-      sessionId: row.id,
-      merchantId: row.merchantId,
-      mode: row.mode,
-      method: admitted.method,
-      gateway: accountRows[0]?.gateway ?? 'sandbox',
-      status: 'pending',
-      amount: admitted.amount,
-      currency: row.currency,
-      installments: admitted.installments,
-      adjustment: admitted.adjustment,
-      installmentPlan: admitted.installmentPlan,
-      details: admitted.card ? { card: admitted.card } : {},
-      customer: cmd.customer,
-      gatewayReference: null,
-      failureCode: null,
-      failureMessage: null,
-      createdAt: now,
-      updatedAt: now,
-      paidAt: null,
-    };
+    const payment = newPaymentRow(row, admitted, cmd.customer, accountRows[0]?.gateway ?? 'sandbox', now);
     // Persist the in-flight attempt before the slow gateway call, so a crash leaves a trace.
     const started = await this.#commit(
       row,
@@ -291,25 +270,9 @@ export class SessionDO extends DurableObject<Env> {
         detail: `The payment is ${payment.status}; it cannot become ${cmd.outcome}.`,
       };
     }
-    let to: SessionStatus = row.status;
-    if (cmd.outcome === 'paid') to = 'paid';
-    else if (row.status === 'pending') to = now >= row.expiresAt ? 'expired' : 'open';
-    if (to !== row.status && !decideTransition(row, to, now).ok) {
-      return {
-        ok: false,
-        code: 'invalid_state_transition',
-        status: row.status,
-        detail: `The session is ${row.status}.`,
-      };
-    }
-    const next: PaymentRow = {
-      ...payment,
-      status: cmd.outcome,
-      paidAt: cmd.outcome === 'paid' ? now : null,
-      failureCode:
-        cmd.outcome === 'paid' ? null : cmd.outcome === 'expired' ? 'payment_expired' : 'payment_denied',
-      updatedAt: now,
-    };
+    const settled = settlePayment(row, payment, cmd.outcome, now);
+    if (!settled.ok) return settled;
+    const { to, payment: next } = settled;
     const committed = await this.#commit(
       row,
       {
