@@ -23,6 +23,8 @@ export default defineConfig(async () => {
                   PUBLIC_BASE_URL: '',
                   // Pinned so a developer's .dev.vars (local seconds-long schedule) never leaks into tests.
                   WEBHOOK_RETRY_SCHEDULE: '',
+                  SEED003_USD_BRL_RATE: '',
+                  SEED003_FEE_PERCENT: '',
                 },
               },
             }),

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { loadCheckout } from '../api/client/load';
 import { clientSessionView } from '../api/client/view';
+import { verifyOrderSignature } from '../api/compat/seed004';
 import type { AppEnv } from '../http/context';
 import { ApiError } from '../http/errors';
 import { TtlCache } from '../lib/ttl-cache';
@@ -16,7 +17,11 @@ const FRAME_HEADER = 'x-borda-frame-ancestors';
  * past MEMORY_TTL_MS), so it holds exactly what the edge cache holds.
  */
 const MEMORY_TTL_MS = 10 * 60 * 1000;
-const recentPages = new TtlCache<{ template: string; frameAncestors: string[] }>(MEMORY_TTL_MS, 500);
+const recentPages = new TtlCache<CachedPage>(MEMORY_TTL_MS, 500);
+
+/** What is cached of a page; `signed`: a seed 004 order's page, which opens only with its URL signature. */
+type CachedPage = { template: string; frameAncestors: string[]; signed: boolean };
+const SIGNED_HEADER = 'x-borda-signed';
 
 /**
  * GET /checkout/{token}: the hosted page. The first view renders it and puts it in the edge cache
@@ -33,14 +38,22 @@ export const checkoutPageRoutes = new Hono<AppEnv>().get('/checkout/:token', asy
   const hit = remembered ? null : await cache.match(key);
   let template: string;
   let frameAncestors: string[];
+  let signed: boolean;
   if (remembered) {
-    ({ template, frameAncestors } = remembered);
+    ({ template, frameAncestors, signed } = remembered);
   } else if (hit) {
     template = await hit.text();
     frameAncestors = JSON.parse(hit.headers.get(FRAME_HEADER) ?? '[]') as string[];
+    signed = hit.headers.get(SIGNED_HEADER) === '1';
     const ttl = Number(/max-age=(\d+)/.exec(hit.headers.get('cache-control') ?? '')?.[1] ?? 0) * 1000;
-    if (ttl > 0)
-      recentPages.set(key.url, { template, frameAncestors }, Date.now(), Math.min(ttl, MEMORY_TTL_MS));
+    if (ttl > 0) {
+      recentPages.set(
+        key.url,
+        { template, frameAncestors, signed },
+        Date.now(),
+        Math.min(ttl, MEMORY_TTL_MS),
+      );
+    }
   } else {
     const now = Date.now();
     let checkout: Awaited<ReturnType<typeof loadCheckout>>;
@@ -56,19 +69,28 @@ export const checkoutPageRoutes = new Hono<AppEnv>().get('/checkout/:token', asy
     );
     template = `<!doctype html>${await page.toString()}`;
     frameAncestors = checkout.merchant.allowedOrigins;
+    signed = checkout.session.dialect === 'seed004';
     const ttl = Math.floor((checkout.session.expiresAt - now) / 1000);
     if (ttl > 0) {
-      recentPages.set(key.url, { template, frameAncestors }, now, Math.min(ttl * 1000, MEMORY_TTL_MS));
+      recentPages.set(
+        key.url,
+        { template, frameAncestors, signed },
+        now,
+        Math.min(ttl * 1000, MEMORY_TTL_MS),
+      );
       const stored = new Response(template, {
         headers: {
           'content-type': 'text/html; charset=utf-8',
           'cache-control': `public, max-age=${ttl}`,
           [FRAME_HEADER]: JSON.stringify(frameAncestors),
+          [SIGNED_HEADER]: signed ? '1' : '0',
         },
       });
       c.executionCtx.waitUntil(cache.put(key, stored));
     }
   }
+  // Seed 004: the page verifies the signature its checkout_url carries, on cache hits too.
+  if (signed && !(await verifyOrderSignature(c.env, token, c.req.query('signature')))) return notFoundPage();
   const nonce = newNonce();
   return new Response(template.replaceAll(NONCE_PLACEHOLDER, nonce), {
     headers: { ...pageHeaders(nonce, frameAncestors), 'x-borda-cache': remembered || hit ? 'hit' : 'miss' },

@@ -79,7 +79,7 @@ export const checkoutSessions = sqliteTable(
     /** Seed 004: failed payment attempts are also POSTed here. */
     paymentFailureUrl: text('payment_failure_url'),
     /** The API dialect the session was created through; its webhooks keep that dialect's payloads. */
-    dialect: text('dialect', { enum: ['canonical', 'seed000', 'seed002'] })
+    dialect: text('dialect', { enum: ['canonical', 'seed000', 'seed002', 'seed003', 'seed004'] })
       .notNull()
       .default('canonical'),
     /** The URL handed to the merchant at creation; kept so events carry it even when no request does. */

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { CreatedMerchant, CreateMerchant } from '../api/admin/schema';
 import { Seed000Checkout } from '../api/compat/seed000';
+import { Seed002CheckoutSession } from '../api/compat/seed002';
+import { Seed003CreatePayment } from '../api/compat/seed003';
+import { Seed004CreateOrder } from '../api/compat/seed004-schema';
 import {
   CheckoutSession,
   CheckoutSessionList,
@@ -88,6 +91,60 @@ export const OPERATIONS: Operation[] = [
     body: Seed000Checkout,
     idempotent: true,
     responses: { 201: { description: '{success, session_id, checkout_url, expires_at}' } },
+  },
+  {
+    method: 'post',
+    path: '/v1/checkout_sessions',
+    operationId: 'seed002CreateCheckoutSession',
+    summary: 'Create a checkout session, Fintoc dialect (seed 002); Authorization: sk_...',
+    tag: 'Compatibility: seed 002',
+    security: 'secretKey',
+    body: Seed002CheckoutSession,
+    idempotent: true,
+    responses: { 201: { description: "Seed 002's checkout_session object with its session_token" } },
+  },
+  {
+    method: 'post',
+    path: '/v1/payment',
+    operationId: 'seed003CreatePayment',
+    summary: 'Create a direct PIX or bank-transfer payment (seed 003), no hosted page',
+    tag: 'Compatibility: seed 003',
+    security: 'secretKey',
+    body: Seed003CreatePayment,
+    idempotent: true,
+    responses: { 201: { description: 'The payment with values and its pix or bank block' } },
+  },
+  {
+    method: 'get',
+    path: '/v1/payment/{id}',
+    operationId: 'seed003GetPayment',
+    summary: 'Retrieve a direct payment (seed 003)',
+    tag: 'Compatibility: seed 003',
+    security: 'secretKey',
+    responses: { 200: { description: 'The payment' } },
+  },
+  {
+    method: 'get',
+    path: '/v1/payments',
+    operationId: 'seed003ListPayments',
+    summary: 'List direct payments (seed 003): limit 1-40, page, sort=field,(asc|desc), time range, ids',
+    tag: 'Compatibility: seed 003',
+    security: 'secretKey',
+    responses: { 200: { description: '{data, page, limit, has_more}' } },
+  },
+  {
+    method: 'post',
+    path: '/checkout/orders',
+    operationId: 'seed004CreateOrder',
+    summary: 'Create or update an order by merchant_key, Southpayments dialect (seed 004)',
+    tag: 'Compatibility: seed 004',
+    security: 'secretKey',
+    body: Seed004CreateOrder,
+    idempotent: true,
+    responses: {
+      201: { description: 'The order, created' },
+      200: { description: 'The order, updated while still payable (a new session with the new amount)' },
+    },
   },
   {
     method: 'post',

@@ -25,37 +25,7 @@ export async function createSession({
     allowLoopbackUrls: ctx.allowLoopbackUrls,
   });
   for (let attempt = 1; ; attempt++) {
-    const id = newId(`cs_${ctx.mode}`);
-    const now = ctx.now;
-    const row: SessionRow = {
-      id,
-      merchantId: ctx.merchant.id,
-      mode: ctx.mode,
-      status: 'open',
-      amount: input.amount,
-      currency: input.currency,
-      country,
-      merchantOrderId: input.merchant_order_id,
-      paymentMethod: input.payment_method ?? null,
-      gatewayFirstTry: input.gateway_first_try ?? null,
-      description: input.description ?? null,
-      locale: input.locale ?? null,
-      customer,
-      metadata: input.metadata,
-      paymentSettings: input.payment_settings ?? null,
-      successUrl: input.success_url ?? null,
-      cancelUrl: input.cancel_url ?? null,
-      notificationUrl: input.notification_url ?? null,
-      paymentFailureUrl: input.payment_failure_url ?? null,
-      checkoutUrl: `${ctx.baseUrl}/checkout/${id}`,
-      dialect,
-      // Whole seconds, so the expires_at the merchant reads is exactly the instant enforced.
-      expiresAt: Math.floor(now / 1000) * 1000 + input.expires_in * 1000,
-      pendingUntil: null,
-      createdAt: now,
-      updatedAt: now,
-      version: 0,
-    };
+    const row = newSessionRow(ctx, input, { country, customer }, dialect, newId(`cs_${ctx.mode}`));
     // The partial unique index allows one open, pending or paid session per order: the insert
     // itself is the race-free check.
     const inserted = await ctx.db.insert(checkoutSessions).values(row).onConflictDoNothing().returning();
@@ -83,6 +53,46 @@ export async function createSession({
       },
     );
   }
+}
+
+/** The row of a new open session (every dialect creates its sessions from this). */
+export function newSessionRow(
+  ctx: MerchantCtx,
+  input: CreateSession,
+  resolved: { country: string; customer: SessionRow['customer'] },
+  dialect: SessionRow['dialect'],
+  id: string,
+): SessionRow {
+  const now = ctx.now;
+  return {
+    id,
+    merchantId: ctx.merchant.id,
+    mode: ctx.mode,
+    status: 'open',
+    amount: input.amount,
+    currency: input.currency,
+    country: resolved.country,
+    merchantOrderId: input.merchant_order_id,
+    paymentMethod: input.payment_method ?? null,
+    gatewayFirstTry: input.gateway_first_try ?? null,
+    description: input.description ?? null,
+    locale: input.locale ?? null,
+    customer: resolved.customer,
+    metadata: input.metadata,
+    paymentSettings: input.payment_settings ?? null,
+    successUrl: input.success_url ?? null,
+    cancelUrl: input.cancel_url ?? null,
+    notificationUrl: input.notification_url ?? null,
+    paymentFailureUrl: input.payment_failure_url ?? null,
+    checkoutUrl: `${ctx.baseUrl}/checkout/${id}`,
+    dialect,
+    // Whole seconds, so the expires_at the merchant reads is exactly the instant enforced.
+    expiresAt: Math.floor(now / 1000) * 1000 + input.expires_in * 1000,
+    pendingUntil: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 0,
+  };
 }
 
 async function findLiveSessionForOrder(ctx: MerchantCtx, orderId: string): Promise<SessionRow | undefined> {

@@ -1,0 +1,48 @@
+import { toHex } from '../../lib/crypto';
+
+/**
+ * The `signature` parameter of seed 004's checkout_url: HMAC-SHA256 of the session id under a key
+ * derived from ENCRYPTION_KEY, hex, first 32 characters (128 bits, the length Southpayments shows).
+ * Derived, never stored as a secret: the hosted page recomputes it with no lookup.
+ */
+const SIGNATURE_CHARS = 32;
+/** Domain separation: ENCRYPTION_KEY also seals secrets and signs seed 002 tokens; these MACs must differ. */
+const LABEL = 'borda:seed004:checkout_signature:v1:';
+const SIGNATURE = /^[0-9a-f]{32}$/;
+
+const keys = new Map<string, Promise<CryptoKey>>();
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+export async function orderSignature(sessionId: string, encryptionKey: string): Promise<string> {
+  const mac = await crypto.subtle.sign(
+    'HMAC',
+    await hmacKey(encryptionKey),
+    new TextEncoder().encode(LABEL + sessionId),
+  );
+  return toHex(mac).slice(0, SIGNATURE_CHARS);
+}
+
+/** Whether `signature` is the one issued for this session; a missing or malformed one is simply false. */
+export async function verifyOrderSignature(
+  env: { ENCRYPTION_KEY: string },
+  sessionId: string,
+  signature: string | null | undefined,
+): Promise<boolean> {
+  if (typeof signature !== 'string' || !SIGNATURE.test(signature)) return false;
+  const expected = new TextEncoder().encode(await orderSignature(sessionId, env.ENCRYPTION_KEY));
+  // Both are 32 bytes here (the pattern fixes the length), so the constant-time compare applies.
+  return crypto.subtle.timingSafeEqual(new TextEncoder().encode(signature), expected);
+}
