@@ -36,3 +36,17 @@ export function timingSafeEqualText(a: string, b: string): boolean {
   }
   return crypto.subtle.timingSafeEqual(x, y);
 }
+
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
+/** HMAC-SHA256 of a message under a text secret; imported keys are cached per isolate. */
+export async function hmacSha256(secret: string, message: string): Promise<ArrayBuffer> {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
+    hmacKeys.set(secret, key);
+  }
+  return crypto.subtle.sign('HMAC', await key, encoder.encode(message));
+}

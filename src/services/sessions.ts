@@ -95,7 +95,11 @@ export function newSessionRow(
   };
 }
 
-async function findLiveSessionForOrder(ctx: MerchantCtx, orderId: string): Promise<SessionRow | undefined> {
+/** The open, pending or paid session of an order (there is at most one), if any. */
+export async function findLiveSessionForOrder(
+  ctx: MerchantCtx,
+  orderId: string,
+): Promise<SessionRow | undefined> {
   const [row] = await ctx.db
     .select()
     .from(checkoutSessions)

@@ -1,3 +1,4 @@
+import { hmacSha256 } from '../../lib/crypto';
 /**
  * Seed 002's session_token (`<session id>_sec_<secret>`), derived instead of stored: the secret is an
  * HMAC-SHA256 of the session id under ENCRYPTION_KEY, so the widget endpoint verifies it with no
@@ -12,28 +13,8 @@ const SECRET_CHARS = 24;
 const LABEL = 'borda:seed002:session_token:v1:';
 const TOKEN = /^(cs_(?:test|live)_[0-9A-Za-z]{8,64})_sec_([0-9A-Za-z_-]{24})$/;
 
-const keys = new Map<string, Promise<CryptoKey>>();
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (!key) {
-    key = crypto.subtle.importKey(
-      'raw',
-      new TextEncoder().encode(secret),
-      { name: 'HMAC', hash: 'SHA-256' },
-      false,
-      ['sign'],
-    );
-    keys.set(secret, key);
-  }
-  return key;
-}
-
 async function secretFor(sessionId: string, encryptionKey: string): Promise<string> {
-  const mac = await crypto.subtle.sign(
-    'HMAC',
-    await hmacKey(encryptionKey),
-    new TextEncoder().encode(LABEL + sessionId),
-  );
+  const mac = await hmacSha256(encryptionKey, LABEL + sessionId);
   let bin = '';
   for (const b of new Uint8Array(mac)) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '').slice(0, SECRET_CHARS);

@@ -1,4 +1,4 @@
-import { toHex } from '../../lib/crypto';
+import { hmacSha256, toHex } from '../../lib/crypto';
 
 /**
  * The `signature` parameter of seed 004's checkout_url: HMAC-SHA256 of the session id under a key
@@ -10,28 +10,8 @@ const SIGNATURE_CHARS = 32;
 const LABEL = 'borda:seed004:checkout_signature:v1:';
 const SIGNATURE = /^[0-9a-f]{32}$/;
 
-const keys = new Map<string, Promise<CryptoKey>>();
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (!key) {
-    key = crypto.subtle.importKey(
-      'raw',
-      new TextEncoder().encode(secret),
-      { name: 'HMAC', hash: 'SHA-256' },
-      false,
-      ['sign'],
-    );
-    keys.set(secret, key);
-  }
-  return key;
-}
-
 export async function orderSignature(sessionId: string, encryptionKey: string): Promise<string> {
-  const mac = await crypto.subtle.sign(
-    'HMAC',
-    await hmacKey(encryptionKey),
-    new TextEncoder().encode(LABEL + sessionId),
-  );
+  const mac = await hmacSha256(encryptionKey, LABEL + sessionId);
   return toHex(mac).slice(0, SIGNATURE_CHARS);
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { checkoutSessions, events, type SessionRow } from '../../db/schema';
 import { requireSecretKey } from '../../http/auth';
@@ -11,7 +11,7 @@ import { merchantCtx } from '../../http/service-ctx';
 import { newId } from '../../lib/ids';
 import type { MerchantCtx } from '../../services/context';
 import { resolveSessionInput } from '../../services/session-input';
-import { newSessionRow } from '../../services/sessions';
+import { findLiveSessionForOrder, newSessionRow } from '../../services/sessions';
 import { CreateSession } from '../sessions/schema';
 import { serializeSession } from '../sessions/serialize';
 import { CUSTOMER_FIELDS, CUSTOMER_META_PREFIX, orderObject } from './seed004-payload';
@@ -72,7 +72,7 @@ export const seed004Routes = new Hono<AppEnv>().post(
     const created = await insertOrder(ctx, row, order);
     if (!created) {
       // Another request took the order between our release and insert.
-      const live = await findLiveOrder(ctx, order.merchant_key);
+      const live = await findLiveSessionForOrder(ctx, order.merchant_key);
       throw refusal(order.merchant_key, live);
     }
     return c.json(orderObject(serializeSession(created), created.updatedAt), replaced ? 200 : 201);
@@ -94,29 +94,13 @@ function refusal(merchantKey: string, live: SessionRow | undefined): ApiError {
   );
 }
 
-async function findLiveOrder(ctx: MerchantCtx, merchantKey: string): Promise<SessionRow | undefined> {
-  const [row] = await ctx.db
-    .select()
-    .from(checkoutSessions)
-    .where(
-      and(
-        eq(checkoutSessions.merchantId, ctx.merchant.id),
-        eq(checkoutSessions.mode, ctx.mode),
-        eq(checkoutSessions.merchantOrderId, merchantKey),
-        inArray(checkoutSessions.status, ['open', 'pending', 'paid']),
-      ),
-    )
-    .limit(1);
-  return row;
-}
-
 /**
  * Frees the merchant_key for a new session. Only an open session is released (canceled through its
  * SessionDO, the single writer, so a payment racing with us either lands first, and we refuse, or is
  * refused by the object). Returns whether an order existed, i.e. whether this is an update (200).
  */
 async function releaseOpenOrder(ctx: MerchantCtx, merchantKey: string): Promise<boolean> {
-  const live = await findLiveOrder(ctx, merchantKey);
+  const live = await findLiveSessionForOrder(ctx, merchantKey);
   if (!live) return false;
   if (live.status !== 'open') throw refusal(merchantKey, live);
   const outcome = await ctx.transition({
@@ -127,7 +111,7 @@ async function releaseOpenOrder(ctx: MerchantCtx, merchantKey: string): Promise<
   });
   if (outcome.ok) return true;
   // Refused: it may have expired on its own (still fine to replace) or been paid meanwhile (not).
-  const now = await findLiveOrder(ctx, merchantKey);
+  const now = await findLiveSessionForOrder(ctx, merchantKey);
   if (now) throw refusal(merchantKey, now);
   return true;
 }
