@@ -1,22 +1,10 @@
 import type { PaymentDetails } from '../../db/schema';
 import { normalizeDocument } from '../../domain/documents';
 import { parsePixPayload } from '../../domain/pix';
-import {
-  type BoletoSettings,
-  type BoletoTerms,
-  boletoTerms,
-  type DueDateSettings,
-  dueDate,
-  voidDate,
-} from '../../domain/pricing';
+import { type BoletoPlan, boletoPlan, brasiliaDate } from '../boleto-plan';
 import { ConnectorError, type CreatePaymentRequest } from '../types';
 import { type AsaasBillingType, type AsaasCustomerRequest, type AsaasPaymentRequest, Reais } from './wire';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Asaas dates are Brasília dates (UTC-3, no daylight saving since 2019). */
-const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
-/** Seed 004's default `boleto_void_days`. */
-const DEFAULT_VOID_DAYS = 30;
 /** Asaas's limit on a payment description. */
 const MAX_DESCRIPTION = 500;
 
@@ -32,16 +20,6 @@ export type AsaasRequestExtras = {
   customerIp?: string;
   customer: { phone?: string; postal_code?: string; address_number?: string };
 };
-
-/** The calendar date (yyyy-mm-dd) in Brasília at instant `ms`. */
-export function brasiliaDate(ms: number): string {
-  return new Date(ms + BRASILIA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The first instant after Brasília date `date` (yyyy-mm-dd) ends. */
-export function endOfBrasiliaDay(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) + DAY_MS - BRASILIA_OFFSET_MS;
-}
 
 /** Asaas's "yyyy-mm-dd HH:mm:ss" (Brasília, no zone), or an ISO instant with a zone; null if neither. */
 export function parseAsaasDateTime(text: string): number | null {
@@ -76,9 +54,6 @@ export function customerBody(req: CreatePaymentRequest): AsaasCustomerRequest {
 }
 
 /** A boleto's dates and late-payment terms, decided before it is issued. */
-export type BoletoPlan = { due: string; voidOn: string; terms: BoletoTerms };
-
-type BoletoStoredSettings = BoletoSettings & DueDateSettings & { boleto_void_days?: number };
 
 /**
  * The POST /v3/payments body (its `customer` is filled in once the customer exists). Everything that
@@ -115,19 +90,16 @@ export function paymentBody(req: CreatePaymentRequest): {
     body.dueDate = brasiliaDate(Math.max(req.now, req.expiresAt));
     return { body, boleto: null };
   }
-  if (billingType === 'BOLETO') return { body, boleto: planBoleto(req, today, body) };
+  if (billingType === 'BOLETO') return { body, boleto: planBoleto(req, body) };
   addCard(req, body);
   return { body, boleto: null };
 }
 
-function planBoleto(req: CreatePaymentRequest, today: string, body: AsaasPaymentRequest): BoletoPlan {
-  const settings = (req.settings ?? {}) as BoletoStoredSettings;
+function planBoleto(req: CreatePaymentRequest, body: AsaasPaymentRequest): BoletoPlan {
   let plan: BoletoPlan;
   try {
-    const due = dueDate(today, settings);
-    const voidDays = settings.boleto_void_days ?? DEFAULT_VOID_DAYS;
-    plan = { due, voidOn: voidDate(due, voidDays), terms: boletoTerms(req.amount, settings) };
-    body.daysAfterDueDateToRegistrationCancellation = voidDays;
+    plan = boletoPlan({ now: req.now, amount: req.amount, settings: req.settings });
+    body.daysAfterDueDateToRegistrationCancellation = plan.voidDays;
   } catch (err) {
     throw new ConnectorError(
       'retryable',

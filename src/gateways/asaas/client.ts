@@ -18,6 +18,7 @@
  * - Webhooks (`asaas-access-token`, event ids, events): https://docs.asaas.com/docs/about-webhooks,
  *   https://docs.asaas.com/docs/payment-events, https://docs.asaas.com/docs/webhook-para-cobrancas
  */
+import type { BoletoPlan } from '../boleto-plan';
 import {
   type Connector,
   type ConnectorContext,
@@ -26,16 +27,7 @@ import {
   type GatewayPaymentResult,
   type GatewayStatus,
 } from '../types';
-import {
-  type BoletoPlan,
-  boletoDetails,
-  cardBrand,
-  customerBody,
-  endOfBrasiliaDay,
-  parseAsaasDateTime,
-  paymentBody,
-  pixTxid,
-} from './build';
+import { boletoDetails, cardBrand, customerBody, parseAsaasDateTime, paymentBody, pixTxid } from './build';
 import {
   type AsaasResponse,
   AsaasTransportError,
@@ -180,7 +172,7 @@ async function issueBoleto(
     status: 'pending',
     reference: id,
     details: boletoDetails(field, plan),
-    holdUntil: endOfBrasiliaDay(plan.voidOn),
+    holdUntil: plan.holdUntil,
   };
 }
 

@@ -1,5 +1,5 @@
 import { normalizeDocument } from '../../domain/documents';
-import { type BoletoSettings, type BoletoTerms, boletoTerms, dueDate, voidDate } from '../../domain/pricing';
+import type { BoletoPlan } from '../boleto-plan';
 import type { CreatePaymentRequest } from '../types';
 import type {
   PagarmeBoletoCharge,
@@ -7,37 +7,6 @@ import type {
   PagarmeOrderRequest,
   PagarmePaymentRequest,
 } from './wire';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Brazilian banks work on Brasília time (UTC-3, no daylight saving since 2019). */
-const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
-/** Seed 004's default for `boleto_void_days`. */
-const DEFAULT_VOID_DAYS = 30;
-
-/** The boleto Borda asks for: the same dates and late terms it then shows the customer. */
-export type BoletoPlan = {
-  due: string;
-  voidOn: string;
-  voidDays: number;
-  terms: BoletoTerms;
-  holdUntil: number;
-};
-
-export function boletoPlan(req: CreatePaymentRequest): BoletoPlan {
-  const settings: Record<string, unknown> = req.settings ?? {};
-  const today = new Date(req.now + BRASILIA_OFFSET_MS).toISOString().slice(0, 10);
-  const due = dueDate(today, settings as { boleto_due_days?: number; boleto_due_date?: string });
-  const voidDays =
-    typeof settings.boleto_void_days === 'number' ? settings.boleto_void_days : DEFAULT_VOID_DAYS;
-  const voidOn = voidDate(due, voidDays);
-  const terms = boletoTerms(req.amount, settings as BoletoSettings);
-  return { due, voidOn, voidDays, terms, holdUntil: payableUntil(voidOn) };
-}
-
-/** A boleto is payable until the end of its void date, Brasília time. */
-export function payableUntil(voidOn: string): number {
-  return Date.parse(`${voidOn}T00:00:00Z`) + DAY_MS - BRASILIA_OFFSET_MS;
-}
 
 /**
  * The customer as Pagar.me wants it: the document in digits (letters kept for the alphanumeric CNPJ),
@@ -76,7 +45,10 @@ function brDate(isoDate: string): string {
  * a monthly percentage as `percentage` (charged per month, fractions allowed). Both start the day after
  * the due date.
  */
-function lateTerms(terms: BoletoTerms): { fine?: PagarmeBoletoCharge; interest?: PagarmeBoletoCharge } {
+function lateTerms(terms: BoletoPlan['terms']): {
+  fine?: PagarmeBoletoCharge;
+  interest?: PagarmeBoletoCharge;
+} {
   const out: { fine?: PagarmeBoletoCharge; interest?: PagarmeBoletoCharge } = {};
   if (terms.fineCents !== null && terms.fineCents > 0)
     out.fine = { days: 1, type: 'flat', amount: terms.fineCents };

@@ -22,6 +22,8 @@
  * returns it, fetchStatus and cancel take it, parseWebhook reports it (order events carry it as
  * `data.id`, charge events as `data.order.id`). The charge id is only an internal detail of cancel.
  */
+
+import { type BoletoPlan, boletoPlan } from '../boleto-plan';
 import {
   type Connector,
   type ConnectorContext,
@@ -31,7 +33,7 @@ import {
   type GatewayStatus,
   type InboundGatewayEvent,
 } from '../types';
-import { type BoletoPlan, boletoPlan, orderRequest } from './build';
+import { orderRequest } from './build';
 import { httpError, pagarmeCall } from './http';
 import { createResult, orderGatewayStatus, webhookEvent } from './map';
 import { chargeStatus, type PagarmeOrder, type PagarmeOrderList, type PagarmeWebhook } from './wire';

@@ -2,6 +2,7 @@ import type { PaymentDetails } from '../../db/schema';
 import { parseLinhaDigitavel } from '../../domain/boleto';
 import { parsePixPayload } from '../../domain/pix';
 import { voidDate } from '../../domain/pricing';
+import { type BoletoPlan, endOfBrasiliaDay } from '../boleto-plan';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -9,7 +10,6 @@ import {
   type GatewayStatus,
   type InboundGatewayEvent,
 } from '../types';
-import { type BoletoPlan, payableUntil } from './build';
 import {
   chargeStatus,
   orderStatus,
@@ -103,7 +103,7 @@ function boletoDetails(
         interest_monthly_percent: interestMonthlyPercent,
       },
     },
-    holdUntil: payableUntil(voidOn),
+    holdUntil: endOfBrasiliaDay(voidOn),
   };
 }
 

@@ -3,14 +3,11 @@ import { boletoBarcode, linhaDigitavel, sandboxFreeField } from '../../domain/bo
 import { buildClabe } from '../../domain/clabe';
 import { type MethodSlug, methodInfo } from '../../domain/country-methods';
 import { buildPixPayload, survivesPixFolding } from '../../domain/pix';
-import { boletoTerms, dueDate, voidDate } from '../../domain/pricing';
+import { boletoPlan } from '../boleto-plan';
 import type { CreatePaymentRequest } from '../types';
 
 /** PIX codes the sandbox issues stay valid at most this long, and never past the session. */
 const PIX_LIFETIME_MS = 30 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Brazilian banks work on Brasília time (UTC-3, no daylight saving since 2019). */
-const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
 /** The sandbox's own bank code: not a real bank (real codes are allocated by the Banco Central). */
 const SANDBOX_BANK = '999';
 
@@ -56,31 +53,26 @@ export function issueAsync(req: CreatePaymentRequest): IssuedAsync {
     };
   }
   if (method === 'boleto') {
-    const today = new Date(req.now + BRASILIA_OFFSET_MS).toISOString().slice(0, 10);
-    const settings: Record<string, unknown> = req.settings ?? {};
-    const due = dueDate(today, settings as { boleto_due_days?: number; boleto_due_date?: string });
-    const voidOn = voidDate(due, (settings.boleto_void_days as number | undefined) ?? 30);
+    const plan = boletoPlan(req);
     const barcode = boletoBarcode({
       bankCode: SANDBOX_BANK,
       amountCents: req.amount,
-      dueDate: due,
+      dueDate: plan.due,
       freeField: sandboxFreeField(req.paymentId),
     });
-    const terms = boletoTerms(req.amount, settings as Parameters<typeof boletoTerms>[1]);
     return {
       details: {
         boleto: {
           barcode,
           line: linhaDigitavel(barcode),
-          due_date: due,
-          void_date: voidOn,
-          fine_cents: terms.fineCents,
-          interest_per_day_cents: terms.interestPerDayCents,
-          interest_monthly_percent: terms.interestMonthlyPercent,
+          due_date: plan.due,
+          void_date: plan.voidOn,
+          fine_cents: plan.terms.fineCents,
+          interest_per_day_cents: plan.terms.interestPerDayCents,
+          interest_monthly_percent: plan.terms.interestMonthlyPercent,
         },
       },
-      // Payable until the end of the void date, Brasília time.
-      holdUntil: Date.parse(`${voidOn}T00:00:00Z`) + DAY_MS - BRASILIA_OFFSET_MS,
+      holdUntil: plan.holdUntil,
     };
   }
   if (method === 'bank_transfer') {
