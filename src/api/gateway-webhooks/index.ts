@@ -52,29 +52,32 @@ export const gatewayWebhookRoutes = new Hono<AppEnv>().post('/:slug/:merchantId'
   if (!event) throw new ApiError('authentication_required', 'The notification could not be authenticated.');
   if (event.kind === 'ignored') return c.json({ received: true, applied: false, reason: event.reason });
 
-  const seen = await db
-    .select({ id: gatewayEvents.eventId })
-    .from(gatewayEvents)
-    .where(
-      and(
-        eq(gatewayEvents.gateway, slug),
-        eq(gatewayEvents.merchantId, merchantId),
-        eq(gatewayEvents.eventId, event.eventId),
-      ),
-    )
-    .limit(1);
+  // One round trip: has this notification been applied, and which payment does it concern.
+  const [seen, [payment]] = await db.batch([
+    db
+      .select({ id: gatewayEvents.eventId })
+      .from(gatewayEvents)
+      .where(
+        and(
+          eq(gatewayEvents.gateway, slug),
+          eq(gatewayEvents.merchantId, merchantId),
+          eq(gatewayEvents.eventId, event.eventId),
+        ),
+      )
+      .limit(1),
+    db
+      .select({ id: payments.id, sessionId: payments.sessionId })
+      .from(payments)
+      .where(
+        and(
+          eq(payments.merchantId, merchantId),
+          eq(payments.gateway, slug),
+          eq(payments.gatewayReference, event.reference),
+        ),
+      )
+      .limit(1),
+  ]);
   if (seen.length > 0) return c.json({ received: true, applied: false, reason: 'duplicate' });
-  const [payment] = await db
-    .select({ id: payments.id, sessionId: payments.sessionId })
-    .from(payments)
-    .where(
-      and(
-        eq(payments.merchantId, merchantId),
-        eq(payments.gateway, slug),
-        eq(payments.gatewayReference, event.reference),
-      ),
-    )
-    .limit(1);
   if (!payment) return c.json({ received: true, applied: false, reason: 'unknown_reference' }, 202);
   const outcome = await sessionStub(c.env, payment.sessionId).settle({
     sessionId: payment.sessionId,
