@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { type GatewayAccountRow, gatewayAccounts } from '../db/schema';
+import { checkoutSessions, type GatewayAccountRow, gatewayAccounts } from '../db/schema';
 import { open } from '../lib/secretbox';
 import type { LiveAccount } from './router';
 
@@ -13,6 +13,26 @@ export function enabledAccountsQuery(db: DrizzleD1Database, merchantId: string, 
       and(
         eq(gatewayAccounts.merchantId, merchantId),
         eq(gatewayAccounts.mode, mode),
+        eq(gatewayAccounts.enabled, true),
+      ),
+    )
+    .orderBy(asc(gatewayAccounts.priority), asc(gatewayAccounts.name));
+}
+
+/**
+ * The same accounts found from a session id alone, so the read can run beside the session's own
+ * (the merchant and mode come from the session row inside the query).
+ */
+export function enabledAccountsForSession(db: DrizzleD1Database, sessionId: string) {
+  const ofSession = (column: typeof checkoutSessions.merchantId | typeof checkoutSessions.mode) =>
+    db.select({ v: column }).from(checkoutSessions).where(eq(checkoutSessions.id, sessionId));
+  return db
+    .select()
+    .from(gatewayAccounts)
+    .where(
+      and(
+        eq(gatewayAccounts.merchantId, sql`(${ofSession(checkoutSessions.merchantId)})`),
+        eq(gatewayAccounts.mode, sql`(${ofSession(checkoutSessions.mode)})`),
         eq(gatewayAccounts.enabled, true),
       ),
     )

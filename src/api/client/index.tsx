@@ -3,11 +3,11 @@ import { pickLocale } from '../../checkout/i18n';
 import { BoletoPage } from '../../checkout/page/boleto-page';
 import { NONCE_PLACEHOLDER, newNonce, pageHeaders } from '../../checkout/page/headers';
 import { qrSvg } from '../../checkout/qr';
-import type { PaymentDetails } from '../../db/schema';
+import type { GatewayAccountRow, PaymentDetails } from '../../db/schema';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { interleaved2of5Svg } from '../../domain/itf';
 import type { Currency } from '../../domain/money';
-import { enabledAccountsQuery } from '../../gateways/accounts';
+import { enabledAccountsForSession } from '../../gateways/accounts';
 import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { ApiError, fieldError, refusalError } from '../../http/errors';
@@ -19,7 +19,7 @@ import { type CheckoutContext, loadCheckout, redirectUrl } from './load';
 import { CreateClientPayment, SimulateOutcome } from './schema';
 import { clientPaymentView, clientSessionView, clientStatusView } from './view';
 
-type ClientEnv = AppEnv & { Variables: { checkout: CheckoutContext } };
+type ClientEnv = AppEnv & { Variables: { checkout: CheckoutContext; accounts?: GatewayAccountRow[] } };
 
 /**
  * The client checkout API, authorized by the session token in the path (no secret key). Used by
@@ -27,8 +27,15 @@ type ClientEnv = AppEnv & { Variables: { checkout: CheckoutContext } };
  */
 export const clientRoutes = new Hono<ClientEnv>()
   .use('/:token/*', async (c, next) => {
-    const checkout = await loadCheckout(c.get('db'), c.req.param('token') ?? '');
+    const token = c.req.param('token') ?? '';
+    // A payment also needs the merchant's gateway accounts: read them beside the session, not after it.
+    const paying = c.req.method === 'POST' && c.req.path.endsWith('/payments');
+    const [checkout, accounts] = await Promise.all([
+      loadCheckout(c.get('db'), token),
+      paying ? enabledAccountsForSession(c.get('db'), token) : undefined,
+    ]);
     c.set('checkout', checkout);
+    c.set('accounts', accounts);
     if (c.req.method === 'POST') assertSameSiteOrAllowed(c, checkout.merchant.allowedOrigins);
     await next();
     for (const [k, v] of Object.entries(corsHeaders(c, checkout.merchant.allowedOrigins)))
@@ -61,11 +68,10 @@ export const clientRoutes = new Hono<ClientEnv>()
     const { allowedOrigins: _origins, ...merchantInfo } = merchant;
     const outcome = await sessionStub(c.env, session.id).pay({
       sessionId: session.id,
-      // Read here, outside the session's object, so its serialized section does not wait on this read.
       hint: {
         session,
         merchant: merchantInfo,
-        accounts: await enabledAccountsQuery(c.get('db'), session.merchantId, session.mode),
+        accounts: c.get('accounts'),
       },
       method: input.method,
       customer,
