@@ -1,0 +1,72 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { checkoutSessions } from './sessions';
+
+/** One row per payment attempt on a session; a declined attempt stays here beside the next try. */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => checkoutSessions.id),
+    merchantId: text('merchant_id').notNull(),
+    mode: text('mode', { enum: ['test', 'live'] }).notNull(),
+    method: text('method').notNull(),
+    gateway: text('gateway').notNull(),
+    status: text('status', { enum: ['pending', 'paid', 'denied', 'expired', 'canceled'] }).notNull(),
+    /** What the customer is charged, in minor units (the session amount adjusted by the method's pricing). */
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    installments: integer('installments').notNull().default(1),
+    /** Discount (negative) or addition (positive) the method's pricing applied to the session amount. */
+    adjustment: integer('adjustment').notNull().default(0),
+    /** Each installment in minor units (they add up to `amount`); monthly interest rate in percent. */
+    installmentPlan: text('installment_plan', { mode: 'json' }).$type<{
+      amounts: number[];
+      monthly_rate: number;
+    } | null>(),
+    /** Method data safe to keep: PIX code and expiry; card brand and last four digits only. */
+    details: text('details', { mode: 'json' }).notNull().$type<PaymentDetails>(),
+    customer: text('customer', { mode: 'json' }).$type<Record<string, string> | null>(),
+    gatewayReference: text('gateway_reference'),
+    failureCode: text('failure_code'),
+    failureMessage: text('failure_message'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    paidAt: integer('paid_at'),
+  },
+  (t) => [
+    index('payments_session_idx').on(t.sessionId, t.createdAt),
+    index('payments_merchant_created_idx').on(t.merchantId, t.mode, t.createdAt),
+  ],
+);
+
+export type BankAccount = {
+  bank_name: string;
+  bank_code: string;
+  agency: string;
+  account: string;
+  account_digit: string;
+  account_type: 'checking' | 'savings' | 'payment';
+  beneficiary: string;
+  document: string;
+};
+
+export type PaymentDetails = {
+  pix?: { payload: string; expires_at: number; txid: string };
+  card?: { brand: string; last4: string };
+  boleto?: {
+    barcode: string;
+    line: string;
+    due_date: string;
+    void_date: string;
+    fine_cents: number | null;
+    interest_per_day_cents: number | null;
+    interest_monthly_percent: number | null;
+  };
+  bank_transfer?: BankAccount & { reference: string };
+  spei?: { clabe: string; bank_name: string; beneficiary: string; reference: string };
+  voucher?: { reference: string; expires_at: number; kind: 'voucher' | 'redirect' };
+};
+
+export type PaymentRow = typeof payments.$inferSelect;
