@@ -1,4 +1,5 @@
 import type { BankAccount, PaymentDetails } from '../db/schema';
+import type { Country } from '../domain/countries';
 import type { Currency } from '../domain/money';
 import type { StoredSetting } from '../domain/offer';
 
@@ -29,6 +30,8 @@ export type CreatePaymentRequest = {
   amount: number;
   currency: Currency;
   installments: number;
+  /** The session's country, ISO 3166-1 alpha-3 (BRA, MEX, COL, ...): gateways that span countries need it. */
+  country: Country;
   customer: { name: string; email: string; document?: string };
   card?: CardInput;
   merchant: PayingMerchant;
@@ -105,8 +108,48 @@ export type InboundGatewayEvent =
       /** The gateway's payment reference (what createPayment returned as `reference`). */
       reference: string;
       failureCode?: string;
+      /** What the gateway says it received, in minor units of `currency`, when the notification says so. */
+      amount?: number;
+      currency?: string;
     }
   | { kind: 'ignored'; eventId: string; reason: string };
+
+/** A customer's bank account given for a refund the gateway cannot send back on its own (boleto, voucher). */
+export type RefundBankAccount = {
+  holderName: string;
+  holderDocument: string;
+  bankCode: string;
+  agency: string;
+  account: string;
+  accountDigit?: string;
+  accountType: 'checking' | 'savings';
+  pixKey?: string;
+};
+
+/** A refund asked of the gateway; amounts in minor units of the payment's currency. */
+export type RefundRequest = {
+  /** Borda's refund id: also the idempotency key sent to the gateway. */
+  refundId: string;
+  paymentId: string;
+  /** The gateway's payment reference (what createPayment returned). */
+  reference: string;
+  method: string;
+  amount: number;
+  currency: Currency;
+  /** What the payment charged in all, so a connector can tell a full refund from a partial one. */
+  chargedAmount: number;
+  reason: string | null;
+  bankAccount?: RefundBankAccount;
+  now: number;
+};
+
+/** A refund as the gateway reports it. */
+export type GatewayRefundResult = {
+  status: 'pending' | 'succeeded' | 'failed' | 'requires_action';
+  /** The gateway's refund id, when it assigns one. */
+  reference: string | null;
+  failureCode?: string;
+};
 
 /** One payment gateway behind one interface (conventions: medusa IPaymentProvider, openstatus). */
 export interface Connector {
@@ -124,7 +167,15 @@ export interface Connector {
     ctx: ConnectorContext,
     ref: { reference: string | null; paymentId: string },
   ): Promise<GatewayStatus>;
+  /** Voids an issued, unpaid payment (a PIX code, boleto or voucher) so it can no longer be paid. */
   cancel(ctx: ConnectorContext, reference: string): Promise<void>;
+  /** Returns money of a paid payment; absent where the gateway has no refund API. */
+  refund?(ctx: ConnectorContext, req: RefundRequest): Promise<GatewayRefundResult>;
+  /** Asks the gateway for a refund's state. */
+  fetchRefund?(
+    ctx: ConnectorContext,
+    ref: { reference: string | null; paymentReference: string; refundId: string },
+  ): Promise<GatewayRefundResult>;
   /** Verifies an inbound webhook with the merchant's credentials and reduces it; throws ConnectorError('retryable', 'unauthorized') when it is not authentic. */
   parseWebhook(ctx: ConnectorContext, req: { headers: Headers; body: string }): Promise<InboundGatewayEvent>;
 }

@@ -1,4 +1,5 @@
 import type { PaymentAttemptRow, PaymentRow, SessionRow } from '../db/schema';
+import type { Country } from '../domain/countries';
 import { settingsFor } from '../domain/offer';
 import type { SessionStatus } from '../domain/session-state';
 import { type LiveAccount, routePayment } from '../gateways/router';
@@ -51,6 +52,7 @@ export async function runGateway(
       amount: payment.amount,
       currency: payment.currency as never,
       installments: payment.installments,
+      country: session.country as Country,
       customer: cmd.customer,
       card: cmd.card,
       merchant,

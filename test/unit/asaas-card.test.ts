@@ -70,6 +70,7 @@ const BASE: CreatePaymentRequest & AsaasRequestExtras = {
   method: 'card',
   amount: 15000,
   currency: 'BRL',
+  country: 'BRA',
   installments: 1,
   card: {
     number: '5162 3062 1937 8829',

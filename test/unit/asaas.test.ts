@@ -97,6 +97,7 @@ function request(over: Partial<CreatePaymentRequest> = {}): CreatePaymentRequest
     method: 'pix',
     amount: 15000,
     currency: 'BRL',
+    country: 'BRA',
     installments: 1,
     customer: {
       name: 'Marcelo Henrique Almeida',

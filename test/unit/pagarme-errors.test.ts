@@ -17,6 +17,7 @@ const base: CreatePaymentRequest = {
   method: 'pix',
   amount: 3090,
   currency: 'BRL',
+  country: 'BRA',
   installments: 1,
   customer: { name: 'Tony Stark', email: 'avengerstark@ligadajustica.com.br', document: '145.822.569-88' },
   merchant: { id: 'mer_1', name: 'Loja', city: null, bankAccounts: [], speiClabe: null },
