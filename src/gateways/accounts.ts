@@ -43,6 +43,7 @@ export function enabledAccountsForSession(db: DrizzleD1Database, sessionId: stri
 export async function toLiveAccounts(
   rows: GatewayAccountRow[],
   encryptionKey: string,
+  apiBases: Readonly<Record<string, string>> = {},
 ): Promise<LiveAccount[]> {
   return Promise.all(
     rows.map(async (r) => ({
@@ -55,6 +56,7 @@ export async function toLiveAccounts(
       consecutiveFailures: r.consecutiveFailures,
       openUntil: r.openUntil,
       settings: r.settings,
+      apiBase: apiBases[r.gateway],
       credentials: JSON.parse(await open(r.credentialsSealed, encryptionKey)) as Record<string, string>,
     })),
   );

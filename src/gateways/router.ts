@@ -16,6 +16,8 @@ import { ConnectorError, type CreatePaymentRequest, type GatewayPaymentResult } 
 export type LiveAccount = RoutableAccount & {
   credentials: Record<string, string>;
   settings: Record<string, unknown>;
+  /** The operator's API base override for this gateway, if any. */
+  apiBase?: string;
 };
 
 /** Test mode without configured accounts pays through the built-in sandbox; it has no row and no health. */
@@ -103,6 +105,7 @@ export async function routePayment(
       mode: opts.mode,
       now: started,
       timeoutMs: opts.timeoutMs ?? GATEWAY_TIMEOUT_MS,
+      apiBase: account.apiBase,
     };
     try {
       const result = await connector.createPayment(ctx, req);

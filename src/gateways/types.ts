@@ -90,6 +90,11 @@ export type ConnectorContext = {
   timeoutMs: number;
   /** The account's non-secret options (the sandbox's simulated behaviour). */
   settings?: Record<string, unknown>;
+  /**
+   * The gateway's API base URL when the operator overrides it (`<SLUG>_API_BASE`, see api-base.ts);
+   * a connector uses it instead of its production base. Absent: the gateway's documented base.
+   */
+  apiBase?: string;
 };
 
 /** A payment's state as the gateway reports it when asked. */

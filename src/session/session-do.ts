@@ -5,6 +5,7 @@ import { serializeSession } from '../api/sessions/serialize';
 import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../db/schema';
 import { decideTransition, dueAt, type SessionStatus, TRANSITION_EVENTS } from '../domain/session-state';
 import { enabledAccountsQuery, toLiveAccounts } from '../gateways/accounts';
+import { apiBaseOverrides } from '../gateways/api-base';
 import type { MerchantProfile } from '../gateways/types';
 import { publishEvents } from '../webhooks/publish';
 import { admitPayment } from './admit-payment';
@@ -225,7 +226,13 @@ export class SessionDO extends DurableObject<Env> {
     );
     if (!started) return CONCURRENT;
 
-    const accounts = await toLiveAccounts(accountRows, this.env.ENCRYPTION_KEY);
+    const accounts = await toLiveAccounts(
+      accountRows,
+      this.env.ENCRYPTION_KEY,
+      apiBaseOverrides(this.env as unknown as Record<string, unknown>, {
+        allowLoopback: this.env.ALLOW_LOOPBACK_URLS === 'true',
+      }),
+    );
     const {
       payment: next,
       sessionStatus,

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { gatewayAccounts, gatewayEvents, payments } from '../../db/schema';
+import { apiBaseOverrides } from '../../gateways/api-base';
 import { CONNECTORS, isConnectorSlug } from '../../gateways/registry';
 import { GATEWAY_TIMEOUT_MS } from '../../gateways/router';
 import type { InboundGatewayEvent } from '../../gateways/types';
@@ -41,6 +42,9 @@ export const gatewayWebhookRoutes = new Hono<AppEnv>().post('/:slug/:merchantId'
       mode: account.mode,
       now: Date.now(),
       timeoutMs: GATEWAY_TIMEOUT_MS,
+      apiBase: apiBaseOverrides(c.env as unknown as Record<string, unknown>, {
+        allowLoopback: c.env.ALLOW_LOOPBACK_URLS === 'true',
+      })[slug],
     };
     try {
       event = await connector.parseWebhook(ctx, { headers: c.req.raw.headers, body });
