@@ -36,6 +36,16 @@ export default defineConfig(async () => {
           },
         },
         {
+          // Connector contract tests: each connector, in Node, against a fake gateway on loopback that
+          // plays the gateway's documented requests and answers (test/contract/fake-gateway.ts).
+          test: {
+            name: 'contract',
+            include: ['test/contract/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 30_000,
+          },
+        },
+        {
           test: {
             name: 'e2e',
             include: ['test/e2e/**/*.test.ts'],

@@ -18,10 +18,12 @@ const devVarsPath = path.join(root, '.dev.vars');
 const demoPath = path.join(stateDir, 'borda-demo.json');
 const base = `http://localhost:${port}`;
 const OVERRIDABLE = ['WEBHOOK_RETRY_SCHEDULE', 'ALLOW_LOOPBACK_URLS', 'PUBLIC_BASE_URL'];
-const varOverrides = OVERRIDABLE.filter((name) => process.env[name] !== undefined).flatMap((name) => [
-  '--var',
-  `${name}:${process.env[name]}`,
-]);
+// Gateway API bases (`<SLUG>_API_BASE`) point connectors at local fakes; the Worker ignores loopback
+// ones unless ALLOW_LOOPBACK_URLS is on.
+const apiBases = Object.keys(process.env).filter((name) => /^[A-Z0-9]+_API_BASE$/.test(name));
+const varOverrides = [...OVERRIDABLE, ...apiBases]
+  .filter((name) => process.env[name] !== undefined)
+  .flatMap((name) => ['--var', `${name}:${process.env[name]}`]);
 const childEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_D1_WARNING: 'true' };
 
 function log(line) {
