@@ -161,7 +161,7 @@ async function attemptDelivery(
     writes.push(
       db
         .insert(disabledEndpoints)
-        .values({ merchantId: ctx.event.merchantId, url: delivery.url, disabledAt: at })
+        .values({ merchantId: ctx.event.merchantId, mode: ctx.event.mode, url: delivery.url, disabledAt: at })
         .onConflictDoNothing(),
     );
   }

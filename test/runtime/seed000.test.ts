@@ -101,7 +101,7 @@ describe('seed 000 dialect: POST /api/v1/checkout', () => {
     expect(String(payload.reference_id)).toMatch(/^order_12345_/);
     const key = await crypto.subtle.importKey(
       'raw',
-      new TextEncoder().encode(m.webhook_secret),
+      new TextEncoder().encode(m.webhook_secrets.test),
       { name: 'HMAC', hash: 'SHA-256' },
       false,
       ['sign'],
