@@ -41,3 +41,5 @@ FROM `disabled_endpoints` AS `d` CROSS JOIN (SELECT 'test' AS `mode` UNION ALL S
 --> statement-breakpoint
 DROP TABLE `disabled_endpoints`;--> statement-breakpoint
 ALTER TABLE `__new_disabled_endpoints` RENAME TO `disabled_endpoints`;
+--> statement-breakpoint
+UPDATE `gateway_accounts` SET `enabled` = false WHERE `mode` = 'live' AND `gateway` = 'sandbox';

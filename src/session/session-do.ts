@@ -6,6 +6,7 @@ import { checkoutSessions, type PaymentRow, payments, type SessionRow } from '..
 import { decideTransition, dueAt, type SessionStatus, TRANSITION_EVENTS } from '../domain/session-state';
 import { enabledAccountsQuery, toLiveAccounts } from '../gateways/accounts';
 import { apiBaseOverrides } from '../gateways/api-base';
+import { allowedInMode } from '../gateways/mode-guard';
 import { publishEvents } from '../webhooks/publish';
 import { admitPayment } from './admit-payment';
 import type {
@@ -179,8 +180,9 @@ export class SessionDO extends DurableObject<Env> {
       }
       return admitted;
     }
-    const accountRows =
-      cmd.hint?.accounts ?? (await enabledAccountsQuery(this.#db, row.merchantId, row.mode));
+    const accountRows = (
+      cmd.hint?.accounts ?? (await enabledAccountsQuery(this.#db, row.merchantId, row.mode))
+    ).filter((a) => allowedInMode(a.gateway, row.mode));
     if (row.mode === 'live' && accountRows.length === 0) {
       return { ok: false, code: 'no_gateway', detail: 'No gateway is configured to take live payments.' };
     }
