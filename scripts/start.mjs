@@ -169,7 +169,7 @@ function printBanner(m) {
       `  merchant id      ${m.merchant_id}`,
       `  test secret key  ${m.secret_keys.test}`,
       `  test public key  ${m.public_keys.test}`,
-      `  webhook secret   ${m.webhook_secret}`,
+      `  test webhook secret ${m.webhook_secrets?.test ?? m.webhook_secret}`,
       '',
       'Create a checkout session:',
       '--- curl ---',
