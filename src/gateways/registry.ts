@@ -1,5 +1,6 @@
 import type { GatewaySlug } from '../domain/methods';
 import { asaasConnector } from './asaas/client';
+import { coverageTable, covers } from './coverage';
 import { pagarmeConnector } from './pagarme';
 import { sandboxConnector } from './sandbox';
 import { type Connector, ConnectorError } from './types';
@@ -17,6 +18,7 @@ function unavailable(slug: GatewaySlug): Connector {
     slug,
     available: false,
     methods: [],
+    coverage: {},
     credentialFields: [],
     createPayment: refuse,
     fetchStatus: refuse,
@@ -43,8 +45,12 @@ export function isConnectorSlug(value: string): value is ConnectorSlug {
   return Object.hasOwn(CONNECTORS, value);
 }
 
-export function supports(gateway: string, method: string): boolean {
-  return (
-    isConnectorSlug(gateway) && CONNECTORS[gateway].available && CONNECTORS[gateway].methods.includes(method)
-  );
+/** Whether a gateway's connector takes this method in this country (its declared coverage). */
+export function supports(gateway: string, payment: { method: string; country: string }): boolean {
+  return isConnectorSlug(gateway) && covers(CONNECTORS[gateway], payment.country, payment.method);
+}
+
+/** The coverage table of every registered connector (country -> method -> real connectors). */
+export function registeredCoverage() {
+  return coverageTable(Object.values(CONNECTORS));
 }

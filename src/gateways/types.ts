@@ -2,6 +2,7 @@ import type { BankAccount, PaymentDetails } from '../db/schema';
 import type { Country } from '../domain/countries';
 import type { Currency } from '../domain/money';
 import type { StoredSetting } from '../domain/offer';
+import type { Coverage } from './coverage';
 
 /** Card data exists only in memory on its way to a connector: never stored, logged or put in events. */
 export type CardInput = {
@@ -161,8 +162,13 @@ export interface Connector {
   readonly slug: string;
   /** Whether a real implementation exists: an unavailable gateway cannot be enabled. */
   readonly available: boolean;
-  /** Method slugs this connector can take. */
+  /** Method slugs this connector can take (anywhere; `methodsOf(coverage)`). */
   readonly methods: readonly string[];
+  /**
+   * Where it takes them: country -> methods. Routing offers an account only payments whose country and
+   * method its connector declares here, and the coverage table is built from these declarations.
+   */
+  readonly coverage: Coverage;
   /** The credential fields a merchant provides when enabling it (validated, stored sealed). */
   readonly credentialFields: readonly string[];
   /** Creates the payment; throws ConnectorError on failure (a decline of a card is a result, not an error). */
