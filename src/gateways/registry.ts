@@ -1,6 +1,7 @@
 import type { GatewaySlug } from '../domain/methods';
 import { asaasConnector } from './asaas/client';
 import { coverageTable, covers } from './coverage';
+import { mercadopagoConnector } from './mercadopago';
 import { pagarmeConnector } from './pagarme';
 import { sandboxConnector } from './sandbox';
 import { type Connector, ConnectorError } from './types';
@@ -37,6 +38,8 @@ export const CONNECTORS: Record<GatewaySlug | 'sandbox', Connector> = {
   pagbank: unavailable('pagbank'),
   stripe: unavailable('stripe'),
   erede: unavailable('erede'),
+  mercadopago: mercadopagoConnector,
+  ebanx: unavailable('ebanx'),
 };
 
 export type ConnectorSlug = keyof typeof CONNECTORS;

@@ -35,6 +35,10 @@ export type CreatePaymentRequest = {
   country: Country;
   customer: { name: string; email: string; document?: string };
   card?: CardInput;
+  /** The customer's bank for a bank debit (PSE), as the gateway codes it; absent when not collected. */
+  bank?: string;
+  /** The customer's IP address as Borda's edge saw it, when known. */
+  customerIp?: string;
   merchant: PayingMerchant;
   /** The merchant's seed 004 settings for this method (boleto due date, fine, interest...). */
   settings: StoredSetting | undefined;
@@ -188,5 +192,9 @@ export interface Connector {
     ref: { reference: string | null; paymentReference: string; refundId: string },
   ): Promise<GatewayRefundResult>;
   /** Verifies an inbound webhook with the merchant's credentials and reduces it; throws ConnectorError('retryable', 'unauthorized') when it is not authentic. */
-  parseWebhook(ctx: ConnectorContext, req: { headers: Headers; body: string }): Promise<InboundGatewayEvent>;
+  parseWebhook(
+    ctx: ConnectorContext,
+    /** `url`: the full URL the notification was posted to (some gateways sign its query parameters). */
+    req: { headers: Headers; body: string; url?: string },
+  ): Promise<InboundGatewayEvent>;
 }

@@ -27,6 +27,10 @@ export type PayCommand = {
   method: string;
   customer: { name: string; email: string; document?: string };
   card?: CardInput;
+  /** The customer's bank for a bank debit (PSE), as the gateway codes it. */
+  bank?: string;
+  /** The customer's IP address as the edge saw it. */
+  customerIp?: string;
   installments?: number;
   now?: number;
 };

@@ -55,6 +55,8 @@ export async function runGateway(
       country: session.country as Country,
       customer: cmd.customer,
       card: cmd.card,
+      bank: cmd.bank,
+      customerIp: cmd.customerIp,
       merchant,
       settings: settingsFor(session, payment.method),
       description: session.description,

@@ -36,7 +36,9 @@ describe('coverage by construction', () => {
   it('a connector declares only methods the checkout offers in that country', () => {
     for (const c of connectors) {
       for (const [country, methods] of Object.entries(c.coverage)) {
-        const offered = COUNTRY_METHOD_TABLE[country as keyof typeof COUNTRY_METHOD_TABLE] as readonly string[];
+        const offered = COUNTRY_METHOD_TABLE[
+          country as keyof typeof COUNTRY_METHOD_TABLE
+        ] as readonly string[];
         expect(offered, `${c.slug} declares country ${country}`).toBeDefined();
         for (const m of methods ?? []) expect(offered, `${c.slug} declares ${country}/${m}`).toContain(m);
       }

@@ -47,7 +47,7 @@ export const gatewayWebhookRoutes = new Hono<AppEnv>().post('/:slug/:merchantId'
       })[slug],
     };
     try {
-      event = await connector.parseWebhook(ctx, { headers: c.req.raw.headers, body });
+      event = await connector.parseWebhook(ctx, { headers: c.req.raw.headers, body, url: c.req.url });
       break;
     } catch {
       // Not this account's credentials (or not authentic at all); try the next account.

@@ -1,6 +1,6 @@
-import { type Connector, type ConnectorContext, ConnectorError, type GatewayStatus } from '../types';
 import { COUNTRY_METHOD_TABLE } from '../../domain/country-methods';
 import { methodsOf } from '../coverage';
+import { type Connector, type ConnectorContext, ConnectorError, type GatewayStatus } from '../types';
 import { issueAsync } from './async-methods';
 
 /**
