@@ -24,7 +24,7 @@ export function methodsOf(coverage: Coverage): MethodSlug[] {
 /** Whether a connector declares this method in this country. */
 export function covers(connector: Covering, country: string, method: string): boolean {
   const methods = connector.coverage[country as Country] as readonly string[] | undefined;
-  return connector.available && methods !== undefined && methods.includes(method);
+  return connector.available && methods?.includes(method) === true;
 }
 
 /** Connectors that move no real money: they never count toward coverage. */

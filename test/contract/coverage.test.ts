@@ -10,7 +10,7 @@ const connectors = Object.values(CONNECTORS);
 const key = (p: { country: string; method: string }) => `${p.country}/${p.method}`;
 
 /** The coverage table as the README shows it: one row per country and method the checkout offers. */
-export function coverageMarkdown(): string {
+function coverageMarkdown(): string {
   const table = coverageTable(connectors);
   const sandboxOnly = new Map(SANDBOX_ONLY.map((s) => [key(s), s]));
   const rows = COUNTRY_CODES.flatMap((country) =>
