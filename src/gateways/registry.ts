@@ -1,6 +1,7 @@
 import type { GatewaySlug } from '../domain/methods';
 import { asaasConnector } from './asaas/client';
 import { coverageTable, covers } from './coverage';
+import { ebanxConnector } from './ebanx';
 import { mercadopagoConnector } from './mercadopago';
 import { pagarmeConnector } from './pagarme';
 import { sandboxConnector } from './sandbox';
@@ -39,7 +40,7 @@ export const CONNECTORS: Record<GatewaySlug | 'sandbox', Connector> = {
   stripe: unavailable('stripe'),
   erede: unavailable('erede'),
   mercadopago: mercadopagoConnector,
-  ebanx: unavailable('ebanx'),
+  ebanx: ebanxConnector,
 };
 
 export type ConnectorSlug = keyof typeof CONNECTORS;
