@@ -1,28 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COUNTRY_CODES } from '../../src/domain/countries';
 import { COUNTRY_METHOD_TABLE } from '../../src/domain/country-methods';
-import { coverageTable, SANDBOX_ONLY, uncovered } from '../../src/gateways/coverage';
+import { SANDBOX_ONLY, uncovered } from '../../src/gateways/coverage';
 import { CONNECTORS, supports } from '../../src/gateways/registry';
 import { candidates, type RoutableAccount } from '../../src/gateways/routing';
+import { coverageMarkdown } from './coverage-markdown';
 
 const connectors = Object.values(CONNECTORS);
 const key = (p: { country: string; method: string }) => `${p.country}/${p.method}`;
-
-/** The coverage table as the README shows it: one row per country and method the checkout offers. */
-function coverageMarkdown(): string {
-  const table = coverageTable(connectors);
-  const sandboxOnly = new Map(SANDBOX_ONLY.map((s) => [key(s), s]));
-  const rows = COUNTRY_CODES.flatMap((country) =>
-    COUNTRY_METHOD_TABLE[country].map((method) => {
-      const real = table[country][method] ?? [];
-      const cell = real.length > 0 ? real.join(', ') : 'sandbox only';
-      return `| ${country} | \`${method}\` | ${cell} |`;
-    }),
-  );
-  const reasons = [...sandboxOnly.values()].map((s) => `- ${s.country} \`${s.method}\`: ${s.reason}`);
-  return ['| country | method | connectors |', '|---|---|---|', ...rows, '', ...reasons].join('\n');
-}
 
 describe('coverage by construction', () => {
   it('every method the checkout offers in a country has a real connector, or is listed sandbox-only', () => {

@@ -35,7 +35,10 @@ beforeAll(async () => {
           : [...payments.values()].find((x) => x.merchant_payment_code === q.merchant_payment_code);
       return p
         ? { status: 200, body: { payment: p, status: 'SUCCESS' } }
-        : { status: 200, body: { status: 'ERROR', status_code: 'BP-QRY-4', status_message: 'Payment not found' } };
+        : {
+            status: 200,
+            body: { status: 'ERROR', status_code: 'BP-QRY-4', status_message: 'Payment not found' },
+          };
     },
   });
 });
@@ -55,8 +58,16 @@ async function failure(p: Promise<unknown>): Promise<ConnectorError> {
   return e as ConnectorError;
 }
 
-const mexican = { currency: 'MXN' as const, country: 'MEX' as const, customer: { name: 'Juan Pérez', email: 'juan@example.com' } };
-const colombian = { currency: 'COP' as const, country: 'COL' as const, customer: { name: 'Ana Gómez', email: 'ana@example.com', document: '1032456789' } };
+const mexican = {
+  currency: 'MXN' as const,
+  country: 'MEX' as const,
+  customer: { name: 'Juan Pérez', email: 'juan@example.com' },
+};
+const colombian = {
+  currency: 'COP' as const,
+  country: 'COL' as const,
+  customer: { name: 'Ana Gómez', email: 'ana@example.com', document: '1032456789' },
+};
 
 describe('EBANX: what Borda sends', () => {
   it('creates an OXXO voucher with the integration key, the merchant payment code and the amount in pesos', async () => {
@@ -82,7 +93,13 @@ describe('EBANX: what Borda sends', () => {
     expect(result).toMatchObject({
       status: 'pending',
       reference: OXXO_HASH,
-      details: { voucher: { reference: '51000000000020022017052601362015', kind: 'voucher', url: expect.stringContaining('/print/oxxo/') } },
+      details: {
+        voucher: {
+          reference: '51000000000020022017052601362015',
+          kind: 'voucher',
+          url: expect.stringContaining('/print/oxxo/'),
+        },
+      },
     });
   });
 
@@ -91,7 +108,13 @@ describe('EBANX: what Borda sends', () => {
     const req = paymentRequest({ method: 'pse', amount: 15202300, bank: '1007', ...colombian });
     const result = await ebanx.createPayment(ctx(), req);
     expect(fake.calls('POST', '/ws/direct')[0]?.json).toMatchObject({
-      payment: { country: 'co', payment_type_code: 'eft', eft_code: '1007', amount_total: 152023, document: '1032456789' },
+      payment: {
+        country: 'co',
+        payment_type_code: 'eft',
+        eft_code: '1007',
+        amount_total: 152023,
+        document: '1032456789',
+      },
     });
     expect(result).toMatchObject({
       status: 'pending',
@@ -111,9 +134,18 @@ describe('EBANX: what Borda sends', () => {
       details: { spei: { clabe: '646181141900000339', reference: '4262291' } },
     });
     next.direct = () => ({ status: 200, body: fixture('ebanx', 'direct-pagoefectivo').body });
-    const peru = paymentRequest({ method: 'cip', currency: 'PEN', country: 'PER', customer: { name: 'Rosa Quispe', email: 'r@example.com' } });
-    expect(await ebanx.createPayment(ctx(), peru)).toMatchObject({ details: { voucher: { reference: '2829662', kind: 'voucher' } } });
-    expect(fake.calls('POST', '/ws/direct')[1]?.json).toMatchObject({ payment: { payment_type_code: 'pagoefectivo', country: 'pe' } });
+    const peru = paymentRequest({
+      method: 'cip',
+      currency: 'PEN',
+      country: 'PER',
+      customer: { name: 'Rosa Quispe', email: 'r@example.com' },
+    });
+    expect(await ebanx.createPayment(ctx(), peru)).toMatchObject({
+      details: { voucher: { reference: '2829662', kind: 'voucher' } },
+    });
+    expect(fake.calls('POST', '/ws/direct')[1]?.json).toMatchObject({
+      payment: { payment_type_code: 'pagoefectivo', country: 'pe' },
+    });
   });
 
   it('sends the card with its brand, instalments and MM/YYYY due date; a refused card is a decline', async () => {
@@ -121,7 +153,13 @@ describe('EBANX: what Borda sends', () => {
     const req = paymentRequest({
       method: 'card',
       installments: 3,
-      card: { number: '5555 5555 5555 4444', holder_name: 'MARIA SILVA', exp_month: 7, exp_year: 2031, cvc: '321' },
+      card: {
+        number: '5555 5555 5555 4444',
+        holder_name: 'MARIA SILVA',
+        exp_month: 7,
+        exp_year: 2031,
+        cvc: '321',
+      },
     });
     expect(await ebanx.createPayment(ctx(), req)).toEqual({
       status: 'denied',
@@ -132,24 +170,51 @@ describe('EBANX: what Borda sends', () => {
       payment: {
         payment_type_code: 'mastercard',
         instalments: 3,
-        creditcard: { card_number: '5555555555554444', card_name: 'MARIA SILVA', card_due_date: '07/2031', card_cvv: '321' },
+        creditcard: {
+          card_number: '5555555555554444',
+          card_name: 'MARIA SILVA',
+          card_due_date: '07/2031',
+          card_cvv: '321',
+        },
       },
     });
   });
 });
 
 describe('EBANX: what Borda makes of the answers', () => {
-  const expected: Record<EbanxPaymentStatus, string> = { PE: 'pending', OP: 'pending', CO: 'paid', PN: 'paid', CA: 'expired' };
-  it.each(Object.keys(PAYMENT_STATUS) as EbanxPaymentStatus[])('the status %s is read as documented', async (status) => {
-    payments.set(OXXO_HASH, { hash: OXXO_HASH, status, payment_type_code: 'oxxo' });
-    expect((await ebanx.fetchStatus(ctx(), { reference: OXXO_HASH, paymentId: 'p' })).status).toBe(expected[status]);
-  });
+  const expected: Record<EbanxPaymentStatus, string> = {
+    PE: 'pending',
+    OP: 'pending',
+    CO: 'paid',
+    PN: 'paid',
+    CA: 'expired',
+  };
+  it.each(Object.keys(PAYMENT_STATUS) as EbanxPaymentStatus[])(
+    'the status %s is read as documented',
+    async (status) => {
+      payments.set(OXXO_HASH, { hash: OXXO_HASH, status, payment_type_code: 'oxxo' });
+      expect((await ebanx.fetchStatus(ctx(), { reference: OXXO_HASH, paymentId: 'p' })).status).toBe(
+        expected[status],
+      );
+    },
+  );
 
   it('a cancelled card payment is denied; a payment EBANX does not know is not_found; found by code without a hash', async () => {
-    payments.set('a'.repeat(48), { hash: 'a'.repeat(48), status: 'CA', payment_type_code: 'visa', merchant_payment_code: 'pay_lost' });
-    expect((await ebanx.fetchStatus(ctx(), { reference: 'a'.repeat(48), paymentId: 'x' })).status).toBe('denied');
-    expect((await ebanx.fetchStatus(ctx(), { reference: 'b'.repeat(48), paymentId: 'x' })).status).toBe('not_found');
-    expect(await ebanx.fetchStatus(ctx(), { reference: null, paymentId: 'pay_lost' })).toMatchObject({ reference: 'a'.repeat(48) });
+    payments.set('a'.repeat(48), {
+      hash: 'a'.repeat(48),
+      status: 'CA',
+      payment_type_code: 'visa',
+      merchant_payment_code: 'pay_lost',
+    });
+    expect((await ebanx.fetchStatus(ctx(), { reference: 'a'.repeat(48), paymentId: 'x' })).status).toBe(
+      'denied',
+    );
+    expect((await ebanx.fetchStatus(ctx(), { reference: 'b'.repeat(48), paymentId: 'x' })).status).toBe(
+      'not_found',
+    );
+    expect(await ebanx.fetchStatus(ctx(), { reference: null, paymentId: 'pay_lost' })).toMatchObject({
+      reference: 'a'.repeat(48),
+    });
     expect(fake.calls('POST', '/ws/query')[2]?.json).toMatchObject({ merchant_payment_code: 'pay_lost' });
   });
 
@@ -157,7 +222,10 @@ describe('EBANX: what Borda makes of the answers', () => {
     next.direct = () => ({ status: 200, body: fixture('ebanx', 'error-key').body });
     const auth = await failure(ebanx.createPayment(ctx(), paymentRequest({ method: 'oxxo', ...mexican })));
     expect([auth.kind, auth.code]).toEqual(['retryable', 'gateway_auth']);
-    next.direct = () => ({ status: 200, body: { status: 'ERROR', status_code: 'BP-DR-57', status_message: 'Amount too low' } });
+    next.direct = () => ({
+      status: 200,
+      body: { status: 'ERROR', status_code: 'BP-DR-57', status_message: 'Amount too low' },
+    });
     const other = await failure(ebanx.createPayment(ctx(), paymentRequest({ method: 'oxxo', ...mexican })));
     expect([other.kind, other.code]).toEqual(['retryable', 'gateway_rejected']);
   });
@@ -174,9 +242,19 @@ describe('EBANX: what Borda makes of the answers', () => {
 
   it('a create that never answers is ambiguous; an unreachable EBANX is retryable', async () => {
     next.direct = () => 'hang';
-    const slow = await failure(ebanx.createPayment(contextFor(fake.base, credentials, 'test', 300), paymentRequest({ method: 'oxxo', ...mexican })));
+    const slow = await failure(
+      ebanx.createPayment(
+        contextFor(fake.base, credentials, 'test', 300),
+        paymentRequest({ method: 'oxxo', ...mexican }),
+      ),
+    );
     expect([slow.kind, slow.code]).toEqual(['ambiguous', 'gateway_timeout']);
-    const down = await failure(ebanx.createPayment(contextFor('http://127.0.0.1:9', credentials), paymentRequest({ method: 'oxxo', ...mexican })));
+    const down = await failure(
+      ebanx.createPayment(
+        contextFor('http://127.0.0.1:9', credentials),
+        paymentRequest({ method: 'oxxo', ...mexican }),
+      ),
+    );
     expect([down.kind, down.code]).toEqual(['retryable', 'gateway_unavailable']);
   });
 });
@@ -206,13 +284,23 @@ describe('EBANX: refunds and voids', () => {
   });
 
   it.each(Object.entries(REFUND_STATUS))('a refund in status %s reads as %s', async (status, mapped) => {
-    payments.set(OXXO_HASH, { hash: OXXO_HASH, status: 'CO', refunds: [{ id: '9', merchant_refund_code: 'ref_9', status }] });
-    expect((await ebanx.fetchRefund?.(ctx(), { reference: null, paymentReference: OXXO_HASH, refundId: 'ref_9' }))?.status).toBe(mapped);
+    payments.set(OXXO_HASH, {
+      hash: OXXO_HASH,
+      status: 'CO',
+      refunds: [{ id: '9', merchant_refund_code: 'ref_9', status }],
+    });
+    expect(
+      (await ebanx.fetchRefund?.(ctx(), { reference: null, paymentReference: OXXO_HASH, refundId: 'ref_9' }))
+        ?.status,
+    ).toBe(mapped);
   });
 
   it('cancels an open voucher with /ws/cancel and refuses to cancel a paid one', async () => {
     payments.set(OXXO_HASH, { hash: OXXO_HASH, status: 'PE', payment_type_code: 'oxxo' });
-    next.cancel = () => ({ status: 200, body: { payment: { hash: OXXO_HASH, status: 'CA' }, status: 'SUCCESS' } });
+    next.cancel = () => ({
+      status: 200,
+      body: { payment: { hash: OXXO_HASH, status: 'CA' }, status: 'SUCCESS' },
+    });
     await ebanx.cancel(ctx(), OXXO_HASH);
     expect(fake.calls('POST', '/ws/cancel')[0]?.json).toEqual({ integration_key: KEY, hash: OXXO_HASH });
     payments.set(OXXO_HASH, { hash: OXXO_HASH, status: 'CO', payment_type_code: 'oxxo' });
@@ -226,9 +314,21 @@ describe('EBANX: notifications', () => {
   const headers = new Headers({ 'content-type': note.contentType });
 
   it('a notification carries no state: Borda queries the payment with its key and reports what EBANX says', async () => {
-    payments.set(OXXO_HASH, { hash: OXXO_HASH, status: 'CO', currency_code: 'MXN', amount_total: '1234.56', payment_type_code: 'oxxo' });
+    payments.set(OXXO_HASH, {
+      hash: OXXO_HASH,
+      status: 'CO',
+      currency_code: 'MXN',
+      amount_total: '1234.56',
+      payment_type_code: 'oxxo',
+    });
     const event = await ebanx.parseWebhook(ctx(), { headers, body: note.body });
-    expect(event).toEqual({ kind: 'paid', eventId: `${OXXO_HASH}:CO`, reference: OXXO_HASH, amount: 123456, currency: 'MXN' });
+    expect(event).toEqual({
+      kind: 'paid',
+      eventId: `${OXXO_HASH}:CO`,
+      reference: OXXO_HASH,
+      amount: 123456,
+      currency: 'MXN',
+    });
     expect(fake.calls('POST', '/ws/query')[0]?.json).toEqual({ integration_key: KEY, hash: OXXO_HASH });
   });
 
@@ -242,10 +342,14 @@ describe('EBANX: notifications', () => {
   });
 
   it('a notification of a payment this key does not know, or with another key, is not authentic', async () => {
-    expect((await failure(ebanx.parseWebhook(ctx(), { headers, body: note.body }))).code).toBe('unauthorized');
+    expect((await failure(ebanx.parseWebhook(ctx(), { headers, body: note.body }))).code).toBe(
+      'unauthorized',
+    );
     payments.set(OXXO_HASH, { hash: OXXO_HASH, status: 'CO' });
     const other = contextFor(fake.base, { integration_key: 'someone_elses_key' });
-    expect((await failure(ebanx.parseWebhook(other, { headers, body: note.body }))).code).toBe('gateway_auth');
+    expect((await failure(ebanx.parseWebhook(other, { headers, body: note.body }))).code).toBe(
+      'gateway_auth',
+    );
   });
 
   it('a body that is not a payment status change is refused without a query', async () => {

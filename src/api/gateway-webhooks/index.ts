@@ -5,7 +5,7 @@ import { apiBaseOverrides } from '../../gateways/api-base';
 import { CONNECTORS, isConnectorSlug } from '../../gateways/registry';
 import { GATEWAY_TIMEOUT_MS } from '../../gateways/router';
 import type { InboundGatewayEvent } from '../../gateways/types';
-import { readBodyText } from '../../http/body';
+import { JSON_OR_FORM_MEDIA, readBodyText } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { ApiError } from '../../http/errors';
 import { open } from '../../lib/secretbox';
@@ -24,7 +24,7 @@ export const gatewayWebhookRoutes = new Hono<AppEnv>().post('/:slug/:merchantId'
   if (!isConnectorSlug(slug) || !CONNECTORS[slug].available)
     throw new ApiError('not_found', 'No such gateway.');
   const connector = CONNECTORS[slug];
-  const body = await readBodyText(c.req.raw);
+  const body = await readBodyText(c.req.raw, JSON_OR_FORM_MEDIA);
   const db = c.get('db');
   const accounts = await db
     .select()
