@@ -221,6 +221,9 @@ describe('real gateways end to end, through npm start, against fakes on loopback
       },
     );
     expect(paid.status).toBe('pending');
+    // Mercado Pago has the higher priority but does not cover PSE: routing goes straight to EBANX.
+    const detail = await api('GET', `/api/v1/payments/${paid.payment.id}`);
+    expect((detail.body.attempts as Array<{ gateway: string }>).map((a) => a.gateway)).toEqual(['ebanx']);
     const [direct] = ebanx.calls('POST', '/ws/direct');
     expect(direct?.json).toMatchObject({
       integration_key: EBANX_KEY,
