@@ -13,10 +13,16 @@ export async function startFakeMercadoPago(token: string, secret: string) {
   const payments = new Map<string, Json>();
   const byKey = new Map<string, Json>();
   let nextId = 9_100_000_000;
+  /** Creates to answer with HTTP 500 without writing anything (an outage before processing). */
+  const outage = { creates: 0 };
   const authorized = (r: Received) => r.headers.authorization === `Bearer ${token}`;
   const fake: FakeGateway = await startFakeGateway({
     'POST /v1/payments': (r) => {
       if (!authorized(r)) return { status: 401, body: { message: 'invalid access token', status: 401 } };
+      if (outage.creates > 0) {
+        outage.creates -= 1;
+        return { status: 500, body: { message: 'internal_error', status: 500 } };
+      }
       const key = String(r.headers['x-idempotency-key'] ?? '');
       if (!key) return { status: 400, body: { message: 'X-Idempotency-Key is required', status: 400 } };
       const seen = byKey.get(key);
@@ -62,6 +68,14 @@ export async function startFakeMercadoPago(token: string, secret: string) {
       byKey.set(key, p);
       return { status: 201, body: p };
     },
+    'GET /v1/payments/search': (r) => {
+      if (!authorized(r)) return { status: 401, body: { message: 'invalid access token', status: 401 } };
+      const ref = r.query.get('external_reference');
+      return {
+        status: 200,
+        body: { results: [...payments.values()].filter((p) => p.external_reference === ref) },
+      };
+    },
     'GET /v1/payments/:id': (r) => {
       if (!authorized(r)) return { status: 401, body: { message: 'invalid access token', status: 401 } };
       const p = payments.get(r.path.split('/').pop() ?? '');
@@ -72,6 +86,7 @@ export async function startFakeMercadoPago(token: string, secret: string) {
   });
   return {
     ...fake,
+    outage,
     /** The Mercado Pago id of the payment Borda created for its payment id. */
     idFor(externalReference: string): string {
       const p = [...payments.values()].find((x) => x.external_reference === externalReference);

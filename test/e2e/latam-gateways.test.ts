@@ -255,4 +255,24 @@ describe('real gateways end to end, through npm start, against fakes on loopback
     const unknown = ebanx.notification('f'.repeat(48));
     expect((await postInbound('ebanx', '', unknown.headers, unknown.body)).status).toBe(401);
   }, 60_000);
+
+  it('falls back from Mercado Pago to EBANX after a 500 once Mercado Pago says it has no such payment', async () => {
+    mp.outage.creates = 1;
+    const paid = await sessionPaidWith(
+      { amount: 50000, currency: 'MXN', country: 'MEX', payment_method: 'oxxo' },
+      { method: 'oxxo', customer: { name: 'Luis Ramírez', email: 'luis@example.com' } },
+    );
+    expect(paid.status).toBe('pending');
+    const detail = await api('GET', `/api/v1/payments/${paid.payment.id}`);
+    const attempts = detail.body.attempts as Array<{ gateway: string; outcome: string }>;
+    expect(attempts.map((a) => [a.gateway, a.outcome])).toEqual([
+      ['mercadopago', 'ambiguous'],
+      ['mercadopago', 'retryable'],
+      ['ebanx', 'pending'],
+    ]);
+    // Mercado Pago was asked for the payment by Borda's id before anyone else tried.
+    const search = mp.calls('GET', '/v1/payments/search').at(-1);
+    expect(search?.query.get('external_reference')).toBe(paid.payment.id);
+    expect(ebanx.hashFor(String(paid.payment.id))).toMatch(/^\w+$/);
+  }, 60_000);
 });
