@@ -39,6 +39,8 @@ export type CreatePaymentRequest = {
   bank?: string;
   /** The customer's IP address as Borda's edge saw it, when known. */
   customerIp?: string;
+  /** Where a redirect method (a bank, a wallet) sends the customer back: the session's checkout page. */
+  returnUrl?: string;
   merchant: PayingMerchant;
   /** The merchant's seed 004 settings for this method (boleto due date, fine, interest...). */
   settings: StoredSetting | undefined;

@@ -31,6 +31,8 @@ export type PayCommand = {
   bank?: string;
   /** The customer's IP address as the edge saw it. */
   customerIp?: string;
+  /** The checkout page a bank or wallet sends the customer back to. */
+  returnUrl?: string;
   installments?: number;
   now?: number;
 };

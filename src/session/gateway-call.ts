@@ -57,6 +57,7 @@ export async function runGateway(
       card: cmd.card,
       bank: cmd.bank,
       customerIp: cmd.customerIp,
+      returnUrl: cmd.returnUrl,
       merchant,
       settings: settingsFor(session, payment.method),
       description: session.description,

@@ -132,9 +132,51 @@ describe('Mercado Pago: what Borda sends', () => {
     });
   });
 
+  it('sends PSE with the bank, the payer id and entity type, the IP and the return URL, and answers the bank redirect', async () => {
+    next.create = () => ({ status: 201, body: fixture('mercadopago', 'payment-pse-pending').body });
+    const req = paymentRequest({
+      method: 'pse',
+      amount: 5000000,
+      currency: 'COP',
+      country: 'COL',
+      bank: '1040',
+      customerIp: '190.85.12.7',
+      returnUrl: 'https://borda.example/checkout/cs_test_abc',
+      customer: { name: 'Ana Gómez', email: 'ana@example.com', document: '1032456789' },
+    });
+    const result = await mp.createPayment(ctx(), req);
+    expect(fake.calls('POST', '/v1/payments')[0]?.json).toMatchObject({
+      transaction_amount: 50000,
+      payment_method_id: 'pse',
+      transaction_details: { financial_institution: '1040' },
+      payer: { entity_type: 'individual', identification: { type: 'CC', number: '1032456789' } },
+      additional_info: { ip_address: '190.85.12.7' },
+      callback_url: 'https://borda.example/checkout/cs_test_abc',
+    });
+    expect(result).toMatchObject({
+      status: 'pending',
+      details: { voucher: { kind: 'redirect', url: expect.stringContaining('pse') } },
+    });
+  });
+
+  it('refuses PSE without the bank or the IP before calling, so routing may try another gateway', async () => {
+    const req = paymentRequest({
+      method: 'pse',
+      currency: 'COP',
+      country: 'COL',
+      customerIp: '190.85.12.7',
+      returnUrl: 'https://b.example/c',
+    });
+    const e = await failure(mp.createPayment(ctx(), req));
+    expect([e.kind, e.code]).toEqual(['retryable', 'gateway_missing_data']);
+    const noIp = await failure(mp.createPayment(ctx(), { ...req, bank: '1040', customerIp: undefined }));
+    expect(noIp.code).toBe('gateway_missing_data');
+    expect(fake.received).toHaveLength(0);
+  });
+
   it('never offers a method outside its coverage, and says so before calling', async () => {
     const e = await failure(
-      mp.createPayment(ctx(), paymentRequest({ method: 'pse', currency: 'COP', country: 'COL' })),
+      mp.createPayment(ctx(), paymentRequest({ method: 'nequi', currency: 'COP', country: 'COL' })),
     );
     expect([e.kind, e.code]).toEqual(['retryable', 'method_not_supported']);
     expect(fake.received).toHaveLength(0);

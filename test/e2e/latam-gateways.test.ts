@@ -127,7 +127,8 @@ describe('real gateways end to end, through npm start, against fakes on loopback
     const r = await api('GET', '/api/v1/gateways');
     const coverage = r.body.coverage as { table: Record<string, Record<string, string[]>> };
     expect(coverage.table.MEX?.oxxo).toEqual(['mercadopago', 'ebanx']);
-    expect(coverage.table.COL?.pse).toEqual(['ebanx']);
+    expect(coverage.table.COL?.pse).toEqual(['mercadopago', 'ebanx']);
+    expect(coverage.table.COL?.nequi).toEqual(['ebanx']);
     expect((r.body.data as unknown[]).length).toBe(2);
   });
 
@@ -213,7 +214,13 @@ describe('real gateways end to end, through npm start, against fakes on loopback
 
   it('a Colombian PSE through EBANX: the bank redirect, then a notification that only names the payment', async () => {
     const paid = await sessionPaidWith(
-      { amount: 15202300, currency: 'COP', country: 'COL', payment_method: 'pse' },
+      {
+        amount: 15202300,
+        currency: 'COP',
+        country: 'COL',
+        payment_method: 'pse',
+        gateway_first_try: 'ebanx',
+      },
       {
         method: 'pse',
         bank: '1007',
@@ -221,7 +228,7 @@ describe('real gateways end to end, through npm start, against fakes on loopback
       },
     );
     expect(paid.status).toBe('pending');
-    // Mercado Pago has the higher priority but does not cover PSE: routing goes straight to EBANX.
+    // EBANX is named first: it takes the payment, nobody else is tried.
     const detail = await api('GET', `/api/v1/payments/${paid.payment.id}`);
     expect((detail.body.attempts as Array<{ gateway: string }>).map((a) => a.gateway)).toEqual(['ebanx']);
     const [direct] = ebanx.calls('POST', '/ws/direct');

@@ -21,6 +21,9 @@ const CARD_METHOD_IDS: Record<string, string> = {
 /** The national id type Mercado Pago names per country (its identification_types list). */
 const ID_TYPES: Partial<Record<Country, string>> = { COL: 'CC', ARG: 'DNI', CHL: 'RUT', PER: 'DNI' };
 
+/** What a method needs and the checkout did not give (routing may try a gateway that needs less). */
+export class MissingData extends RangeError {}
+
 /** Minor units → Mercado Pago's decimal amount in the major unit, exactly (15050 BRL → 150.5). */
 export function mpAmount(req: Pick<CreatePaymentRequest, 'amount' | 'currency'>): number {
   return Number(minorToDecimalLiteral(req.amount, req.currency));
@@ -84,6 +87,22 @@ export function paymentRequest(req: CreatePaymentRequest, cardToken: string | nu
       token: cardToken,
       installments: Math.max(1, req.installments),
       binary_mode: true,
+    };
+  }
+  if (req.method === 'pse') {
+    // PSE debits a bank account: Mercado Pago requires the bank, a national id, the payer's IP and
+    // the URL the bank sends the customer back to.
+    const id = identification(req);
+    if (!req.bank || !req.customerIp || !req.returnUrl || !id) {
+      throw new MissingData('PSE needs the customer bank, document, IP address and a return URL');
+    }
+    return {
+      ...base,
+      payment_method_id: 'pse',
+      payer: { ...base.payer, entity_type: 'individual' },
+      transaction_details: { financial_institution: req.bank },
+      additional_info: { ip_address: req.customerIp },
+      callback_url: req.returnUrl,
     };
   }
   const methodId = LOCAL_METHOD_IDS[req.method];

@@ -9,6 +9,10 @@
  * - https://www.mercadopago.com.br/developers/en/docs/checkout-api/payment-methods/other-payment-methods
  *   (PIX, boleto, OXXO, Efecty: `payment_method_id`, `date_of_expiration`,
  *   `transaction_details.external_resource_url` / `payment_method_reference_id` for the voucher)
+ * - https://mercadopago.com.co/developers/en/docs/checkout-api/integration-configuration/pse and
+ *   https://mercadopago.com.co/developers/en/docs/checkout-bricks/payment-brick/payment-submission/pse —
+ *   PSE: transaction_details.financial_institution, payer.entity_type, payer.identification (CC...),
+ *   additional_info.ip_address, callback_url; the bank's page in transaction_details.external_resource_url
  * - https://www.mercadopago.com.br/developers/en/reference/payments/_payments_id/get — GET /v1/payments/{id}
  * - https://www.mercadopago.com.br/developers/en/reference/payments/_payments_search/get — search by
  *   external_reference
@@ -38,7 +42,7 @@ import {
   type GatewayRefundResult,
   type GatewayStatus,
 } from '../types';
-import { cardTokenRequest, mpAmount, paymentRequest } from './build';
+import { cardTokenRequest, MissingData, mpAmount, paymentRequest } from './build';
 import { httpError, mpCall } from './http';
 import { createResult, eventFromPayment, paymentGatewayStatus } from './map';
 import { verifiedPaymentId } from './webhook';
@@ -48,13 +52,12 @@ const CARD: readonly MethodSlug[] = ['card'];
 
 /**
  * Where Mercado Pago takes what, through this connector. Boleto is left out: Mercado Pago requires the
- * payer's full address for it, which the checkout does not collect; PSE needs the payer's IP, entity
- * type and a return URL, so Colombian bank debits go to EBANX.
+ * payer's full address for it, which the checkout does not collect.
  */
 export const MERCADOPAGO_COVERAGE: Coverage = {
   BRA: ['pix', 'card'],
   MEX: ['oxxo', 'card'],
-  COL: ['efecty', 'card'],
+  COL: ['pse', 'efecty', 'card'],
   ARG: CARD,
   CHL: CARD,
   PER: CARD,
@@ -108,7 +111,8 @@ async function createPayment(ctx: ConnectorContext, req: CreatePaymentRequest) {
     body = paymentRequest(req, token);
   } catch (err) {
     const why = err instanceof RangeError ? err.message : 'the request could not be built';
-    throw new ConnectorError('retryable', 'invalid_request', `Mercado Pago payment not sent: ${why}`);
+    const code = err instanceof MissingData ? 'gateway_missing_data' : 'invalid_request';
+    throw new ConnectorError('retryable', code, `Mercado Pago payment not sent: ${why}`);
   }
   // Borda's payment id is the idempotency key: a retry after a lost reply answers the same payment.
   const reply = await mpCall<MpPayment>(ctx, 'POST', '/v1/payments', { body, idempotencyKey: req.paymentId });

@@ -45,6 +45,12 @@ function details(p: MpPayment, req: CreatePaymentRequest): PaymentDetails {
     return { pix: { payload, expires_at: expiresAt(p, req), txid: referenceOf(p) } };
   }
   const td = p.transaction_details;
+  if (req.method === 'pse') {
+    // The customer is sent to the bank; the payment id is what support can look up.
+    const url = td?.external_resource_url;
+    if (!url) throw new Error('no bank URL');
+    return { voucher: { reference: referenceOf(p), expires_at: req.expiresAt, kind: 'redirect', url } };
+  }
   const reference = td?.payment_method_reference_id ?? td?.verification_code ?? p.barcode?.content;
   if (!reference) throw new Error('no voucher reference');
   const url = td?.external_resource_url ?? p.point_of_interaction?.transaction_data?.ticket_url;

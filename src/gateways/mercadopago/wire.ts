@@ -12,6 +12,8 @@ export type MpPayer = {
   first_name?: string;
   last_name?: string;
   identification?: MpIdentification;
+  /** PSE: `individual` or `association`. */
+  entity_type?: 'individual' | 'association';
 };
 
 /** POST /v1/payments. `external_reference` is Borda's payment id, so the payment can be found by it. */
@@ -29,6 +31,10 @@ export type MpPaymentRequest = {
   date_of_expiration?: string;
   binary_mode?: boolean;
   metadata?: Record<string, string>;
+  /** PSE: the customer's bank, the payer's IP, and where the bank sends the customer back. */
+  transaction_details?: { financial_institution: string };
+  additional_info?: { ip_address: string };
+  callback_url?: string;
 };
 
 /** POST /v1/card_tokens (the card never reaches Borda's storage; the token is single-use). */
