@@ -405,6 +405,21 @@ describe('Mercado Pago: notifications', () => {
     expect(fake.received).toHaveLength(0);
   });
 
+  it('leaves out of the manifest a part the notification lacks, and lower-cases an alphanumeric id, as documented', async () => {
+    payments.set('1234567890', { id: 1234567890, status: 'approved' });
+    const ts = '1716651001';
+    const noRequestId = createHmac('sha256', SECRET).update(`id:1234567890;ts:${ts};`).digest('hex');
+    const bare = new Headers({ 'x-signature': `ts=${ts},v1=${noRequestId}` });
+    expect((await mp.parseWebhook(ctx(), { headers: bare, body, url })).kind).toBe('paid');
+    // An order-style id: signed lower-cased; not a payment, so nothing is asked of Mercado Pago.
+    const orderUrl = url
+      .replace('data.id=1234567890', 'data.id=ORD01ABC')
+      .replace('type=payment', 'type=order');
+    const v1 = createHmac('sha256', SECRET).update(`id:ord01abc;request-id:r1;ts:${ts};`).digest('hex');
+    const signed = new Headers({ 'x-signature': `ts=${ts},v1=${v1}`, 'x-request-id': 'r1' });
+    expect((await mp.parseWebhook(ctx(), { headers: signed, body, url: orderUrl })).kind).toBe('ignored');
+  });
+
   it('a signed notification of another topic is acknowledged and ignored', async () => {
     const other = url.replace('type=payment', 'type=merchant_order');
     const event = await mp.parseWebhook(ctx(), {
