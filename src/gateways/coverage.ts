@@ -69,6 +69,12 @@ export const SANDBOX_ONLY: readonly SandboxOnly[] = [
   },
   { country: 'PER', method: 'bank_transfer', reason: BANK_TRANSFER },
   {
+    country: 'PER',
+    method: 'pe_wallet',
+    reason:
+      "Yape through EBANX needs the customer's phone number (a push to the Yape app) or a phone to open its link; the checkout collects neither yet.",
+  },
+  {
     country: 'COL',
     method: 'transfiya',
     reason:

@@ -148,6 +148,30 @@ describe('EBANX: what Borda sends', () => {
     });
   });
 
+  it.each([
+    ['servipag', 'CLP', 'CHL', 'cl', 'servipag', 'direct-servipag', 'directtefredirect'],
+    ['nequi', 'COP', 'COL', 'co', 'nequi', 'direct-nequi', 'redirect/execute'],
+  ] as const)(
+    'sends %s and answers its redirect',
+    async (method, currency, country, iso, code, answer, url) => {
+      next.direct = () => ({ status: 200, body: fixture('ebanx', answer).body });
+      const req = paymentRequest({
+        method,
+        currency,
+        country,
+        amount: 44933,
+        customer: { name: 'C D', email: 'c@example.com' },
+      });
+      expect(await ebanx.createPayment(ctx(), req)).toMatchObject({
+        status: 'pending',
+        details: { voucher: { kind: 'redirect', url: expect.stringContaining(url) } },
+      });
+      expect(fake.calls('POST', '/ws/direct')[0]?.json).toMatchObject({
+        payment: { country: iso, payment_type_code: code },
+      });
+    },
+  );
+
   it('sends the card with its brand, instalments and MM/YYYY due date; a refused card is a decline', async () => {
     next.direct = () => ({ status: 200, body: fixture('ebanx', 'direct-card-declined').body });
     const req = paymentRequest({

@@ -25,7 +25,6 @@ export const LOCAL_TYPE_CODES: Record<string, string> = {
   efecty: 'efecty',
   nequi: 'nequi',
   cip: 'pagoefectivo',
-  pe_wallet: 'yape',
   servipag: 'servipag',
 };
 
@@ -89,6 +88,6 @@ export function paymentRequest(req: CreatePaymentRequest): EbanxPaymentRequest {
     if (!req.bank) throw new RangeError('PSE needs the customer bank (eft_code)');
     out.eft_code = req.bank;
   }
-  if (['oxxo', 'efecty', 'cip', 'servipag', 'spei'].includes(req.method)) out.due_date = dueDate(req);
+  if (['oxxo', 'efecty', 'cip', 'spei'].includes(req.method)) out.due_date = dueDate(req);
   return out;
 }

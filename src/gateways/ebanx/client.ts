@@ -4,7 +4,9 @@
  *   `integration_key`, `operation: request`, `payment` {name, email, document, country, payment_type_code,
  *   merchant_payment_code, currency_code, amount_total}; the sandbox and production hosts)
  * - https://docs.ebanx.com/docs/resources/payment-type-codes — oxxo, spei, eft (PSE), efecty, nequi,
- *   pagoefectivo (CIP), yape, servipag, pix and the card brands
+ *   pagoefectivo (CIP), servipag, pix and the card brands
+ * - https://docs.ebanx.com/docs/payments/guides/accept-payments/api/peru/yape — Yape needs the customer's
+ *   phone (`source: web`) or a mobile deeplink, which is why Borda does not route Yape here yet
  * - https://docs.ebanx.com/docs/pay-in/processing/payment-methods/country-specific/colombia/pse.md — PSE:
  *   the customer's bank from /ws/getBankList, then a redirect to the bank
  * - https://docs.ebanx.com/docs/payments/guides/accept-payments/api/colombia/efecty,
@@ -51,13 +53,14 @@ const CARD: readonly MethodSlug[] = ['card'];
 
 /**
  * Where EBANX takes what, through this connector. Boleto is left out: EBANX requires the payer's
- * address for it, which the checkout does not collect. Chile's Webpay is a card flow on Transbank's
+ * address for it, which the checkout does not collect; so is Yape, which needs the customer's phone
+ * number (a push to the Yape app) or a phone to open its deeplink. Chile's Webpay is a card flow on Transbank's
  * page, which Borda's own card form does not use.
  */
 export const EBANX_COVERAGE: Coverage = {
   MEX: ['oxxo', 'spei', 'card'],
   COL: ['pse', 'efecty', 'nequi', 'card'],
-  PER: ['cip', 'pe_wallet', 'card'],
+  PER: ['cip', 'card'],
   CHL: ['servipag', 'card'],
   BRA: ['pix', 'card'],
   ECU: CARD,

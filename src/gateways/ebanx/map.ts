@@ -31,6 +31,9 @@ export function paymentGatewayStatus(p: EbanxPayment): GatewayStatus {
   return { status: 'expired', reference: p.hash };
 }
 
+/** Methods EBANX completes on another page (the bank, the wallet, Servipag's portal). */
+const REDIRECTS = new Set(['pse', 'nequi', 'servipag']);
+
 function expiresAt(req: CreatePaymentRequest, iso?: string): number {
   const at = iso ? Date.parse(iso) : Number.NaN;
   return Number.isFinite(at) ? Math.min(at, req.expiresAt) : req.expiresAt;
@@ -49,7 +52,7 @@ function details(reply: EbanxReply, p: EbanxPayment, req: CreatePaymentRequest):
     };
   }
   const redirect = reply.redirect_url ?? undefined;
-  if (req.method === 'pse' || req.method === 'nequi' || req.method === 'pe_wallet') {
+  if (REDIRECTS.has(req.method)) {
     if (!redirect) throw new Error('no redirect_url');
     return {
       voucher: { reference: p.pin ?? p.hash, expires_at: req.expiresAt, kind: 'redirect', url: redirect },
