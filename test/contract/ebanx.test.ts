@@ -1,62 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ebanxConnector as ebanx } from '../../src/gateways/ebanx';
-import { type EbanxPaymentStatus, PAYMENT_STATUS, REFUND_STATUS } from '../../src/gateways/ebanx/wire';
-import { ConnectorError } from '../../src/gateways/types';
-import { type Answer, type FakeGateway, type Received, startFakeGateway } from './fake-gateway';
-import { contextFor, fixture, paymentRequest } from './payment-request';
+import { type EbanxPaymentStatus, PAYMENT_STATUS } from '../../src/gateways/ebanx/wire';
+import { type Body, credentials, ctx, gw, KEY, next, OXXO_HASH, payments, useFakeEbanx } from './ebanx-fake';
+import { contextFor, failure, fixture, paymentRequest } from './payment-request';
 
-const KEY = 'test_ik_1234567890abcdefghij';
-const credentials = { integration_key: KEY };
-type Body = Record<string, unknown>;
-
-const next: Record<string, (r: Received) => Answer> = {};
-/** Payments the fake EBANX knows, by hash, for the key KEY only. */
-const payments = new Map<string, Body>();
-let fake: FakeGateway;
-const ctx = () => contextFor(fake.base, credentials);
-const OXXO_HASH = '5924c698895ed4cf3764c681fe9496f8fe0a986b070a594e';
-
-beforeAll(async () => {
-  const play = (key: string) => (r: Received) => {
-    const route = next[key];
-    if (!route) throw new Error(`no answer set for ${key}`);
-    return route(r);
-  };
-  fake = await startFakeGateway({
-    'POST /ws/direct': play('direct'),
-    'POST /ws/refund': play('refund'),
-    'POST /ws/cancel': play('cancel'),
-    'POST /ws/query': (r) => {
-      const q = r.json as Body;
-      if (q.integration_key !== KEY) return { status: 200, body: fixture('ebanx', 'error-key').body };
-      const p =
-        typeof q.hash === 'string'
-          ? payments.get(q.hash)
-          : [...payments.values()].find((x) => x.merchant_payment_code === q.merchant_payment_code);
-      return p
-        ? { status: 200, body: { payment: p, status: 'SUCCESS' } }
-        : {
-            status: 200,
-            body: { status: 'ERROR', status_code: 'BP-QRY-4', status_message: 'Payment not found' },
-          };
-    },
-  });
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  for (const k of Object.keys(next)) delete next[k];
-  payments.clear();
-  fake.received.length = 0;
-});
-
-async function failure(p: Promise<unknown>): Promise<ConnectorError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(ConnectorError);
-  return e as ConnectorError;
-}
+useFakeEbanx();
 
 const mexican = {
   currency: 'MXN' as const,
@@ -74,7 +22,7 @@ describe('EBANX: what Borda sends', () => {
     next.direct = () => ({ status: 200, body: fixture('ebanx', 'direct-oxxo').body });
     const req = paymentRequest({ method: 'oxxo', amount: 123456, ...mexican });
     const result = await ebanx.createPayment(ctx(), req);
-    const sent = fake.calls('POST', '/ws/direct')[0]?.json as Body;
+    const sent = gw.fake.calls('POST', '/ws/direct')[0]?.json as Body;
     expect(sent).toMatchObject({
       integration_key: KEY,
       operation: 'request',
@@ -107,7 +55,7 @@ describe('EBANX: what Borda sends', () => {
     next.direct = () => ({ status: 200, body: fixture('ebanx', 'direct-pse').body });
     const req = paymentRequest({ method: 'pse', amount: 15202300, bank: '1007', ...colombian });
     const result = await ebanx.createPayment(ctx(), req);
-    expect(fake.calls('POST', '/ws/direct')[0]?.json).toMatchObject({
+    expect(gw.fake.calls('POST', '/ws/direct')[0]?.json).toMatchObject({
       payment: {
         country: 'co',
         payment_type_code: 'eft',
@@ -125,7 +73,7 @@ describe('EBANX: what Borda sends', () => {
   it('refuses PSE without the customer bank before calling, so routing may try elsewhere', async () => {
     const e = await failure(ebanx.createPayment(ctx(), paymentRequest({ method: 'pse', ...colombian })));
     expect([e.kind, e.code]).toEqual(['retryable', 'gateway_missing_data']);
-    expect(fake.received).toHaveLength(0);
+    expect(gw.fake.received).toHaveLength(0);
   });
 
   it('answers SPEI with the CLABE and reference, and PagoEfectivo with the CIP', async () => {
@@ -143,7 +91,7 @@ describe('EBANX: what Borda sends', () => {
     expect(await ebanx.createPayment(ctx(), peru)).toMatchObject({
       details: { voucher: { reference: '2829662', kind: 'voucher' } },
     });
-    expect(fake.calls('POST', '/ws/direct')[1]?.json).toMatchObject({
+    expect(gw.fake.calls('POST', '/ws/direct')[1]?.json).toMatchObject({
       payment: { payment_type_code: 'pagoefectivo', country: 'pe' },
     });
   });
@@ -166,7 +114,7 @@ describe('EBANX: what Borda sends', () => {
         status: 'pending',
         details: { voucher: { kind: 'redirect', url: expect.stringContaining(url) } },
       });
-      expect(fake.calls('POST', '/ws/direct')[0]?.json).toMatchObject({
+      expect(gw.fake.calls('POST', '/ws/direct')[0]?.json).toMatchObject({
         payment: { country: iso, payment_type_code: code },
       });
     },
@@ -190,7 +138,7 @@ describe('EBANX: what Borda sends', () => {
       reference: '591f7a1cae81aaaade3f76014310da4a7289ab651e6ec44e',
       failureCode: 'card_declined',
     });
-    expect(fake.calls('POST', '/ws/direct')[0]?.json).toMatchObject({
+    expect(gw.fake.calls('POST', '/ws/direct')[0]?.json).toMatchObject({
       payment: {
         payment_type_code: 'mastercard',
         instalments: 3,
@@ -239,7 +187,7 @@ describe('EBANX: what Borda makes of the answers', () => {
     expect(await ebanx.fetchStatus(ctx(), { reference: null, paymentId: 'pay_lost' })).toMatchObject({
       reference: 'a'.repeat(48),
     });
-    expect(fake.calls('POST', '/ws/query')[2]?.json).toMatchObject({ merchant_payment_code: 'pay_lost' });
+    expect(gw.fake.calls('POST', '/ws/query')[2]?.json).toMatchObject({ merchant_payment_code: 'pay_lost' });
   });
 
   it('a refused key is gateway_auth and other refusals gateway_rejected, both retryable', async () => {
@@ -268,7 +216,7 @@ describe('EBANX: what Borda makes of the answers', () => {
     next.direct = () => 'hang';
     const slow = await failure(
       ebanx.createPayment(
-        contextFor(fake.base, credentials, 'test', 300),
+        contextFor(gw.fake.base, credentials, 'test', 300),
         paymentRequest({ method: 'oxxo', ...mexican }),
       ),
     );
@@ -280,105 +228,5 @@ describe('EBANX: what Borda makes of the answers', () => {
       ),
     );
     expect([down.kind, down.code]).toEqual(['retryable', 'gateway_unavailable']);
-  });
-});
-
-describe('EBANX: refunds and voids', () => {
-  it('refunds with the amount in the currency unit and Borda refund id as merchant_refund_code', async () => {
-    next.refund = () => ({ status: 200, body: fixture('ebanx', 'refund-requested').body });
-    const result = await ebanx.refund?.(ctx(), {
-      refundId: 'ref_123',
-      paymentId: 'pay_1',
-      reference: '59386e0a5f258ffed3bee6fecc9150f916d1e19aa50ec68c',
-      method: 'oxxo',
-      amount: 1023,
-      currency: 'MXN',
-      chargedAmount: 8000,
-      reason: 'customer asked',
-      now: Date.now(),
-    });
-    expect(fake.calls('POST', '/ws/refund')[0]?.json).toMatchObject({
-      integration_key: KEY,
-      operation: 'request',
-      hash: '59386e0a5f258ffed3bee6fecc9150f916d1e19aa50ec68c',
-      amount: 10.23,
-      merchant_refund_code: 'ref_123',
-    });
-    expect(result).toEqual({ status: 'pending', reference: '21426' });
-  });
-
-  it.each(Object.entries(REFUND_STATUS))('a refund in status %s reads as %s', async (status, mapped) => {
-    payments.set(OXXO_HASH, {
-      hash: OXXO_HASH,
-      status: 'CO',
-      refunds: [{ id: '9', merchant_refund_code: 'ref_9', status }],
-    });
-    expect(
-      (await ebanx.fetchRefund?.(ctx(), { reference: null, paymentReference: OXXO_HASH, refundId: 'ref_9' }))
-        ?.status,
-    ).toBe(mapped);
-  });
-
-  it('cancels an open voucher with /ws/cancel and refuses to cancel a paid one', async () => {
-    payments.set(OXXO_HASH, { hash: OXXO_HASH, status: 'PE', payment_type_code: 'oxxo' });
-    next.cancel = () => ({
-      status: 200,
-      body: { payment: { hash: OXXO_HASH, status: 'CA' }, status: 'SUCCESS' },
-    });
-    await ebanx.cancel(ctx(), OXXO_HASH);
-    expect(fake.calls('POST', '/ws/cancel')[0]?.json).toEqual({ integration_key: KEY, hash: OXXO_HASH });
-    payments.set(OXXO_HASH, { hash: OXXO_HASH, status: 'CO', payment_type_code: 'oxxo' });
-    expect((await failure(ebanx.cancel(ctx(), OXXO_HASH))).code).toBe('already_paid');
-    expect(fake.calls('POST', '/ws/cancel')).toHaveLength(1);
-  });
-});
-
-describe('EBANX: notifications', () => {
-  const note = fixture<{ contentType: string; body: string }>('ebanx', 'notification');
-  const headers = new Headers({ 'content-type': note.contentType });
-
-  it('a notification carries no state: Borda queries the payment with its key and reports what EBANX says', async () => {
-    payments.set(OXXO_HASH, {
-      hash: OXXO_HASH,
-      status: 'CO',
-      currency_code: 'MXN',
-      amount_total: '1234.56',
-      payment_type_code: 'oxxo',
-    });
-    const event = await ebanx.parseWebhook(ctx(), { headers, body: note.body });
-    expect(event).toEqual({
-      kind: 'paid',
-      eventId: `${OXXO_HASH}:CO`,
-      reference: OXXO_HASH,
-      amount: 123456,
-      currency: 'MXN',
-    });
-    expect(fake.calls('POST', '/ws/query')[0]?.json).toEqual({ integration_key: KEY, hash: OXXO_HASH });
-  });
-
-  it('a replayed notification names the same event; a pending payment is ignored', async () => {
-    payments.set(OXXO_HASH, { hash: OXXO_HASH, status: 'CO' });
-    const a = await ebanx.parseWebhook(ctx(), { headers, body: note.body });
-    const b = await ebanx.parseWebhook(ctx(), { headers, body: note.body });
-    expect(b.eventId).toBe(a.eventId);
-    payments.set(OXXO_HASH, { hash: OXXO_HASH, status: 'PE' });
-    expect((await ebanx.parseWebhook(ctx(), { headers, body: note.body })).kind).toBe('ignored');
-  });
-
-  it('a notification of a payment this key does not know, or with another key, is not authentic', async () => {
-    expect((await failure(ebanx.parseWebhook(ctx(), { headers, body: note.body }))).code).toBe(
-      'unauthorized',
-    );
-    payments.set(OXXO_HASH, { hash: OXXO_HASH, status: 'CO' });
-    const other = contextFor(fake.base, { integration_key: 'someone_elses_key' });
-    expect((await failure(ebanx.parseWebhook(other, { headers, body: note.body }))).code).toBe(
-      'gateway_auth',
-    );
-  });
-
-  it('a body that is not a payment status change is refused without a query', async () => {
-    const e = await failure(ebanx.parseWebhook(ctx(), { headers, body: 'operation=other&hash_codes=abc' }));
-    expect(e.code).toBe('invalid_payload');
-    expect(fake.received).toHaveLength(0);
   });
 });

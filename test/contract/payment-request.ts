@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { ConnectorContext, CreatePaymentRequest } from '../../src/gateways/types';
+import { expect } from 'vitest';
+import { type ConnectorContext, ConnectorError, type CreatePaymentRequest } from '../../src/gateways/types';
 
 /** A fixture recorded from the gateway's documentation: `source` names the page, `body` the example. */
 export function fixture<T = Record<string, unknown>>(gateway: string, name: string): T & { source: string } {
@@ -38,4 +39,14 @@ export function paymentRequest(overrides: Partial<CreatePaymentRequest> = {}): C
     now,
     ...overrides,
   };
+}
+
+/** The ConnectorError a connector call failed with (the test fails if it did not fail that way). */
+export async function failure(p: Promise<unknown>): Promise<ConnectorError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(ConnectorError);
+  return e as ConnectorError;
 }
