@@ -151,6 +151,8 @@ describe('Mercado Pago: what Borda makes of the answers', () => {
     ['cc_rejected_bad_filled_date', 'expired_card'],
     ['cc_rejected_other_reason', 'card_declined'],
     ['cc_rejected_high_risk', 'card_declined'],
+    ['cc_rejected_card_error', 'processing_error'],
+    ['cc_rejected_3ds_mandatory', 'card_declined'],
   ])('a card rejected with %s is a %s decline', async (detail, code) => {
     next.token = () => ({ status: 201, body: fixture('mercadopago', 'card-token').body });
     const rejected = fixture<{ body: Body }>('mercadopago', 'payment-card-rejected').body;

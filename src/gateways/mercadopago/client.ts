@@ -20,8 +20,9 @@
  *   (`X-Idempotency-Key`, `amount` for a partial refund), GET /v1/payments/{id}/refunds/{refund_id}
  * - https://www.mercadopago.com.br/developers/en/docs/checkout-api/payment-management/cancellations-and-refunds
  *   — cancel: PUT /v1/payments/{id} `{"status":"cancelled"}` for pending / in_process payments
- * - https://www.mercadopago.com.br/developers/en/docs/checkout-api/response-handling/collection-results
- *   — status and status_detail values (cc_rejected_*)
+ * - https://mercadopago.com.mx/developers/en/docs/checkout-api/response-handling/collection-results and
+ *   https://mercadopago.com.pe/developers/en/docs/checkout-api/response-handling/query-results — every
+ *   status and status_detail (cc_rejected_*, bank_error; cancelled/expired after 30 days pending)
  * - https://mercadopago.com.br/developers/en/docs/order/online-payments/notifications and
  *   https://www.mercadopago.com.mx/developers/en/docs/checkout-api-v2/notifications — webhooks: the
  *   secret key of "Your integrations", `x-signature: ts=…,v1=…`, `x-request-id`, HMAC-SHA256 (hex) of

@@ -143,8 +143,8 @@ export function refundStatus(status: string): GatewayRefundResult['status'] {
 }
 
 /**
- * Card `status_detail` of a rejected payment → Borda's failure code. Every other rejection is
- * `card_declined`.
+ * `status_detail` of a rejected payment (Mercado Pago's "Payment creation results" table) → Borda's
+ * failure code. Every other rejection of a card is `card_declined`.
  */
 export const CARD_REJECTIONS: Record<string, string> = {
   cc_rejected_insufficient_amount: 'insufficient_funds',
@@ -159,4 +159,8 @@ export const CARD_REJECTIONS: Record<string, string> = {
   cc_rejected_max_attempts: 'card_declined',
   cc_rejected_duplicated_payment: 'card_declined',
   cc_rejected_bad_filled_other: 'processing_error',
+  cc_rejected_card_error: 'processing_error',
+  cc_rejected_invalid_installments: 'card_declined',
+  cc_rejected_3ds_mandatory: 'card_declined',
+  bank_error: 'processing_error',
 };
