@@ -202,6 +202,19 @@ describe('EBANX: what Borda makes of the answers', () => {
     expect([other.kind, other.code]).toEqual(['retryable', 'gateway_rejected']);
   });
 
+  it('a payment EBANX already has under this code is ambiguous, never a refusal another gateway may act on', async () => {
+    next.direct = () => ({
+      status: 200,
+      body: {
+        status: 'ERROR',
+        status_code: 'BP-DR-0',
+        status_message: 'Payment already exists with merchant_payment_code: X',
+      },
+    });
+    const e = await failure(ebanx.createPayment(ctx(), paymentRequest({ method: 'oxxo', ...mexican })));
+    expect([e.kind, e.code]).toEqual(['ambiguous', 'gateway_error']);
+  });
+
   it.each([
     [500, 'ambiguous', 'gateway_error'],
     [503, 'ambiguous', 'gateway_error'],

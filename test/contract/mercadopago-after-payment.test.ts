@@ -22,6 +22,7 @@ describe('Mercado Pago: refunds and voids', () => {
     });
     const [sent] = gw.fake.calls('POST', '/v1/payments/20359978/refunds');
     expect(sent?.headers['x-idempotency-key']).toBe('ref_abc');
+    expect(sent?.headers['x-render-in-process-refunds']).toBe('true');
     expect(sent?.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(sent?.json).toEqual({ amount: 50.25 });
     expect(result).toEqual({ status: 'succeeded', reference: '1009042015' });

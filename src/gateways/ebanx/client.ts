@@ -23,6 +23,10 @@
  *   clabe_reference, cip_code/cip_url, redirect_url for eft and wallets, refunds[] with RE/PE/CO/CA),
  *   `status: ERROR` with `status_code` / `status_message`
  * - https://docs.ebanx.com/docs/reports/transactions-reports/payments-report — API statuses PE, OP, CO, CA
+ * - https://docs.ebanx.com/docs/resources/errorCodes — `{status: ERROR, status_code, status_message}`;
+ *   BP-SA-* (integration key), BP-DR-0 (a payment with that merchant_payment_code already exists)
+ * - https://docs.ebanx.com/docs/payments/guides/after-payments/refund-payment — full and partial refunds
+ *   of confirmed (CO) payments; refunds go Requested → Pending → Confirmed (or Cancelled)
  *
  * Reference: the EBANX payment `hash`. Borda's payment id is the `merchant_payment_code` (EBANX refuses
  * a second payment with the same code, which is what makes a retried create safe) and Borda's refund id
@@ -50,6 +54,9 @@ import { notifiedHashes } from './webhook';
 import type { EbanxPayment } from './wire';
 
 const CARD: readonly MethodSlug[] = ['card'];
+
+/** EBANX's error for a second payment with the same merchant_payment_code. */
+const DUPLICATE_CODE = 'BP-DR-0';
 
 /**
  * Where EBANX takes what, through this connector. Boleto is left out: EBANX requires the payer's
@@ -97,6 +104,11 @@ async function createPayment(ctx: ConnectorContext, req: CreatePaymentRequest) {
   if (reply.status !== 'SUCCESS') {
     // A card the acquirer refused still comes back as a payment (CA); an ERROR is a refused request.
     if (reply.payment?.hash) return createResult(reply, req);
+    // BP-DR-0: EBANX already has a payment with this merchant_payment_code (an earlier try whose answer
+    // was lost). It may be paid: ambiguous, so the router asks for it before anyone else may try.
+    if (reply.status_code === DUPLICATE_CODE) {
+      throw new ConnectorError('ambiguous', 'gateway_error', 'EBANX already has this payment');
+    }
     throw replyError(reply, 'POST /ws/direct');
   }
   return createResult(reply, req);

@@ -18,6 +18,8 @@
  *   external_reference
  * - https://www.mercadopago.com.br/developers/en/reference/chargebacks/_payments_id_refunds/post — refunds
  *   (`X-Idempotency-Key`, `amount` for a partial refund), GET /v1/payments/{id}/refunds/{refund_id}
+ * - https://www.mercadopago.com.br/developers/en/docs/checkout-api/payment-management/cancellations-and-refunds/refund-pix
+ *   — `X-Render-In-Process-Refunds: true` makes a PIX refund in contingency answer 201 `in_process`
  * - https://www.mercadopago.com.br/developers/en/docs/checkout-api/payment-management/cancellations-and-refunds
  *   — cancel: PUT /v1/payments/{id} `{"status":"cancelled"}` for pending / in_process payments
  * - https://mercadopago.com.mx/developers/en/docs/checkout-api/response-handling/collection-results and
@@ -187,6 +189,8 @@ async function refund(ctx: ConnectorContext, req: Parameters<NonNullable<Connect
   const reply = await mpCall<MpRefund>(ctx, 'POST', `${paymentPath(req.reference)}/refunds`, {
     body: partial ? { amount: mpAmount(req) } : {},
     idempotencyKey: req.refundId,
+    // A PIX refund held up at the central bank answers `in_process` instead of a bare 400.
+    headers: { 'X-Render-In-Process-Refunds': 'true' },
   });
   if (reply.status === 404)
     return { status: 'failed' as const, reference: null, failureCode: 'payment_not_found' };

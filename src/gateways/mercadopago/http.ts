@@ -43,7 +43,7 @@ export async function mpCall<T>(
   ctx: ConnectorContext,
   method: 'GET' | 'POST' | 'PUT',
   path: string,
-  opts: { body?: unknown; idempotencyKey?: string } = {},
+  opts: { body?: unknown; idempotencyKey?: string; headers?: Record<string, string> } = {},
 ): Promise<MpReply<T>> {
   const what = `${method} ${path.split('?')[0]}`;
   const token = ctx.credentials.access_token;
@@ -51,6 +51,7 @@ export async function mpCall<T>(
   const headers = new Headers({ Authorization: `Bearer ${token}`, Accept: 'application/json' });
   if (opts.body !== undefined) headers.set('Content-Type', 'application/json');
   if (opts.idempotencyKey) headers.set('X-Idempotency-Key', opts.idempotencyKey);
+  for (const [name, value] of Object.entries(opts.headers ?? {})) headers.set(name, value);
   const signal = AbortSignal.timeout(ctx.timeoutMs);
   let status: number;
   let text: string;
