@@ -147,8 +147,8 @@ export async function startFakeEbanx(integrationKey: string) {
           status: 200,
           body: {
             status: 'ERROR',
-            status_code: 'BP-DR-83',
-            status_message: 'merchant_payment_code already used',
+            status_code: 'BP-DR-0',
+            status_message: `Payment already exists with merchant_payment_code: ${code}`,
           },
         };
       }
