@@ -70,6 +70,18 @@ describe('EBANX: what Borda sends', () => {
     });
   });
 
+  it('takes only the country own currency (EBANX would convert a foreign one at its own rate)', async () => {
+    const usd = paymentRequest({
+      method: 'card',
+      currency: 'USD',
+      country: 'MEX',
+      customer: mexican.customer,
+    });
+    const e = await failure(ebanx.createPayment(ctx(), usd));
+    expect([e.kind, e.code]).toEqual(['retryable', 'method_not_supported']);
+    expect(gw.fake.received).toHaveLength(0);
+  });
+
   it('refuses PSE without the customer bank before calling, so routing may try elsewhere', async () => {
     const e = await failure(ebanx.createPayment(ctx(), paymentRequest({ method: 'pse', ...colombian })));
     expect([e.kind, e.code]).toEqual(['retryable', 'gateway_missing_data']);

@@ -36,6 +36,7 @@
  * not hold; authenticity is therefore the query itself: Borda asks EBANX, with the merchant's own key,
  * for the payment the notification names, and acts only on what EBANX answers.
  */
+import { COUNTRIES } from '../../domain/countries';
 import type { MethodSlug } from '../../domain/country-methods';
 import { type Coverage, methodsOf } from '../coverage';
 import {
@@ -85,11 +86,13 @@ async function query(ctx: ConnectorContext, by: { hash: string } | { merchant_pa
 
 async function createPayment(ctx: ConnectorContext, req: CreatePaymentRequest) {
   const methods = EBANX_COVERAGE[req.country] as readonly string[] | undefined;
-  if (!methods?.includes(req.method)) {
+  // EBANX converts a foreign currency into the local one at its own rate: the customer would be charged
+  // an amount Borda never showed. Only the country's own currency goes to EBANX.
+  if (!methods?.includes(req.method) || COUNTRIES[req.country].currency !== req.currency) {
     throw new ConnectorError(
       'retryable',
       'method_not_supported',
-      `EBANX does not take ${req.method} in ${req.country}`,
+      `EBANX does not take ${req.method} in ${req.currency} for ${req.country}`,
     );
   }
   let payment: ReturnType<typeof paymentRequest>;
