@@ -141,6 +141,9 @@ describe('Mercado Pago: what Borda sends', () => {
     );
     expect([e.kind, e.code]).toEqual(['retryable', 'method_not_supported']);
     expect(gw.fake.received).toHaveLength(0);
+    const usd = paymentRequest({ method: 'card', currency: 'USD', country: 'MEX' });
+    expect((await failure(mp.createPayment(ctx(), usd))).code).toBe('method_not_supported');
+    expect(gw.fake.received).toHaveLength(0);
   });
 });
 
