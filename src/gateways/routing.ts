@@ -27,8 +27,9 @@ export function matchesRules(rules: GatewayRules, p: RoutedPayment): boolean {
 
 /**
  * The accounts to try, in order (seed 001): `gateway_first_try` first when the merchant enabled it
- * and its connector takes the method in the session's country (its declared coverage), then every other enabled account whose rules take the payment, by
- * priority (lower first), then name.
+ * and its connector takes the method in the session's country (its declared coverage), then every
+ * other enabled account whose connector covers the payment and whose rules take it, by priority
+ * (lower first), then name.
  */
 export function candidates(
   accounts: RoutableAccount[],
