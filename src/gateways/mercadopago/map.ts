@@ -67,7 +67,9 @@ export function createResult(p: MpPayment, req: CreatePaymentRequest): GatewayPa
   if (req.method === 'card') {
     if (status.status === 'pending') {
       const last4 = p.card?.last_four_digits ?? '';
-      return { status: 'pending', reference, details: { card: { brand: p.payment_method_id ?? '', last4 } } };
+      // Borda names brands as its card module does; Mercado Pago says `master` for Mastercard.
+      const brand = p.payment_method_id === 'master' ? 'mastercard' : (p.payment_method_id ?? '');
+      return { status: 'pending', reference, details: { card: { brand, last4 } } };
     }
     return { status: 'denied', reference, failureCode: status.failureCode ?? 'card_declined' };
   }
