@@ -125,7 +125,19 @@ afterAll(async () => {
 describe('real gateways end to end, through npm start, against fakes on loopback', () => {
   it('lists the coverage table and the new connectors in GET /api/v1/gateways', async () => {
     const r = await api('GET', '/api/v1/gateways');
-    const coverage = r.body.coverage as { table: Record<string, Record<string, string[]>> };
+    const coverage = r.body.coverage as {
+      table: Record<string, Record<string, string[]>>;
+      sandbox_only: Array<{ country: string; method: string; reason: string }>;
+    };
+    expect(coverage.sandbox_only).toContainEqual(
+      expect.objectContaining({
+        country: 'COL',
+        method: 'transfiya',
+        reason: expect.stringContaining('Transfiya'),
+      }),
+    );
+    const catalog = r.body.gateways as Array<{ gateway: string; coverage: Record<string, string[]> }>;
+    expect(catalog.find((g) => g.gateway === 'ebanx')?.coverage.MEX).toEqual(['oxxo', 'spei', 'card']);
     expect(coverage.table.MEX?.oxxo).toEqual(['mercadopago', 'ebanx']);
     expect(coverage.table.COL?.pse).toEqual(['mercadopago', 'ebanx']);
     expect(coverage.table.COL?.nequi).toEqual(['ebanx']);
