@@ -1,5 +1,8 @@
 import type { GatewaySlug } from '../domain/methods';
 import { asaasConnector } from './asaas/client';
+import { coverageTable, covers } from './coverage';
+import { ebanxConnector } from './ebanx';
+import { mercadopagoConnector } from './mercadopago';
 import { pagarmeConnector } from './pagarme';
 import { sandboxConnector } from './sandbox';
 import { type Connector, ConnectorError } from './types';
@@ -17,6 +20,7 @@ function unavailable(slug: GatewaySlug): Connector {
     slug,
     available: false,
     methods: [],
+    coverage: {},
     credentialFields: [],
     createPayment: refuse,
     fetchStatus: refuse,
@@ -35,6 +39,8 @@ export const CONNECTORS: Record<GatewaySlug | 'sandbox', Connector> = {
   pagbank: unavailable('pagbank'),
   stripe: unavailable('stripe'),
   erede: unavailable('erede'),
+  mercadopago: mercadopagoConnector,
+  ebanx: ebanxConnector,
 };
 
 export type ConnectorSlug = keyof typeof CONNECTORS;
@@ -43,8 +49,12 @@ export function isConnectorSlug(value: string): value is ConnectorSlug {
   return Object.hasOwn(CONNECTORS, value);
 }
 
-export function supports(gateway: string, method: string): boolean {
-  return (
-    isConnectorSlug(gateway) && CONNECTORS[gateway].available && CONNECTORS[gateway].methods.includes(method)
-  );
+/** Whether a gateway's connector takes this method in this country (its declared coverage). */
+export function supports(gateway: string, payment: { method: string; country: string }): boolean {
+  return isConnectorSlug(gateway) && covers(CONNECTORS[gateway], payment.country, payment.method);
+}
+
+/** The coverage table of every registered connector (country -> method -> real connectors). */
+export function registeredCoverage() {
+  return coverageTable(Object.values(CONNECTORS));
 }

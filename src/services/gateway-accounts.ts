@@ -1,8 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { CreateGatewayAccount, UpdateGatewayAccount } from '../api/gateways/schema';
 import { type GatewayAccountRow, gatewayAccounts } from '../db/schema';
+import { SANDBOX_ONLY } from '../gateways/coverage';
 import { allowedInMode } from '../gateways/mode-guard';
-import { CONNECTORS, isConnectorSlug } from '../gateways/registry';
+import { CONNECTORS, isConnectorSlug, registeredCoverage } from '../gateways/registry';
 import { breakerState } from '../gateways/routing';
 import { ApiError, fieldError } from '../http/errors';
 import { newId } from '../lib/ids';
@@ -31,14 +32,26 @@ export function accountView(a: GatewayAccountRow, credentialFields: string[], no
   };
 }
 
-/** The connectors a merchant can choose from, with what each needs. */
+/** The connectors a merchant can choose from, with what each needs and where each takes which method. */
 export function catalog() {
   return Object.values(CONNECTORS).map((c) => ({
     gateway: c.slug,
     available: c.available,
     methods: c.methods,
+    coverage: c.coverage,
     credential_fields: c.credentialFields,
   }));
+}
+
+/**
+ * country -> method -> the real connectors that take it, and the methods only the sandbox processes
+ * (with why), for `GET /api/v1/gateways`: the same declarations routing reads.
+ */
+export function coverageView() {
+  return {
+    table: registeredCoverage(),
+    sandbox_only: SANDBOX_ONLY.map((s) => ({ country: s.country, method: s.method, reason: s.reason })),
+  };
 }
 
 function checkCredentials(gateway: string, credentials: Record<string, string>) {

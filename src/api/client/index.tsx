@@ -76,6 +76,10 @@ export const clientRoutes = new Hono<ClientEnv>()
       method: input.method,
       customer,
       card: input.card,
+      bank: input.bank,
+      // The address the customer paid from: some gateways require it for bank debits (PSE) and antifraud.
+      customerIp: c.req.header('cf-connecting-ip') ?? undefined,
+      returnUrl: session.checkoutUrl,
       installments: input.installments,
     });
     if (!outcome.ok) throw refusalError(outcome);

@@ -28,7 +28,7 @@ export async function authenticateNotification(opts: {
   connector: Connector;
   merchantId: string;
   encryptionKey: string;
-  request: { headers: Headers; body: string };
+  request: { headers: Headers; body: string; url: string };
   context: (account: GatewayAccountRow, credentials: Record<string, string>) => ConnectorContext;
 }): Promise<Authenticated> {
   const { db, connector, merchantId } = opts;

@@ -4,7 +4,7 @@ import { gatewayEvents } from '../../db/schema';
 import { apiBaseOverrides } from '../../gateways/api-base';
 import { CONNECTORS, isConnectorSlug } from '../../gateways/registry';
 import { GATEWAY_TIMEOUT_MS } from '../../gateways/router';
-import { readBodyText } from '../../http/body';
+import { JSON_OR_FORM_MEDIA, readBodyText } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { ApiError } from '../../http/errors';
 import { sessionStub } from '../../session/session-do';
@@ -24,14 +24,14 @@ export const gatewayWebhookRoutes = new Hono<AppEnv>().post('/:slug/:merchantId'
   if (!isConnectorSlug(slug) || !CONNECTORS[slug].available)
     throw new ApiError('not_found', 'No such gateway.');
   const connector = CONNECTORS[slug];
-  const body = await readBodyText(c.req.raw);
+  const body = await readBodyText(c.req.raw, JSON_OR_FORM_MEDIA);
   const db = c.get('db');
   const proven = await authenticateNotification({
     db,
     connector,
     merchantId,
     encryptionKey: c.env.ENCRYPTION_KEY,
-    request: { headers: c.req.raw.headers, body },
+    request: { headers: c.req.raw.headers, body, url: c.req.url },
     context: (account, credentials) => ({
       credentials,
       settings: account.settings,

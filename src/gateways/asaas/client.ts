@@ -204,6 +204,7 @@ export const asaasConnector: Connector = {
   slug: 'asaas',
   available: true,
   methods: ['pix', 'boleto', 'card'],
+  coverage: { BRA: ['pix', 'boleto', 'card'] },
   credentialFields: ['api_key', 'webhook_token'],
 
   async createPayment(ctx, req) {
