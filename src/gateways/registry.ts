@@ -2,6 +2,7 @@ import type { GatewaySlug } from '../domain/methods';
 import { asaasConnector } from './asaas/client';
 import { pagarmeConnector } from './pagarme';
 import { sandboxConnector } from './sandbox';
+import { stripeConnector } from './stripe/client';
 import { type Connector, ConnectorError } from './types';
 
 /** A gateway named by seed 001 whose connector does not exist yet: listed, but it cannot be enabled. */
@@ -33,7 +34,7 @@ export const CONNECTORS: Record<GatewaySlug | 'sandbox', Connector> = {
   picpay: unavailable('picpay'),
   safe2pay: unavailable('safe2pay'),
   pagbank: unavailable('pagbank'),
-  stripe: unavailable('stripe'),
+  stripe: stripeConnector,
   erede: unavailable('erede'),
 };
 
