@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ConnectorContext, CreatePaymentRequest } from '../../src/gateways/types';
+import { type ConnectorContext, ConnectorError, type CreatePaymentRequest } from '../../src/gateways/types';
 
 /** A recorded documentation example: the page it came from, and the HTTP answer (status 200 unless said). */
 export type Fixture<T = Record<string, unknown>> = { source: string; status?: number; body: T };
@@ -55,3 +55,13 @@ export const TEST_CARD = {
   exp_year: 2030,
   cvc: '123',
 };
+
+/** The ConnectorError a call rejects with (fails the test if it resolves or throws anything else). */
+export async function failure(p: Promise<unknown> | undefined): Promise<ConnectorError> {
+  const err = await Promise.resolve(p).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof ConnectorError)) throw new Error(`expected a ConnectorError, got ${String(err)}`);
+  return err;
+}

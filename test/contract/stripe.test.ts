@@ -1,46 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { stripeConnector as stripe } from '../../src/gateways/stripe/client';
-import { INTENT_STATUS, STRIPE_API_VERSION } from '../../src/gateways/stripe/wire';
-import { ConnectorError } from '../../src/gateways/types';
-import { type FakeGateway, type Received, type Route, startFakeGateway } from './fake-gateway';
-import { context, fixture, paymentRequest, TEST_CARD } from './requests';
+import { STRIPE_API_VERSION } from '../../src/gateways/stripe/wire';
+import { startFakeGateway } from './fake-gateway';
+import { context, failure, fixture, paymentRequest, TEST_CARD } from './requests';
+import { answer, CREDS, closeFakes, form, KEY, stripeFake, track } from './stripe-fake';
 
-const KEY = 'sk_test_51Borda0123456789';
-const CREDS = { secret_key: KEY, webhook_secret: 'whsec_test_secret' };
-let fake: FakeGateway | null = null;
-afterEach(async () => {
-  await fake?.close();
-  fake = null;
-});
-
-const answer = (name: string, patch: (b: Record<string, unknown>) => void = () => {}) => {
-  const f = fixture('stripe', name);
-  patch(f.body);
-  return { status: f.status ?? 200, body: f.body };
-};
-const form = (r: Received | undefined) => new URLSearchParams(r?.body ?? '');
-
-async function gateway(confirm: Route, extra: Record<string, Route> = {}) {
-  fake = await startFakeGateway({
-    'POST /v1/payment_intents': () => answer('payment_intent_created'),
-    'POST /v1/payment_intents/:id/confirm': confirm,
-    ...extra,
-  });
-  return fake;
-}
-
-async function failure(p: Promise<unknown>): Promise<ConnectorError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ConnectorError);
-  return err as ConnectorError;
-}
+afterEach(closeFakes);
 
 describe('Stripe PaymentIntents over the wire', () => {
   it('PIX: creates unconfirmed, confirms, and shows the QR code Stripe issued, never past the session', async () => {
-    const g = await gateway(() => answer('pix_requires_action'));
+    const g = await stripeFake(() => answer('pix_requires_action'));
     const req = paymentRequest({ method: 'pix' });
     const result = await stripe.createPayment(context(g.base, CREDS), req);
     const [create] = g.calls('POST', '/v1/payment_intents');
@@ -77,7 +46,7 @@ describe('Stripe PaymentIntents over the wire', () => {
   });
 
   it('OXXO in Mexico: MXN centavos, the payer named, the voucher number, the session held until it expires', async () => {
-    const g = await gateway(() => answer('oxxo_requires_action'));
+    const g = await stripeFake(() => answer('oxxo_requires_action'));
     const req = paymentRequest({
       method: 'oxxo',
       country: 'MEX',
@@ -111,7 +80,7 @@ describe('Stripe PaymentIntents over the wire', () => {
   });
 
   it('card, with raw card data enabled: the card in payment_method_data, no 3-D Secure wait, installments as a plan', async () => {
-    const g = await gateway(() => answer('card_succeeded'));
+    const g = await stripeFake(() => answer('card_succeeded'));
     const req = paymentRequest({ method: 'card', card: TEST_CARD, installments: 3 });
     const result = await stripe.createPayment(
       context(g.base, CREDS, { settings: { raw_card_data: true } }),
@@ -131,7 +100,7 @@ describe('Stripe PaymentIntents over the wire', () => {
   });
 
   it('card without the raw card data permission: refused before anything is sent, so routing moves on', async () => {
-    const g = await gateway(() => answer('card_succeeded'));
+    const g = await stripeFake(() => answer('card_succeeded'));
     const err = await failure(
       stripe.createPayment(context(g.base, CREDS), paymentRequest({ method: 'card', card: TEST_CARD })),
     );
@@ -142,19 +111,19 @@ describe('Stripe PaymentIntents over the wire', () => {
   it('Stripe refusing raw card data (400) is retryable; a 402 decline is a result; a fraud decline is hard', async () => {
     const ctx = context('', CREDS, { settings: { raw_card_data: true } });
     const card = () => paymentRequest({ method: 'card', card: TEST_CARD });
-    let g = await gateway(() => answer('raw_card_refused_400'));
+    let g = await stripeFake(() => answer('raw_card_refused_400'));
     const refused = await failure(stripe.createPayment({ ...ctx, apiBase: g.base }, card()));
     expect([refused.kind, refused.code]).toEqual(['retryable', 'gateway_rejected']);
     expect(refused.message).not.toContain('4242');
     await g.close();
-    g = await gateway(() => answer('card_declined_402'));
+    g = await stripeFake(() => answer('card_declined_402'));
     expect(await stripe.createPayment({ ...ctx, apiBase: g.base }, card())).toEqual({
       status: 'denied',
       reference: 'pi_3MtwBwLkdIwHu7ix28a3tqPa',
       failureCode: 'insufficient_funds',
     });
     await g.close();
-    g = await gateway(() =>
+    g = await stripeFake(() =>
       answer('card_declined_402', (b) => {
         (b.error as Record<string, unknown>).decline_code = 'stolen_card';
       }),
@@ -165,16 +134,14 @@ describe('Stripe PaymentIntents over the wire', () => {
 
   it('a create that fails or times out is retryable (nothing confirmed); a confirm that does is ambiguous, with the reference', async () => {
     const req = () => paymentRequest({ method: 'pix' });
-    let g = await startFakeGateway({ 'POST /v1/payment_intents': () => 'hang' });
-    fake = g;
+    let g = track(await startFakeGateway({ 'POST /v1/payment_intents': () => 'hang' }));
     const hung = await failure(stripe.createPayment(context(g.base, CREDS, { timeoutMs: 300 }), req()));
     expect([hung.kind, hung.code]).toEqual(['retryable', 'gateway_timeout']);
     await g.close();
-    g = await startFakeGateway({ 'POST /v1/payment_intents': () => answer('api_error_500') });
-    fake = g;
+    g = track(await startFakeGateway({ 'POST /v1/payment_intents': () => answer('api_error_500') }));
     expect((await failure(stripe.createPayment(context(g.base, CREDS), req()))).kind).toBe('retryable');
     await g.close();
-    g = await gateway(() => 'hang');
+    g = await stripeFake(() => 'hang');
     const t = await failure(stripe.createPayment(context(g.base, CREDS, { timeoutMs: 300 }), req()));
     expect([t.kind, t.code, t.reference]).toEqual([
       'ambiguous',
@@ -182,142 +149,14 @@ describe('Stripe PaymentIntents over the wire', () => {
       'pi_3MtwBwLkdIwHu7ix28a3tqPa',
     ]);
     await g.close();
-    g = await gateway(() => answer('api_error_500'));
+    g = await stripeFake(() => answer('api_error_500'));
     const e = await failure(stripe.createPayment(context(g.base, CREDS), req()));
     expect([e.kind, e.reference]).toEqual(['ambiguous', 'pi_3MtwBwLkdIwHu7ix28a3tqPa']);
     await g.close();
-    g = await gateway(() => ({
+    g = await stripeFake(() => ({
       status: 429,
       body: { error: { type: 'invalid_request_error', code: 'rate_limit' } },
     }));
     expect((await failure(stripe.createPayment(context(g.base, CREDS), req()))).kind).toBe('retryable');
-  });
-
-  it('maps every documented PaymentIntent status when asked by reference', async () => {
-    let status = 'succeeded';
-    let lastError: unknown = null;
-    const g = await gateway(() => answer('card_succeeded'), {
-      'GET /v1/payment_intents/:id': () =>
-        answer('card_succeeded', (b) => Object.assign(b, { status, last_payment_error: lastError })),
-    });
-    const ask = () =>
-      stripe.fetchStatus(context(g.base, CREDS), {
-        reference: 'pi_3CardLkdIwHu7ix1b2c3d4e',
-        paymentId: 'pay_x',
-      });
-    const expected: Record<string, string> = {
-      requires_payment_method: 'not_found',
-      requires_confirmation: 'pending',
-      requires_action: 'pending',
-      processing: 'pending',
-      requires_capture: 'pending',
-      canceled: 'canceled',
-      succeeded: 'paid',
-    };
-    expect(Object.keys(expected).sort()).toEqual(Object.keys(INTENT_STATUS).sort());
-    for (const [s, borda] of Object.entries(expected)) {
-      status = s;
-      expect((await ask()).status, s).toBe(borda);
-    }
-    status = 'requires_payment_method';
-    lastError = { type: 'card_error', code: 'expired_card' };
-    expect(await ask()).toEqual({
-      status: 'denied',
-      reference: 'pi_3CardLkdIwHu7ix1b2c3d4e',
-      failureCode: 'expired_card',
-    });
-    expect(g.calls('GET', '/v1/payment_intents/pi_3CardLkdIwHu7ix1b2c3d4e')[0]?.headers.authorization).toBe(
-      `Bearer ${KEY}`,
-    );
-  });
-
-  it('without a reference, finds the payment by search on Borda payment id', async () => {
-    const g = await gateway(() => answer('card_succeeded'), {
-      'GET /v1/payment_intents/search': () => ({
-        status: 200,
-        body: {
-          object: 'search_result',
-          data: [{ ...fixture('stripe', 'card_succeeded').body, metadata: { borda_payment_id: 'pay_abc' } }],
-        },
-      }),
-    });
-    const status = await stripe.fetchStatus(context(g.base, CREDS), {
-      reference: null,
-      paymentId: 'pay_abc',
-    });
-    expect(status).toEqual({ status: 'paid', reference: 'pi_3CardLkdIwHu7ix1b2c3d4e' });
-    expect(g.calls('GET', '/v1/payment_intents/search')[0]?.query.get('query')).toBe(
-      "metadata['borda_payment_id']:'pay_abc'",
-    );
-  });
-
-  it('cancel voids an open intent, and refuses one already paid', async () => {
-    let state = 'requires_action';
-    const g = await gateway(() => answer('card_succeeded'), {
-      'POST /v1/payment_intents/:id/cancel': () =>
-        state === 'succeeded'
-          ? {
-              status: 400,
-              body: {
-                error: {
-                  type: 'invalid_request_error',
-                  code: 'payment_intent_unexpected_state',
-                  payment_intent: { id: 'pi_1', status: 'succeeded' },
-                },
-              },
-            }
-          : { status: 200, body: { id: 'pi_1', status: 'canceled' } },
-    });
-    await stripe.cancel(context(g.base, CREDS), 'pi_1');
-    expect(form(g.calls('POST', '/v1/payment_intents/pi_1/cancel')[0]).get('cancellation_reason')).toBe(
-      'abandoned',
-    );
-    state = 'succeeded';
-    const err = await failure(stripe.cancel(context(g.base, CREDS), 'pi_1'));
-    expect([err.kind, err.code]).toEqual(['hard_decline', 'already_paid']);
-  });
-
-  it('refunds through the Refunds API with Borda refund id as the idempotency key; OXXO has no refunds', async () => {
-    const g = await gateway(() => answer('card_succeeded'), {
-      'POST /v1/refunds': () => answer('refund_succeeded'),
-    });
-    const refund = {
-      refundId: 'rf_123',
-      paymentId: 'pay_1',
-      reference: 'pi_3CardLkdIwHu7ix1b2c3d4e',
-      method: 'card',
-      amount: 5000,
-      currency: 'BRL' as const,
-      chargedAmount: 15000,
-      reason: null,
-      now: Date.now(),
-    };
-    expect(await stripe.refund?.(context(g.base, CREDS), refund)).toEqual({
-      status: 'succeeded',
-      reference: 're_1Nispe2eZvKYlo2Cd31jOCgZ',
-    });
-    const [call] = g.calls('POST', '/v1/refunds');
-    expect(call?.headers['idempotency-key']).toBe('rf_123');
-    expect([form(call).get('payment_intent'), form(call).get('amount')]).toEqual([
-      'pi_3CardLkdIwHu7ix1b2c3d4e',
-      '5000',
-    ]);
-    const err = await failure(
-      stripe.refund?.(context(g.base, CREDS), { ...refund, method: 'oxxo' }) ?? Promise.resolve(),
-    );
-    expect(err.code).toBe('refund_not_supported');
-  });
-
-  it('refuses what it does not cover (boleto, PIX outside Brazil) without calling Stripe', async () => {
-    const g = await gateway(() => answer('card_succeeded'));
-    for (const req of [
-      paymentRequest({ method: 'boleto' }),
-      paymentRequest({ method: 'pix', country: 'MEX', currency: 'MXN' }),
-    ]) {
-      expect((await failure(stripe.createPayment(context(g.base, CREDS), req))).code).toBe(
-        'method_not_supported',
-      );
-    }
-    expect(g.received).toHaveLength(0);
   });
 });
