@@ -1,6 +1,7 @@
 import type { GatewaySlug } from '../domain/methods';
 import { asaasConnector } from './asaas/client';
 import { pagarmeConnector } from './pagarme';
+import { pagbankConnector } from './pagbank/client';
 import { sandboxConnector } from './sandbox';
 import { stripeConnector } from './stripe/client';
 import { type Connector, ConnectorError } from './types';
@@ -33,7 +34,7 @@ export const CONNECTORS: Record<GatewaySlug | 'sandbox', Connector> = {
   asaas: asaasConnector,
   picpay: unavailable('picpay'),
   safe2pay: unavailable('safe2pay'),
-  pagbank: unavailable('pagbank'),
+  pagbank: pagbankConnector,
   stripe: stripeConnector,
   erede: unavailable('erede'),
 };
