@@ -16,6 +16,7 @@ let borda: Server;
 let stripe: FakeGateway;
 let pagbank: FakeGateway;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let stripeAccount = '';
 let demo: { merchant_id: string; secret_keys: { test: string }; webhook_secret: string };
 
 type Json = Record<string, unknown>;
@@ -78,6 +79,11 @@ beforeAll(async () => {
     },
     'POST /v1/payment_intents/:id/confirm': (r) => {
       const id = r.path.split('/')[3] ?? '';
+      if (new URLSearchParams(r.body).get('payment_method_data[type]') === 'card') {
+        const pi = { ...intents.get(id), status: 'succeeded', amount_received: intents.get(id)?.amount };
+        intents.set(id, pi);
+        return { status: 200, body: pi };
+      }
       const issued = fixture<Json>('stripe', 'oxxo_requires_action').body;
       const action = issued.next_action as { oxxo_display_details: Json };
       action.oxxo_display_details.expires_after = Math.floor(Date.now() / 1000) + 3 * 86400;
@@ -89,6 +95,11 @@ beforeAll(async () => {
   pagbank = await startFakeGateway({
     'POST /orders': (r) => {
       const sent = r.json as Json & { qr_codes: Json[] };
+      if (sent.charges) {
+        const paid = { ...fixture('pagbank', 'order_card_paid').body, id: `ORDE_E2E-${orders.size + 1}` };
+        orders.set(String(paid.id), paid);
+        return { status: 201, body: paid };
+      }
       const order = {
         ...fixture('pagbank', 'order_pix_created').body,
         id: `ORDE_E2E-${orders.size + 1}`,
@@ -110,13 +121,16 @@ beforeAll(async () => {
     200,
   );
   const inbound = `${borda.base}/webhooks/gateways/pagbank/${demo.merchant_id}`;
+  const ids: string[] = [];
   for (const account of [
     { gateway: 'stripe', credentials: STRIPE },
     { gateway: 'pagbank', credentials: { token: PAGBANK_TOKEN, notification_url: inbound } },
   ]) {
     const r = await call('POST', '/api/v1/gateways', account);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
+    ids.push(String(r.body.id));
   }
+  stripeAccount = ids[0] ?? '';
 });
 
 afterAll(async () => {
@@ -215,5 +229,40 @@ describe('Stripe and PagBank through npm start, against fakes on loopback', () =
       amount: 15000,
       currency: 'BRL',
     });
+  });
+
+  it('a card routes around Stripe until the account says Stripe enabled raw card data, then Stripe charges it', async () => {
+    const card = {
+      number: '4242424242424242',
+      holder_name: 'MARIA SILVA',
+      exp_month: 12,
+      exp_year: 2035,
+      cvc: '123',
+    };
+    const customer = { name: 'Maria Silva', email: 'maria@example.com', document: '529.982.247-25' };
+    const cardSession = () =>
+      call('POST', '/api/v1/checkout/sessions', {
+        amount: 15000,
+        currency: 'BRL',
+        merchant_order_id: `CARD-${Date.now()}-${Math.random()}`,
+        payment_method: 'card',
+        gateway_first_try: 'stripe',
+      });
+    const before = stripe.received.length;
+    const first = await pay((await cardSession()).body, { method: 'card', customer, card });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect((first.body.payment as Json).gateway).toBe('pagbank');
+    expect(stripe.received.length).toBe(before); // nothing was sent to Stripe
+
+    const patched = await call('PATCH', `/api/v1/gateways/${stripeAccount}`, {
+      settings: { raw_card_data: true },
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const second = await pay((await cardSession()).body, { method: 'card', customer, card });
+    expect(second.body.payment).toMatchObject({ gateway: 'stripe', status: 'paid' });
+    const confirm = stripe.calls('POST', /\/confirm$/).at(-1);
+    expect(new URLSearchParams(confirm?.body).get('payment_method_data[card][number]')).toBe(
+      '4242424242424242',
+    );
   });
 });
