@@ -184,4 +184,22 @@ describe('PagBank Orders API over the wire', () => {
     const paid = await failure(pagbank.cancel(ctx, 'ORDE_F432482E-DFD1-476E-B5FB-3077B5E3A856'));
     expect([paid.kind, paid.code]).toEqual(['hard_decline', 'already_paid']);
   });
+
+  it('cancel voids an open authorisation with its full amount, and leaves an unpaid PIX order to lapse', async () => {
+    let order = () =>
+      answer('order_card_paid', (b) =>
+        Object.assign((b.charges as object[])[0] ?? {}, { status: 'AUTHORIZED' }),
+      );
+    const g = await fake({
+      'GET /orders/:id': () => order(),
+      'POST /charges/:id/cancel': () => answer('charge_refunded'),
+    });
+    await pagbank.cancel(context(g.base, CREDS), 'ORDE_F432482E-DFD1-476E-B5FB-3077B5E3A856');
+    const [call] = g.calls('POST', '/charges/CHAR_3D4C63B5-B71E-418B-891E-6ADBE43DBB3A/cancel');
+    expect(call?.json).toEqual({ amount: { value: 15000 } });
+    expect(call?.headers['x-idempotency-key']).toBe('cancel-CHAR_3D4C63B5-B71E-418B-891E-6ADBE43DBB3A');
+    order = () => answer('order_pix_created');
+    await pagbank.cancel(context(g.base, CREDS), ORDER);
+    expect(g.calls('POST', /\/cancel$/)).toHaveLength(1);
+  });
 });

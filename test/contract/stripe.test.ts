@@ -129,6 +129,20 @@ describe('Stripe PaymentIntents over the wire', () => {
       }),
     );
     const fraud = await failure(stripe.createPayment({ ...ctx, apiBase: g.base }, card()));
+    await g.close();
+    // error_on_requires_action: a card that needs 3-D Secure is declined, not left waiting.
+    g = await stripeFake(() =>
+      answer('card_declined_402', (b) => {
+        Object.assign(b.error as object, {
+          code: 'authentication_required',
+          decline_code: 'authentication_required',
+        });
+      }),
+    );
+    expect(await stripe.createPayment({ ...ctx, apiBase: g.base }, card())).toMatchObject({
+      status: 'denied',
+      failureCode: 'authentication_required',
+    });
     expect([fraud.kind, fraud.code]).toEqual(['hard_decline', 'card_declined']);
   });
 
