@@ -127,5 +127,9 @@ describe('Stripe webhooks', () => {
       kind: 'ignored',
       reason: 'event of the other mode',
     });
+    const foreign = event((_e, pi) => {
+      pi.metadata = {};
+    });
+    expect(await parse(foreign)).toMatchObject({ kind: 'ignored', reason: 'not a Borda payment' });
   });
 });

@@ -1,4 +1,5 @@
 import type { Country } from '../../domain/countries';
+import type { MethodSlug } from '../../domain/country-methods';
 import { normalizeDocument } from '../../domain/documents';
 import { ConnectorError, type CreatePaymentRequest } from '../types';
 import type { PagbankOrderRequest } from './wire';
@@ -10,7 +11,7 @@ import type { PagbankOrderRequest } from './wire';
  */
 export const PAGBANK_COVERAGE = {
   BRA: ['card', 'pix'],
-} as const satisfies Partial<Record<Country, readonly string[]>>;
+} as const satisfies Partial<Record<Country, readonly MethodSlug[]>>;
 
 const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
 

@@ -1,4 +1,5 @@
 import type { Country } from '../../domain/countries';
+import type { MethodSlug } from '../../domain/country-methods';
 import { ConnectorError, type CreatePaymentRequest } from '../types';
 import type { FormValue } from './http';
 
@@ -10,7 +11,7 @@ import type { FormValue } from './http';
 export const STRIPE_COVERAGE = {
   BRA: ['card', 'pix'],
   MEX: ['card', 'oxxo'],
-} as const satisfies Partial<Record<Country, readonly string[]>>;
+} as const satisfies Partial<Record<Country, readonly MethodSlug[]>>;
 
 const CURRENCY_OF = { BRA: 'BRL', MEX: 'MXN' } as const;
 

@@ -148,6 +148,8 @@ export function webhookEvent(event: StripeEvent, mode: 'test' | 'live'): Inbound
   if (!outcome) return { kind: 'ignored', eventId, reason: `event ${event.type} does not settle a payment` };
   const pi = event.data.object as StripePaymentIntent;
   if (typeof pi?.id !== 'string') return { kind: 'ignored', eventId, reason: 'event names no PaymentIntent' };
+  // The account may also serve the merchant's other integrations: only intents Borda created settle here.
+  if (!pi.metadata?.borda_payment_id) return { kind: 'ignored', eventId, reason: 'not a Borda payment' };
   const reference = pi.id;
   if (outcome === 'paid') {
     const amount = pi.amount_received ?? pi.amount;
