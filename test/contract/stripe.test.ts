@@ -81,7 +81,13 @@ describe('Stripe PaymentIntents over the wire', () => {
 
   it('card, with raw card data enabled: the card in payment_method_data, no 3-D Secure wait, installments as a plan', async () => {
     const g = await stripeFake(() => answer('card_succeeded'));
-    const req = paymentRequest({ method: 'card', card: TEST_CARD, installments: 3 });
+    const req = paymentRequest({
+      method: 'card',
+      card: TEST_CARD,
+      installments: 3,
+      country: 'MEX',
+      currency: 'MXN',
+    });
     const result = await stripe.createPayment(
       context(g.base, CREDS, { settings: { raw_card_data: true } }),
       req,
@@ -95,8 +101,17 @@ describe('Stripe PaymentIntents over the wire', () => {
     expect(f.get('error_on_requires_action')).toBe('true');
     expect(f.get('payment_method_options[card][installments][plan][count]')).toBe('3');
     expect(f.get('payment_method_options[card][installments][plan][interval]')).toBe('month');
-    // The card never goes into the unconfirmed create.
-    expect(g.calls('POST', '/v1/payment_intents')[0]?.body).not.toContain('4242');
+    // The card never goes into the unconfirmed create, which only enables installments.
+    const create = g.calls('POST', '/v1/payment_intents')[0];
+    expect(create?.body).not.toContain('4242');
+    expect(form(create).get('payment_method_options[card][installments][enabled]')).toBe('true');
+    // Stripe documents installments for Mexico only: a Brazilian card in installments goes elsewhere.
+    const br = paymentRequest({ method: 'card', card: TEST_CARD, installments: 3 });
+    const err = await failure(
+      stripe.createPayment(context(g.base, CREDS, { settings: { raw_card_data: true } }), br),
+    );
+    expect(err.code).toBe('method_not_supported');
+    expect(g.calls('POST', '/v1/payment_intents')).toHaveLength(1);
   });
 
   it('card without the raw card data permission: refused before anything is sent, so routing moves on', async () => {

@@ -52,6 +52,12 @@ export function createParams(req: CreatePaymentRequest): Record<string, FormValu
       throw refuse('invalid_request', 'the session expires too soon for a PIX code');
     options.pix = { expires_after_seconds: Math.min(seconds, PIX_MAX_SECONDS) };
   }
+  if (req.method === 'card' && req.installments > 1) {
+    // Stripe documents card installments for Mexico (meses sin intereses), not for Brazil.
+    if (req.country !== 'MEX')
+      throw refuse('method_not_supported', 'Stripe takes card installments in Mexico only');
+    options.card = { installments: { enabled: true } };
+  }
   return {
     amount: stripeAmount(req.amount, req.currency),
     currency: req.currency.toLowerCase(),
@@ -71,7 +77,8 @@ function stripeType(method: string): 'card' | 'pix' | 'oxxo' {
  * POST /v1/payment_intents/{id}/confirm with `payment_method_data` for the method:
  * - card: the card itself (Stripe's raw card data API, which the account must have enabled) with
  *   `error_on_requires_action`, since Borda's page cannot run 3-D Secure: a card that needs it is
- *   declined (`authentication_required`) instead of left waiting; installments as a fixed monthly plan;
+ *   declined (`authentication_required`) instead of left waiting; installments (Mexico) as the fixed
+ *   monthly plan the customer chose, on an intent created with installments enabled;
  * - pix: nothing but the type; the answer carries the QR code in `next_action`;
  * - oxxo: the type and the payer's name and e-mail, which OXXO requires.
  */

@@ -10,8 +10,10 @@
  *   `next_action.oxxo_display_details` (`number`, `expires_after`, `hosted_voucher_url`); no refunds
  * - https://docs.stripe.com/payments/boleto/accept-a-payment — boleto needs the payer's billing address
  *   (not collected by Borda, so not offered here)
- * - https://docs.stripe.com/payments/meses-sin-intereses and https://docs.stripe.com/payments/installments —
- *   `payment_method_options[card][installments][plan]` {count, interval: month, type: fixed_count}
+ * - https://docs.stripe.com/payments/meses-sin-intereses/accept-a-payment?ui=direct-api and
+ *   https://docs.stripe.com/payments/mx-installments — installments are a Mexican card feature:
+ *   `payment_method_options[card][installments][enabled]` on create, then `[plan]` {count, interval:
+ *   month, type: fixed_count} on confirm
  * - https://docs.stripe.com/api/idempotent_requests — `Idempotency-Key`, kept 24 h, replays the answer
  * - https://docs.stripe.com/error-handling and https://docs.stripe.com/declines/codes — 402 card_error,
  *   `decline_code`; 5xx may have been processed
