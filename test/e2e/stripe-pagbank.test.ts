@@ -100,12 +100,13 @@ beforeAll(async () => {
         orders.set(String(paid.id), paid);
         return { status: 201, body: paid };
       }
+      const issued = fixture<Json & { qr_codes: Json[] }>('pagbank', 'order_pix_created').body;
       const order = {
-        ...fixture('pagbank', 'order_pix_created').body,
+        ...issued,
         id: `ORDE_E2E-${orders.size + 1}`,
         reference_id: sent.reference_id,
         notification_urls: sent.notification_urls,
-      } as Json & { qr_codes: Json[] };
+      };
       order.qr_codes = [{ ...order.qr_codes[0], expiration_date: sent.qr_codes[0]?.expiration_date }];
       orders.set(String(order.id), order);
       return { status: 201, body: order };
