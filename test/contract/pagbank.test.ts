@@ -86,6 +86,20 @@ describe('PagBank Orders API over the wire', () => {
       reference: 'ORDE_0C1D2E3F-4A5B-4C6D-8E9F-A0B1C2D3E4F5',
       failureCode: 'card_declined',
     });
+    // The issuer's ABECS reason code names the failure; 59 (suspected fraud) stops routing.
+    const withReason = (code: string) => () =>
+      answer('order_card_declined', (b) => {
+        const charge = (b.charges as { payment_response: { raw_data: object } }[])[0];
+        if (charge) Object.assign(charge.payment_response.raw_data, { reason_code: code });
+      });
+    const g2 = await fake({ 'POST /orders': withReason('51') });
+    const card = () => paymentRequest({ method: 'card', card: TEST_CARD });
+    expect(await pagbank.createPayment(context(g2.base, CREDS), card())).toMatchObject({
+      failureCode: 'insufficient_funds',
+    });
+    const g3 = await fake({ 'POST /orders': withReason('59') });
+    const fraud = await failure(pagbank.createPayment(context(g3.base, CREDS), card()));
+    expect([fraud.kind, fraud.code]).toEqual(['hard_decline', 'card_declined']);
     const sent = g.received.length;
     const noCpf = paymentRequest({ customer: { name: 'Maria', email: 'maria@example.com' } });
     expect((await failure(pagbank.createPayment(context(g.base, CREDS), noCpf))).code).toBe(

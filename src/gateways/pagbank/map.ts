@@ -8,6 +8,43 @@ import {
 } from '../types';
 import { chargeStatus, type PagbankCharge, type PagbankOrder } from './wire';
 
+/**
+ * ABECS return codes (normativo 21, which PagBank's "Motivos de compra negada" follows in
+ * `payment_response.raw_data.reason_code`) with a Borda failure code of their own; others are
+ * card_declined.
+ */
+const REASON_CODES: Record<string, string> = {
+  '51': 'insufficient_funds',
+  '54': 'expired_card',
+  '82': 'incorrect_cvc',
+  N7: 'incorrect_cvc',
+};
+/** ABECS 59, suspected fraud: a verdict on the buyer, so no other gateway is tried. */
+const FRAUD_REASONS = new Set(['59']);
+
+function reasonOf(charge: PagbankCharge): string {
+  return charge.payment_response?.raw_data?.reason_code?.trim().replace(/^0+(?=\d\d)/, '') ?? '';
+}
+
+/** Why a card charge was declined, in Borda's codes. */
+export function cardFailureCode(charge: PagbankCharge): string {
+  const reason = reasonOf(charge);
+  return Object.hasOwn(REASON_CODES, reason) ? (REASON_CODES[reason] as string) : 'card_declined';
+}
+
+/** A declined card charge → a denied result, or a hard decline when the issuer suspects fraud. */
+export function declined(charge: PagbankCharge, reference: string): GatewayPaymentResult {
+  if (FRAUD_REASONS.has(reasonOf(charge))) {
+    throw new ConnectorError(
+      'hard_decline',
+      'card_declined',
+      'PagBank: the issuer suspects fraud',
+      reference,
+    );
+  }
+  return { status: 'denied', reference, failureCode: cardFailureCode(charge) };
+}
+
 /** The charge that decides an order: a paid one if any, else the latest. */
 export function decidingCharge(order: PagbankOrder): PagbankCharge | undefined {
   const charges = order.charges ?? [];
@@ -72,7 +109,7 @@ export function createResult(order: PagbankOrder, req: CreatePaymentRequest): Ga
         : {},
     };
   }
-  return { status: 'denied', reference, failureCode: 'card_declined' };
+  return declined(charge, reference);
 }
 
 /**
@@ -89,7 +126,7 @@ export function orderStatus(order: PagbankOrder, now: number): GatewayStatus {
   }
   const status = chargeStatus(charge.status);
   if (status !== 'denied') return { status, reference };
-  return { status: 'denied', reference, failureCode: 'card_declined' };
+  return { status: 'denied', reference, failureCode: cardFailureCode(charge) };
 }
 
 /**
@@ -113,7 +150,8 @@ export function webhookEvent(order: PagbankOrder): InboundGatewayEvent {
       currency: charge.amount?.currency ?? 'BRL',
     };
   }
-  if (status === 'denied') return { kind: 'denied', eventId, reference, failureCode: 'card_declined' };
+  if (status === 'denied')
+    return { kind: 'denied', eventId, reference, failureCode: cardFailureCode(charge) };
   if (status === 'canceled') return { kind: 'canceled', eventId, reference };
   return { kind: 'ignored', eventId, reason: `charge ${charge.status} settles nothing` };
 }

@@ -55,7 +55,18 @@ export type PagbankCharge = {
   created_at?: string;
   paid_at?: string;
   amount?: PagbankAmount & { summary?: { total?: number; paid?: number; refunded?: number } };
-  payment_response?: { code?: string; message?: string; reference?: string };
+  payment_response?: {
+    code?: string;
+    message?: string;
+    reference?: string;
+    /** The issuer's answer; `reason_code` is the ABECS (normativo 21) return code. */
+    raw_data?: {
+      authorization_code?: string;
+      nsu?: string;
+      reason_code?: string;
+      merchant_advice_code?: string;
+    };
+  };
   payment_method?: { type?: string; installments?: number; card?: { brand?: string; last_digits?: string } };
 };
 
