@@ -199,6 +199,29 @@ describe('PagBank Orders API over the wire', () => {
     expect([paid.kind, paid.code]).toEqual(['hard_decline', 'already_paid']);
   });
 
+  it('a refund is followed on the charge: pending until PagBank shows an amount refunded', async () => {
+    let refunded = 0;
+    const g = await fake({
+      'GET /orders/:id': () =>
+        answer('order_card_paid', (b) => {
+          const charge = (b.charges as { amount: { summary: object } }[])[0];
+          if (charge) Object.assign(charge.amount.summary, { refunded });
+        }),
+    });
+    const ask = () =>
+      pagbank.fetchRefund?.(context(g.base, CREDS), {
+        reference: 'CHAR_3D4C63B5-B71E-418B-891E-6ADBE43DBB3A',
+        paymentReference: 'ORDE_F432482E-DFD1-476E-B5FB-3077B5E3A856',
+        refundId: 'rf_abc',
+      });
+    expect((await ask())?.status).toBe('pending');
+    refunded = 5000;
+    expect(await ask()).toEqual({
+      status: 'succeeded',
+      reference: 'CHAR_3D4C63B5-B71E-418B-891E-6ADBE43DBB3A',
+    });
+  });
+
   it('cancel voids an open authorisation with its full amount, and leaves an unpaid PIX order to lapse', async () => {
     let order = () =>
       answer('order_card_paid', (b) =>

@@ -120,6 +120,53 @@ describe('Stripe status, cancel and refunds over the wire', () => {
     expect(err.code).toBe('refund_not_supported');
   });
 
+  it('a refund Stripe refuses is failed with its code; a refund is found again by id or by Borda refund id', async () => {
+    const g = await stripeFake(() => answer('card_succeeded'), {
+      'POST /v1/refunds': () => ({
+        status: 400,
+        body: { error: { type: 'invalid_request_error', code: 'charge_already_refunded' } },
+      }),
+      'GET /v1/refunds/:id': () => answer('refund_succeeded', (b) => Object.assign(b, { status: 'pending' })),
+      'GET /v1/refunds': () => ({
+        status: 200,
+        body: {
+          object: 'list',
+          data: [
+            answer('refund_succeeded', (b) => Object.assign(b, { metadata: { borda_refund_id: 'rf_9' } }))
+              .body,
+          ],
+        },
+      }),
+    });
+    const ctx = context(g.base, CREDS);
+    const refund = {
+      refundId: 'rf_9',
+      paymentId: 'pay_1',
+      reference: 'pi_3CardLkdIwHu7ix1b2c3d4e',
+      method: 'pix',
+      amount: 15000,
+      currency: 'BRL' as const,
+      chargedAmount: 15000,
+      reason: null,
+      now: Date.now(),
+    };
+    expect(await stripe.refund?.(ctx, refund)).toEqual({
+      status: 'failed',
+      reference: null,
+      failureCode: 'charge_already_refunded',
+    });
+    const ref = { paymentReference: 'pi_3CardLkdIwHu7ix1b2c3d4e', refundId: 'rf_9' };
+    expect(await stripe.fetchRefund?.(ctx, { ...ref, reference: 're_1Nispe2eZvKYlo2Cd31jOCgZ' })).toEqual({
+      status: 'pending',
+      reference: 're_1Nispe2eZvKYlo2Cd31jOCgZ',
+    });
+    expect(await stripe.fetchRefund?.(ctx, { ...ref, reference: null })).toEqual({
+      status: 'succeeded',
+      reference: 're_1Nispe2eZvKYlo2Cd31jOCgZ',
+    });
+    expect(g.calls('GET', '/v1/refunds')[0]?.query.get('payment_intent')).toBe('pi_3CardLkdIwHu7ix1b2c3d4e');
+  });
+
   it('refuses what it does not cover (boleto, PIX outside Brazil) without calling Stripe', async () => {
     const g = await stripeFake(() => answer('card_succeeded'));
     for (const req of [
