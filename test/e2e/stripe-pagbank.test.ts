@@ -17,7 +17,13 @@ let stripe: FakeGateway;
 let pagbank: FakeGateway;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let stripeAccount = '';
-let demo: { merchant_id: string; secret_keys: { test: string }; webhook_secret: string };
+// The webhook secret is per mode once merchant settings are kept per mode (`webhook_secrets.test`).
+let demo: {
+  merchant_id: string;
+  secret_keys: { test: string };
+  webhook_secret?: string;
+  webhook_secrets?: { test: string };
+};
 
 type Json = Record<string, unknown>;
 /** The fakes keep the intents and orders they issued, as the gateways would. */
@@ -58,7 +64,10 @@ async function merchantWebhook(token: string) {
     () => receiver.hits.find((h) => h.body.includes(token) && h.body.includes('payment.success')),
     20_000,
   );
-  return new Webhook(demo.webhook_secret).verify(hit.body, hit.headers as Record<string, string>) as Json;
+  return new Webhook(demo.webhook_secrets?.test ?? demo.webhook_secret ?? '').verify(
+    hit.body,
+    hit.headers as Record<string, string>,
+  ) as Json;
 }
 
 beforeAll(async () => {
