@@ -4,7 +4,9 @@ import { coverageTable, covers } from './coverage';
 import { ebanxConnector } from './ebanx';
 import { mercadopagoConnector } from './mercadopago';
 import { pagarmeConnector } from './pagarme';
+import { pagbankConnector } from './pagbank/client';
 import { sandboxConnector } from './sandbox';
+import { stripeConnector } from './stripe/client';
 import { type Connector, ConnectorError } from './types';
 
 /** A gateway named by seed 001 whose connector does not exist yet: listed, but it cannot be enabled. */
@@ -36,8 +38,8 @@ export const CONNECTORS: Record<GatewaySlug | 'sandbox', Connector> = {
   asaas: asaasConnector,
   picpay: unavailable('picpay'),
   safe2pay: unavailable('safe2pay'),
-  pagbank: unavailable('pagbank'),
-  stripe: unavailable('stripe'),
+  pagbank: pagbankConnector,
+  stripe: stripeConnector,
   erede: unavailable('erede'),
   mercadopago: mercadopagoConnector,
   ebanx: ebanxConnector,
