@@ -1,6 +1,8 @@
 import type { GatewaySlug } from '../domain/methods';
 import { asaasConnector } from './asaas/client';
+import { eredeConnector } from './erede/client';
 import { pagarmeConnector } from './pagarme';
+import { picpayConnector } from './picpay/client';
 import { sandboxConnector } from './sandbox';
 import { type Connector, ConnectorError } from './types';
 
@@ -30,11 +32,11 @@ export const CONNECTORS: Record<GatewaySlug | 'sandbox', Connector> = {
   sandbox: sandboxConnector,
   pagarme: pagarmeConnector,
   asaas: asaasConnector,
-  picpay: unavailable('picpay'),
+  picpay: picpayConnector,
   safe2pay: unavailable('safe2pay'),
   pagbank: unavailable('pagbank'),
   stripe: unavailable('stripe'),
-  erede: unavailable('erede'),
+  erede: eredeConnector,
 };
 
 export type ConnectorSlug = keyof typeof CONNECTORS;

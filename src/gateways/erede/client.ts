@@ -79,8 +79,11 @@ async function createPayment(
     return createResult(await eredeCall<ERedeTransaction>(ctx, 'POST', '/transactions', body), req);
   } catch (err) {
     if (!(err instanceof ERedeTransportError)) throw err;
-    // A request sent without an answer may have been processed: ask by reference before anything else.
-    if (err.reason === 'timeout') throw new ConnectorError('ambiguous', 'gateway_timeout', err.message);
+    // A card sent without an answer may have been charged: ask by reference before anything else. A
+    // PIX code nobody saw cannot be paid, so another gateway may issue one.
+    if (err.reason === 'timeout' && req.method === 'card') {
+      throw new ConnectorError('ambiguous', 'gateway_timeout', err.message);
+    }
     throw unreachable(err);
   }
 }

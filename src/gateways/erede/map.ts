@@ -40,7 +40,8 @@ function describe(reply: ERedeReply<ERedeTransaction>): string {
  * - 122 (a transaction with this reference exists): ambiguous, so its status is asked first;
  * - 401/403: credentials; 429: rate limit; other 4xx: an integration error; 503: not served — all
  *   retryable, nothing was taken;
- * - other 5xx, or 2xx without a readable answer: ambiguous.
+ * - other 5xx, or 2xx without a readable answer: ambiguous for a card; for a PIX retryable, since a
+ *   QR code the customer never saw cannot be paid (it expires with the session).
  */
 export function createResult(
   reply: ERedeReply<ERedeTransaction>,
@@ -54,7 +55,7 @@ export function createResult(
     if (req.method === 'card') return { status: 'paid', reference: tid };
     const qr = body?.qrCodeResponse;
     if (!qr?.qrCodeData) {
-      throw new ConnectorError('ambiguous', 'gateway_error', 'e.Rede issued a PIX without qrCodeData', tid);
+      throw new ConnectorError('retryable', 'gateway_error', 'e.Rede issued a PIX without qrCodeData', tid);
     }
     const expires = parseBrasilia(qr.dateTimeExpiration ?? qr.expirationQrCode) ?? req.expiresAt;
     return {
@@ -72,9 +73,11 @@ export function createResult(
   if (req.method === 'card' && isDecline(returnCode)) {
     return { status: 'denied', reference: tid, failureCode: EREDE_DECLINES[returnCode] ?? 'card_declined' };
   }
+  // A PIX nobody saw can never be paid, so only a card leaves money in doubt.
+  const doubt = req.method === 'card' ? 'ambiguous' : 'retryable';
   if (returnCode === '122') {
     throw new ConnectorError(
-      'ambiguous',
+      doubt,
       'gateway_error',
       'e.Rede already has a transaction with this reference',
       tid,
@@ -87,7 +90,7 @@ export function createResult(
   if (reply.status === 503) throw new ConnectorError('retryable', 'gateway_unavailable', what);
   if (reply.status >= 400 && reply.status < 500)
     throw new ConnectorError('retryable', 'gateway_rejected', what);
-  throw new ConnectorError('ambiguous', 'gateway_error', what, tid);
+  throw new ConnectorError(doubt, 'gateway_error', what, tid);
 }
 
 /** GET /transactions answer → Borda status. Cards report `authorization.status`, PIX `qrCodeResponse.status`. */
