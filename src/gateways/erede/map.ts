@@ -5,7 +5,6 @@ import {
   type GatewayPaymentResult,
   type GatewayStatus,
 } from '../types';
-import { brasiliaLocal } from './build';
 import type { ERedeReply } from './http';
 import { EREDE_DECLINES, type ERedeQuery, type ERedeTransaction, eredeStatus, isDecline } from './wire';
 
