@@ -208,6 +208,7 @@ export const picpayConnector: Connector = {
   available: true,
   methods: METHODS,
   credentialFields: ['client_id', 'client_secret', 'notification_token'],
+  requiredCustomerData: () => ['document'],
   createPayment,
   fetchStatus,
   cancel,
