@@ -87,7 +87,7 @@ describe('PicPay: OAuth2 and the PIX charge', () => {
       transactions: [{ amount: 15000, pix: { expiration: Math.floor((req.expiresAt - req.now) / 1000) } }],
     });
     expect(String(body.merchantChargeId)).toMatch(/^[A-Za-z0-9-]{6,36}$/);
-    const qr = ((pixCharge.response.transactions as Json[])[0]?.pix as Json).qrCode;
+    const qr = (((pixCharge.response.transactions as Json[])[0]?.pix ?? {}) as Json).qrCode;
     expect(r).toEqual({
       status: 'pending',
       reference: merchantChargeId(req.paymentId),
@@ -116,7 +116,7 @@ describe('PicPay: OAuth2 and the PIX charge', () => {
       ctx(),
       pixReq({ customer: { name: 'Empresa Ltda.', email: 'f@empresa.com', document: '11.222.333/0001-81' } }),
     );
-    expect((fake.calls('POST', '/api/v1/charge/pix')[0]?.json as Json).customer).toEqual({
+    expect(((fake.calls('POST', '/api/v1/charge/pix')[0]?.json ?? {}) as Json).customer).toEqual({
       name: 'Empresa Ltda',
       email: 'f@empresa.com',
       documentType: 'CNPJ',
