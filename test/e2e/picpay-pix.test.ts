@@ -130,8 +130,10 @@ describe('a PicPay PIX through npm start', () => {
     expect(paid.status, JSON.stringify(payment)).toBe(201);
     expect(payment.payment.pix.qr_code).toBe(BR_CODE);
     const [post] = fake.calls('POST', '/api/v1/charge/pix');
-    const chargeId = (post?.json as { merchantChargeId: string }).merchantChargeId;
-    expect((post?.json as { transactions: { amount: number }[] }).transactions[0]?.amount).toBe(15000);
+    if (!post) throw new Error('Borda did not create the PicPay charge');
+    const sent = post.json as { merchantChargeId: string; transactions: { amount: number }[] };
+    const chargeId = sent.merchantChargeId;
+    expect(sent.transactions[0]?.amount).toBe(15000);
 
     const notify = (authorization: string) =>
       fetch(`${borda.base}/webhooks/gateways/picpay/${demo.merchant_id}`, {
