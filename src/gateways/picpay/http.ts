@@ -7,7 +7,7 @@ export const PICPAY_HOSTS = {
   test: 'https://checkout-api-sandbox.picpay.com',
 } as const;
 
-function host(ctx: Pick<ConnectorContext, 'apiBase' | 'mode'>): string {
+export function picpayHost(ctx: Pick<ConnectorContext, 'apiBase' | 'mode'>): string {
   return ctx.apiBase ?? PICPAY_HOSTS[ctx.mode];
 }
 
@@ -110,7 +110,7 @@ export async function picpayCall<T>(
   path: string,
   body?: unknown,
 ): Promise<PicPayReply<T>> {
-  const base = host(ctx);
+  const base = picpayHost(ctx);
   const tokenUrl = `${base}/oauth2/token`;
   const { clientId, clientSecret } = credentials(ctx);
   const key = await tokenCacheKey(tokenUrl, clientId, clientSecret);
