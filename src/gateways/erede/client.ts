@@ -1,24 +1,29 @@
 /**
  * e.Rede (Rede acquirer, Itaú) API v2 connector: card (credit, with installments, captured at once) and PIX.
  *
- * Sources:
- * - https://developer.userede.com.br/e-rede — the e.Rede REST API: POST /transactions (kind, reference,
- *   amount in centavos, installments, cardholderName, cardNumber, expirationMonth/Year, securityCode,
- *   capture, softDescriptor), GET /transactions/{tid}, GET /transactions?reference=, POST
- *   /transactions/{tid}/refunds, GET /transactions/{tid}/refunds; return codes (00 success, 1xx
- *   authorizer refusals, 122 reference already sent, 359/360 refund); the OAuth2 authentication that
- *   replaced PV + token in January 2026.
- * - https://github.com/silbeckdevs/erede-php (v2.0.0 release notes and src/Rede/Environment.php,
- *   Service/OAuthService.php, QrCode.php, tests/Unit/TransactionUnitTest.php, QrCodeUnitTest.php) —
- *   the v2 hosts (api.userede.com.br/erede/v2, sandbox-erede.useredecloud.com.br/v2), the token
- *   endpoints (api.userede.com.br/redelabs/oauth2/token, rl7-sandbox-api.useredecloud.com.br/oauth2/token)
- *   with Basic client_id:client_secret and grant_type=client_credentials, tokens of 24 minutes, the PIX
- *   request (`kind: "Pix"`, `qrCode.dateTimeExpiration` `Y-m-d\TH:i:s`) and answer (`qrCodeResponse`
- *   with `qrCodeData`, `qrCodeImage`, `status`), and the documented answer examples in the fixtures.
- * - https://github.com/DevelopersRede/erede-node (lib/service/*.js) — Rede's own SDK: the refunds and
- *   query paths.
- * - https://ajuda.zoop.com.br/hc/pt-br/articles/4407602751131 — the authorizer return code table
- *   (101–124) e.Rede publishes.
+ * Sources. e.Rede's own reference is its developer portal, https://developer.userede.com.br/e-rede
+ * (REST API, "Códigos de retorno", the OAuth2 authentication that replaced PV + token in January 2026).
+ * Its pages could not be read from where this was written, so every request and answer shape below is
+ * taken from these public copies of it, and the fixtures name which:
+ * - https://github.com/DevelopersRede/erede-node (lib/service/*.js) — Rede's own SDK: POST
+ *   /transactions, GET /transactions/{tid}, GET /transactions?reference=, POST and GET
+ *   /transactions/{tid}/refunds.
+ * - https://github.com/silbeckdevs/erede-php (v2.0.0 release notes; src/Rede/Environment.php,
+ *   Service/OAuthService.php, Transaction.php, QrCode.php, Refund.php; tests/Unit/TransactionUnitTest.php,
+ *   QrCodeUnitTest.php) — the v2 hosts (api.userede.com.br/erede/v2, sandbox-erede.useredecloud.com.br/v2),
+ *   the token endpoints (api.userede.com.br/redelabs/oauth2/token, rl7-sandbox-api.useredecloud.com.br/oauth2/token)
+ *   with Basic client_id:client_secret and grant_type=client_credentials, tokens of 24 minutes, the card
+ *   request fields (kind, reference, amount in centavos, installments, cardholderName, cardNumber,
+ *   expirationMonth/Year, securityCode, capture, softDescriptor), the PIX request (`kind: "Pix"`,
+ *   `qrCode.dateTimeExpiration` `Y-m-d\TH:i:s`) and answer (`qrCodeResponse`: `qrCodeData`, `status`),
+ *   the query answer (`authorization.status`), refund ids and the answer examples in the fixtures.
+ * - https://ajuda.zoop.com.br/hc/pt-br/articles/4407602751131-Captura-online-erros-transacionais — e.Rede's
+ *   authorizer return code table (00 success, 101–124 refusals, 122 "Transaction previously sent").
+ * - e.Rede's refund codes 359 ("Refund successful") and 360 ("Refund request has been successful") and the
+ *   refund statuses Done / Denied / Processing, as the SDKs above read them.
+ * Where these are silent (the HTTP status of a refusal; the statuses of a PIX beyond Pending), the
+ * connector reads the documented `returnCode`/status whatever the HTTP status, and an undocumented
+ * status as pending.
  *
  * Webhooks: e.Rede documents no signature or authentication for its notifications, so Borda accepts
  * none (parseWebhook refuses every delivery). A payment's state comes from the synchronous answer (a
