@@ -19,8 +19,13 @@
  *   the query answer (`authorization.status`), refund ids and the answer examples in the fixtures.
  * - https://ajuda.zoop.com.br/hc/pt-br/articles/4407602751131-Captura-online-erros-transacionais — e.Rede's
  *   authorizer return code table (00 success, 101–124 refusals, 122 "Transaction previously sent").
- * - e.Rede's refund codes 359 ("Refund successful") and 360 ("Refund request has been successful") and the
- *   refund statuses Done / Denied / Processing, as the SDKs above read them.
+ * - https://github.com/DevelopersRede/magento2 (Block/Adminhtml/View/TransactionUpdate.php) — the four
+ *   authorization statuses Approved, Canceled, Denied, Pending.
+ * - https://github.com/DevelopersRede/erede-php (README, test/Rede/eRedeTest.php) — a refund answers
+ *   returnCode 359 ("Refund successful").
+ * Unconfirmed here: 360 ("Refund request has been successful", accepted and settled later) and the
+ * refund statuses Done / Denied / Processing are e.Rede portal values none of the copies above show;
+ * the connector reads them, and anything else, conservatively (pending until a query says otherwise).
  * Where these are silent (the HTTP status of a refusal; the statuses of a PIX beyond Pending), the
  * connector reads the documented `returnCode`/status whatever the HTTP status, and an undocumented
  * status as pending.
