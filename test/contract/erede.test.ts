@@ -324,6 +324,11 @@ describe('e.Rede: refunds', () => {
     await expect(erede.refund?.(ctx(), refundReq(5000))).rejects.toMatchObject({ kind: 'ambiguous' });
   });
 
+  it('an accepted refund with an undocumented code is pending, never failed', async () => {
+    next.refund = () => ({ status: 200, body: { returnCode: '399', refundId: 'rf-x' } });
+    expect(await erede.refund?.(ctx(), refundReq(5000))).toEqual({ status: 'pending', reference: 'rf-x' });
+  });
+
   it('reads each documented refund status from the transaction refunds', async () => {
     const ask = (reference: string) =>
       erede.fetchRefund?.(ctx(), { reference, paymentReference: '12345678', refundId: 'rf_1' });

@@ -163,6 +163,9 @@ async function refund(ctx: ConnectorContext, req: RefundRequest): Promise<Gatewa
   const code = reply.body?.returnCode ?? '';
   const status = Object.hasOwn(EREDE_REFUND_CODES, code) ? EREDE_REFUND_CODES[code] : undefined;
   if (status) return { status, reference: reply.body?.refundId ?? null };
+  // Accepted with a code none of the sources document: not a refusal; fetchRefund will tell.
+  if (reply.status >= 200 && reply.status < 300)
+    return { status: 'pending', reference: reply.body?.refundId ?? null };
   if (reply.status >= 500 && reply.status !== 503) {
     throw new ConnectorError(
       'ambiguous',
