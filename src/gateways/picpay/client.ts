@@ -22,6 +22,12 @@
  * - The JSON token request (`grant_type`, `client_id`, `client_secret` to {host}/oauth2/token) as used
  *   against production by public integrations of the same API.
  *
+ * Unconfirmed here (the pages above were read only in part): the wallet answer's field for its code
+ * (read as `transactions[0].wallet.qrCode`, as PIX has `pix.qrCode`), and the notification body's
+ * shape. Borda reads only a `merchantChargeId` from a notification (top level, or under `data` or
+ * `charge`); a notification that names none is acknowledged and ignored, and the payment is then
+ * settled by polling (fetchStatus), never from the body.
+ *
  * Reference: Borda's `reference` for a PicPay payment is the merchantChargeId, derived from Borda's
  * payment id (build.ts), which every PicPay endpoint takes.
  */
