@@ -120,7 +120,6 @@ describe('e.Rede: card', () => {
       expirationMonth: 12,
       expirationYear: 2030,
       securityCode: '235',
-      softDescriptor: 'Loja Exemplo Cao',
     });
     expect(String(body.reference)).toHaveLength(16);
     expect(Number.isInteger(body.amount)).toBe(true);

@@ -23,35 +23,23 @@ export function brasiliaLocal(ms: number): string {
   return new Date(ms - BRASILIA_OFFSET_MS).toISOString().slice(0, 19);
 }
 
-/** Card statements take up to 22 plain characters (softDescriptor); accents and symbols are dropped. */
-function softDescriptor(name: string): string | undefined {
-  const plain = name
-    .normalize('NFD')
-    .replace(/[^A-Za-z0-9 ]/g, '')
-    .replace(/ +/g, ' ')
-    .trim()
-    .slice(0, 22)
-    .trim();
-  return plain || undefined;
-}
-
 /** POST /v2/transactions body for a card, authorised and captured at once. */
 export function cardRequest(req: CreatePaymentRequest): ERedeCardRequest {
   const card = req.card;
   if (!card) throw new ConnectorError('retryable', 'gateway_missing_data', 'e.Rede needs card data');
-  const descriptor = softDescriptor(req.merchant.name);
   return {
     capture: true,
     kind: 'credit',
     reference: eredeReference(req.paymentId),
     amount: req.amount,
     ...(req.installments > 1 ? { installments: req.installments } : {}),
-    cardholderName: card.holder_name.slice(0, 30),
+    cardholderName: card.holder_name,
     cardNumber: card.number.replace(/[\s-]/g, ''),
     expirationMonth: card.exp_month,
     expirationYear: card.exp_year < 100 ? 2000 + card.exp_year : card.exp_year,
+    // No softDescriptor: its length limit is not in the sources read, and a refused descriptor would
+    // fail every card; the account's registered descriptor applies.
     securityCode: card.cvc,
-    ...(descriptor ? { softDescriptor: descriptor } : {}),
   };
 }
 

@@ -17,7 +17,6 @@ export type ERedeCardRequest = {
   expirationMonth: number;
   expirationYear: number;
   securityCode: string;
-  softDescriptor?: string;
 };
 
 /** POST /v2/transactions for PIX: `dateTimeExpiration` is Brasília local time, `YYYY-MM-DDTHH:mm:ss`. */
