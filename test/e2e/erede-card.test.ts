@@ -18,7 +18,14 @@ const CREDS = { client_id: '50349999', client_secret: 'erede-e2e-integration-key
 let borda: Server | undefined;
 let fake: FakeGateway | undefined;
 let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
-let demo: { secret_keys: { test: string }; webhook_secret: string };
+let demo: { secret_keys: { test: string }; webhook_secret?: string; webhook_secrets?: { test: string } };
+
+/** The demo merchant's test-mode webhook secret (one secret per mode once settings are per mode). */
+function webhookSecret(): string {
+  const secret = demo.webhook_secrets?.test ?? demo.webhook_secret;
+  if (!secret) throw new Error('the demo merchant has no webhook secret');
+  return secret;
+}
 
 async function call(method: string, url: string, body?: unknown) {
   const res = await fetch(`${borda?.base}${url}`, {
@@ -135,7 +142,7 @@ describe('an e.Rede card through npm start', () => {
         ),
       15_000,
     );
-    const event = new Webhook(demo.webhook_secret).verify(hit.body, hit.headers as Record<string, string>);
+    const event = new Webhook(webhookSecret()).verify(hit.body, hit.headers as Record<string, string>);
     expect(event).toMatchObject({ type: 'payment.success', provider: 'erede', amount: 30000 });
   });
 });

@@ -24,7 +24,12 @@ const BR_CODE =
 let borda: Server;
 let fake: FakeGateway;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
-let demo: { merchant_id: string; secret_keys: { test: string }; webhook_secret: string };
+let demo: {
+  merchant_id: string;
+  secret_keys: { test: string };
+  webhook_secret?: string;
+  webhook_secrets?: { test: string };
+};
 /** The charges the fake PicPay holds, by merchantChargeId, and whether each was paid. */
 const charges = new Map<string, { amount: number; paid: boolean }>();
 
@@ -44,6 +49,13 @@ function charge(id: string) {
       ],
     },
   };
+}
+
+/** The demo merchant's test-mode webhook secret (one secret per mode once settings are per mode). */
+function webhookSecret(): string {
+  const secret = demo.webhook_secrets?.test ?? demo.webhook_secret;
+  if (!secret) throw new Error('the demo merchant has no webhook secret');
+  return secret;
 }
 
 async function call(method: string, url: string, body?: unknown) {
@@ -163,7 +175,7 @@ describe('a PicPay PIX through npm start', () => {
     }, 15_000);
     expect(detail).toMatchObject({ gateway: 'picpay', amount: 15000 });
 
-    const wh = new Webhook(demo.webhook_secret);
+    const wh = new Webhook(webhookSecret());
     const success = await until(
       () =>
         receiver.hits.find(
