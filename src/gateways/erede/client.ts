@@ -47,12 +47,12 @@ import {
   type GatewayPaymentResult,
   type GatewayRefundResult,
   type GatewayStatus,
-  type InboundGatewayEvent,
   type RefundRequest,
 } from '../types';
 import { cardRequest, eredeReference, pixRequest } from './build';
 import { ERedeTransportError, eredeCall } from './http';
 import { createResult, queryStatus } from './map';
+import { parseERedeWebhook } from './webhook';
 import {
   EREDE_REFUND_CODES,
   EREDE_REFUND_STATUS,
@@ -199,15 +199,6 @@ async function fetchRefund(
   return { status: refundState(item), reference: item.refundId ?? ref.reference };
 }
 
-/** e.Rede documents no way to authenticate a notification: every inbound delivery is refused. */
-async function parseWebhook(): Promise<InboundGatewayEvent> {
-  throw new ConnectorError(
-    'retryable',
-    'unauthorized',
-    'e.Rede notifications carry no documented signature; Borda polls e.Rede for status instead',
-  );
-}
-
 /**
  * e.Rede for card (with installments) and PIX in Brazil. Credentials: `client_id` (the PV, filiação)
  * and `client_secret` (the integration key), from e.Rede's portal; test mode uses the sandbox hosts.
@@ -222,5 +213,5 @@ export const eredeConnector: Connector = {
   cancel,
   refund,
   fetchRefund,
-  parseWebhook,
+  parseWebhook: parseERedeWebhook,
 };
