@@ -62,11 +62,6 @@ const BANK_TRANSFER =
  */
 export const SANDBOX_ONLY: readonly SandboxOnly[] = [
   { country: 'BRA', method: 'bank_transfer', reason: BANK_TRANSFER },
-  {
-    country: 'BRA',
-    method: 'picpay',
-    reason: 'The PicPay wallet needs the PicPay connector, which is not part of this build.',
-  },
   { country: 'PER', method: 'bank_transfer', reason: BANK_TRANSFER },
   {
     country: 'PER',

@@ -2,9 +2,11 @@ import type { GatewaySlug } from '../domain/methods';
 import { asaasConnector } from './asaas/client';
 import { coverageTable, covers } from './coverage';
 import { ebanxConnector } from './ebanx';
+import { eredeConnector } from './erede/client';
 import { mercadopagoConnector } from './mercadopago';
 import { pagarmeConnector } from './pagarme';
 import { pagbankConnector } from './pagbank/client';
+import { picpayConnector } from './picpay/client';
 import { sandboxConnector } from './sandbox';
 import { stripeConnector } from './stripe/client';
 import { type Connector, ConnectorError } from './types';
@@ -36,11 +38,11 @@ export const CONNECTORS: Record<GatewaySlug | 'sandbox', Connector> = {
   sandbox: sandboxConnector,
   pagarme: pagarmeConnector,
   asaas: asaasConnector,
-  picpay: unavailable('picpay'),
+  picpay: picpayConnector,
   safe2pay: unavailable('safe2pay'),
   pagbank: pagbankConnector,
   stripe: stripeConnector,
-  erede: unavailable('erede'),
+  erede: eredeConnector,
   mercadopago: mercadopagoConnector,
   ebanx: ebanxConnector,
 };

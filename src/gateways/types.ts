@@ -163,6 +163,12 @@ export type GatewayRefundResult = {
   failureCode?: string;
 };
 
+/**
+ * Customer data a gateway may require that a checkout does not always collect: the CPF/CNPJ, the
+ * holder's phone, postal code and address number, the payer's IP.
+ */
+export type CustomerDatum = 'document' | 'phone' | 'postal_code' | 'address_number' | 'payer_ip';
+
 /** One payment gateway behind one interface (conventions: medusa IPaymentProvider, openstatus). */
 export interface Connector {
   readonly slug: string;
@@ -177,6 +183,11 @@ export interface Connector {
   readonly coverage: Coverage;
   /** The credential fields a merchant provides when enabling it (validated, stored sealed). */
   readonly credentialFields: readonly string[];
+  /**
+   * Customer data the gateway requires for a method. Routing passes over a connector whose required
+   * data the payment lacks, before any call, recording the skip (see required-data.ts).
+   */
+  requiredCustomerData?(method: string): readonly CustomerDatum[];
   /** Creates the payment; throws ConnectorError on failure (a decline of a card is a result, not an error). */
   createPayment(ctx: ConnectorContext, req: CreatePaymentRequest): Promise<GatewayPaymentResult>;
   /** Asks the gateway for a payment's state (used after an ambiguous failure and by reconciliation). */

@@ -52,7 +52,7 @@ describe('Pagar.me through routing and its inbound webhook', () => {
     const m = await newMerchant({ name: 'Sem conta' });
     expect(
       (
-        await call(`/webhooks/gateways/picpay/${m.merchant_id}`, {
+        await call(`/webhooks/gateways/safe2pay/${m.merchant_id}`, {
           method: 'POST',
           body: '{}',
           headers: { 'content-type': 'application/json' },
