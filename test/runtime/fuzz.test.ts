@@ -861,6 +861,8 @@ describe('fuzz: accepted input stays servable', () => {
     'a session created from random valid input can be viewed, rendered, listed and paid',
     async () => {
       let seq = 0;
+      const reached = { merchant: 0, session: 0, payment: 0 };
+      const runs = 20 * SCALE;
       await fc.assert(
         fc.asyncProperty(merchantInput, sessionInput, async (merchantBody, input) => {
           const created = await probe({
@@ -870,6 +872,7 @@ describe('fuzz: accepted input stays servable', () => {
             body: JSON.stringify(merchantBody),
           });
           if (created.status !== 201) return; // refused (e.g. a name that trims to nothing): checked by probe
+          reached.merchant += 1;
           const merchant = created.body as Merchant;
           const { usd, max_installments, discount, ...rest } = input;
           seq += 1;
@@ -890,6 +893,7 @@ describe('fuzz: accepted input stays servable', () => {
             body: JSON.stringify(body),
           });
           if (session.status !== 201) return; // e.g. an address zod does not take as an email
+          reached.session += 1;
           const token = (session.body as { token: string }).token;
 
           const view = await probe({ method: 'GET', path: `/c/v1/sessions/${token}` });
@@ -926,6 +930,7 @@ describe('fuzz: accepted input stays servable', () => {
             }),
           });
           expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+          reached.payment += 1;
           const payment = (paid.body as { payment: { id: string; status: string } }).payment;
           expect(payment.status).toBe(method === 'card' ? 'paid' : 'pending');
           if (method === 'pix') {
@@ -942,8 +947,12 @@ describe('fuzz: accepted input stays servable', () => {
           });
           expect((events.body as { data: unknown[] }).data.length).toBeGreaterThan(0);
         }),
-        { numRuns: 20 * SCALE },
+        { numRuns: runs },
       );
+      // "Valid input" that is mostly refused would prove nothing: most runs must reach a payment.
+      expect(reached.merchant, JSON.stringify(reached)).toBe(runs);
+      expect(reached.session, JSON.stringify(reached)).toBeGreaterThanOrEqual(Math.ceil(runs * 0.8));
+      expect(reached.payment, JSON.stringify(reached)).toBeGreaterThanOrEqual(Math.ceil(runs * 0.7));
     },
     RUN_TIMEOUT,
   );
