@@ -54,6 +54,9 @@ export default defineConfig(async () => {
             testTimeout: 120_000,
             hookTimeout: 180_000,
             fileParallelism: false,
+            // After the runtime and contract projects: on two cores, the e2e servers' timing-sensitive
+            // waits (webhook retries, the 15 s delivery timeout) must not compete with the runtime suite.
+            sequence: { groupOrder: 1 },
           },
         },
         {
@@ -67,7 +70,7 @@ export default defineConfig(async () => {
             hookTimeout: 300_000,
             fileParallelism: false,
             // After the runtime and e2e projects when everything runs: it wants both cores.
-            sequence: { groupOrder: 1 },
+            sequence: { groupOrder: 2 },
           },
         },
       ],

@@ -9,6 +9,8 @@ import { type Server, startBorda } from './server';
 
 let borda: Server;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
+/** Where /redirect/* points: a second real receiver that must never be called. */
+let elsewhere: Awaited<ReturnType<typeof startReceiver>>;
 let demo: { secret_keys: { test: string }; webhook_secrets: { test: string; live: string } };
 const stateDir = mkdtempSync(path.join(tmpdir(), 'borda-webhooks-'));
 let expiring: { token: string };
@@ -64,11 +66,37 @@ async function until<T>(probe: () => T | undefined | false, ms: number): Promise
   }
 }
 
+type Delivery = {
+  status: string;
+  attempts: Array<{
+    status_code: number | null;
+    error: string | null;
+    latency_ms: number;
+    attempted_at: string;
+  }>;
+};
+
+/** Polls the event's first delivery until `ready` holds (Borda records attempts after the receiver answers). */
+async function deliveryOf(eventId: string, ready: (d: Delivery) => boolean, ms = 60_000): Promise<Delivery> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const e = await call('GET', `/api/v1/events/${eventId}`);
+    const d = (e.body.deliveries as Delivery[] | undefined)?.[0];
+    if (d && ready(d)) return d;
+    if (Date.now() > end) throw new Error(`delivery of ${eventId} never got there: ${JSON.stringify(d)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 const hitsFor = (token: string, prefix: string) =>
   receiver.hits.filter((h) => h.path.startsWith(prefix) && h.body.includes(token));
 
 beforeAll(async () => {
-  [borda, receiver] = await Promise.all([startBorda({ stateDir }), startReceiver()]);
+  elsewhere = await startReceiver();
+  [borda, receiver] = await Promise.all([
+    startBorda({ stateDir }),
+    startReceiver({ redirectTo: elsewhere.url('/ok/followed') }),
+  ]);
   demo = JSON.parse(readFileSync(path.join(stateDir, 'borda-demo.json'), 'utf8'));
   // Loopback webhook URLs are accepted because npm start's local settings allow them.
   expect(
@@ -79,6 +107,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await receiver?.close();
+  await elsewhere?.close();
   await borda?.stop();
   rmSync(stateDir, { recursive: true, force: true });
 });
@@ -112,17 +141,56 @@ describe('webhooks against the real local server', () => {
     }, 75_000); // retries come after ~2 s and ~4 s; the margin is for a loaded machine
     expect(hits.map((h) => h.answered)).toEqual([500, 500, 200]);
     expect(new Set(hits.map((h) => h.headers['webhook-id'])).size).toBe(1);
-    await new Promise((r) => setTimeout(r, 3000));
-    expect(hitsFor(s.token, '/flaky/a')).toHaveLength(3); // nothing after the success
-    const eventId = String(hits[0]?.headers['webhook-id']);
-    const event = await call('GET', `/api/v1/events/${eventId}`);
-    const [delivery] = event.body.deliveries as Array<{
-      status: string;
-      attempts: Array<{ status_code: number }>;
-    }>;
-    expect(delivery?.status).toBe('delivered');
-    expect(delivery?.attempts.map((a) => a.status_code)).toEqual([500, 500, 200]);
+    // Delivered is final: no retry is scheduled after it, so no fourth hit can come.
+    const delivery = await deliveryOf(
+      String(hits[0]?.headers['webhook-id']),
+      (d) => d.status === 'delivered',
+    );
+    expect(delivery.attempts.map((a) => a.status_code)).toEqual([500, 500, 200]);
+    expect(hitsFor(s.token, '/flaky/a')).toHaveLength(3);
   }, 100_000);
+
+  it('does not follow a redirect: the receiver it points to is never called', async () => {
+    const s = await session({ notification_url: receiver.url('/redirect/a') });
+    await call('POST', `/api/v1/checkout/sessions/${s.token}/expire`);
+    const [hit] = await until(() => {
+      const h = hitsFor(s.token, '/redirect/a');
+      return h.length > 0 ? h : undefined;
+    }, 15_000);
+    const d = await deliveryOf(String(hit?.headers['webhook-id']), (x) => x.attempts.length > 0);
+    expect(d.attempts[0]?.status_code).toBe(302);
+    expect(d.status).toBe('pending'); // a redirect is a failed attempt, retried at the same URL
+    expect(elsewhere.hits).toEqual([]);
+  });
+
+  it('cuts off a receiver that holds the answer past 15 s, records the timeout and retries', async () => {
+    const s = await session({ notification_url: receiver.url('/slow/a') });
+    await call('POST', `/api/v1/checkout/sessions/${s.token}/expire`);
+    const [hit] = await until(() => {
+      const h = hitsFor(s.token, '/slow/a');
+      return h.length > 0 ? h : undefined;
+    }, 15_000);
+    const d = await deliveryOf(String(hit?.headers['webhook-id']), (x) => x.status === 'delivered', 90_000);
+    const [first, second] = d.attempts;
+    expect(first).toMatchObject({ status_code: null, error: 'timeout after 15000 ms' });
+    expect(first?.latency_ms).toBeGreaterThanOrEqual(14_900);
+    expect(first?.latency_ms).toBeLessThan(16_000); // cut off, not waited out (the receiver holds 16 s)
+    expect(second?.status_code).toBe(200);
+  }, 120_000);
+
+  it('honours a 429 Retry-After that is longer than its own next retry', async () => {
+    const s = await session({ notification_url: receiver.url('/limited/a') });
+    await call('POST', `/api/v1/checkout/sessions/${s.token}/expire`);
+    const hits = await until(() => {
+      const h = hitsFor(s.token, '/limited/a');
+      return h.some((x) => x.answered === 200) ? h : undefined;
+    }, 60_000);
+    expect(hits.map((h) => h.answered)).toEqual([429, 200]);
+    const d = await deliveryOf(String(hits[0]?.headers['webhook-id']), (x) => x.status === 'delivered');
+    const [a, b] = d.attempts.map((x) => Date.parse(x.attempted_at));
+    // The local schedule would retry after 2 s; the receiver asked for 6 s.
+    expect((b ?? 0) - (a ?? 0)).toBeGreaterThanOrEqual(5_500);
+  }, 90_000);
 
   it('disables a receiver that answers 410', async () => {
     const s = await session({ notification_url: receiver.url('/gone/a') });

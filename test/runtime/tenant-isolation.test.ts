@@ -1,0 +1,140 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appRoutes, fillPath, paramsOf } from './app-routes';
+import { CUSTOMER, clientPost } from './client-helpers';
+import { api, call, createSession, type Merchant, newMerchant } from './helpers';
+
+/**
+ * Every route that takes an id, tried with another merchant's id and with the other mode's key:
+ * the object is never shown or changed (404), and the owner's own key still reaches it (so the id
+ * used is real). The routes come from the app itself; a new route with an id this file cannot fill
+ * fails the suite until it is added below.
+ */
+let a: Merchant;
+let b: Merchant;
+let ids: Record<string, string> = {};
+let otherToken = '';
+let otherPayment = '';
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([newMerchant({ name: 'A' }), newMerchant({ name: 'B' })]);
+  const s = await createSession(a.secret_keys.test, { payment_method: 'pix' });
+  const paid = await clientPost(s.token, '/payments', { method: 'pix', customer: CUSTOMER });
+  expect(paid.status).toBe(201);
+  const payment = ((await paid.json()) as { payment: { id: string } }).payment.id;
+  const events = (await (await api('/api/v1/events', a.secret_keys.test)).json()) as {
+    data: { id: string }[];
+  };
+  const gw = await api('/api/v1/gateways', a.secret_keys.test, {
+    body: { gateway: 'sandbox', credentials: {} },
+  });
+  expect(gw.status).toBe(201);
+  const seed003 = await api('/v1/payment', a.secret_keys.test, {
+    body: {
+      customer_id: 'c-1',
+      name: 'João da Silva',
+      email: 'joao@example.com',
+      document: '12345678909',
+      amount: 300.1,
+      currency: 'USD',
+      payment_method: 'pix',
+      callback: 'https://hooks.tenant-a.com/seed003',
+      transaction: { id: `tx-${Date.now()}` },
+    },
+  });
+  expect(seed003.status, await seed003.clone().text()).toBe(201);
+  ids = {
+    seed003: ((await seed003.json()) as { id: string }).id,
+    token: s.token,
+    payment,
+    event: events.data[0]?.id ?? '',
+    gateway: ((await gw.json()) as { id: string }).id,
+  };
+  // A second session of B, for the public client routes: its token with A's payment id.
+  const t = await createSession(b.secret_keys.test, { payment_method: 'pix' });
+  otherToken = t.token;
+  const op = await clientPost(t.token, '/payments', { method: 'pix', customer: CUSTOMER });
+  otherPayment = ((await op.json()) as { payment: { id: string } }).payment.id;
+});
+
+/** Which fixture fills a route's id parameter; null for routes whose parameter is not an owned id. */
+function idFor(path: string, param: string): string | null | undefined {
+  if (param === 'token') return ids.token;
+  if (param === 'paymentId') return ids.payment;
+  if (param === '*' || param === 'slug') return null;
+  if (param === 'merchantId') return null; // inbound gateway webhooks: see live-guards.test.ts
+  if (param === 'id') {
+    if (path.startsWith('/v1/payment/')) return ids.seed003;
+    if (/\/payments?\/:id/.test(path)) return ids.payment;
+    if (path.startsWith('/api/v1/events/')) return ids.event;
+    if (path.startsWith('/api/v1/gateways/')) return ids.gateway;
+  }
+  return undefined;
+}
+
+const body = (method: string) =>
+  method === 'GET' || method === 'DELETE' || method === 'OPTIONS'
+    ? undefined
+    : method === 'PATCH'
+      ? { enabled: true }
+      : { outcome: 'paid' };
+
+describe('objects of one merchant and mode', () => {
+  it('every route with an id has a fixture here', () => {
+    const unfilled = appRoutes().flatMap((r) =>
+      paramsOf(r.path)
+        .filter((p) => idFor(r.path, p) === undefined)
+        .map((p) => `${r.method} ${r.path} (:${p})`),
+    );
+    expect(unfilled).toEqual([]);
+  });
+
+  it("answer 404 to another merchant's key and to the other mode's key, on every keyed route", async () => {
+    const keyed = appRoutes().filter(
+      (r) => /^\/(api\/v1|v1)\//.test(r.path) && paramsOf(r.path).some((p) => idFor(r.path, p)),
+    );
+    expect(keyed.length).toBeGreaterThanOrEqual(9);
+    const leaks: string[] = [];
+    for (const r of keyed) {
+      const path = fillPath(
+        r.path,
+        Object.fromEntries(paramsOf(r.path).map((p) => [p, idFor(r.path, p) ?? 'x'])),
+      );
+      for (const [who, key] of [
+        ['merchant B (test)', b.secret_keys.test],
+        ['merchant B (live)', b.secret_keys.live],
+        ["A's live key", a.secret_keys.live],
+      ] as const) {
+        const res = await api(path, key, { method: r.method, body: body(r.method) });
+        // 403: a test-only route refuses every live key before it looks anything up.
+        const refused = res.status === 404 || (res.status === 403 && key.startsWith('sk_live_'));
+        if (!refused) leaks.push(`${r.method} ${path} with ${who}: ${res.status} ${await res.text()}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    // The ids were real: the owner's key reaches each object (last, since some of these change it).
+    for (const r of keyed) {
+      const path = fillPath(
+        r.path,
+        Object.fromEntries(paramsOf(r.path).map((p) => [p, idFor(r.path, p) ?? 'x'])),
+      );
+      const res = await api(path, a.secret_keys.test, { method: r.method, body: body(r.method) });
+      expect(res.status, `${r.method} ${path} with the owner's key`).not.toBe(404);
+    }
+  });
+
+  it("a session's token never opens another session's payment on the public client routes", async () => {
+    const routes = appRoutes().filter((r) => paramsOf(r.path).includes('paymentId'));
+    expect(routes.length).toBeGreaterThanOrEqual(3);
+    for (const r of routes) {
+      const res = await call(fillPath(r.path, { token: otherToken, paymentId: ids.payment ?? '' }), {
+        method: r.method,
+      });
+      expect(res.status, `${r.method} ${r.path}`).toBe(404);
+      const own = await call(fillPath(r.path, { token: otherToken, paymentId: otherPayment }), {
+        method: r.method,
+      });
+      // Its own payment (a PIX) answers, or says there is no artifact of that kind (404 for boleto).
+      expect([200, 404], `${r.method} ${r.path} own`).toContain(own.status);
+    }
+  });
+});
