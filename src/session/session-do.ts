@@ -9,6 +9,7 @@ import { apiBaseOverrides } from '../gateways/api-base';
 import type { MerchantProfile } from '../gateways/types';
 import { publishEvents } from '../webhooks/publish';
 import { admitPayment } from './admit-payment';
+import { cachedRowHolds } from './cached-row';
 import type {
   PayCommand,
   PayOutcome,
@@ -78,8 +79,8 @@ export class SessionDO extends DurableObject<Env> {
     return drizzle(this.env.DB);
   }
 
-  async #load(sessionId: string): Promise<SessionRow | null> {
-    if (this.#row?.id === sessionId) return this.#row;
+  async #load(sessionId: string, now = Date.now()): Promise<SessionRow | null> {
+    if (cachedRowHolds(this.#row, sessionId, now)) return this.#row;
     const [row] = await this.#db
       .select()
       .from(checkoutSessions)
@@ -144,7 +145,7 @@ export class SessionDO extends DurableObject<Env> {
 
   async #transition(cmd: TransitionCommand): Promise<TransitionOutcome> {
     const now = cmd.now ?? Date.now();
-    const row = await this.#load(cmd.sessionId);
+    const row = await this.#load(cmd.sessionId, now);
     if (!row || (cmd.owner && (row.merchantId !== cmd.owner.merchantId || row.mode !== cmd.owner.mode))) {
       return NOT_FOUND;
     }
@@ -184,7 +185,7 @@ export class SessionDO extends DurableObject<Env> {
     // already stale, the version guard refuses the commit and the next call reloads.
     if (cmd.hint && !this.#row && cmd.hint.session.id === cmd.sessionId) this.#row = cmd.hint.session;
     if (cmd.hint && !this.#merchant) this.#merchant = cmd.hint.merchant;
-    const row = await this.#load(cmd.sessionId);
+    const row = await this.#load(cmd.sessionId, now);
     if (!row) return NOT_FOUND;
     const merchant = await this.#loadMerchant(row.merchantId);
     const admitted = admitPayment(row, merchant.enabledMethods, cmd, now);
@@ -258,7 +259,7 @@ export class SessionDO extends DurableObject<Env> {
 
   async #settle(cmd: SettleCommand): Promise<PayOutcome> {
     const now = cmd.now ?? Date.now();
-    const row = await this.#load(cmd.sessionId);
+    const row = await this.#load(cmd.sessionId, now);
     if (!row) return NOT_FOUND;
     const [payment] = await this.#db
       .select()
