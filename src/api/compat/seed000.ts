@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { COUNTRY_CODES } from '../../domain/countries';
 import { decimalToMinor } from '../../domain/decimal';
 import { CURRENCY_CODES } from '../../domain/money';
