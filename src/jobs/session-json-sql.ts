@@ -39,5 +39,16 @@ export function sessionJsonSql(status: 'expired'): string {
     ['payment_failure_url', 's.payment_failure_url'],
     ['payment_settings', json('s.payment_settings')],
   ];
-  return `json_object(${fields.map(([k, v]) => `'${k}', ${v}`).join(', ')})`;
+  // D1 allows at most 32 arguments per SQL function: json_object takes the fields in parts of 12
+  // pairs, whose texts are spliced into one object ('{a..}' + '{b..}' -> '{a..,b..}'), keys in order.
+  const parts: string[] = [];
+  for (let i = 0; i < fields.length; i += PAIRS_PER_CALL) {
+    const pairs = fields.slice(i, i + PAIRS_PER_CALL).map(([k, v]) => `'${k}', ${v}`);
+    parts.push(`json_object(${pairs.join(', ')})`);
+  }
+  return parts.reduce(
+    (joined, part) => `(substr(${joined}, 1, length(${joined}) - 1) || ',' || substr(${part}, 2))`,
+  );
 }
+
+const PAIRS_PER_CALL = 12;
