@@ -20,6 +20,7 @@ import { DURATION_S, ROUNDS, runScenarios, sessionBody } from './lib/load.mjs';
 import { cleanup, killAllNow, ROOT, sleep, snapshotSources } from './lib/procs.mjs';
 import { environment, table, writeResults } from './lib/report.mjs';
 import { startBaseline, startBorda } from './lib/servers.mjs';
+import { tableSizes } from './lib/storage.mjs';
 
 /** Hard stop: the run is meant to take about 7 minutes on a 2-core machine. */
 const TIME_LIMIT_MS = 480_000;
@@ -123,6 +124,7 @@ async function main() {
   log(`webhook flood: ${floodRate.deliveries} deliveries, ${floodRate.per_second}/s`);
   await api(borda, 'PATCH', '/api/v1/merchant', JSON.stringify({ notification_url: null })).catch(() => {});
   await flood.close();
+  const storage = await settled('storage', () => tableSizes(borda.stateDir));
 
   const results = {
     environment: { ...environment(), loadavg_at_start: loadAtStart },
@@ -133,6 +135,7 @@ async function main() {
     webhooks,
     flood: floodRate,
     cron,
+    storage,
     run_seconds: Number(elapsedS()),
   };
   const dir = writeResults(results);

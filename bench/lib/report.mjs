@@ -91,6 +91,12 @@ export function table(results) {
         ? `cron expiry:      ${c.sessions} due sessions expired in ${c.seconds} s (${c.per_second}/s; polled every ${c.poll_interval_s} s)`
         : `cron expiry:      NOT finished within ${c.seconds} s: ${c.expired} of ${c.sessions} expired (${c.per_second}/s, ~${c.per_second ? Math.round(c.sessions / c.per_second) : '?'} s for all at that rate)`,
   );
+  if (results.storage && !results.storage.error) {
+    const sizes = Object.entries(results.storage).map(
+      ([t, r]) => `${t} ${r.bytes_per_row ?? '-'} B/row (${r.rows})`,
+    );
+    lines.push(`D1 row sizes:     ${sizes.join(', ')}`);
+  }
   return lines.join('\n');
 }
 

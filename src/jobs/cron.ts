@@ -2,17 +2,22 @@ import { drizzle } from 'drizzle-orm/d1';
 import { sessionStub } from '../session/session-do';
 import type { ExpireMessage } from '../webhooks/messages';
 import { publishEvents } from '../webhooks/publish';
+import { archiveOldEvents } from './archive';
 import { expireSessionsInD1 } from './expire-set';
 import { sweepExpiredSessions } from './expire-sweep';
 import { purgeIdempotencyKeys, reenqueueOutbox } from './maintenance';
 
-/** The every-minute cron: expiry sweep, outbox reconcile, idempotency purge. Each part runs even if another fails. */
+/**
+ * The every-minute cron: expiry sweep, outbox reconcile, idempotency purge, archiving of old events.
+ * Each part runs even if another fails.
+ */
 export async function runCron(env: Env, now: number): Promise<void> {
   const db = drizzle(env.DB);
   const results = await Promise.allSettled([
     sweepExpiredSessions(db, env.JOBS, now),
     reenqueueOutbox(db, env.WEBHOOKS, now),
     purgeIdempotencyKeys(db, now),
+    archiveOldEvents(env.DB, env.ARCHIVE, now, env.EVENT_RETENTION_DAYS),
   ]);
   for (const r of results) {
     if (r.status === 'rejected')
