@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { type DeliveryRow, webhookDeliveries } from '../db/schema';
 import { newId } from '../lib/ids';
+import { concurrency } from '../lib/limit';
 import { open } from '../lib/secretbox';
 import { postWebhook } from './attempt';
 import { type DeliveryContext, loadDeliveryContexts } from './context';
@@ -14,11 +15,14 @@ import { signatureHeaders } from './sign';
 
 type Outcome = { kind: 'done' } | { kind: 'retry'; dueAt: number } | { kind: 'dead' };
 
+/** POSTs in flight per batch: a Worker invocation has six simultaneous outbound connections. */
+const PARALLEL_POSTS = 6;
+
 /**
  * Delivers a batch of outbox events, each to every URL it goes to, in three D1 round trips for the
  * whole batch (read the contexts, create missing delivery rows, record every attempt) with the HTTP
- * POSTs in parallel between them; then decides each message's fate: ack when every delivery is
- * settled, retry (after the earliest due time, at most 12 h per queue hop) while any is pending, or
+ * POSTs between them, six at a time (each timeout starts when its POST is sent); then decides each
+ * message's fate: ack when every delivery is settled, retry (after the earliest due time, at most 12 h per queue hop) while any is pending, or
  * the dead-letter queue when the retry schedule has run out. A message repeated within the batch
  * is delivered once and acked.
  */
@@ -34,6 +38,7 @@ export async function handleDeliverBatch(
   await ensureDeliveries(env.DB, deliverable, now);
   const schedule = parseSchedule(env.WEBHOOK_RETRY_SCHEDULE);
   const secrets = secretOpener(env, now);
+  const slot = concurrency(PARALLEL_POSTS);
   const writes: DeliveryWrite[] = [];
   const outcomes = new Map<string, Outcome>();
   await Promise.all(
@@ -42,7 +47,7 @@ export async function handleDeliverBatch(
       const body = webhookBody(ctx.event, ctx.dialect ?? 'canonical');
       const keys = due.length > 0 ? await secrets(ctx) : [];
       const settled = await Promise.all(
-        due.map((d) => attemptDelivery(ctx, d, { body, keys, schedule, now })),
+        due.map((d) => slot(() => attemptDelivery(ctx, d, { body, keys, schedule, now }))),
       );
       writes.push(...settled);
       const byId = new Map(settled.map((w) => [w.delivery.id, w.delivery]));
