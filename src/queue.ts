@@ -1,24 +1,41 @@
 import { handleExpireMessage } from './jobs/cron';
-import { handleDeadLetter, handleDeliverMessage } from './webhooks/consumer';
+import { handleDeadLetter, handleDeliverBatch } from './webhooks/consumer';
 import type { DeliverMessage, ExpireMessage } from './webhooks/messages';
 
-/** One queue handler for the three queues; the queue's name says which consumer a batch is for. */
+const failure = (err: unknown) => (err instanceof Error ? err.message : 'unknown');
+
+/**
+ * One queue handler for the three queues. Webhook deliveries are handled together, as one batch (a
+ * few D1 round trips for all of them); jobs and dead letters one message at a time. The queue's
+ * name says whether a batch holds dead letters.
+ */
 export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const deadLetters = batch.queue.endsWith('-dlq');
-  await Promise.all(
-    batch.messages.map(async (message) => {
+  const deliveries: Message<DeliverMessage>[] = [];
+  const singles: Message<unknown>[] = [];
+  for (const message of batch.messages) {
+    const body = message.body as DeliverMessage | ExpireMessage;
+    if (body.kind === 'deliver' && !deadLetters) deliveries.push(message as Message<DeliverMessage>);
+    else singles.push(message);
+  }
+  await Promise.all([
+    deliveries.length > 0 &&
+      handleDeliverBatch(env, deliveries).catch((err) => {
+        console.error(
+          `queue ${batch.queue}: ${deliveries.length} deliveries failed: ${failure(err)}`,
+          (err as Error).stack,
+        );
+        for (const m of deliveries) m.retry({ delaySeconds: 10 });
+      }),
+    ...singles.map(async (message) => {
       const body = message.body as DeliverMessage | ExpireMessage;
       try {
         if (body.kind === 'expire') await handleExpireMessage(env, message as Message<ExpireMessage>);
-        else if (deadLetters) await handleDeadLetter(env, message as Message<DeliverMessage>);
-        else await handleDeliverMessage(env, message as Message<DeliverMessage>);
+        else await handleDeadLetter(env, message as Message<DeliverMessage>);
       } catch (err) {
-        console.error(
-          `queue ${batch.queue} message ${message.id} failed: ${err instanceof Error ? err.message : 'unknown'}`,
-          (err as Error).stack,
-        );
+        console.error(`queue ${batch.queue} message ${message.id} failed: ${failure(err)}`);
         message.retry({ delaySeconds: 10 });
       }
     }),
-  );
+  ]);
 }

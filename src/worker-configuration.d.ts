@@ -12,6 +12,8 @@ interface __BaseEnv_Env {
 	WEBHOOK_RETRY_SCHEDULE: string;
 	SEED003_USD_BRL_RATE: string;
 	SEED003_FEE_PERCENT: string;
+	EVENT_RETENTION_DAYS: string;
+	ARCHIVE: R2Bucket;
 	SESSION_DO: DurableObjectNamespace<import("./index").SessionDO>;
 }
 declare namespace Cloudflare {

@@ -3,8 +3,10 @@
 // of the floor. Tables: see SCHEMA_SQL in bench/lib/baseline.mjs (same columns as checkout_sessions
 // and payments).
 //   POST /session     one D1 insert of a session-sized row, a JSON answer of Borda's size
-//   GET  /page        a static HTML answer of Borda's checkout page size
-//   POST /pay/:id     one Durable Object call that runs one D1 batch of two writes
+//   GET  /page        a static HTML answer of Borda's checkout page size (a cached page view)
+//   GET  /page/:id    one D1 select by primary key, then that static answer (a first page view)
+//   POST /pay/:id     one D1 select by primary key, then one Durable Object call that runs two D1
+//                     batches of two writes: the attempt before the gateway call and its outcome after
 //   GET  /status/:id  one Durable Object call that runs one D1 batch of two reads
 //   GET  /read/:id    one D1 select by primary key
 import { DurableObject } from 'cloudflare:workers';
@@ -115,6 +117,15 @@ export class BaselineDO extends DurableObject<BaselineEnv> {
         )
         .bind(now, sessionId),
     ]);
+    // The outcome, as a second guarded write after the (here instant) gateway call.
+    await db.batch([
+      db
+        .prepare("UPDATE payments SET status = 'pending', details = ?, updated_at = ? WHERE id = ?")
+        .bind(payment.details, Date.now(), payment.id),
+      db
+        .prepare('UPDATE sessions SET version = version + 1, updated_at = ? WHERE id = ?')
+        .bind(Date.now(), sessionId),
+    ]);
     return { payment, status: (updated?.results[0] as { status?: string } | undefined)?.status ?? null };
   }
 
@@ -174,6 +185,9 @@ export default {
     const url = new URL(request.url);
     const [, route, id] = url.pathname.split('/');
     if (request.method === 'GET' && route === 'page') {
+      if (id && !(await env.DB.prepare('SELECT * FROM sessions WHERE id = ?').bind(id).first())) {
+        return new Response('not found', { status: 404 });
+      }
       return new Response(staticPage(Number(env.PAGE_BYTES)), {
         headers: { 'content-type': 'text/html; charset=utf-8' },
       });
@@ -181,6 +195,9 @@ export default {
     if (request.method === 'POST' && route === 'session') return createSession(request, env);
     if (request.method === 'POST' && route === 'pay' && id) {
       const body = (await request.json()) as { customer?: Customer };
+      if (!(await env.DB.prepare('SELECT * FROM sessions WHERE id = ?').bind(id).first())) {
+        return Response.json({ error: 'not_found' }, { status: 404 });
+      }
       const stub = env.BASE_DO.get(env.BASE_DO.idFromName(id));
       return Response.json(await stub.pay(id, body.customer ?? {}), { status: 201 });
     }

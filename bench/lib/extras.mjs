@@ -139,7 +139,7 @@ export async function webhookRate(borda, { n = 100, concurrency = 10, waitMs = 3
   }
 }
 
-const EXPIRE_PREFIX = 'cs_test_bench';
+export const EXPIRE_PREFIX = 'cs_test_bench';
 
 /** Open sessions already past expires_at, in multi-row INSERTs (D1 caps a statement at 100 KB). */
 function dueSessionsSql(merchantId, n, base, createdAt) {
@@ -229,5 +229,71 @@ export async function cronExpiry(
     per_second: elapsed > 0 ? Math.round(expired / elapsed) : null,
     poll_interval_s: pollMs / 1000,
     insert_s: Math.round(insertS * 10) / 10,
+  };
+}
+
+/**
+ * Start-up: CPU time workerd spends evaluating the Worker's top level, from `wrangler check startup`
+ * (a CPU profile of the start-up phase, run locally): the sampled time outside "(idle)", in ms.
+ * Median of `runs` (each profile is ~40 samples of ~1 ms, so one run alone is coarse).
+ */
+export async function startupTime(srcDir, { runs = 3 } = {}) {
+  const values = [];
+  for (let i = 0; i < runs; i++) {
+    const file = path.join(tempDir('borda-bench-startup-'), 'startup.cpuprofile');
+    await wrangler(['check', 'startup', '--outfile', file], { cwd: srcDir, timeoutMs: 90_000 });
+    const profile = JSON.parse(readFileSync(file, 'utf8'));
+    const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+    let active = 0;
+    profile.samples.forEach((node, k) => {
+      if (!idle.has(node)) active += profile.timeDeltas[k] ?? 0;
+    });
+    values.push(Math.round(active / 100) / 10);
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    runs,
+    active_ms: { median: sorted[Math.floor(runs / 2)], min: sorted[0], max: sorted.at(-1) },
+    values,
+  };
+}
+
+/**
+ * A loopback receiver counting distinct webhook-ids whose body names a session with `prefix`:
+ * the expiry run's events, for the delivery rate under a flood (50,000 events at once).
+ */
+export async function floodReceiver(prefix) {
+  const seen = new Set();
+  const times = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c) => {
+      body += c;
+    });
+    req.on('end', () => {
+      const id = String(req.headers['webhook-id']);
+      if (body.includes(prefix) && !seen.has(id)) {
+        seen.add(id);
+        times.push(performance.now());
+      }
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/flood`,
+    count: () => times.length,
+    /** Deliveries per second from the first to the last counted. */
+    rate: () => {
+      const span = times.length > 1 ? (times.at(-1) - times[0]) / 1000 : 0;
+      return {
+        deliveries: times.length,
+        seconds: Math.round(span * 10) / 10,
+        per_second: span > 0 ? Math.round(((times.length - 1) / span) * 10) / 10 : null,
+      };
+    },
+    close: () => new Promise((r) => server.close(r)),
   };
 }

@@ -26,7 +26,13 @@ export function environment() {
     cpu_model: cpus[0]?.model ?? 'unknown',
     cpu_count: cpus.length,
     platform: `${os.platform()} ${os.release()}`,
-    method: { connections: CONNECTIONS, duration_s: DURATION_S, rounds: ROUNDS, pick: 'best round by req/s' },
+    method: {
+      connections: CONNECTIONS,
+      duration_s: DURATION_S,
+      rounds: ROUNDS,
+      order: 'Borda and baseline back to back, order swapped every round',
+      figures: 'median of the rounds; ratio spread = min..max of the per-round ratios',
+    },
   };
 }
 
@@ -47,34 +53,50 @@ function notes(s) {
   return out.join('; ');
 }
 
+const range = (r) => `${r.median.toFixed(2)} (${r.min.toFixed(2)}-${r.max.toFixed(2)})`;
+
 export function table(results) {
-  const head = `${'scenario'.padEnd(24)} ${pad('Borda req/s', 11)} ${pad('p50', 5)} ${pad('p99', 5)}   ${pad('base req/s', 10)} ${pad('p50', 5)} ${pad('p99', 5)}   ${pad('ratio', 6)}`;
+  const head = `${'scenario'.padEnd(24)} ${pad('Borda req/s', 11)} ${pad('p50', 5)} ${pad('p99', 5)}   ${pad('base req/s', 10)} ${pad('p50', 5)} ${pad('p99', 5)}   ${pad('ratio (spread)', 17)} ${pad('budget', 6)}`;
   const lines = [head, '-'.repeat(head.length)];
   for (const s of results.scenarios) {
     const b = s.borda;
     const x = s.baseline;
-    const note = notes(s);
+    const note = [notes(s), s.verdict === 'meets' ? '' : s.verdict].filter(Boolean).join('; ');
     lines.push(
-      `${s.label.padEnd(24)} ${pad(b.rps, 11)} ${pad(b.p50_ms, 5)} ${pad(b.p99_ms, 5)}   ${pad(x.rps, 10)} ${pad(x.p50_ms, 5)} ${pad(x.p99_ms, 5)}   ${pad(s.ratio.toFixed(2), 6)}${note ? `  (${note})` : ''}`,
+      `${s.label.padEnd(24)} ${pad(b.rps, 11)} ${pad(b.p50_ms, 5)} ${pad(b.p99_ms, 5)}   ${pad(x.rps, 10)} ${pad(x.p50_ms, 5)} ${pad(x.p99_ms, 5)}   ${pad(range(s.ratio), 17)} ${pad(s.budget ?? '-', 6)}${note ? `  (${note})` : ''}`,
     );
   }
-  lines.push('latencies in ms; ratio = Borda req/s / baseline req/s');
-  const { page, bundle, webhooks: w, cron: c } = results;
+  lines.push(
+    `medians of ${results.environment.method.rounds} interleaved rounds; latencies in ms; ratio = Borda req/s / baseline req/s per round, median (min-max)`,
+  );
+  const { page, bundle, startup, webhooks: w, flood: f, cron: c } = results;
   lines.push(
     '',
     `page weight:      ${page.bytes} bytes (${kb(page.bytes)}; ${page.gzip_bytes} gzipped), CSS and JS inline`,
     bundle.error
       ? `worker bundle:    failed: ${bundle.error}`
-      : `worker bundle:    ${bundle.gzip_bytes} bytes gzipped (${kb(bundle.gzip_bytes)}; ${bundle.bytes} raw, ${bundle.files} file(s))`,
+      : `worker bundle:    ${bundle.gzip_bytes} bytes gzipped (${kb(bundle.gzip_bytes)}; ${bundle.bytes} raw, ${kb(bundle.bytes)}, ${bundle.files} file(s))`,
+    !startup || startup.error
+      ? `start-up:         failed: ${startup?.error ?? 'not measured'}`
+      : `start-up:         ${startup.active_ms.median} ms of CPU to evaluate the Worker (median of ${startup.runs}, ${startup.active_ms.min}-${startup.active_ms.max}; wrangler check startup)`,
     w.error
       ? `webhooks:         failed: ${w.error}`
       : `webhooks:         ${w.per_second} deliveries/s (${w.deliveries}/${w.expected} for ${w.sessions} card payments, first to last ${w.first_to_last_s} s; the payments took ${w.pay_s} s)`,
+    !f || f.error
+      ? `webhook flood:    failed: ${f?.error ?? 'not measured'}`
+      : `webhook flood:    ${f.per_second} deliveries/s (${f.deliveries} distinct events of the expiry run in ${f.seconds} s, from the first to the last counted)`,
     c.error
       ? `cron expiry:      failed: ${c.error}`
       : c.finished
         ? `cron expiry:      ${c.sessions} due sessions expired in ${c.seconds} s (${c.per_second}/s; polled every ${c.poll_interval_s} s)`
         : `cron expiry:      NOT finished within ${c.seconds} s: ${c.expired} of ${c.sessions} expired (${c.per_second}/s, ~${c.per_second ? Math.round(c.sessions / c.per_second) : '?'} s for all at that rate)`,
   );
+  if (results.storage && !results.storage.error) {
+    const sizes = Object.entries(results.storage).map(
+      ([t, r]) => `${t} ${r.bytes_per_row ?? '-'} B/row (${r.rows})`,
+    );
+    lines.push(`D1 row sizes:     ${sizes.join(', ')}`);
+  }
   return lines.join('\n');
 }
 
@@ -82,7 +104,7 @@ function markdown(results) {
   const e = results.environment;
   const rows = results.scenarios.map(
     (s) =>
-      `| ${s.label} | ${s.borda.rps} | ${s.borda.p50_ms} | ${s.borda.p99_ms} | ${s.baseline.rps} | ${s.baseline.p50_ms} | ${s.baseline.p99_ms} | ${s.ratio.toFixed(2)} |`,
+      `| ${s.label} | ${s.borda.rps} | ${s.borda.p50_ms} | ${s.borda.p99_ms} | ${s.baseline.rps} | ${s.baseline.p50_ms} | ${s.baseline.p99_ms} | ${range(s.ratio)} | ${s.budget ?? '-'} | ${s.verdict} |`,
   );
   const text = table(results).split('\n');
   const extras = text.slice(text.indexOf('') + 1).map((l) => `- ${l.replace(/:\s+/, ': ')}`);
@@ -90,10 +112,10 @@ function markdown(results) {
     '# Borda benchmark (latest run)',
     '',
     `${e.date}, commit ${e.commit?.slice(0, 12)}${e.dirty ? ' (with uncommitted changes)' : ''}, Node ${e.node}, ${e.cpu_count} x ${e.cpu_model}, load average at start ${e.loadavg_at_start}.`,
-    `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per run, ${ROUNDS} interleaved rounds (best kept). Baseline: the same operations' bare I/O on the same runtime (bench/baseline).`,
+    `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per run, ${ROUNDS} interleaved rounds (order swapped each round); medians, ratio as median (min-max of the rounds). Baseline: the same operations' essential I/O on the same runtime (bench/baseline).`,
     '',
-    '| scenario | Borda req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | ratio |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | Borda req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | ratio (spread) | budget | verdict |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows,
     '',
     ...extras,

@@ -57,9 +57,19 @@ export async function startBaseline({ pageBytes, sessionBytes }) {
     filter: (src) => !src.includes('.wrangler'),
   });
   const stateDir = tempDir('borda-bench-baseline-');
-  const port = await freePort();
   const common = ['--config', path.join(workDir, 'wrangler.toml'), '--persist-to', stateDir];
   await wrangler(['d1', 'execute', 'DB', '--local', ...common, '--command', SCHEMA_SQL], { cwd: workDir });
+  // A free port can be taken by another process before wrangler binds it (a shared machine): retry.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startBaselineOn(await freePort(), { workDir, stateDir, common, pageBytes, sessionBytes });
+    } catch (err) {
+      if (attempt >= 3 || !/Address already in use/.test(err.message)) throw err;
+    }
+  }
+}
+
+async function startBaselineOn(port, { workDir, stateDir, common, pageBytes, sessionBytes }) {
   const wranglerBin = path.join(ROOT, 'node_modules', '.bin', 'wrangler');
   const child = startGroup(
     'baseline (wrangler dev)',
@@ -80,6 +90,11 @@ export async function startBaseline({ pageBytes, sessionBytes }) {
     { cwd: workDir },
   );
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(child, () => answers(`${base}/health`), 90_000, 'answer on /health');
+  try {
+    await waitFor(child, () => answers(`${base}/health`), 90_000, 'answer on /health');
+  } catch (err) {
+    await child.stop();
+    throw err;
+  }
   return { child, stateDir, base };
 }

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError, type FieldError } from './errors';
 
 /** Merchant requests are small; anything larger is refused before it is buffered whole. */

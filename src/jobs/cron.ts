@@ -1,16 +1,23 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { sessionStub } from '../session/session-do';
 import type { ExpireMessage } from '../webhooks/messages';
+import { publishEvents } from '../webhooks/publish';
+import { archiveOldEvents } from './archive';
+import { expireSessionsInD1 } from './expire-set';
 import { sweepExpiredSessions } from './expire-sweep';
 import { purgeIdempotencyKeys, reenqueueOutbox } from './maintenance';
 
-/** The every-minute cron: expiry sweep, outbox reconcile, idempotency purge. Each part runs even if another fails. */
+/**
+ * The every-minute cron: expiry sweep, outbox reconcile, idempotency purge, archiving of old events.
+ * Each part runs even if another fails.
+ */
 export async function runCron(env: Env, now: number): Promise<void> {
   const db = drizzle(env.DB);
   const results = await Promise.allSettled([
     sweepExpiredSessions(db, env.JOBS, now),
     reenqueueOutbox(db, env.WEBHOOKS, now),
     purgeIdempotencyKeys(db, now),
+    archiveOldEvents(env.DB, env.ARCHIVE, now, env.EVENT_RETENTION_DAYS),
   ]);
   for (const r of results) {
     if (r.status === 'rejected')
@@ -21,8 +28,23 @@ export async function runCron(env: Env, now: number): Promise<void> {
 /** Parallel Durable Object calls per jobs message. */
 const EXPIRE_CONCURRENCY = 10;
 
-/** Jobs consumer: asks each session's object to expire it if it is due (a refusal means it no longer is). */
+/**
+ * Jobs consumer. `inD1`: expires the due sessions set-based in D1 and enqueues their events (a send
+ * that fails is repaired by the cron's outbox reconcile). Otherwise asks each session's object to
+ * expire it if it is due (a refusal means it no longer is).
+ */
 export async function handleExpireMessage(env: Env, message: Message<ExpireMessage>): Promise<void> {
+  if (message.body.inD1) {
+    const now = Date.now();
+    const eventIds = await expireSessionsInD1(env.DB, message.body.sessionIds, now);
+    message.ack();
+    await publishEvents(env.WEBHOOKS, drizzle(env.DB), eventIds, now).catch((err) =>
+      console.error(
+        `enqueue of ${eventIds.length} expiry events failed: ${err instanceof Error ? err.message : 'unknown'}`,
+      ),
+    );
+    return;
+  }
   const ids = [...message.body.sessionIds];
   const workers = Array.from({ length: EXPIRE_CONCURRENCY }, async () => {
     for (let id = ids.shift(); id !== undefined; id = ids.shift()) {

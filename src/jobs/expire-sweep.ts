@@ -1,35 +1,38 @@
-import { and, asc, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { checkoutSessions } from '../db/schema';
 import type { ExpireMessage } from '../webhooks/messages';
 
-/** Session ids per jobs message: a consumer makes this many Durable Object calls per message. */
+/** Session ids per jobs message for the SessionDO path: a consumer makes this many object calls. */
 export const EXPIRE_IDS_PER_MESSAGE = 100;
-/** Messages per sendBatch, kept well under the 256 KB batch limit (50 x 100 ids ~ 170 KB). */
-const MESSAGES_PER_SEND = 50;
+/** Session ids per jobs message for the set-based path (~36 KB of ids; a message may hold 128 KB). */
+export const EXPIRE_IN_D1_PER_MESSAGE = 1000;
+/** Bytes of message bodies per sendBatch, kept under the 256 KB batch limit. */
+const SEND_BYTES = 200_000;
 /** Rows read per D1 query while paging through a large backlog. */
 const PAGE = 5000;
 
+/** 1 when the session has a payment pending: an attempt in flight or an issued PIX/boleto. */
+const busy = sql<number>`EXISTS (SELECT 1 FROM payments p WHERE p.session_id = ${checkoutSessions.id} AND p.status = 'pending')`;
+
 /**
- * Finds every session that is due and fans the ids out to the jobs queue, 100 per message: open or
- * pending sessions past expires_at, except pending ones held by an issued boleto, which are due at
- * pending_until instead. One run makes a handful of D1 reads and queue sends even for 50,000 due
- * sessions, so it stays far inside a Worker's subrequest limits; the consumers then ask each
- * SessionDO to expire (it checks the same rule). Overlapping runs only enqueue ids twice: the object
- * expires a session once.
+ * Finds every session that is due and fans the ids out to the jobs queue: open or pending sessions
+ * past expires_at, except pending ones held by an issued boleto, which are due at pending_until
+ * instead. Sessions with no payment pending (nearly all) go in messages of 1,000 that the consumer
+ * expires set-based in D1 (expire-set.ts); the others, 100 a message, through each SessionDO, which
+ * closes their payment with them and waits for an attempt in flight. Either consumer re-checks the
+ * rule when it writes, so overlapping runs only enqueue ids twice and nothing changes twice.
  */
 export async function sweepExpiredSessions(db: DrizzleD1Database, jobs: Queue, now: number): Promise<number> {
-  const unheld = await sweep(db, jobs, checkoutSessions.expiresAt, (due) =>
+  const unheld = await sweep(checkoutSessions.expiresAt, (due) =>
     and(inArray(checkoutSessions.status, ['open', 'pending']), isNull(checkoutSessions.pendingUntil), due),
   );
-  const held = await sweep(db, jobs, checkoutSessions.pendingUntil, (due) =>
+  const held = await sweep(checkoutSessions.pendingUntil, (due) =>
     and(eq(checkoutSessions.status, 'pending'), due),
   );
   return unheld + held;
 
   async function sweep(
-    database: DrizzleD1Database,
-    queue: Queue,
     dueColumn: typeof checkoutSessions.expiresAt | typeof checkoutSessions.pendingUntil,
     where: (due: SQL) => SQL | undefined,
   ): Promise<number> {
@@ -40,17 +43,25 @@ export async function sweepExpiredSessions(db: DrizzleD1Database, jobs: Queue, n
       const page = cursor
         ? or(gt(dueColumn, cursor.at), and(eq(dueColumn, cursor.at), gt(checkoutSessions.id, cursor.id)))
         : undefined;
-      const rows: Array<{ id: string; at: number | null }> = await database
-        .select({ id: checkoutSessions.id, at: dueColumn })
+      const rows: Array<{ id: string; at: number | null; busy: number }> = await db
+        .select({ id: checkoutSessions.id, at: dueColumn, busy })
         .from(checkoutSessions)
         .where(and(where(lte(dueColumn, now) as SQL), page))
         .orderBy(asc(dueColumn), asc(checkoutSessions.id))
         .limit(PAGE);
       if (rows.length === 0) break;
-      await enqueue(
-        queue,
-        rows.map((r) => r.id),
-      );
+      await enqueue(jobs, [
+        ...messages(
+          rows.filter((r) => !r.busy).map((r) => r.id),
+          EXPIRE_IN_D1_PER_MESSAGE,
+          true,
+        ),
+        ...messages(
+          rows.filter((r) => r.busy).map((r) => r.id),
+          EXPIRE_IDS_PER_MESSAGE,
+          false,
+        ),
+      ]);
       total += rows.length;
       const last = rows[rows.length - 1];
       if (!last || rows.length < PAGE) break;
@@ -60,12 +71,31 @@ export async function sweepExpiredSessions(db: DrizzleD1Database, jobs: Queue, n
   }
 }
 
-async function enqueue(jobs: Queue, ids: string[]): Promise<void> {
-  const messages: Array<{ body: ExpireMessage }> = [];
-  for (let i = 0; i < ids.length; i += EXPIRE_IDS_PER_MESSAGE) {
-    messages.push({ body: { kind: 'expire', sessionIds: ids.slice(i, i + EXPIRE_IDS_PER_MESSAGE) } });
+function messages(ids: string[], per: number, inD1: boolean): ExpireMessage[] {
+  const out: ExpireMessage[] = [];
+  for (let i = 0; i < ids.length; i += per) {
+    out.push(
+      inD1
+        ? { kind: 'expire', sessionIds: ids.slice(i, i + per), inD1 }
+        : { kind: 'expire', sessionIds: ids.slice(i, i + per) },
+    );
   }
-  for (let i = 0; i < messages.length; i += MESSAGES_PER_SEND) {
-    await jobs.sendBatch(messages.slice(i, i + MESSAGES_PER_SEND));
+  return out;
+}
+
+/** sendBatch in groups under the batch byte limit (and under 100 messages). */
+async function enqueue(jobs: Queue, bodies: ExpireMessage[]): Promise<void> {
+  let group: Array<{ body: ExpireMessage }> = [];
+  let bytes = 0;
+  for (const body of bodies) {
+    const size = JSON.stringify(body).length + 100;
+    if (group.length > 0 && (bytes + size > SEND_BYTES || group.length === 100)) {
+      await jobs.sendBatch(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push({ body });
+    bytes += size;
   }
+  if (group.length > 0) await jobs.sendBatch(group);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Problem } from '../api/shared/schemas';
 import { ERRORS } from '../http/errors';
 import { OPERATIONS, type Operation } from './operations';

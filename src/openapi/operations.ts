@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { CreatedMerchant, CreateMerchant } from '../api/admin/schema';
 import { Seed000Checkout } from '../api/compat/seed000';
 import { Seed002CheckoutSession } from '../api/compat/seed002';

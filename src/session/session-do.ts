@@ -9,6 +9,7 @@ import { apiBaseOverrides } from '../gateways/api-base';
 import { allowedInMode } from '../gateways/mode-guard';
 import { publishEvents } from '../webhooks/publish';
 import { admitPayment } from './admit-payment';
+import { cachedRowHolds } from './cached-row';
 import type {
   PayCommand,
   PayOutcome,
@@ -78,8 +79,8 @@ export class SessionDO extends DurableObject<Env> {
     return drizzle(this.env.DB);
   }
 
-  async #load(sessionId: string): Promise<SessionRow | null> {
-    if (this.#row?.id === sessionId) return this.#row;
+  async #load(sessionId: string, now = Date.now()): Promise<SessionRow | null> {
+    if (cachedRowHolds(this.#row, sessionId, now)) return this.#row;
     const [row] = await this.#db
       .select()
       .from(checkoutSessions)
@@ -125,7 +126,7 @@ export class SessionDO extends DurableObject<Env> {
 
   async #transition(cmd: TransitionCommand): Promise<TransitionOutcome> {
     const now = cmd.now ?? Date.now();
-    const row = await this.#load(cmd.sessionId);
+    const row = await this.#load(cmd.sessionId, now);
     if (!row || (cmd.owner && (row.merchantId !== cmd.owner.merchantId || row.mode !== cmd.owner.mode))) {
       return NOT_FOUND;
     }
@@ -164,7 +165,7 @@ export class SessionDO extends DurableObject<Env> {
     // A cold object takes the caller's fresh read instead of reading D1 again; if that read was
     // already stale, the version guard refuses the commit and the next call reloads.
     if (cmd.hint && !this.#row && cmd.hint.session.id === cmd.sessionId) this.#row = cmd.hint.session;
-    const row = await this.#load(cmd.sessionId);
+    const row = await this.#load(cmd.sessionId, now);
     if (!row) return NOT_FOUND;
     // The caller's read of the session's mode settings is as fresh as this request; else read D1.
     const merchant =
@@ -243,7 +244,7 @@ export class SessionDO extends DurableObject<Env> {
 
   async #settle(cmd: SettleCommand): Promise<PayOutcome> {
     const now = cmd.now ?? Date.now();
-    const row = await this.#load(cmd.sessionId);
+    const row = await this.#load(cmd.sessionId, now);
     if (!row) return NOT_FOUND;
     const [payment] = await this.#db
       .select()

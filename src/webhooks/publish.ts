@@ -1,7 +1,10 @@
-import { inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { events } from '../db/schema';
 import { DELIVER_SEND_BATCH, type DeliverMessage } from './messages';
+
+/** Events marked enqueued per UPDATE: their ids travel as one JSON parameter (D1 binds at most 100). */
+const MARK_BATCH = 1000;
 
 /**
  * Hands committed outbox events to the webhook queue and marks them enqueued. Runs after the D1
@@ -14,11 +17,21 @@ export async function publishEvents(
   eventIds: string[],
   now: number,
 ): Promise<void> {
-  for (let i = 0; i < eventIds.length; i += DELIVER_SEND_BATCH) {
-    const chunk = eventIds.slice(i, i + DELIVER_SEND_BATCH);
-    await queue.sendBatch(
-      chunk.map((eventId) => ({ body: { kind: 'deliver', eventId } satisfies DeliverMessage })),
-    );
-    await db.update(events).set({ enqueuedAt: now }).where(inArray(events.id, chunk));
+  for (let i = 0; i < eventIds.length; i += MARK_BATCH) {
+    const group = eventIds.slice(i, i + MARK_BATCH);
+    const sends: Promise<unknown>[] = [];
+    for (let k = 0; k < group.length; k += DELIVER_SEND_BATCH) {
+      const chunk = group.slice(k, k + DELIVER_SEND_BATCH);
+      sends.push(
+        queue.sendBatch(
+          chunk.map((eventId) => ({ body: { kind: 'deliver', eventId } satisfies DeliverMessage })),
+        ),
+      );
+    }
+    await Promise.all(sends);
+    await db
+      .update(events)
+      .set({ enqueuedAt: now })
+      .where(sql`${events.id} IN (SELECT value FROM json_each(${JSON.stringify(group)}))`);
   }
 }

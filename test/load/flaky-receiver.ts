@@ -5,8 +5,8 @@ export type WebhookSeen = {
   attempts: number;
   /** How many of them were answered 200. */
   ok: number;
-  /** The first request answered 200, kept to verify its signature. */
-  firstOk?: { body: string; headers: IncomingHttpHeaders };
+  /** The first request answered 200, kept to verify its signature (as of when it arrived). */
+  firstOk?: { body: string; headers: IncomingHttpHeaders; receivedAt: number };
 };
 
 /**
@@ -33,7 +33,7 @@ export async function startFlakyReceiver(failRate: number, random: () => number 
         entry.attempts += 1;
         if (!fail) {
           entry.ok += 1;
-          entry.firstOk ??= { body, headers: req.headers };
+          entry.firstOk ??= { body, headers: req.headers, receivedAt: Date.now() };
         }
         seen.set(id, entry);
       }

@@ -93,7 +93,7 @@ export function useBorda(name: string, env?: Record<string, string>): () => Bord
   beforeAll(async () => {
     stateDir = mkdtempSync(path.join(tmpdir(), `borda-load-${name}-`));
     const started = Date.now();
-    const server = await startBorda({ stateDir, env });
+    const server = await startWithRetry(stateDir, env);
     const demo = JSON.parse(readFileSync(path.join(stateDir, 'borda-demo.json'), 'utf8')) as {
       merchant_id: string;
       secret_keys: { test: string };
@@ -138,6 +138,20 @@ export function useBorda(name: string, env?: Record<string, string>): () => Bord
     if (!borda) throw new Error('the server did not start');
     return borda;
   };
+}
+
+/**
+ * `npm start` on a free port; on a shared machine another process can take the port (or the runtime's
+ * own socket) between the pick and the bind, so an "Address already in use" start is retried twice.
+ */
+async function startWithRetry(stateDir: string, env?: Record<string, string>): Promise<Server> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startBorda({ stateDir, env });
+    } catch (err) {
+      if (attempt >= 3 || !/Address already in use/.test(String(err))) throw err;
+    }
+  }
 }
 
 /** Offline noise: wrangler cannot fetch the `Request.cf` object without network. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COUNTRY_CODES } from '../../domain/countries';
 import { UrlString } from '../shared/schemas';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The customer's card, as typed. Validated by checkCard in the SessionDO; never stored or echoed. */
 export const CardDetails = z.strictObject({

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { COUNTRY_CODES } from '../../domain/countries';
 import { decimalTextToMinor } from '../../domain/decimal';
 import { jsonNumberMemberText } from '../../domain/json-member';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CURRENCY_CODES } from '../../domain/money';
 import { jsonBody, validate } from '../../http/body';
 import type { AppEnv } from '../../http/context';

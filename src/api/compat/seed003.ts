@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkoutSessions, type PaymentRow, payments, type SessionRow } from '../../db/schema';
 import { isValidCpf, normalizeDocument } from '../../domain/documents';
 import { jsonBody, validate } from '../../http/body';

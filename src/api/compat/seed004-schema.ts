@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidCnpj, isValidCpf, normalizeDocument } from '../../domain/documents';
 import { MAX_AMOUNT } from '../../domain/money';
 import { PaymentSettings } from '../sessions/payment-settings';

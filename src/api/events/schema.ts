@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidClabe } from '../../domain/clabe';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { IsoDateTime } from '../shared/schemas';

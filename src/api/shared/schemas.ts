@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Seed 001 metadata: "arbitrary data forwarded to your frontend", bounded so rows stay small. */
 export const METADATA_MAX_KEYS = 50;
