@@ -11,6 +11,7 @@ import { gatewayWebhookRoutes } from './api/gateway-webhooks';
 import { gatewaysRoutes } from './api/gateways';
 import { merchantRoutes } from './api/merchant';
 import { paymentsRoutes, testRoutes } from './api/payments';
+import { refundsRoutes, testRefundRoutes } from './api/refunds';
 import { sessionsRoutes } from './api/sessions';
 import { checkoutPageRoutes } from './checkout/routes';
 import { requireSecretKey } from './http/auth';
@@ -37,6 +38,8 @@ export function buildApp() {
   api.route('/checkout/sessions', sessionsRoutes);
   api.route('/payments', paymentsRoutes);
   api.route('/test', testRoutes);
+  api.route('/test', testRefundRoutes);
+  api.route('/refunds', refundsRoutes);
   api.route('/events', eventsRoutes);
   api.route('/gateways', gatewaysRoutes);
   api.route('/', merchantRoutes);

@@ -72,3 +72,24 @@ export async function simulatePayment({
   if (!outcome.ok) throw refusalError(outcome);
   return outcome.payment;
 }
+
+/** The merchant keeps a held late, duplicate or mismatched payment (see domain/settlement-rules.ts). */
+export async function acceptHeldPayment({
+  ctx,
+  input,
+  accept,
+}: {
+  ctx: MerchantCtx;
+  input: { id: string };
+  accept: (cmd: SettleCommand) => Promise<PayOutcome>;
+}): Promise<PaymentRow> {
+  const payment = await getPayment({ ctx, input });
+  const outcome = await accept({
+    sessionId: payment.sessionId,
+    paymentId: payment.id,
+    outcome: 'paid',
+    owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
+  });
+  if (!outcome.ok) throw refusalError(outcome);
+  return outcome.payment;
+}

@@ -20,6 +20,9 @@ export type Seed003Status = 'pending' | 'paid' | 'denied' | 'expired';
 export const SEED003_STATUS: Record<PaymentRow['status'], Seed003Status> = {
   pending: 'pending',
   paid: 'paid',
+  // A refund does not undo the payment: seed 003 reads it as paid, and `refunded` says how much went back.
+  partially_refunded: 'paid',
+  refunded: 'paid',
   denied: 'denied',
   expired: 'expired',
   canceled: 'expired',
@@ -29,6 +32,8 @@ export const SEED003_STATUS: Record<PaymentRow['status'], Seed003Status> = {
 const EVENT_STATUS: Record<string, Seed003Status> = {
   pending: 'pending',
   success: 'paid',
+  partially_refunded: 'paid',
+  refunded: 'paid',
   failed: 'denied',
   expired: 'expired',
   canceled: 'expired',

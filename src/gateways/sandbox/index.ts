@@ -1,5 +1,6 @@
 import { type Connector, type ConnectorContext, ConnectorError, type GatewayStatus } from '../types';
 import { issueAsync } from './async-methods';
+import { sandboxFetchRefund, sandboxRefund } from './refunds';
 
 /**
  * Test card numbers and the decline each one produces (Stripe's published test numbers). Any other
@@ -104,6 +105,8 @@ export const sandboxConnector: Connector = {
     return { status, reference: ref.reference ?? `sbx_${ref.paymentId.slice(4)}` };
   },
   async cancel() {},
+  refund: (_ctx, req) => sandboxRefund(req),
+  fetchRefund: (_ctx, ref) => sandboxFetchRefund(ref),
   async parseWebhook() {
     throw new ConnectorError(
       'retryable',
