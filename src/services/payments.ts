@@ -58,7 +58,7 @@ export async function simulatePayment({
   settle,
 }: {
   ctx: MerchantCtx;
-  input: { id: string; outcome: SettleCommand['outcome'] };
+  input: { id: string; outcome: SettleCommand['outcome']; amount?: number; currency?: string };
   settle: (cmd: SettleCommand) => Promise<PayOutcome>;
 }): Promise<PaymentRow> {
   if (ctx.mode !== 'test') throw new ApiError('forbidden', 'Payments can only be simulated with a test key.');
@@ -67,6 +67,8 @@ export async function simulatePayment({
     sessionId: payment.sessionId,
     paymentId: payment.id,
     outcome: input.outcome,
+    amount: input.amount,
+    currency: input.currency,
     owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
   });
   if (!outcome.ok) throw refusalError(outcome);

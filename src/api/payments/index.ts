@@ -8,9 +8,9 @@ import { acceptHeldPayment, getPaymentWithAttempts, simulatePayment } from '../.
 import { listRefunds, presentRefund, refundPayment } from '../../services/refunds';
 import { paymentView } from '../../session/payment-view';
 import { sessionStub } from '../../session/session-do';
-import { SimulateOutcome } from '../client/schema';
 import { refundCalls } from '../refunds';
 import { CreateRefund } from '../refunds/schema';
+import { SimulatePayment } from './schema';
 
 export const paymentsRoutes = new Hono<AppEnv>()
   .post('/:id/refunds', async (c) => {
@@ -53,10 +53,10 @@ export const paymentsRoutes = new Hono<AppEnv>()
 
 /** Test-mode helpers: settle asynchronous payments on demand, as a gateway would. */
 export const testRoutes = new Hono<AppEnv>().post('/payments/:id/simulate', async (c) => {
-  const { outcome } = jsonBody(c, SimulateOutcome);
+  const { outcome, amount, currency } = jsonBody(c, SimulatePayment);
   const payment = await simulatePayment({
     ctx: merchantCtx(c),
-    input: { id: c.req.param('id'), outcome },
+    input: { id: c.req.param('id'), outcome, amount, currency },
     settle: (cmd) => sessionStub(c.env, cmd.sessionId).settle(cmd),
   });
   return c.json(paymentView(payment));
