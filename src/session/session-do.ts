@@ -67,8 +67,11 @@ export class SessionDO extends DurableObject<Env> {
     }
   }
 
-  settle(cmd: SettleCommand): Promise<PayOutcome> {
-    return this.#withRow(cmd.sessionId, (scope, row) => settle(scope, row, cmd));
+  async settle(cmd: SettleCommand): Promise<PayOutcome> {
+    const run = () => this.#withRow(cmd.sessionId, (scope, row) => settle(scope, row, cmd));
+    const first = await run();
+    // A settlement is one guarded batch: after another writer moved the session, it is safe to run again.
+    return !first.ok && first.code === 'concurrent_update' ? run() : first;
   }
 
   accept(cmd: SettleCommand): Promise<PayOutcome> {

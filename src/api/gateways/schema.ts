@@ -25,6 +25,8 @@ export const GatewaySettingsInput = z.strictObject({
   behaviour: z.enum(['ok', 'slow', 'fail', 'connect_timeout', 'timeout', 'hard_decline']).optional(),
   delay_ms: z.int().min(0).max(30_000).optional(),
   status_after_timeout: z.enum(['paid', 'pending', 'denied', 'not_found']).optional(),
+  /** How the sandbox answers a void: `already_paid` (money arrived first) or `fail` (unreachable). */
+  void_outcome: z.enum(['ok', 'already_paid', 'fail']).optional(),
 });
 
 export const CreateGatewayAccount = z
