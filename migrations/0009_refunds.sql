@@ -36,3 +36,5 @@ ALTER TABLE `payments` ADD `void_error` text;--> statement-breakpoint
 ALTER TABLE `payments` ADD `reconciled_at` integer;--> statement-breakpoint
 CREATE INDEX `payments_reconcile_idx` ON `payments` (`created_at`) WHERE "payments"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX `payments_void_idx` ON `payments` (`session_id`) WHERE "payments"."status" IN ('canceled', 'expired') AND "payments"."voided_at" IS NULL AND "payments"."gateway_reference" IS NOT NULL;
+--> statement-breakpoint
+ALTER TABLE `merchant_mode_settings` ADD `late_payment_policy` text DEFAULT 'hold' NOT NULL;

@@ -15,7 +15,7 @@ import type { Connector, ConnectorContext } from './types';
 export async function paymentConnector(
   env: Env,
   db: DrizzleD1Database,
-  payment: Pick<PaymentRow, 'id' | 'gateway' | 'mode'>,
+  payment: Pick<PaymentRow, 'id' | 'gateway' | 'mode' | 'merchantId'>,
   now: number,
 ): Promise<{ connector: Connector; ctx: ConnectorContext }> {
   if (!isConnectorSlug(payment.gateway)) throw new Error(`unknown gateway ${payment.gateway}`);
@@ -32,8 +32,19 @@ export async function paymentConnector(
     )
     .orderBy(desc(paymentAttempts.startedAt))
     .limit(1);
+  // The account must still be the merchant's, in the payment's mode: credentials never cross modes.
   const [account] = attempt?.accountId
-    ? await db.select().from(gatewayAccounts).where(eq(gatewayAccounts.id, attempt.accountId)).limit(1)
+    ? await db
+        .select()
+        .from(gatewayAccounts)
+        .where(
+          and(
+            eq(gatewayAccounts.id, attempt.accountId),
+            eq(gatewayAccounts.merchantId, payment.merchantId),
+            eq(gatewayAccounts.mode, payment.mode),
+          ),
+        )
+        .limit(1)
     : [];
   const credentials = account
     ? (JSON.parse(await open(account.credentialsSealed, env.ENCRYPTION_KEY)) as Record<string, string>)

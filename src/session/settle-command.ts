@@ -118,10 +118,15 @@ async function settleUnexpected(
     receivedCurrency: c.receivedCurrency,
     updatedAt: now,
   };
-  // The session moves only when the money completes it, or when an underpayment ends this attempt.
+  // The session moves only when the money completes it, or when this attempt is over (an underpayment,
+  // or money going back): the customer may then pay again while the session lasts.
   let to: SessionStatus = row.status;
   if (outcome.completesSession) to = 'paid';
-  else if (row.status === 'pending' && payment.status === 'pending' && c.underpaid) {
+  else if (
+    row.status === 'pending' &&
+    payment.status === 'pending' &&
+    (c.underpaid || outcome.resolution === 'refund')
+  ) {
     to = now >= row.expiresAt ? 'expired' : 'open';
   }
   const change: SessionChange = {
