@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, type Merchant, newMerchant } from './helpers';
+import { api, call, type Merchant, newMerchant } from './helpers';
 import { eventTypes, getJson, type Json, paidPayment, refund } from './refund-helpers';
 
 let m: Merchant;
@@ -147,5 +147,21 @@ describe('PIX refunds (devolução)', () => {
     const late = await refund(m, paymentId);
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('refund_window_closed');
+  });
+});
+
+describe('the API document', () => {
+  it('covers the refund routes with the schemas the handlers validate with', async () => {
+    const doc = (await (await call('/openapi.json')).json()) as Json;
+    for (const path of [
+      '/api/v1/payments/{id}/refunds',
+      '/api/v1/refunds/{id}',
+      '/api/v1/refunds/{id}/confirm',
+      '/api/v1/refunds/{id}/cancel',
+      '/api/v1/payments/{id}/accept',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(JSON.stringify(doc.paths['/api/v1/payments/{id}/refunds'].post)).toContain('CreateRefund');
   });
 });
