@@ -20,7 +20,9 @@ function headers(nonce: string): Record<string, string> {
     'content-type': 'text/html; charset=utf-8',
     'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
     'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
+    // The URL is the credential, so no other site may see it; but `no-referrer` would make the browser
+    // send `Origin: null` with the form, which the same-site check must refuse.
+    'referrer-policy': 'same-origin',
     'strict-transport-security': 'max-age=63072000; includeSubDomains',
     'cache-control': 'no-store',
   };
