@@ -108,4 +108,23 @@ describe('unexpected money is recorded, never dropped (default policy: hold)', (
     });
     expect((await status(token)).status).toBe('open');
   });
+
+  it('accepting late money leaves the session expired when its order already has a new live session', async () => {
+    const order = `ORD-AGAIN-${Date.now()}`;
+    const s = await createSession(m.secret_keys.test, { payment_method: 'pix', merchant_order_id: order });
+    const paymentId = ((await (await pay(s.token, { method: 'pix' })).json()) as Json).payment.id as string;
+    await api(`/api/v1/checkout/sessions/${s.token}/expire`, m.secret_keys.test, { method: 'POST' });
+    const again = await createSession(m.secret_keys.test, {
+      payment_method: 'pix',
+      merchant_order_id: order,
+    });
+    await simulate(paymentId);
+    const accepted = await accept(paymentId);
+    expect(accepted.status).toBe(200);
+    expect((await accepted.json()) as Json).toMatchObject({
+      settlement: { flag: 'late', resolution: 'accepted' },
+    });
+    expect((await status(s.token)).status).toBe('expired');
+    expect((await status(again.token)).status).toBe('open');
+  });
 });
