@@ -6,5 +6,6 @@
 export * from './tables/gateways';
 export * from './tables/merchants';
 export * from './tables/payments';
+export * from './tables/refunds';
 export * from './tables/sessions';
 export * from './tables/webhooks';

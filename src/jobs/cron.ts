@@ -6,10 +6,14 @@ import { archiveOldEvents } from './archive';
 import { expireSessionsInD1 } from './expire-set';
 import { sweepExpiredSessions } from './expire-sweep';
 import { purgeIdempotencyKeys, reenqueueOutbox } from './maintenance';
+import { reconcilePendingPayments } from './reconcile';
+import { pollPendingRefunds } from './refund-poll';
+import { voidIssuedPayments } from './void-issued';
 
 /**
- * The every-minute cron: expiry sweep, outbox reconcile, idempotency purge, archiving of old events.
- * Each part runs even if another fails.
+ * The every-minute cron: expiry sweep, outbox reconcile, idempotency purge, archiving of old events,
+ * gateway reconciliation of payments left pending, voiding of what finished sessions issued, refund
+ * status. Each part runs even if another fails.
  */
 export async function runCron(env: Env, now: number): Promise<void> {
   const db = drizzle(env.DB);
@@ -18,6 +22,9 @@ export async function runCron(env: Env, now: number): Promise<void> {
     reenqueueOutbox(db, env.WEBHOOKS, now),
     purgeIdempotencyKeys(db, now),
     archiveOldEvents(env.DB, env.ARCHIVE, now, env.EVENT_RETENTION_DAYS),
+    reconcilePendingPayments(env, db, now),
+    voidIssuedPayments(env, db, now),
+    pollPendingRefunds(env, db, now),
   ]);
   for (const r of results) {
     if (r.status === 'rejected')

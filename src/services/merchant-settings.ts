@@ -54,6 +54,7 @@ export function settingsPatch(ctx: MerchantCtx, input: UpdateMerchant): Settings
   if (input.allowed_origins) set.allowedOrigins = input.allowed_origins.map((u) => new URL(u).origin);
   if (input.bank_accounts) set.bankAccounts = input.bank_accounts;
   if (input.spei_clabe !== undefined) set.speiClabe = input.spei_clabe;
+  if (input.late_payment_policy) set.latePaymentPolicy = input.late_payment_policy;
   return set;
 }
 
@@ -75,6 +76,7 @@ export function settingsView(
     bank_accounts: s.bankAccounts,
     spei_clabe: s.speiClabe,
     enabled_methods: s.enabledMethods,
+    late_payment_policy: s.latePaymentPolicy,
   };
 }
 

@@ -96,6 +96,10 @@ export const UpdateMerchant = z
       .nullable()
       .optional()
       .meta({ description: 'Your CLABE for SPEI; the sandbox issues a test one when unset.' }),
+    late_payment_policy: z.enum(['accept', 'refund', 'hold']).optional().meta({
+      description:
+        'Late, duplicate or mismatched money in this mode: accept it (completes the session), refund it in full, or hold it for your decision (default).',
+    }),
   })
   .meta({ id: 'UpdateMerchant' });
 export type UpdateMerchant = z.infer<typeof UpdateMerchant>;

@@ -61,6 +61,10 @@ export const merchantModeSettings = sqliteTable(
     allowedOrigins: text('allowed_origins', { mode: 'json' }).notNull().$type<string[]>().default([]),
     /** Methods the merchant accepts; null means every method Borda offers in the session's country. */
     enabledMethods: text('enabled_methods', { mode: 'json' }).$type<string[] | null>(),
+    /** What happens to late, duplicate or mismatched money (domain/settlement-rules.ts): accept | refund | hold. */
+    latePaymentPolicy: text('late_payment_policy', { enum: ['accept', 'refund', 'hold'] })
+      .notNull()
+      .default('hold'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.merchantId, t.mode] })],
