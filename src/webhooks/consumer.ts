@@ -4,6 +4,7 @@ import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
 import { type DeliveryRow, disabledEndpoints, webhookAttempts, webhookDeliveries } from '../db/schema';
 import { newId } from '../lib/ids';
 import { open } from '../lib/secretbox';
+import { planCustomerNotifications } from '../notifications/hook';
 import { postWebhook } from './attempt';
 import { type DeliveryContext, loadDeliveryContext } from './context';
 import type { DeliverMessage } from './messages';
@@ -35,7 +36,10 @@ export async function handleDeliverMessage(
 
 async function deliverEvent(env: Env, db: DrizzleD1Database, eventId: string, now: number): Promise<Outcome> {
   const ctx = await loadDeliveryContext(db, eventId);
-  if (!ctx || ctx.targets.length === 0) return { kind: 'done' };
+  if (!ctx) return { kind: 'done' };
+  // Customer messages ride on the same at-least-once delivery: planning is idempotent per event.
+  await planCustomerNotifications(env, db, ctx.event, now);
+  if (ctx.targets.length === 0) return { kind: 'done' };
   const deliveries = await ensureDeliveries(db, ctx, now);
   const due = deliveries.filter((d) => d.status === 'pending' && (d.nextAttemptAt ?? 0) <= now);
   const secrets = await signingSecrets(env, ctx, now);
