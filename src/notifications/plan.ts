@@ -141,7 +141,9 @@ export async function planNotifications(
     }
   }
   if (rows.length === 0) return;
-  await db.insert(customerNotifications).values(rows).onConflictDoNothing();
+  // One row per statement: a row binds 28 parameters and D1 allows about 100 per statement.
+  const inserts = rows.map((r) => db.insert(customerNotifications).values(r).onConflictDoNothing());
+  await db.batch(inserts as [(typeof inserts)[number], ...typeof inserts]);
   // Whether inserted now or by an earlier run that crashed before its send, what is still waiting goes
   // to the queue; a duplicate message is harmless.
   const waiting = await db
