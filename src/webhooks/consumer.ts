@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
+import { dialectReceives, fintocExtras } from '../api/compat/dialect-delivery';
 import { type DeliveryRow, disabledEndpoints, webhookAttempts, webhookDeliveries } from '../db/schema';
 import { newId } from '../lib/ids';
 import { open } from '../lib/secretbox';
@@ -39,11 +40,15 @@ async function deliverEvent(env: Env, db: DrizzleD1Database, eventId: string, no
   if (!ctx) return { kind: 'done' };
   // Customer messages ride on the same at-least-once delivery: planning is idempotent per event.
   await planCustomerNotifications(env, db, ctx.event, now);
-  if (ctx.targets.length === 0) return { kind: 'done' };
+  if (ctx.targets.length === 0 || !dialectReceives(ctx.dialect, ctx.event.type)) return { kind: 'done' };
   const deliveries = await ensureDeliveries(db, ctx, now);
   const due = deliveries.filter((d) => d.status === 'pending' && (d.nextAttemptAt ?? 0) <= now);
   const secrets = await signingSecrets(env, ctx, now);
-  const body = webhookBody({ ...ctx.event, data: ctx.event.data }, ctx.dialect ?? 'canonical');
+  const fintoc =
+    ctx.dialect === 'seed002' && ctx.event.sessionId
+      ? await fintocExtras(db, env.ENCRYPTION_KEY, ctx.event.sessionId)
+      : undefined;
+  const body = webhookBody({ ...ctx.event, data: ctx.event.data }, ctx.dialect ?? 'canonical', fintoc);
   const schedule = parseSchedule(env.WEBHOOK_RETRY_SCHEDULE);
   const settled = await Promise.all(
     due.map((d) => attemptDelivery(db, ctx, d, { body, secrets, schedule, now })),

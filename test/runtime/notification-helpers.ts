@@ -23,6 +23,7 @@ export type MailboxMessage = {
   id: string;
   channel: string;
   kind: string;
+  checkout_session_id: string;
   to: string;
   subject: string | null;
   text: string;
