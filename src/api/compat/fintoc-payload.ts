@@ -78,6 +78,8 @@ export function fintocBody(
     country: alpha2(String(s.country)),
     metadata: s.metadata ?? {},
     payment_methods: extras.payment ? [extras.payment.method] : [],
+    // Fintoc's prefilled payer options; Borda's checkout asks the payer instead, so there are none.
+    payment_method_options: null,
     payment_intent: extras.payment ? paymentIntent(extras.payment, s.metadata ?? {}) : null,
     borda: s,
   };
