@@ -80,7 +80,10 @@ function artifactRows(model: NotificationModel): Row[] {
   } else if (d.bank_transfer) {
     const b = d.bank_transfer;
     rows.push({ label: l('label.bank'), value: `${b.bank_name} (${b.bank_code})` });
-    rows.push({ label: l('label.agency'), value: b.agency });
+    rows.push({
+      label: l('label.agency'),
+      value: b.agency_digit ? `${b.agency}-${b.agency_digit}` : b.agency,
+    });
     rows.push({ label: l('label.account'), value: `${b.account}-${b.account_digit}` });
     rows.push({ label: l('label.beneficiary'), value: b.beneficiary });
     rows.push({ label: l('label.document'), value: b.document });

@@ -8,12 +8,14 @@ import { sessionTokenFor } from './seed002-token';
 
 /**
  * Which events a dialect's URL receives: only those its document describes. A Fintoc-style URL gets
- * the two checkout session events, a cashier URL `payment.success` and `payment.failed`; the others
- * (whose documents describe a body per status change) receive every event, shaped by their payloads.
+ * the two checkout session events, a cashier URL `payment.success` and `payment.failed`, a direct PIX
+ * callback the payment's status changes; Southpayments' notify_url the order on every change.
  */
 export function dialectReceives(dialect: WebhookDialect | null, type: string): boolean {
   if (dialect === 'seed002') return FINTOC_EVENTS.has(type);
   if (dialect === 'seed000') return CASHIER_EVENTS.has(type);
+  // The direct PIX API's callback gets the payment object on each status change, nothing else.
+  if (dialect === 'seed003') return type.startsWith('payment.');
   return true;
 }
 

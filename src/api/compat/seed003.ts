@@ -10,7 +10,7 @@ import { ApiError, fieldError, refusalError } from '../../http/errors';
 import { merchantCtx } from '../../http/service-ctx';
 import { isoUtc } from '../../lib/time';
 import type { MerchantCtx } from '../../services/context';
-import { createSession } from '../../services/sessions';
+import { createSession, findLiveSessionForOrder } from '../../services/sessions';
 import { sessionStub } from '../../session/session-do';
 import { CreateSession } from '../sessions/schema';
 import { IsoDateTime } from '../shared/schemas';
@@ -104,7 +104,8 @@ function methodBlock(payment: PaymentRow, merchantName: string) {
       bank: {
         name: bank.bank_name,
         code: bank.bank_code,
-        agency: bank.agency,
+        // "Agency number with verification digit", where the bank has one.
+        agency: bank.agency_digit ? `${bank.agency}-${bank.agency_digit}` : bank.agency,
         account: bank.account_digit ? `${bank.account}-${bank.account_digit}` : bank.account,
         account_operation: ACCOUNT_OPERATION[bank.account_type] ?? 'current account',
         document: bank.document,
@@ -113,6 +114,34 @@ function methodBlock(payment: PaymentRow, merchantName: string) {
     };
   }
   return {};
+}
+
+/**
+ * A transaction whose payment was denied may be tried again under the same id, as the document's
+ * statuses allow: its session went back to open (a hosted page could retry it, this API cannot), so it
+ * is canceled through its SessionDO first, which frees the id. A pending or paid one keeps it.
+ */
+async function releaseDeniedTransaction(ctx: MerchantCtx, transactionId: string): Promise<void> {
+  const live = await findLiveSessionForOrder(ctx, transactionId);
+  if (live?.dialect !== SEED003 || live.status !== 'open') return;
+  await ctx.transition({
+    sessionId: live.id,
+    to: 'canceled',
+    owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
+    now: ctx.now,
+  });
+}
+
+/** The canonical 409s carry the open session's token and URL; this API has neither, so they stay out. */
+function transactionConflict(err: unknown, transactionId: string): unknown {
+  if (!(err instanceof ApiError)) return err;
+  if (err.code === 'order_already_paid') {
+    return new ApiError('order_already_paid', `Transaction ${transactionId} is already paid.`);
+  }
+  if (err.code === 'order_has_open_session') {
+    return new ApiError('order_has_open_session', `Transaction ${transactionId} has a pending payment.`);
+  }
+  return err;
 }
 
 const SORT_FIELDS = [
@@ -230,7 +259,12 @@ export const seed003Routes = new Hono<AppEnv>()
         metadata,
       }),
     );
-    const session = await inDialect(() => createSession({ ctx, input: canonical, dialect: SEED003 }));
+    await releaseDeniedTransaction(ctx, input.transaction.id);
+    const session = await inDialect(() => createSession({ ctx, input: canonical, dialect: SEED003 })).catch(
+      (err: unknown) => {
+        throw transactionConflict(err, input.transaction.id);
+      },
+    );
     const outcome = await sessionStub(c.env, session.id).pay({
       sessionId: session.id,
       method: input.payment_method,

@@ -63,6 +63,11 @@ export const BankAccountInput = z.strictObject({
   bank_name: z.string().trim().min(1).max(100),
   bank_code: z.string().regex(/^\d{3}$/, 'must be the 3-digit bank code'),
   agency: z.string().regex(/^\d{1,6}$/, 'must be 1-6 digits'),
+  agency_digit: z
+    .string()
+    .regex(/^[0-9Xx]$/, 'must be the agency check digit')
+    .optional()
+    .meta({ description: "The agency's check digit, for banks that have one (Banco do Brasil, Bradesco)." }),
   account: z.string().regex(/^\d{1,20}$/, 'must be 1-20 digits'),
   account_digit: z.string().regex(/^[0-9Xx]{1,2}$/, 'must be the account check digit'),
   account_type: z.enum(['checking', 'savings', 'payment']),
