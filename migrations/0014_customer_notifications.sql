@@ -33,3 +33,19 @@ CREATE UNIQUE INDEX `customer_notifications_dedupe_idx` ON `customer_notificatio
 CREATE INDEX `customer_notifications_session_idx` ON `customer_notifications` (`session_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `customer_notifications_due_idx` ON `customer_notifications` (`next_attempt_at`) WHERE "customer_notifications"."status" IN ('pending', 'sending');--> statement-breakpoint
 ALTER TABLE `checkout_sessions` ADD `notify_customer` text;
+--> statement-breakpoint
+-- Southpayments-style orders: the order (its id and checkout_url) stays while the session behind it is
+-- replaced when the merchant re-sends its merchant_key with a new amount.
+CREATE TABLE `checkout_orders` (
+	`id` text PRIMARY KEY NOT NULL,
+	`merchant_id` text NOT NULL,
+	`mode` text NOT NULL,
+	`merchant_key` text NOT NULL,
+	`session_id` text NOT NULL,
+	`customer` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `checkout_orders_key_idx` ON `checkout_orders` (`merchant_id`,`mode`,`merchant_key`,`created_at`);--> statement-breakpoint
+CREATE INDEX `checkout_orders_session_idx` ON `checkout_orders` (`session_id`);

@@ -6,6 +6,7 @@
 export * from './tables/gateways';
 export * from './tables/merchants';
 export * from './tables/notifications';
+export * from './tables/orders';
 export * from './tables/payments';
 export * from './tables/sessions';
 export * from './tables/webhooks';

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
-import { dialectReceives, fintocExtras } from '../api/compat/dialect-delivery';
+import { dialectExtras, dialectReceives } from '../api/compat/dialect-delivery';
 import { type DeliveryRow, disabledEndpoints, webhookAttempts, webhookDeliveries } from '../db/schema';
 import { newId } from '../lib/ids';
 import { open } from '../lib/secretbox';
@@ -40,15 +40,14 @@ async function deliverEvent(env: Env, db: DrizzleD1Database, eventId: string, no
   if (!ctx) return { kind: 'done' };
   // Customer messages ride on the same at-least-once delivery: planning is idempotent per event.
   await planCustomerNotifications(env, db, ctx.event, now);
-  if (ctx.targets.length === 0 || !dialectReceives(ctx.dialect, ctx.event.type)) return { kind: 'done' };
+  // Each dialect's URL gets only the events its document describes, in that document's shape.
+  const extras = await dialectExtras(db, env.ENCRYPTION_KEY, ctx.dialect, ctx.event);
+  ctx.targets = ctx.targets.filter((t) => dialectReceives(ctx.dialect, ctx.event, t.target, extras));
+  if (ctx.targets.length === 0) return { kind: 'done' };
   const deliveries = await ensureDeliveries(db, ctx, now);
   const due = deliveries.filter((d) => d.status === 'pending' && (d.nextAttemptAt ?? 0) <= now);
   const secrets = await signingSecrets(env, ctx, now);
-  const fintoc =
-    ctx.dialect === 'seed002' && ctx.event.sessionId
-      ? await fintocExtras(db, env.ENCRYPTION_KEY, ctx.event.sessionId)
-      : undefined;
-  const body = webhookBody({ ...ctx.event, data: ctx.event.data }, ctx.dialect ?? 'canonical', fintoc);
+  const body = webhookBody({ ...ctx.event, data: ctx.event.data }, ctx.dialect ?? 'canonical', extras);
   const schedule = parseSchedule(env.WEBHOOK_RETRY_SCHEDULE);
   const settled = await Promise.all(
     due.map((d) => attemptDelivery(db, ctx, d, { body, secrets, schedule, now })),

@@ -1,5 +1,6 @@
 import { CASHIER_EVENTS, cashierBody } from '../api/compat/cashier-payload';
-import { FINTOC_EVENTS, type FintocExtras, fintocBody } from '../api/compat/fintoc-payload';
+import type { DialectExtras } from '../api/compat/dialect-delivery';
+import { FINTOC_EVENTS, fintocBody } from '../api/compat/fintoc-payload';
 import { dialectBody } from '../api/compat/payloads';
 import { isoUtc } from '../lib/time';
 
@@ -28,13 +29,14 @@ export type OutboxRecord = {
 export function webhookBody(
   e: OutboxRecord,
   dialect: WebhookDialect = 'canonical',
-  fintoc?: FintocExtras,
+  extras: DialectExtras = {},
 ): string {
   if (dialect === 'seed003' || dialect === 'seed004') {
-    const body = dialectBody(e, dialect);
+    const body = dialectBody(e, dialect, extras);
     if (body !== null) return body;
   }
-  if (dialect === 'seed002' && fintoc && FINTOC_EVENTS.has(e.type)) return fintocBody(e, fintoc);
+  if (dialect === 'seed002' && extras.fintoc && FINTOC_EVENTS.has(e.type))
+    return fintocBody(e, extras.fintoc);
   if (dialect === 'seed000' && CASHIER_EVENTS.has(e.type)) return cashierBody(e);
   const livemode = e.mode === 'live';
   if (e.type.startsWith('payment.')) {

@@ -1,6 +1,8 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyOrderSignature } from '../../src/api/compat/seed004';
+import worker from '../../src/index';
 import { card, pay, VISA_OK } from './client-helpers';
 import { api, call, type Merchant, newMerchant } from './helpers';
 import { stubReceiver, waitFor } from './webhook-helpers';
@@ -136,6 +138,17 @@ function sandboxOrder(patch: Record<string, unknown> = {}): Body {
 }
 
 const orders = (key: string, body: unknown) => api('/checkout/orders', key, { body });
+
+/** The session an order's checkout_url leads to now (it redirects to the session's signed page). */
+async function sessionBehind(order: { checkout_url: string }): Promise<string> {
+  const res = await call(order.checkout_url.replace('https://borda.test', ''), { redirect: 'manual' });
+  expect(res.status).toBe(302);
+  const match = /^\/checkout\/(cs_(?:test|live)_[0-9A-Za-z]+)\?signature=[0-9a-f]{32}$/.exec(
+    res.headers.get('location') ?? '',
+  );
+  if (!match?.[1]) throw new Error(`no session behind ${order.checkout_url}: ${res.headers.get('location')}`);
+  return match[1];
+}
 const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
 describe('seed 004 dialect: POST /checkout/orders', () => {
@@ -159,7 +172,7 @@ describe('seed 004 dialect: POST /checkout/orders', () => {
     ]);
     const order = (example as Body).order;
     expect(body).toMatchObject({
-      id: expect.stringMatching(/^cs_live_/),
+      id: expect.stringMatching(/^ord_/),
       amount: order.amount,
       status: 'open',
       merchant_key: 'codigo-pedido',
@@ -177,11 +190,14 @@ describe('seed 004 dialect: POST /checkout/orders', () => {
     expect(body.created_at).toMatch(DATE_TIME);
     expect(body.updated_at).toBe(body.created_at);
     expect(body.checkout_url).toMatch(
-      new RegExp(`^https://borda\\.test/checkout/${body.id}\\?signature=[0-9a-f]{32}$`),
+      new RegExp(`^https://borda\\.test/checkout/orders/${body.id}\\?signature=[0-9a-f]{32}$`),
     );
+    const sessionId = await sessionBehind(body as { checkout_url: string });
     const canonical = (await (
-      await api(`/api/v1/checkout/sessions/${body.id}`, merchant.secret_keys.live)
+      await api(`/api/v1/checkout/sessions/${sessionId}`, merchant.secret_keys.live)
     ).json()) as Record<string, unknown>;
+    // Nothing of the dialect is kept in the session's metadata.
+    expect(canonical.metadata).toEqual({});
     expect(canonical).toMatchObject({
       amount: order.amount,
       currency: 'BRL',
@@ -214,28 +230,59 @@ describe('seed 004 dialect: POST /checkout/orders', () => {
     expect(await res.json()).toMatchObject({ errors: [{ field: 'order.customer.legal_number' }] });
   });
 
-  it('updates an open order by replacing its session: 200, new amount, the old one no longer payable', async () => {
+  it('updates an open order behind the same id and checkout_url: 200, new amount, the old session no longer payable', async () => {
     const first = sandboxOrder();
     const a = await orders(m.secret_keys.test, first);
     expect(a.status).toBe(201);
-    const old = (await a.json()) as { id: string };
+    const old = (await a.json()) as { id: string; checkout_url: string; created_at: string };
+    const oldSession = await sessionBehind(old);
     const b = await orders(m.secret_keys.test, { ...first, order: { ...first.order, amount: 25000 } });
     expect(b.status).toBe(200);
-    const updated = (await b.json()) as { id: string; amount: number; status: string; merchant_key: string };
-    expect(updated).toMatchObject({ amount: 25000, status: 'open', merchant_key: first.order.merchant_key });
-    expect(updated.id).not.toBe(old.id);
-    const oldSession = (await (
-      await api(`/api/v1/checkout/sessions/${old.id}`, m.secret_keys.test)
-    ).json()) as { status: string };
-    expect(oldSession.status).toBe('canceled');
-    expect((await pay(old.id, { method: 'card', card: card(VISA_OK) })).status).toBeGreaterThanOrEqual(400);
-    expect((await pay(updated.id, { method: 'card', card: card(VISA_OK) })).status).toBe(201);
+    const updated = (await b.json()) as {
+      id: string;
+      amount: number;
+      status: string;
+      checkout_url: string;
+      created_at: string;
+    };
+    expect(updated).toMatchObject({
+      id: old.id,
+      checkout_url: old.checkout_url,
+      created_at: old.created_at,
+      amount: 25000,
+      status: 'open',
+      merchant_key: first.order.merchant_key,
+    });
+    // The link the customer already has now leads to the new session, with the new amount.
+    const newSession = await sessionBehind(old);
+    expect(newSession).not.toBe(oldSession);
+    const canonical = (await (
+      await api(`/api/v1/checkout/sessions/${newSession}`, m.secret_keys.test)
+    ).json()) as {
+      amount: number;
+    };
+    expect(canonical.amount).toBe(25000);
+    const previous = (await (
+      await api(`/api/v1/checkout/sessions/${oldSession}`, m.secret_keys.test)
+    ).json()) as {
+      status: string;
+    };
+    expect(previous.status).toBe('canceled');
+    expect((await pay(oldSession, { method: 'card', card: card(VISA_OK) })).status).toBeGreaterThanOrEqual(
+      400,
+    );
+    expect((await pay(newSession, { method: 'card', card: card(VISA_OK) })).status).toBe(201);
   });
 
-  it('refuses to change a paid order (409 order_already_paid)', async () => {
+  it('refuses to change a paid order (409 order_already_paid, naming the order)', async () => {
     const body = sandboxOrder();
-    const created = (await (await orders(m.secret_keys.test, body)).json()) as { id: string };
-    expect((await pay(created.id, { method: 'card', card: card(VISA_OK) })).status).toBe(201);
+    const created = (await (await orders(m.secret_keys.test, body)).json()) as {
+      id: string;
+      checkout_url: string;
+    };
+    expect((await pay(await sessionBehind(created), { method: 'card', card: card(VISA_OK) })).status).toBe(
+      201,
+    );
     const res = await orders(m.secret_keys.test, { ...body, order: { ...body.order, amount: 999 } });
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ code: 'order_already_paid', id: created.id });
@@ -278,7 +325,7 @@ describe('seed 004 dialect: POST /checkout/orders', () => {
     expect(await noAmount.json()).toMatchObject({ errors: [{ field: 'order.amount', code: 'required' }] });
   });
 
-  it('signs checkout_url: the signature verifies, a tampered one does not, and the page opens', async () => {
+  it('signs checkout_url: the signature verifies, a tampered one does not, and it leads to the page', async () => {
     const created = (await (await orders(m.secret_keys.test, sandboxOrder())).json()) as {
       id: string;
       checkout_url: string;
@@ -290,40 +337,34 @@ describe('seed 004 dialect: POST /checkout/orders', () => {
     expect(await verifyOrderSignature(env, created.id, null)).toBe(false);
     expect(await verifyOrderSignature(env, `${created.id}x`, signature)).toBe(false);
     const path = created.checkout_url.replace('https://borda.test', '');
-    expect((await call(path)).status).toBe(200);
-    // The page requires the signature, on a cache hit as on the first view.
-    expect((await call(path.replace(signature, flipped))).status).toBe(404);
-    expect((await call(path.split('?')[0] ?? '')).status).toBe(404);
-    expect((await call(path)).status).toBe(200);
+    expect((await call(path.replace(signature, flipped), { redirect: 'manual' })).status).toBe(404);
+    expect((await call(path.split('?')[0] ?? '', { redirect: 'manual' })).status).toBe(404);
+    const page = (await call(path, { redirect: 'manual' })).headers.get('location') ?? '';
+    // The session's page requires its own signature, on a cache hit as on the first view.
+    expect((await call(page)).status).toBe(200);
+    expect((await call(page.split('?')[0] ?? '')).status).toBe(404);
+    expect((await call(page)).status).toBe(200);
   });
 
-  it('records notify_customer as a customer notification in the outbox, never as a merchant webhook', async () => {
+  it('keeps notify_customer on the session, so the customer is told on that channel; a channel without an address is refused', async () => {
     const created = (await (
       await orders(m.secret_keys.test, sandboxOrder({ notify_customer: 'both' }))
+    ).json()) as { checkout_url: string };
+    const canonical = (await (
+      await api(`/api/v1/checkout/sessions/${await sessionBehind(created)}`, m.secret_keys.test)
     ).json()) as {
-      id: string;
+      notify_customer: string;
     };
-    const { results } = await env.DB.prepare(
-      'SELECT type, data, enqueued_at FROM events WHERE session_id = ?',
-    )
-      .bind(created.id)
-      .all<{ type: string; data: string; enqueued_at: number | null }>();
-    expect(results).toHaveLength(1);
-    expect(results[0]?.type).toBe('customer_notification.requested');
-    expect(results[0]?.enqueued_at).not.toBeNull();
-    expect(JSON.parse(results[0]?.data ?? '{}')).toMatchObject({
-      channel: 'both',
-      checkout_session_id: created.id,
-    });
-    const none = (await (
-      await orders(m.secret_keys.test, sandboxOrder({ notify_customer: 'none' }))
+    expect(canonical.notify_customer).toBe('both');
+    const omitted = (await (await orders(m.secret_keys.test, sandboxOrder())).json()) as {
+      checkout_url: string;
+    };
+    const defaulted = (await (
+      await api(`/api/v1/checkout/sessions/${await sessionBehind(omitted)}`, m.secret_keys.test)
     ).json()) as {
-      id: string;
+      notify_customer: string | null;
     };
-    const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM events WHERE session_id = ?')
-      .bind(none.id)
-      .first<{ n: number }>();
-    expect(count?.n).toBe(0);
+    expect(defaulted.notify_customer).toBeNull();
     const noPhone = sandboxOrder({ notify_customer: 'sms' });
     delete (noPhone.order.customer as Record<string, unknown>).phone_number;
     const res = await orders(m.secret_keys.test, noPhone);
@@ -333,13 +374,14 @@ describe('seed 004 dialect: POST /checkout/orders', () => {
     });
   });
 
-  it('POSTs the order object with its new status to notify_url when the order is paid', async () => {
+  it('POSTs the order object with its new status to notify_url when the order is paid, and nothing else', async () => {
     stub = stubReceiver(() => new Response('OK'));
     const created = (await (await orders(m.secret_keys.test, sandboxOrder())).json()) as Record<
       string,
       unknown
     >;
-    expect((await pay(String(created.id), { method: 'card', card: card(VISA_OK) })).status).toBe(201);
+    const sessionId = await sessionBehind(created as { checkout_url: string });
+    expect((await pay(sessionId, { method: 'card', card: card(VISA_OK) })).status).toBe(201);
     const hit = await waitFor(async () =>
       stub?.received.find(
         (r) =>
@@ -350,14 +392,69 @@ describe('seed 004 dialect: POST /checkout/orders', () => {
     );
     const payload = JSON.parse(hit.body) as Record<string, unknown>;
     expect(payload).toEqual({ ...created, status: 'paid', updated_at: expect.stringMatching(DATE_TIME) });
+    // Only order objects reach notify_url: no payment.* event, no internal key.
+    const bodies = stub.received
+      .filter((r) => r.url === 'https://hooks.southshop.com/notify')
+      .map((r) => r.body);
+    for (const body of bodies) {
+      expect(Object.keys(JSON.parse(body))).toEqual(Object.keys(created));
+      expect(body).not.toContain('seed004');
+    }
   });
 
-  it('tells notify_url of the replaced session as canceled when an order is updated', async () => {
+  it('says what was charged: the PIX example with its 10% discount is paid 225000, not 250000', async () => {
+    stub = stubReceiver(() => new Response('OK'));
+    const example = asMerchant(EXAMPLES[2]?.[1] ?? {}, m);
+    example.order.sandbox = true;
+    example.order.merchant_key = `pix-desconto-${Date.now()}`;
+    example.order.notify_url = 'https://hooks.southshop.com/notify';
+    const res = await orders(m.secret_keys.test, example);
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { id: string; amount: number; checkout_url: string };
+    expect(created.amount).toBe(250000);
+    const issued = (await (await pay(await sessionBehind(created), { method: 'pix' })).json()) as {
+      payment: { id: string; amount: number };
+    };
+    expect(issued.payment.amount).toBe(225000);
+    const paid = await api(`/api/v1/test/payments/${issued.payment.id}/simulate`, m.secret_keys.test, {
+      body: { outcome: 'paid' },
+    });
+    expect(paid.status).toBe(200);
+    const hit = await waitFor(async () =>
+      stub?.received.find(
+        (r) => r.body.includes(`"id":"${created.id}"`) && r.body.includes('"status":"paid"'),
+      ),
+    );
+    expect(JSON.parse(hit.body)).toMatchObject({ id: created.id, amount: 225000, status: 'paid' });
+  });
+
+  it('does not tell notify_url the order was canceled when an update replaced the session behind it', async () => {
     stub = stubReceiver(() => new Response('OK'));
     const body = sandboxOrder();
-    const old = (await (await orders(m.secret_keys.test, body)).json()) as { id: string };
+    const old = (await (await orders(m.secret_keys.test, body)).json()) as {
+      id: string;
+      checkout_url: string;
+    };
+    const replacedSession = await sessionBehind(old);
     await orders(m.secret_keys.test, { ...body, order: { ...body.order, amount: 12345 } });
-    const hit = await waitFor(async () => stub?.received.find((r) => r.body.includes(`"id":"${old.id}"`)));
-    expect(JSON.parse(hit.body)).toMatchObject({ id: old.id, status: 'canceled', amount: 10000 });
+    const { results } = await env.DB.prepare(
+      "SELECT id FROM events WHERE session_id = ? AND type = 'checkout_session.canceled'",
+    )
+      .bind(replacedSession)
+      .all<{ id: string }>();
+    expect(results).toHaveLength(1);
+    // Run the consumer for it by hand, so it has surely been handled, then look.
+    const batch = createMessageBatch('borda-webhooks', [
+      {
+        id: 'replaced',
+        timestamp: new Date(),
+        attempts: 1,
+        body: { kind: 'deliver', eventId: results[0]?.id },
+      },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    await getQueueResult(batch, ctx);
+    expect(stub.received.filter((r) => r.body.includes(old.id)).map((r) => [r.url, r.body])).toEqual([]);
   });
 });
