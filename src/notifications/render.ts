@@ -1,5 +1,6 @@
 import { formatAmount } from '../checkout/i18n';
 import type { PaymentDetails } from '../db/schema';
+import { formatLinhaDigitavel } from '../domain/boleto';
 import type { Locale } from '../domain/methods';
 import type { Currency } from '../domain/money';
 import { type TextKey, text } from './texts';
@@ -75,7 +76,8 @@ function artifactRows(model: NotificationModel): Row[] {
       value: formatInstant(d.pix.expires_at, model.locale, model.country),
     });
   } else if (d.boleto) {
-    rows.push({ label: l('label.boleto'), value: d.boleto.line, code: true });
+    // Written as the page and the printed boleto write it, in its five groups.
+    rows.push({ label: l('label.boleto'), value: formatLinhaDigitavel(d.boleto.line), code: true });
     rows.push({ label: l('label.due_date'), value: formatDate(d.boleto.due_date, model.locale) });
   } else if (d.bank_transfer) {
     const b = d.bank_transfer;

@@ -2,6 +2,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from 'clou
 import { env } from 'cloudflare:workers';
 import { drizzle } from 'drizzle-orm/d1';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatLinhaDigitavel } from '../../src/domain/boleto';
 import worker from '../../src/index';
 import { sendNotification } from '../../src/notifications/send';
 import { pay } from './client-helpers';
@@ -78,13 +79,15 @@ describe('payment instructions', { timeout: 30_000 }, () => {
     ).toBe(true);
     const [mail] = (await mailbox(email)).filter((x) => x.kind === 'payment_instructions');
     expect(mail?.subject).toBe(`Como pagar R$${NBSP}150,00 para Loja Aviso`);
-    expect(mail?.text).toContain(`Linha digitável do boleto: ${boleto.line}`);
+    expect(mail?.text).toContain(`Linha digitável do boleto: ${formatLinhaDigitavel(boleto.line)}`);
     expect(mail?.text).toContain(`Valor: R$${NBSP}150,00`);
     const [y, mo, d] = (boleto.due_date as string).split('-');
     expect(mail?.text).toContain(`Vencimento: ${d}/${mo}/${y}`);
     expect(mail?.text).toContain(s.checkout_url as string);
     expect(mail?.text).toContain('Olá, Maria Silva,');
-    expect(mail?.html).toContain(`<code style="font-size:15px;word-break:break-all">${boleto.line}</code>`);
+    expect(mail?.html).toContain(
+      `<code style="font-size:15px;word-break:break-all">${formatLinhaDigitavel(boleto.line)}</code>`,
+    );
     const [sms] = (await mailbox('+5511987654321')).filter((x) => x.checkout_session_id === s.token);
     expect(sms?.text).toContain(boleto.line);
     expect(sms?.text).toContain('Loja Aviso: pague');
