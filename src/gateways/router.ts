@@ -1,5 +1,6 @@
 import type { PaymentAttemptRow } from '../db/schema';
 import { newId } from '../lib/ids';
+import { allowedInMode } from './mode-guard';
 import { CONNECTORS, isConnectorSlug, supports } from './registry';
 import {
   afterFailure,
@@ -64,7 +65,8 @@ export async function routePayment(
 ): Promise<RouteReport> {
   const attempts: PaymentAttemptRow[] = [];
   const health = new Map<string, Health>();
-  const pool = opts.accounts.length === 0 && opts.mode === 'test' ? [BUILTIN_SANDBOX] : opts.accounts;
+  const usable = opts.accounts.filter((a) => allowedInMode(a.gateway, opts.mode));
+  const pool = usable.length === 0 && opts.mode === 'test' ? [BUILTIN_SANDBOX] : usable;
   const list = candidates(pool, routed, opts.firstTry, supports) as LiveAccount[];
   const record = (
     a: LiveAccount,

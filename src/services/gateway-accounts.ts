@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { CreateGatewayAccount, UpdateGatewayAccount } from '../api/gateways/schema';
 import { type GatewayAccountRow, gatewayAccounts } from '../db/schema';
+import { allowedInMode } from '../gateways/mode-guard';
 import { CONNECTORS, isConnectorSlug } from '../gateways/registry';
 import { breakerState } from '../gateways/routing';
 import { ApiError, fieldError } from '../http/errors';
@@ -69,6 +70,15 @@ function checkCredentials(gateway: string, credentials: Record<string, string>) 
     throw new ApiError('validation_failed', `${errors.length} credential fields are invalid.`, { errors });
 }
 
+function refuseTestOnlyInLive(gateway: string, mode: 'test' | 'live') {
+  if (!allowedInMode(gateway, mode))
+    throw fieldError(
+      'gateway',
+      'test_only_gateway',
+      `The ${gateway} gateway moves no real money: it is for test keys only.`,
+    );
+}
+
 export async function createGatewayAccount({
   ctx,
   input,
@@ -79,6 +89,7 @@ export async function createGatewayAccount({
   key: string;
 }) {
   checkCredentials(input.gateway, input.credentials);
+  refuseTestOnlyInLive(input.gateway, ctx.mode);
   const row: GatewayAccountRow = {
     id: newId('gwa', 20),
     merchantId: ctx.merchant.id,
@@ -134,6 +145,7 @@ export async function updateGatewayAccount({
 }) {
   const current = await ownAccount(ctx, id);
   if (input.credentials) checkCredentials(current.gateway, input.credentials);
+  if (input.enabled) refuseTestOnlyInLive(current.gateway, ctx.mode);
   const set: Partial<GatewayAccountRow> = { updatedAt: ctx.now };
   if (input.credentials) set.credentialsSealed = await seal(JSON.stringify(input.credentials), key);
   if (input.priority !== undefined) set.priority = input.priority;

@@ -2,11 +2,11 @@ import { DurableObject } from 'cloudflare:workers';
 import { and, eq } from 'drizzle-orm';
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
 import { serializeSession } from '../api/sessions/serialize';
-import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../db/schema';
+import { checkoutSessions, type PaymentRow, payments, type SessionRow } from '../db/schema';
 import { decideTransition, dueAt, type SessionStatus, TRANSITION_EVENTS } from '../domain/session-state';
 import { enabledAccountsQuery, toLiveAccounts } from '../gateways/accounts';
 import { apiBaseOverrides } from '../gateways/api-base';
-import type { MerchantProfile } from '../gateways/types';
+import { allowedInMode } from '../gateways/mode-guard';
 import { publishEvents } from '../webhooks/publish';
 import { admitPayment } from './admit-payment';
 import type {
@@ -19,6 +19,7 @@ import type {
 } from './commands';
 import { commitSessionChange, newEvent, type OutboxEvent, type SessionChange } from './commit';
 import { runGateway } from './gateway-call';
+import { loadMerchantProfile } from './merchant-profile';
 import { paymentEvent } from './payment-events';
 import { newPaymentRow, settlePayment } from './payment-row';
 
@@ -40,7 +41,6 @@ const CONCURRENT: Refusal = {
  */
 export class SessionDO extends DurableObject<Env> {
   #row: SessionRow | null = null;
-  #merchant: MerchantProfile | null = null;
   #tail: Promise<unknown> = Promise.resolve();
   #paying = false;
 
@@ -87,25 +87,6 @@ export class SessionDO extends DurableObject<Env> {
       .limit(1);
     this.#row = row ?? null;
     return this.#row;
-  }
-
-  async #loadMerchant(id: string): Promise<MerchantProfile> {
-    if (this.#merchant?.id === id) return this.#merchant;
-    const [m] = await this.#db
-      .select({
-        id: merchants.id,
-        name: merchants.name,
-        city: merchants.city,
-        enabledMethods: merchants.enabledMethods,
-        bankAccounts: merchants.bankAccounts,
-        speiClabe: merchants.speiClabe,
-      })
-      .from(merchants)
-      .where(eq(merchants.id, id))
-      .limit(1);
-    if (!m) throw new Error('session without merchant');
-    this.#merchant = m;
-    return m;
   }
 
   #pending(sessionId: string): Promise<PaymentRow[]> {
@@ -183,10 +164,13 @@ export class SessionDO extends DurableObject<Env> {
     // A cold object takes the caller's fresh read instead of reading D1 again; if that read was
     // already stale, the version guard refuses the commit and the next call reloads.
     if (cmd.hint && !this.#row && cmd.hint.session.id === cmd.sessionId) this.#row = cmd.hint.session;
-    if (cmd.hint && !this.#merchant) this.#merchant = cmd.hint.merchant;
     const row = await this.#load(cmd.sessionId);
     if (!row) return NOT_FOUND;
-    const merchant = await this.#loadMerchant(row.merchantId);
+    // The caller's read of the session's mode settings is as fresh as this request; else read D1.
+    const merchant =
+      cmd.hint?.session.id === row.id && cmd.hint.session.mode === row.mode
+        ? cmd.hint.merchant
+        : await loadMerchantProfile(this.#db, row);
     const admitted = admitPayment(row, merchant.enabledMethods, cmd, now);
     if ('ok' in admitted) {
       // Lazy expiry: the first late request expires the session (and emits its event) on the spot,
@@ -196,8 +180,9 @@ export class SessionDO extends DurableObject<Env> {
       }
       return admitted;
     }
-    const accountRows =
-      cmd.hint?.accounts ?? (await enabledAccountsQuery(this.#db, row.merchantId, row.mode));
+    const accountRows = (
+      cmd.hint?.accounts ?? (await enabledAccountsQuery(this.#db, row.merchantId, row.mode))
+    ).filter((a) => allowedInMode(a.gateway, row.mode));
     if (row.mode === 'live' && accountRows.length === 0) {
       return { ok: false, code: 'no_gateway', detail: 'No gateway is configured to take live payments.' };
     }

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { pickLocale } from '../../checkout/i18n';
 import { BoletoPage } from '../../checkout/page/boleto-page';
-import { NONCE_PLACEHOLDER, newNonce, pageHeaders } from '../../checkout/page/headers';
+import { fillNonce, newNonce, pageHeaders } from '../../checkout/page/headers';
 import { qrSvg } from '../../checkout/qr';
 import type { GatewayAccountRow, PaymentDetails } from '../../db/schema';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
@@ -129,7 +129,7 @@ export const clientRoutes = new Hono<ClientEnv>()
       />
     );
     const nonce = newNonce();
-    const html = `<!doctype html>${await page.toString()}`.replaceAll(NONCE_PLACEHOLDER, nonce);
+    const html = fillNonce(`<!doctype html>${await page.toString()}`, nonce);
     return new Response(html, { headers: pageHeaders(nonce, []) });
   })
   .get('/:token/payments/:paymentId/qr.svg', (c) =>
