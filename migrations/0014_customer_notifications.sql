@@ -32,7 +32,8 @@ CREATE TABLE `customer_notifications` (
 CREATE UNIQUE INDEX `customer_notifications_dedupe_idx` ON `customer_notifications` (`dedupe_key`);--> statement-breakpoint
 CREATE INDEX `customer_notifications_session_idx` ON `customer_notifications` (`session_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `customer_notifications_due_idx` ON `customer_notifications` (`next_attempt_at`) WHERE "customer_notifications"."status" IN ('pending', 'sending');--> statement-breakpoint
-ALTER TABLE `checkout_sessions` ADD `notify_customer` text;
+ALTER TABLE `checkout_sessions` ADD `notify_customer` text;--> statement-breakpoint
+ALTER TABLE `merchant_mode_settings` ADD `notify_customer` text DEFAULT 'email' NOT NULL;
 --> statement-breakpoint
 -- Southpayments-style orders: the order (its id and checkout_url) stays while the session behind it is
 -- replaced when the merchant re-sends its merchant_key with a new amount.

@@ -1,13 +1,22 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { pickLocale } from '../checkout/i18n';
-import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../db/schema';
+import {
+  checkoutSessions,
+  merchantModeSettings,
+  merchants,
+  type PaymentRow,
+  payments,
+  type SessionRow,
+} from '../db/schema';
 import type { Locale } from '../domain/methods';
 
 export type NotificationContext = {
   session: SessionRow;
   payment: PaymentRow | null;
   merchantName: string;
+  /** The merchant's `notify_customer` for the session's mode, used when the session does not say. */
+  merchantDefault: string | null;
 };
 
 /** The session, the payment a message is about and the merchant's name, in one D1 round trip. */
@@ -18,9 +27,21 @@ export async function loadNotificationContext(
 ): Promise<NotificationContext | null> {
   const [sessionRows, paymentRows] = await db.batch([
     db
-      .select({ session: checkoutSessions, merchantName: merchants.name })
+      .select({
+        session: checkoutSessions,
+        merchantName: merchants.name,
+        // Aliased: inside db.batch D1 keys columns by name, and the session has a notify_customer too.
+        merchantDefault: sql<string | null>`${merchantModeSettings.notifyCustomer}`.as('m_notify_customer'),
+      })
       .from(checkoutSessions)
       .innerJoin(merchants, eq(merchants.id, checkoutSessions.merchantId))
+      .leftJoin(
+        merchantModeSettings,
+        and(
+          eq(merchantModeSettings.merchantId, checkoutSessions.merchantId),
+          eq(merchantModeSettings.mode, checkoutSessions.mode),
+        ),
+      )
       .where(eq(checkoutSessions.id, sessionId))
       .limit(1),
     db
@@ -37,6 +58,7 @@ export async function loadNotificationContext(
     session: found.session,
     payment: payment && payment.sessionId === sessionId ? payment : null,
     merchantName: found.merchantName,
+    merchantDefault: found.merchantDefault ?? null,
   };
 }
 

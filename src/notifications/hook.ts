@@ -15,6 +15,5 @@ export async function planCustomerNotifications(
   await planNotifications(env, db, event, {
     now,
     reminderBeforeMs: config.reminderBeforeMs,
-    merchantDefault: null,
   });
 }

@@ -97,7 +97,7 @@ export async function planNotifications(
   env: Env,
   db: DrizzleD1Database,
   event: EventRow,
-  opts: { now: number; reminderBeforeMs: number; merchantDefault: string | null },
+  opts: { now: number; reminderBeforeMs: number },
 ): Promise<void> {
   if (!event.sessionId || !isNotifiable(event.type)) return;
   const ctx = await loadNotificationContext(db, event.sessionId, event.paymentId);
@@ -106,7 +106,7 @@ export async function planNotifications(
   const customer = customerOf(ctx);
   const recipients: Partial<Record<Channel, string>> = { email: customer.email, sms: customer.phone };
   const rows: NotificationRow[] = [];
-  for (const channel of channelsFor(ctx.session.notifyCustomer, opts.merchantDefault)) {
+  for (const channel of channelsFor(ctx.session.notifyCustomer, ctx.merchantDefault)) {
     const to = recipients[channel];
     if (!to) continue; // nothing the customer did not give
     for (const m of planned) {

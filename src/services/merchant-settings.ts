@@ -54,6 +54,7 @@ export function settingsPatch(ctx: MerchantCtx, input: UpdateMerchant): Settings
   if (input.allowed_origins) set.allowedOrigins = input.allowed_origins.map((u) => new URL(u).origin);
   if (input.bank_accounts) set.bankAccounts = input.bank_accounts;
   if (input.spei_clabe !== undefined) set.speiClabe = input.spei_clabe;
+  if (input.notify_customer !== undefined) set.notifyCustomer = input.notify_customer;
   return set;
 }
 
@@ -75,6 +76,7 @@ export function settingsView(
     bank_accounts: s.bankAccounts,
     spei_clabe: s.speiClabe,
     enabled_methods: s.enabledMethods,
+    notify_customer: s.notifyCustomer,
   };
 }
 

@@ -216,6 +216,37 @@ describe('idempotency', { timeout: 30_000 }, () => {
   });
 });
 
+describe("the merchant's default", { timeout: 30_000 }, () => {
+  it("applies notify_customer of the key's mode when a session omits it; the other mode keeps its own", async () => {
+    const shop = await newMerchant({ name: 'Loja Padrão', country: 'BRA' });
+    const patch = await api('/api/v1/merchant', shop.secret_keys.test, {
+      method: 'PATCH',
+      body: { notify_customer: 'sms' },
+    });
+    expect(patch.status).toBe(200);
+    expect(await patch.json()).toMatchObject({ notify_customer: 'sms', mode: 'test' });
+    const live = (await (await api('/api/v1/merchant', shop.secret_keys.live)).json()) as {
+      notify_customer: string;
+    };
+    expect(live.notify_customer).toBe('email');
+    const s = await createSession(shop.secret_keys.test, {
+      payment_method: 'boleto',
+      customer: { email: address('default'), phone: '+5511912345678' },
+    });
+    const customer = { name: 'Maria Silva', email: address('default'), document: '529.982.247-25' };
+    expect((await pay(s.token, { method: 'boleto', customer })).status).toBe(201);
+    const list = await waitForNotifications(shop.secret_keys.test, s.token, (l) =>
+      l.some((n) => n.status === 'sent'),
+    );
+    expect([...new Set(list.map((n) => n.channel))]).toEqual(['sms']);
+    const bad = await api('/api/v1/merchant', shop.secret_keys.test, {
+      method: 'PATCH',
+      body: { notify_customer: 'fax' },
+    });
+    expect(bad.status).toBe(422);
+  });
+});
+
 describe('providers', { timeout: 30_000 }, () => {
   it("sends through Cloudflare Email Service's send_email binding (wrangler's local simulation)", async () => {
     const { s } = await boletoSession({ notify_customer: 'email' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidClabe } from '../../domain/clabe';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
+import { NOTIFY_CUSTOMER } from '../sessions/schema';
 import { IsoDateTime } from '../shared/schemas';
 
 export const EVENT_TYPES = [
@@ -101,6 +102,10 @@ export const UpdateMerchant = z
       .nullable()
       .optional()
       .meta({ description: 'Your CLABE for SPEI; the sandbox issues a test one when unset.' }),
+    notify_customer: z.enum(NOTIFY_CUSTOMER).optional().meta({
+      description:
+        'How customers hear about payment instructions, reminders, receipts and refunds when a session does not say (this mode only).',
+    }),
   })
   .meta({ id: 'UpdateMerchant' });
 export type UpdateMerchant = z.infer<typeof UpdateMerchant>;

@@ -61,6 +61,10 @@ export const merchantModeSettings = sqliteTable(
     allowedOrigins: text('allowed_origins', { mode: 'json' }).notNull().$type<string[]>().default([]),
     /** Methods the merchant accepts; null means every method Borda offers in the session's country. */
     enabledMethods: text('enabled_methods', { mode: 'json' }).$type<string[] | null>(),
+    /** How customers hear about sessions that do not say (seed 004's "configuração do Painel de Controle"). */
+    notifyCustomer: text('notify_customer', { enum: ['none', 'email', 'sms', 'both'] })
+      .notNull()
+      .default('email'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.merchantId, t.mode] })],
