@@ -137,7 +137,8 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/v1/payments',
     operationId: 'seed003ListPayments',
-    summary: 'List direct payments (direct PIX API): limit 1-40, page, sort=field,(asc|desc), time range, ids',
+    summary:
+      'List direct payments (direct PIX API): limit 1-40, page, sort=field,(asc|desc), time range, ids',
     tag: 'Compatibility: direct PIX API',
     security: 'secretKey',
     responses: { 200: { description: '{data, page, limit, has_more}' } },

@@ -10,10 +10,11 @@ import { ApiError, fieldError, refusalError } from '../../http/errors';
 import { merchantCtx } from '../../http/service-ctx';
 import { isoUtc } from '../../lib/time';
 import type { MerchantCtx } from '../../services/context';
-import { createSession, findLiveSessionForOrder } from '../../services/sessions';
+import { createSession } from '../../services/sessions';
 import { sessionStub } from '../../session/session-do';
 import { CreateSession } from '../sessions/schema';
 import { IsoDateTime } from '../shared/schemas';
+import { openTransaction } from './pix-direct-transactions';
 import { centsText, type Seed003Vars, seed003Settings, seed003Values } from './seed003-money';
 import { META, paymentObject } from './seed003-payload';
 
@@ -114,34 +115,6 @@ function methodBlock(payment: PaymentRow, merchantName: string) {
     };
   }
   return {};
-}
-
-/**
- * A transaction whose payment was denied may be tried again under the same id, as the document's
- * statuses allow: its session went back to open (a hosted page could retry it, this API cannot), so it
- * is canceled through its SessionDO first, which frees the id. A pending or paid one keeps it.
- */
-async function releaseDeniedTransaction(ctx: MerchantCtx, transactionId: string): Promise<void> {
-  const live = await findLiveSessionForOrder(ctx, transactionId);
-  if (live?.dialect !== SEED003 || live.status !== 'open') return;
-  await ctx.transition({
-    sessionId: live.id,
-    to: 'canceled',
-    owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
-    now: ctx.now,
-  });
-}
-
-/** The canonical 409s carry the open session's token and URL; this API has neither, so they stay out. */
-function transactionConflict(err: unknown, transactionId: string): unknown {
-  if (!(err instanceof ApiError)) return err;
-  if (err.code === 'order_already_paid') {
-    return new ApiError('order_already_paid', `Transaction ${transactionId} is already paid.`);
-  }
-  if (err.code === 'order_has_open_session') {
-    return new ApiError('order_has_open_session', `Transaction ${transactionId} has a pending payment.`);
-  }
-  return err;
 }
 
 const SORT_FIELDS = [
@@ -259,11 +232,8 @@ export const seed003Routes = new Hono<AppEnv>()
         metadata,
       }),
     );
-    await releaseDeniedTransaction(ctx, input.transaction.id);
-    const session = await inDialect(() => createSession({ ctx, input: canonical, dialect: SEED003 })).catch(
-      (err: unknown) => {
-        throw transactionConflict(err, input.transaction.id);
-      },
+    const session = await openTransaction(ctx, input.transaction.id, () =>
+      inDialect(() => createSession({ ctx, input: canonical, dialect: SEED003 })),
     );
     const outcome = await sessionStub(c.env, session.id).pay({
       sessionId: session.id,
