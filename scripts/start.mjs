@@ -17,7 +17,21 @@ const wrangler = path.join(root, 'node_modules', '.bin', 'wrangler');
 const devVarsPath = path.join(root, '.dev.vars');
 const demoPath = path.join(stateDir, 'borda-demo.json');
 const base = `http://localhost:${port}`;
-const OVERRIDABLE = ['WEBHOOK_RETRY_SCHEDULE', 'ALLOW_LOOPBACK_URLS', 'PUBLIC_BASE_URL'];
+const OVERRIDABLE = [
+  'WEBHOOK_RETRY_SCHEDULE',
+  'ALLOW_LOOPBACK_URLS',
+  'PUBLIC_BASE_URL',
+  // Customer notifications: which provider, sender, retries and reminder lead (see .dev.vars.example).
+  'NOTIFY_EMAIL_PROVIDER',
+  'NOTIFY_SMS_PROVIDER',
+  'NOTIFY_EMAIL_FROM',
+  'NOTIFY_SMS_FROM',
+  'NOTIFY_RETRY_SCHEDULE',
+  'NOTIFY_REMINDER_BEFORE_SECONDS',
+  'RESEND_API_KEY',
+  'TWILIO_ACCOUNT_SID',
+  'TWILIO_AUTH_TOKEN',
+];
 // Gateway API bases (`<SLUG>_API_BASE`) point connectors at local fakes; the Worker ignores loopback
 // ones unless ALLOW_LOOPBACK_URLS is on.
 const apiBases = Object.keys(process.env).filter((name) => /^[A-Z0-9]+_API_BASE$/.test(name));
@@ -176,9 +190,20 @@ function printBanner(m) {
       curl,
       '--- end ---',
       `Run the cron by hand: curl '${base}/__scheduled?cron=*+*+*+*+*'`,
+      ...mailboxLine(),
       '',
     ].join('\n'),
   );
+}
+
+/** Where customer e-mail and SMS land locally, when the mailbox provider is in use (the default). */
+function mailboxLine() {
+  const vars = readDevVars();
+  const provider = (name) => process.env[name] ?? vars[name];
+  const on = provider('NOTIFY_EMAIL_PROVIDER') === 'mailbox' || provider('NOTIFY_SMS_PROVIDER') === 'mailbox';
+  return on
+    ? [`Dev mailbox (customer e-mail and SMS, nothing leaves this machine): ${base}/dev/mailbox`]
+    : [];
 }
 
 ensureDevVars();

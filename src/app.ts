@@ -6,6 +6,7 @@ import { seed002Routes } from './api/compat/seed002';
 import { seed003Routes } from './api/compat/seed003';
 import { seed004Routes } from './api/compat/seed004';
 import { widgetRoutes } from './api/compat/widget';
+import { mailboxRoutes } from './api/dev/mailbox';
 import { eventsRoutes } from './api/events';
 import { gatewayWebhookRoutes } from './api/gateway-webhooks';
 import { gatewaysRoutes } from './api/gateways';
@@ -36,6 +37,7 @@ export function buildApp() {
   app.route('/c/v1/sessions', clientRoutes);
   app.route('/webhooks/gateways', gatewayWebhookRoutes);
   app.route('/refunds', bankAccountRoutes);
+  app.route('/dev/mailbox', mailboxRoutes);
 
   const api = new Hono<AppEnv>().use(requireSecretKey, rawBody, idempotency);
   api.route('/checkout/sessions', sessionsRoutes);

@@ -1,12 +1,14 @@
 import { handleExpireMessage } from './jobs/cron';
+import type { NotifyMessage } from './notifications/messages';
+import { handleNotifyMessage } from './notifications/send';
 import { handleDeadLetter, handleDeliverBatch } from './webhooks/consumer';
 import type { DeliverMessage, ExpireMessage } from './webhooks/messages';
 
 const failure = (err: unknown) => (err instanceof Error ? err.message : 'unknown');
 
 /**
- * One queue handler for the three queues. Webhook deliveries are handled together, as one batch (a
- * few D1 round trips for all of them); jobs and dead letters one message at a time. The queue's
+ * One queue handler for every queue. Webhook deliveries are handled together, as one batch (a
+ * few D1 round trips for all of them); jobs, customer notifications and dead letters one message at a time. The queue's
  * name says whether a batch holds dead letters.
  */
 export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
@@ -28,9 +30,10 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
         for (const m of deliveries) m.retry({ delaySeconds: 10 });
       }),
     ...singles.map(async (message) => {
-      const body = message.body as DeliverMessage | ExpireMessage;
+      const body = message.body as DeliverMessage | ExpireMessage | NotifyMessage;
       try {
-        if (body.kind === 'expire') await handleExpireMessage(env, message as Message<ExpireMessage>);
+        if (body.kind === 'notify') await handleNotifyMessage(env, message as Message<NotifyMessage>);
+        else if (body.kind === 'expire') await handleExpireMessage(env, message as Message<ExpireMessage>);
         else await handleDeadLetter(env, message as Message<DeliverMessage>);
       } catch (err) {
         console.error(`queue ${batch.queue} message ${message.id} failed: ${failure(err)}`);

@@ -15,7 +15,10 @@ export const JSON_OR_FORM_MEDIA = /^application\/(?:(?:[\w.+-]+\+)?json|x-www-fo
  * Reads the request body as text, at most MAX_BODY_BYTES, refusing content types other than `accept`
  * (JSON unless told). An empty body is returned as '' (some POSTs, like expire, take none).
  */
-export async function readBodyText(req: Request, accept: RegExp = JSON_MEDIA): Promise<string> {
+export async function readBodyText(
+  req: Request,
+  opts: { form?: boolean; accept?: RegExp } = {},
+): Promise<string> {
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES)
     throw new ApiError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
@@ -35,7 +38,8 @@ export async function readBodyText(req: Request, accept: RegExp = JSON_MEDIA): P
   }
   if (size === 0) return '';
   const type = req.headers.get('content-type') ?? '';
-  if (!accept.test(type)) {
+  const form = opts.form === true && /^application\/x-www-form-urlencoded\s*(?:;|$)/i.test(type);
+  if (!form && !(opts.accept ?? JSON_MEDIA).test(type)) {
     throw new ApiError(
       'unsupported_media_type',
       'Send the body as JSON with Content-Type: application/json.',
@@ -47,11 +51,43 @@ export async function readBodyText(req: Request, accept: RegExp = JSON_MEDIA): P
     all.set(c, offset);
     offset += c.byteLength;
   }
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(all);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(all);
   } catch {
     throw new ApiError('invalid_json', 'The body is not valid UTF-8.');
   }
+  return form ? formAsJsonText(text) : text;
+}
+
+/**
+ * A form-encoded body as the JSON text the handlers parse. Ruby's Net::HTTP (the Fintoc document's
+ * example) labels a JSON body `application/x-www-form-urlencoded` when no type is set, so a body that
+ * is JSON stays JSON; real form pairs become an object, `metadata[key]=v` nesting one level, and whole
+ * numbers become numbers (form values have no types; the schema still checks every field).
+ */
+export function formAsJsonText(text: string): string {
+  if (/^\s*[{[]/.test(text)) return text;
+  const out: Record<string, unknown> = {};
+  for (const [key, raw] of new URLSearchParams(text)) {
+    const value: unknown = /^-?\d{1,15}$/.test(raw) ? Number(raw) : raw;
+    const nested = /^(\w+)\[(\w+)\]$/.exec(key);
+    if (nested?.[1] && nested[2]) {
+      const inner = (Object.hasOwn(out, nested[1]) ? out[nested[1]] : {}) as Record<string, unknown>;
+      if (typeof inner !== 'object' || inner === null) continue;
+      // Metadata values are strings in Borda: a nested value stays as sent.
+      Object.defineProperty(inner, nested[2], {
+        value: raw,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      out[nested[1]] = inner;
+    } else {
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return JSON.stringify(out);
 }
 
 export function parseJsonText(text: string): unknown {

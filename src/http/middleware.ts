@@ -18,7 +18,17 @@ export const database = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /** Reads the body once, bounded, so validation and the idempotency fingerprint see the same bytes. */
+/**
+ * Routes whose provider's own client examples send form encoding: Fintoc's checkout session create
+ * (its Ruby example posts JSON text with Net::HTTP's default form content type).
+ */
+const FORM_ENCODED_PATHS: ReadonlySet<string> = new Set(['/v1/checkout_sessions']);
+
 export const rawBody = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('rawBody', c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await readBodyText(c.req.raw));
+  const form = FORM_ENCODED_PATHS.has(new URL(c.req.url).pathname);
+  c.set(
+    'rawBody',
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await readBodyText(c.req.raw, { form }),
+  );
   await next();
 });

@@ -55,6 +55,7 @@ export function settingsPatch(ctx: MerchantCtx, input: UpdateMerchant): Settings
   if (input.bank_accounts) set.bankAccounts = input.bank_accounts;
   if (input.spei_clabe !== undefined) set.speiClabe = input.spei_clabe;
   if (input.late_payment_policy) set.latePaymentPolicy = input.late_payment_policy;
+  if (input.notify_customer !== undefined) set.notifyCustomer = input.notify_customer;
   return set;
 }
 
@@ -77,6 +78,7 @@ export function settingsView(
     spei_clabe: s.speiClabe,
     enabled_methods: s.enabledMethods,
     late_payment_policy: s.latePaymentPolicy,
+    notify_customer: s.notifyCustomer,
   };
 }
 

@@ -84,6 +84,7 @@ export function newSessionRow(
     cancelUrl: input.cancel_url ?? null,
     notificationUrl: input.notification_url ?? null,
     paymentFailureUrl: input.payment_failure_url ?? null,
+    notifyCustomer: input.notify_customer ?? null,
     checkoutUrl: `${ctx.baseUrl}/checkout/${id}`,
     dialect,
     // Whole seconds, so the expires_at the merchant reads is exactly the instant enforced.

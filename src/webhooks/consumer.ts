@@ -1,9 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
+import { type DialectExtras, dialectExtras, dialectReceives } from '../api/compat/dialect-delivery';
 import { type DeliveryRow, webhookDeliveries } from '../db/schema';
 import { newId } from '../lib/ids';
 import { concurrency } from '../lib/limit';
 import { open } from '../lib/secretbox';
+import { planCustomerNotifications } from '../notifications/hook';
 import { postWebhook } from './attempt';
 import { type DeliveryContext, loadDeliveryContexts } from './context';
 import { ensureDeliveries } from './deliveries';
@@ -35,6 +37,17 @@ export async function handleDeliverBatch(
   const db = drizzle(env.DB);
   const eventIds = [...new Set(messages.map((m) => m.body.eventId))];
   const contexts = await loadDeliveryContexts(db, eventIds);
+  const extrasOf = new Map<string, DialectExtras>();
+  await Promise.all(
+    [...contexts.values()].map(async (ctx) => {
+      // Customer messages ride on the same at-least-once delivery: planning is idempotent per event.
+      await planCustomerNotifications(env, db, ctx.event, now);
+      // Each dialect's URL gets only the events its document describes, in that document's shape.
+      const extras = await dialectExtras(db, env.ENCRYPTION_KEY, ctx.dialect, ctx.event);
+      extrasOf.set(ctx.event.id, extras);
+      ctx.targets = ctx.targets.filter((t) => dialectReceives(ctx.dialect, ctx.event, t.target, extras));
+    }),
+  );
   const deliverable = [...contexts.values()].filter((c) => c.targets.length > 0);
   await ensureDeliveries(env.DB, deliverable, now);
   const schedule = parseSchedule(env.WEBHOOK_RETRY_SCHEDULE);
@@ -45,7 +58,7 @@ export async function handleDeliverBatch(
   await Promise.all(
     deliverable.map(async (ctx) => {
       const due = ctx.deliveries.filter((d) => d.status === 'pending' && (d.nextAttemptAt ?? 0) <= now);
-      const body = webhookBody(ctx.event, ctx.dialect ?? 'canonical');
+      const body = webhookBody(ctx.event, ctx.dialect ?? 'canonical', extrasOf.get(ctx.event.id));
       const keys = due.length > 0 ? await secrets(ctx) : [];
       const settled = await Promise.all(
         due.map((d) =>

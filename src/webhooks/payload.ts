@@ -1,6 +1,7 @@
+import { CASHIER_EVENTS, cashierBody } from '../api/compat/cashier-payload';
+import type { DialectExtras } from '../api/compat/dialect-delivery';
+import { FINTOC_EVENTS, fintocBody } from '../api/compat/fintoc-payload';
 import { dialectBody } from '../api/compat/payloads';
-import { minorToDecimalLiteral } from '../domain/decimal';
-import type { Currency } from '../domain/money';
 import { isoUtc } from '../lib/time';
 
 /** An event as the outbox stores it, before it is shaped into the body Borda POSTs. */
@@ -25,11 +26,18 @@ export type OutboxRecord = {
  * - everything else (`checkout_session.*`): seed 002's envelope
  *   `{ id, object: 'event', type, livemode, created_at, data }`, `created_at` in ISO 8601 UTC with `+00:00`.
  */
-export function webhookBody(e: OutboxRecord, dialect: WebhookDialect = 'canonical'): string {
+export function webhookBody(
+  e: OutboxRecord,
+  dialect: WebhookDialect = 'canonical',
+  extras: DialectExtras = {},
+): string {
   if (dialect === 'seed003' || dialect === 'seed004') {
-    const body = dialectBody(e, dialect);
+    const body = dialectBody(e, dialect, extras);
     if (body !== null) return body;
   }
+  if (dialect === 'seed002' && extras.fintoc && FINTOC_EVENTS.has(e.type))
+    return fintocBody(e, extras.fintoc);
+  if (dialect === 'seed000' && CASHIER_EVENTS.has(e.type)) return cashierBody(e);
   const livemode = e.mode === 'live';
   if (e.type.startsWith('payment.')) {
     // Listed first so they lead the JSON, then re-set after the spread so data cannot override them;
@@ -39,7 +47,6 @@ export function webhookBody(e: OutboxRecord, dialect: WebhookDialect = 'canonica
     flat.id = e.id;
     flat.type = e.type;
     flat.livemode = livemode;
-    if (dialect === 'seed000') return seed000Body(flat);
     return JSON.stringify(flat);
   }
   return JSON.stringify({
@@ -50,18 +57,4 @@ export function webhookBody(e: OutboxRecord, dialect: WebhookDialect = 'canonica
     created_at: isoUtc(e.createdAt),
     data: e.data,
   });
-}
-
-/** The marker the seed 000 amount replaces: JSON.stringify cannot print 150.00 with its zeros. */
-const AMOUNT_MARK = '"__borda_amount__"';
-
-/**
- * Seed 000's payment webhook: the same fields, but `amount` as the decimal the merchant sent
- * (150.00, not 15000), written as a JSON number literal so a receiver parsing it gets 150.
- */
-function seed000Body(flat: Record<string, unknown>): string {
-  const currency = flat.currency as Currency;
-  const minor = flat.amount as number;
-  const text = JSON.stringify({ ...flat, amount: '__borda_amount__' });
-  return text.replace(AMOUNT_MARK, minorToDecimalLiteral(minor, currency));
 }

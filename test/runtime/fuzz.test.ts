@@ -664,6 +664,7 @@ describe('fuzz: authentication headers', () => {
     ['GET', '/api/v1/checkout/sessions'],
     ['GET', '/api/v1/checkout/sessions/{t}'],
     ['POST', '/api/v1/checkout/sessions/{t}/expire'],
+    ['GET', '/api/v1/checkout/sessions/{t}/notifications'],
     ['GET', '/api/v1/payments/{p}'],
     ['POST', '/api/v1/test/payments/{p}/simulate'],
     ['GET', '/api/v1/events'],

@@ -14,6 +14,7 @@ import { createSession } from '../../services/sessions';
 import { sessionStub } from '../../session/session-do';
 import { CreateSession } from '../sessions/schema';
 import { IsoDateTime } from '../shared/schemas';
+import { openTransaction } from './pix-direct-transactions';
 import { centsText, type Seed003Vars, seed003Settings, seed003Values } from './seed003-money';
 import { META, paymentObject } from './seed003-payload';
 
@@ -104,7 +105,8 @@ function methodBlock(payment: PaymentRow, merchantName: string) {
       bank: {
         name: bank.bank_name,
         code: bank.bank_code,
-        agency: bank.agency,
+        // "Agency number with verification digit", where the bank has one.
+        agency: bank.agency_digit ? `${bank.agency}-${bank.agency_digit}` : bank.agency,
         account: bank.account_digit ? `${bank.account}-${bank.account_digit}` : bank.account,
         account_operation: ACCOUNT_OPERATION[bank.account_type] ?? 'current account',
         document: bank.document,
@@ -230,7 +232,9 @@ export const seed003Routes = new Hono<AppEnv>()
         metadata,
       }),
     );
-    const session = await inDialect(() => createSession({ ctx, input: canonical, dialect: SEED003 }));
+    const session = await openTransaction(ctx, input.transaction.id, () =>
+      inDialect(() => createSession({ ctx, input: canonical, dialect: SEED003 })),
+    );
     const outcome = await sessionStub(c.env, session.id).pay({
       sessionId: session.id,
       method: input.payment_method,

@@ -1,6 +1,5 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { checkoutSessions, events, type SessionRow } from '../../db/schema';
+import { checkoutSessions, type SessionRow } from '../../db/schema';
 import { requireSecretKey } from '../../http/auth';
 import { jsonBody, validate } from '../../http/body';
 import type { AppEnv } from '../../http/context';
@@ -14,14 +13,12 @@ import { resolveSessionInput } from '../../services/session-input';
 import { findLiveSessionForOrder, newSessionRow } from '../../services/sessions';
 import { CreateSession } from '../sessions/schema';
 import { serializeSession } from '../sessions/serialize';
-import { CUSTOMER_FIELDS, CUSTOMER_META_PREFIX, orderObject } from './seed004-payload';
+import { latestOrder, orderById, orderUrl, repointOrder, saveOrder } from './orders-store';
+import { orderBody } from './seed004-payload';
 import { Seed004CreateOrder } from './seed004-schema';
-import { orderSignature } from './seed004-signature';
+import { orderSignature, verifyOrderSignature } from './seed004-signature';
 
 export { verifyOrderSignature } from './seed004-signature';
-
-/** The outbox event recording that the customer is to be told about the order (no sender exists yet). */
-export const CUSTOMER_NOTIFICATION_EVENT = 'customer_notification.requested';
 
 /**
  * Southpayments orders carry no lifetime; Borda sessions must. The longest canonical one (24 h) keeps
@@ -38,17 +35,14 @@ const DIALECT = 'seed004' as string as SessionRow['dialect'];
 type Order = Seed004CreateOrder['order'];
 
 /**
- * POST /checkout/orders: seed 004's order over the canonical session. merchant_key is the order id;
- * posting it again while the order is payable "updates the amount", which Borda does by replacing the
- * open session (amounts are immutable per session): the old one is canceled through its SessionDO,
- * a new one is created, 200. A paid order, or one with a payment in flight, is refused (409).
+ * POST /checkout/orders: Southpayments' order over the canonical session. merchant_key names the
+ * order; posting it again while the order is payable "updates the amount", which Borda does by
+ * replacing the open session behind it (amounts are immutable per session): the old one is canceled
+ * through its SessionDO, a new one stands behind the same order id and checkout_url, 200. A paid
+ * order, or one with a payment in flight, is refused (409).
  */
-export const seed004Routes = new Hono<AppEnv>().post(
-  '/orders',
-  requireSecretKey,
-  rawBody,
-  idempotency,
-  async (c) => {
+export const seed004Routes = new Hono<AppEnv>()
+  .post('/orders', requireSecretKey, rawBody, idempotency, async (c) => {
     const input = jsonBody(c, Seed004CreateOrder);
     const ctx = merchantCtx(c);
     if (input.merchant_id !== ctx.merchant.id) {
@@ -67,22 +61,77 @@ export const seed004Routes = new Hono<AppEnv>().post(
           : 'must be false (or omitted) with a live key.',
       );
     }
-    const replaced = await releaseOpenOrder(ctx, order.merchant_key);
-    const row = await buildRow(ctx, order, c.env.ENCRYPTION_KEY);
-    const created = await insertOrder(ctx, row, order);
-    if (!created) {
-      // Another request took the order between our release and insert.
-      const live = await findLiveSessionForOrder(ctx, order.merchant_key);
-      throw refusal(order.merchant_key, live);
+    const existing = await latestOrder(ctx, order.merchant_key);
+    const live = await findLiveSessionForOrder(ctx, order.merchant_key);
+    if (live && live.status !== 'open') throw refusal(order.merchant_key, live, existing?.id);
+    // The order stays the same object while it is payable: its id and URL keep working.
+    const current = live && existing?.sessionId === live.id ? existing : undefined;
+    const orderId = current?.id ?? newId('ord');
+    const checkoutUrl = await orderUrl(ctx.baseUrl, orderId, c.env.ENCRYPTION_KEY);
+    const row = buildRow(ctx, order, checkoutUrl);
+    // The order points at the new session before the old one is canceled, so that cancellation is
+    // known to be the replaced session's, not the order's; any refusal below points it back.
+    if (current && live && !(await repointOrder(ctx.db, current.id, live.id, row.id))) {
+      throw refusal(order.merchant_key, undefined, current.id);
     }
-    return c.json(orderObject(serializeSession(created), created.updatedAt), replaced ? 200 : 201);
-  },
-);
+    let created: SessionRow | undefined;
+    try {
+      if (live) await releaseOpenOrder(ctx, order.merchant_key, existing?.id);
+      [created] = await ctx.db.insert(checkoutSessions).values(row).onConflictDoNothing().returning();
+      // Another request took the order between our release and insert.
+      if (!created)
+        throw refusal(
+          order.merchant_key,
+          await findLiveSessionForOrder(ctx, order.merchant_key),
+          existing?.id,
+        );
+    } catch (err) {
+      if (current && live) await repointOrder(ctx.db, current.id, row.id, live.id);
+      throw err;
+    }
+    const replaced = live !== undefined;
+    const customer = orderCustomer(order.customer);
+    const saved = await saveOrder(
+      ctx,
+      { id: orderId, merchantKey: order.merchant_key, sessionId: created.id, customer },
+      existing,
+    );
+    const view = serializeSession(created);
+    const body = orderBody({
+      id: saved.id,
+      amount: view.amount,
+      checkoutUrl,
+      status: view.status,
+      merchantKey: saved.merchantKey,
+      description: view.description,
+      livemode: view.livemode,
+      createdAt: saved.createdAt,
+      updatedAt: saved.updatedAt,
+      customer,
+    });
+    return c.json(body, replaced ? 200 : 201);
+  })
+  .get('/orders/:id', async (c) => {
+    // The order's stable checkout_url: checked like the page checks a session's, then on to the session
+    // that stands behind the order now.
+    const id = c.req.param('id');
+    if (!(await verifyOrderSignature(c.env, id, c.req.query('signature')))) {
+      throw new ApiError('not_found', 'No such order.');
+    }
+    const order = await orderById(c.get('db'), id);
+    if (!order) throw new ApiError('not_found', 'No such order.');
+    const signature = await orderSignature(order.sessionId, c.env.ENCRYPTION_KEY);
+    c.header('cache-control', 'no-store');
+    c.header('referrer-policy', 'no-referrer');
+    return c.redirect(`/checkout/${order.sessionId}?signature=${signature}`, 302);
+  });
 
-function refusal(merchantKey: string, live: SessionRow | undefined): ApiError {
+/** The 409s name the order by its id (the order's own, or a session's for an order made before orders had one). */
+function refusal(merchantKey: string, live: SessionRow | undefined, orderId?: string): ApiError {
+  const id = orderId ?? live?.id;
   if (live?.status === 'paid') {
     return new ApiError('order_already_paid', `Order ${merchantKey} is already paid.`, {
-      extra: { id: live.id },
+      extra: { id },
     });
   }
   return new ApiError(
@@ -90,7 +139,7 @@ function refusal(merchantKey: string, live: SessionRow | undefined): ApiError {
     live?.status === 'pending'
       ? `Order ${merchantKey} has a payment in progress; its amount cannot change now.`
       : `Order ${merchantKey} is being changed by another request; retry.`,
-    live ? { extra: { id: live.id } } : undefined,
+    id ? { extra: { id } } : undefined,
   );
 }
 
@@ -99,10 +148,10 @@ function refusal(merchantKey: string, live: SessionRow | undefined): ApiError {
  * SessionDO, the single writer, so a payment racing with us either lands first, and we refuse, or is
  * refused by the object). Returns whether an order existed, i.e. whether this is an update (200).
  */
-async function releaseOpenOrder(ctx: MerchantCtx, merchantKey: string): Promise<boolean> {
+async function releaseOpenOrder(ctx: MerchantCtx, merchantKey: string, orderId?: string): Promise<boolean> {
   const live = await findLiveSessionForOrder(ctx, merchantKey);
   if (!live) return false;
-  if (live.status !== 'open') throw refusal(merchantKey, live);
+  if (live.status !== 'open') throw refusal(merchantKey, live, orderId);
   const outcome = await ctx.transition({
     sessionId: live.id,
     to: 'canceled',
@@ -112,11 +161,11 @@ async function releaseOpenOrder(ctx: MerchantCtx, merchantKey: string): Promise<
   if (outcome.ok) return true;
   // Refused: it may have expired on its own (still fine to replace) or been paid meanwhile (not).
   const now = await findLiveSessionForOrder(ctx, merchantKey);
-  if (now) throw refusal(merchantKey, now);
+  if (now) throw refusal(merchantKey, now, orderId);
   return true;
 }
 
-async function buildRow(ctx: MerchantCtx, order: Order, encryptionKey: string): Promise<SessionRow> {
+function buildRow(ctx: MerchantCtx, order: Order, checkoutUrl: string): SessionRow {
   const sp = order.customer;
   // The canonical checks (webhook URLs, customer document, settings) run on the canonical request.
   const canonical = validate(CreateSession, {
@@ -150,69 +199,19 @@ async function buildRow(ctx: MerchantCtx, order: Order, encryptionKey: string): 
     ...newSessionRow(ctx, canonical, resolved, DIALECT, id),
     // Southpayments' checkout is Brazilian; its orders carry no locale.
     locale: 'pt-BR',
-    metadata: customerMetadata(sp),
-    // Stored signed, so every later copy (events, the canonical GET) hands out the same link.
-    checkoutUrl: `${ctx.baseUrl}/checkout/${id}?signature=${await orderSignature(id, encryptionKey)}`,
+    // "Se não informado, respeitará a configuração do Painel de Controle": null is the merchant's default.
+    notifyCustomer: order.notify_customer ?? null,
+    // The order's URL, so every later copy (events, the canonical GET, customer e-mail) hands out the link
+    // that keeps working when the order is updated.
+    checkoutUrl,
   };
 }
 
-/**
- * Seed 004 requests have no metadata of their own, so the session's metadata is free to keep the
- * customer exactly as sent (type, billing address, the merchant's customer key): the order object
- * is rebuilt from it in responses and webhooks. Flat string/number values keep the Metadata contract.
- */
-function customerMetadata(sp: Order['customer']): Record<string, unknown> {
-  if (!sp) return {};
-  const meta: Record<string, unknown> = {};
-  const withDefault = {
+/** The customer as the order object shows it; the phone's country code defaults to 55, as documented. */
+function orderCustomer(sp: Order['customer']): Record<string, unknown> | null {
+  if (!sp) return null;
+  return {
     ...sp,
     phone_country_code: sp.phone_number ? (sp.phone_country_code ?? '55') : sp.phone_country_code,
   };
-  for (const f of CUSTOMER_FIELDS) {
-    const v = withDefault[f];
-    if (v !== undefined) meta[CUSTOMER_META_PREFIX + f] = v;
-  }
-  return meta;
-}
-
-/**
- * Inserts the session and, when the customer is to be notified, its outbox row, in one D1 batch
- * (one transaction). The event is an INSERT ... SELECT from the new session row, so it exists only
- * if the session insert won the order (the partial unique index is the race-free check).
- */
-async function insertOrder(ctx: MerchantCtx, row: SessionRow, order: Order): Promise<SessionRow | null> {
-  const insert = ctx.db.insert(checkoutSessions).values(row).onConflictDoNothing().returning();
-  const channel = order.notify_customer;
-  if (channel === undefined || channel === 'none') return (await insert)[0] ?? null;
-  const values: typeof events.$inferInsert = {
-    id: newId('evt'),
-    merchantId: row.merchantId,
-    mode: row.mode,
-    type: CUSTOMER_NOTIFICATION_EVENT,
-    sessionId: row.id,
-    paymentId: null,
-    data: {
-      checkout_session_id: row.id,
-      merchant_key: row.merchantOrderId,
-      channel,
-      amount: row.amount,
-      checkout_url: row.checkoutUrl,
-    },
-    createdAt: row.createdAt,
-    // Marked as handed over so the webhook cron never POSTs it to the merchant: it is addressed to a
-    // customer sender (email/SMS), which does not exist yet, and stays here for it to consume.
-    enqueuedAt: row.createdAt,
-  };
-  const columns = getTableColumns(events);
-  const fields = Object.fromEntries(
-    Object.entries(columns).map(([key, column]) => {
-      const value = (values as Record<string, unknown>)[key] ?? null;
-      return [key, sql`${value === null ? null : sql.param(value, column)}`.as(column.name)];
-    }),
-  );
-  const notify = ctx.db
-    .insert(events)
-    .select(ctx.db.select(fields).from(checkoutSessions).where(eq(checkoutSessions.id, row.id)) as never);
-  const [inserted] = await ctx.db.batch([insert, notify]);
-  return inserted[0] ?? null;
 }

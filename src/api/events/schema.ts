@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isValidClabe } from '../../domain/clabe';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
+import { NOTIFY_CUSTOMER } from '../sessions/schema';
 import { IsoDateTime } from '../shared/schemas';
 
 export const EVENT_TYPES = [
@@ -63,6 +64,11 @@ export const BankAccountInput = z.strictObject({
   bank_name: z.string().trim().min(1).max(100),
   bank_code: z.string().regex(/^\d{3}$/, 'must be the 3-digit bank code'),
   agency: z.string().regex(/^\d{1,6}$/, 'must be 1-6 digits'),
+  agency_digit: z
+    .string()
+    .regex(/^[0-9Xx]$/, 'must be the agency check digit')
+    .optional()
+    .meta({ description: "The agency's check digit, for banks that have one (Banco do Brasil, Bradesco)." }),
   account: z.string().regex(/^\d{1,20}$/, 'must be 1-20 digits'),
   account_digit: z.string().regex(/^[0-9Xx]{1,2}$/, 'must be the account check digit'),
   account_type: z.enum(['checking', 'savings', 'payment']),
@@ -99,6 +105,10 @@ export const UpdateMerchant = z
     late_payment_policy: z.enum(['accept', 'refund', 'hold']).optional().meta({
       description:
         'Late, duplicate or mismatched money in this mode: accept it (completes the session), refund it in full, or hold it for your decision (default).',
+    }),
+    notify_customer: z.enum(NOTIFY_CUSTOMER).optional().meta({
+      description:
+        'How customers hear about payment instructions, reminders, receipts and refunds when a session does not say (this mode only).',
     }),
   })
   .meta({ id: 'UpdateMerchant' });

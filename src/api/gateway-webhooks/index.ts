@@ -24,7 +24,7 @@ export const gatewayWebhookRoutes = new Hono<AppEnv>().post('/:slug/:merchantId'
   if (!isConnectorSlug(slug) || !CONNECTORS[slug].available)
     throw new ApiError('not_found', 'No such gateway.');
   const connector = CONNECTORS[slug];
-  const body = await readBodyText(c.req.raw, JSON_OR_FORM_MEDIA);
+  const body = await readBodyText(c.req.raw, { accept: JSON_OR_FORM_MEDIA });
   const db = c.get('db');
   const proven = await authenticateNotification({
     db,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A test-mode settlement as a gateway would report it; `amount`/`currency` say what "arrived", so

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { jsonBody, validate } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { merchantCtx } from '../../http/service-ctx';
+import { listSessionNotifications } from '../../services/notifications';
 import { createSession, expireSession, getSessionWithPayments, listSessions } from '../../services/sessions';
 import { paymentView } from '../../session/payment-view';
 import { CreateSession, ListSessionsQuery } from './schema';
@@ -30,6 +31,9 @@ export const sessionsRoutes = new Hono<AppEnv>()
     });
     return c.json({ ...serializeSession(session), payments: payments.map(paymentView) });
   })
+  .get('/:token/notifications', async (c) =>
+    c.json(await listSessionNotifications({ ctx: merchantCtx(c), input: { token: c.req.param('token') } })),
+  )
   .post('/:token/expire', async (c) => {
     const session = await expireSession({ ctx: merchantCtx(c), input: { token: c.req.param('token') } });
     return c.json(serializeSession(session));

@@ -6,6 +6,9 @@ import { SESSION_STATUSES } from '../../domain/session-state';
 import { IsoDateTime, ListEnvelope, Metadata, PrintableId, UrlString } from '../shared/schemas';
 import { PaymentSettings } from './payment-settings';
 
+/** Channels a customer is told on: `none`, `email`, `sms` or `both` (seed 004's `notify_customer`). */
+export const NOTIFY_CUSTOMER = ['none', 'email', 'sms', 'both'] as const;
+
 const MethodSlug = z.enum(PAYMENT_METHODS as [string, ...string[]]);
 /** One method slug, or a list of them (no repeats). */
 export const MethodRestriction = z.union([
@@ -85,6 +88,10 @@ export const CreateSession = z
     }),
     locale: z.enum(LOCALES).optional(),
     payment_settings: PaymentSettings.optional(),
+    notify_customer: z.enum(NOTIFY_CUSTOMER).optional().meta({
+      description:
+        "How Borda tells the customer about payment instructions, reminders, receipts and refunds; omitted: the merchant's default for the key's mode.",
+    }),
   })
   .meta({ id: 'CreateCheckoutSession' });
 export type CreateSession = z.infer<typeof CreateSession>;
@@ -116,6 +123,7 @@ export const CheckoutSession = z
     notification_url: z.string().nullable(),
     payment_failure_url: z.string().nullable(),
     payment_settings: z.array(z.record(z.string(), z.unknown())).nullable(),
+    notify_customer: z.enum(NOTIFY_CUSTOMER).nullable(),
   })
   .meta({ id: 'CheckoutSession' });
 export type CheckoutSession = z.infer<typeof CheckoutSession>;

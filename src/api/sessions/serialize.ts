@@ -27,6 +27,7 @@ export function serializeSession(row: SessionRow): CheckoutSession {
     customer: row.customer,
     notification_url: row.notificationUrl,
     payment_failure_url: row.paymentFailureUrl,
+    notify_customer: row.notifyCustomer,
     payment_settings: row.paymentSettings as CheckoutSession['payment_settings'],
   };
 }

@@ -65,6 +65,10 @@ export const merchantModeSettings = sqliteTable(
     latePaymentPolicy: text('late_payment_policy', { enum: ['accept', 'refund', 'hold'] })
       .notNull()
       .default('hold'),
+    /** How customers hear about sessions that do not say (seed 004's "configuração do Painel de Controle"). */
+    notifyCustomer: text('notify_customer', { enum: ['none', 'email', 'sms', 'both'] })
+      .notNull()
+      .default('email'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.merchantId, t.mode] })],

@@ -68,6 +68,8 @@ export type BankAccount = {
   bank_name: string;
   bank_code: string;
   agency: string;
+  /** The agency's check digit where the bank has one; shown as `agency-digit`. */
+  agency_digit?: string;
   account: string;
   account_digit: string;
   account_type: 'checking' | 'savings' | 'payment';

@@ -29,6 +29,8 @@ export const checkoutSessions = sqliteTable(
     notificationUrl: text('notification_url'),
     /** Seed 004: failed payment attempts are also POSTed here. */
     paymentFailureUrl: text('payment_failure_url'),
+    /** How the customer hears about the session (`none`, `email`, `sms`, `both`); null: the merchant's default. */
+    notifyCustomer: text('notify_customer', { enum: ['none', 'email', 'sms', 'both'] }),
     /** The API dialect the session was created through; its webhooks keep that dialect's payloads. */
     dialect: text('dialect', { enum: ['canonical', 'seed000', 'seed002', 'seed003', 'seed004'] })
       .notNull()

@@ -24,6 +24,8 @@ export function sandboxAccount(beneficiary: string): BankAccount {
     bank_name: 'Banco Sandbox Borda',
     bank_code: SANDBOX_BANK,
     agency: '0001',
+    // Modulo 11 over the agency with weights 5, 4, 3, 2 (Banco do Brasil's rule): 0001 -> 9.
+    agency_digit: '9',
     account: '1234567',
     account_digit: '8',
     account_type: 'checking',
