@@ -37,6 +37,7 @@ export function sessionJsonSql(status: 'expired'): string {
     ['customer', json('s.customer')],
     ['notification_url', 's.notification_url'],
     ['payment_failure_url', 's.payment_failure_url'],
+    ['notify_customer', 's.notify_customer'],
     ['payment_settings', json('s.payment_settings')],
   ];
   // D1 allows at most 32 arguments per SQL function: json_object takes the fields in parts of 12
