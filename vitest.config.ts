@@ -15,6 +15,8 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
+                // An empty database for migration tests (test/runtime/migrations.test.ts).
+                d1Databases: ['MIGRATION_DB'],
                 bindings: {
                   TEST_MIGRATIONS: migrations,
                   ADMIN_TOKEN: TEST_ADMIN_TOKEN,

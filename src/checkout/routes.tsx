@@ -5,6 +5,7 @@ import { verifyOrderSignature } from '../api/compat/seed004';
 import type { AppEnv } from '../http/context';
 import { ApiError } from '../http/errors';
 import { TtlCache } from '../lib/ttl-cache';
+import { sessionAllowedOrigins } from '../services/merchant-settings';
 import { MESSAGES } from './i18n';
 import { CheckoutPage } from './page/checkout-page';
 import { fillNonce, newNonce, pageHeaders } from './page/headers';
@@ -89,6 +90,9 @@ export const checkoutPageRoutes = new Hono<AppEnv>().get('/checkout/:token', asy
       c.executionCtx.waitUntil(cache.put(key, stored));
     }
   }
+  // The cached page keeps its markup, but who may frame it is a setting of the session's mode, read
+  // on every view: an origin the merchant removed stops framing the page on the next request.
+  if (remembered || hit) frameAncestors = (await sessionAllowedOrigins(c.get('db'), token)) ?? frameAncestors;
   // Seed 004: the page verifies the signature its checkout_url carries, on cache hits too.
   if (signed && !(await verifyOrderSignature(c.env, token, c.req.query('signature')))) return notFoundPage();
   const nonce = newNonce();

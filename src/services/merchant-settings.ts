@@ -2,6 +2,7 @@ import { and, eq, type SQLWrapper } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import type { UpdateMerchant } from '../api/events/schema';
 import {
+  checkoutSessions,
   disabledEndpoints,
   type MerchantModeSettingsRow,
   merchantModeSettings,
@@ -38,6 +39,20 @@ export async function loadModeSettings(db: DrizzleD1Database, merchantId: string
 /** The condition that picks the settings row of `merchantId` in `mode` (values or columns to join on). */
 export function modeSettingsOf(merchantId: string | SQLWrapper, mode: Mode | SQLWrapper) {
   return and(eq(merchantModeSettings.merchantId, merchantId), eq(merchantModeSettings.mode, mode));
+}
+
+/** The allowed origins of a session's merchant in the session's mode (null: no such session). */
+export async function sessionAllowedOrigins(
+  db: DrizzleD1Database,
+  sessionId: string,
+): Promise<string[] | null> {
+  const [row] = await db
+    .select({ origins: merchantModeSettings.allowedOrigins })
+    .from(checkoutSessions)
+    .innerJoin(merchantModeSettings, modeSettingsOf(checkoutSessions.merchantId, checkoutSessions.mode))
+    .where(eq(checkoutSessions.id, sessionId))
+    .limit(1);
+  return row?.origins ?? null;
 }
 
 /** Validates a PATCH and turns it into the columns to set. Throws a field error on bad input. */

@@ -1,7 +1,14 @@
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import {
+  createExecutionContext,
+  createMessageBatch,
+  createScheduledController,
+  getQueueResult,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../src/index';
+import type { ExpireMessage } from '../../src/webhooks/messages';
 import { api, createSession, type Merchant, newMerchant } from './helpers';
 import { insertEvent, waitFor } from './webhook-helpers';
 
@@ -58,8 +65,20 @@ describe('scheduled handler', () => {
       await waitFor(async () => (await statusOf(s.token)) === 'expired');
       expect(await expiredEvents(s.token)).toBe(1);
     }
+    // Another sweep, and a jobs message naming them again delivered straight to the consumer (as a
+    // late or duplicated queue message would be), awaited to its ack: nothing expires twice.
     await runCron();
-    await new Promise((r) => setTimeout(r, 300));
+    const batch = createMessageBatch<ExpireMessage>('borda-jobs', [
+      {
+        id: 'again',
+        timestamp: new Date(),
+        attempts: 1,
+        body: { kind: 'expire', sessionIds: due.map((s) => s.token) },
+      },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch as MessageBatch<unknown>, env, ctx);
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(['again']);
     for (const s of due) expect(await expiredEvents(s.token)).toBe(1);
     expect(await statusOf(notDue.token)).toBe('open');
     expect(await statusOf(paid.token)).toBe('paid');

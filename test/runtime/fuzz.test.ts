@@ -187,10 +187,10 @@ function mayStoreReply(p: Probe, status: number): string | null {
 async function keyRow(key: string | null) {
   if (key === null) return null;
   return env.DB.prepare(
-    'SELECT response_status AS s, locked_until AS l, request_hash AS h, created_at AS c FROM idempotency_keys WHERE key = ? ORDER BY rowid',
+    'SELECT merchant_id AS m, mode, response_status AS s, locked_until AS l, request_hash AS h, created_at AS c FROM idempotency_keys WHERE key = ? ORDER BY rowid',
   )
     .bind(key)
-    .all<{ s: number | null; l: number | null; h: string; c: number }>()
+    .all<{ m: string; mode: string; s: number | null; l: number | null; h: string; c: number }>()
     .then((r) => r.results);
 }
 
@@ -212,13 +212,16 @@ async function probe(p: Probe, expectations: Expect = {}): Promise<Reply> {
   );
   expect(changed, `tables written or queues sent to by a refused request: ${reply.where}`).toEqual([]);
   const keyAfter = await keyRow(key);
-  if (JSON.stringify(keyAfter) !== JSON.stringify(keyBefore)) {
-    // The request ran and its reply is kept for replays: it must be complete, not a dangling lock.
+  const seen = new Set((keyBefore ?? []).map((r) => JSON.stringify(r)));
+  const written = (keyAfter ?? []).filter((r) => !seen.has(JSON.stringify(r)));
+  if (written.length > 0 || (keyAfter?.length ?? 0) !== (keyBefore?.length ?? 0)) {
+    // The request ran and its reply is kept for replays: one complete row, not a dangling lock.
     expect(mayStoreReply(p, reply.status), `idempotency key written: ${reply.where}`).toBe(key);
     expect(
-      keyAfter?.map((r) => ({ s: r.s, l: r.l })),
+      written.map((r) => ({ s: r.s, l: r.l })),
       reply.where,
     ).toEqual([{ s: reply.status, l: null }]);
+    expect(keyAfter?.length, reply.where).toBe((keyBefore?.length ?? 0) + 1);
   }
   return reply;
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clientPost, pay } from './client-helpers';
-import { call, createSession, type Merchant, newMerchant } from './helpers';
+import { api, call, createSession, type Merchant, newMerchant } from './helpers';
 
 /** Every HTML response carries the security headers; the CSP nonce never comes from merchant text. */
 let m: Merchant;
@@ -52,6 +52,29 @@ describe('security headers on HTML', () => {
     // Error answers are JSON problems, but carry nosniff like every response.
     const res = await clientPost('cs_test_nothing', '/payments', {});
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('frame-ancestors of a cached checkout', () => {
+  it('follows an allowed_origins change on the next view, though the page comes from the cache', async () => {
+    const shop = await newMerchant({
+      name: 'Loja Frame',
+      country: 'BRA',
+      allowed_origins: ['https://old-shop.com'],
+    });
+    const s = await createSession(shop.secret_keys.test);
+    const first = await call(`/checkout/${s.token}`);
+    expect(first.headers.get('content-security-policy')).toContain('https://old-shop.com');
+    const patched = await api('/api/v1/merchant', shop.secret_keys.test, {
+      method: 'PATCH',
+      body: { allowed_origins: ['https://new-shop.com'] },
+    });
+    expect(patched.status).toBe(200);
+    const second = await call(`/checkout/${s.token}`);
+    expect(second.headers.get('x-borda-cache')).toBe('hit');
+    const csp = second.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'self' https://new-shop.com");
+    expect(csp).not.toContain('old-shop.com');
   });
 });
 
