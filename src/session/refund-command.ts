@@ -103,7 +103,8 @@ export async function createRefund(
     mode: row.mode,
     status: decision.path === 'gateway' ? 'pending' : 'requires_action',
     amount: decision.amount,
-    currency: payment.currency,
+    // What goes back is what came in: money that arrived in another currency returns in that currency.
+    currency: payment.receivedCurrency ?? payment.currency,
     reason: cmd.reason ?? null,
     metadata: cmd.metadata ?? {},
     origin: cmd.origin,
@@ -119,9 +120,16 @@ export async function createRefund(
     updatedAt: now,
     completedAt: null,
   };
+  // Refunding held money is the merchant's decision on it: it can no longer be accepted.
+  const decided = payment.flagResolution === 'held';
+  if (decided) payment.flagResolution = 'refunded';
   const created = await scope.commit(
     row,
-    { insertRefund: refund, events: [await refundEvent(scope.env, row, 'refund.created', refund)] },
+    {
+      insertRefund: refund,
+      updatePayments: decided ? [{ id: payment.id, set: { flagResolution: 'refunded' } }] : undefined,
+      events: [await refundEvent(scope.env, row, 'refund.created', refund)],
+    },
     now,
   );
   if (!created) return CONCURRENT;
@@ -163,7 +171,7 @@ export async function askGateway(
       reference: payment.gatewayReference ?? '',
       method: payment.method,
       amount: refund.amount,
-      currency: payment.currency as never,
+      currency: refund.currency as never,
       chargedAmount: payment.receivedAmount ?? payment.amount,
       reason: refund.reason,
       bankAccount,
