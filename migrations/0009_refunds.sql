@@ -16,6 +16,7 @@ CREATE TABLE `refunds` (
 	`bank_account_sealed` text,
 	`bank_account_hint` text,
 	`window_closes_at` integer,
+	`gateway_action_url` text,
 	`completed_by` text,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,

@@ -91,10 +91,16 @@ export type AcceptDecision =
 
 /** Whether the merchant may accept a held settlement now, and whether that completes its session. */
 export function decideAccept(
-  payment: { flag: SettlementFlag | null; resolution: FlagResolution | null; underpaid: boolean },
+  payment: {
+    flag: SettlementFlag | null;
+    resolution: FlagResolution | null;
+    underpaid: boolean;
+    status?: string;
+  },
   sessionStatus: string,
 ): AcceptDecision {
-  if (payment.flag === null || payment.resolution !== 'held') {
+  const untouched = payment.status === undefined || payment.status === 'paid';
+  if (payment.flag === null || payment.resolution !== 'held' || !untouched) {
     return {
       ok: false,
       code: 'payment_not_held',

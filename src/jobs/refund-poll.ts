@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte, or } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { payments, type RefundRow, refunds } from '../db/schema';
 import { paymentConnector } from '../gateways/payment-connector';
@@ -18,7 +18,16 @@ export async function pollPendingRefunds(env: Env, db: DrizzleD1Database, now: n
     .select({ refund: refunds, payment: payments })
     .from(refunds)
     .innerJoin(payments, eq(payments.id, refunds.paymentId))
-    .where(and(eq(refunds.status, 'pending'), lte(refunds.updatedAt, now - REFUND_POLL_AFTER_MS)))
+    .where(
+      and(
+        // Pending at the gateway, or waiting on the payer at the gateway's own form (Asaas's bank-slip refund).
+        or(
+          eq(refunds.status, 'pending'),
+          and(eq(refunds.status, 'requires_action'), isNotNull(refunds.gatewayActionUrl)),
+        ),
+        lte(refunds.updatedAt, now - REFUND_POLL_AFTER_MS),
+      ),
+    )
     .orderBy(asc(refunds.updatedAt))
     .limit(REFUND_POLL_PER_RUN);
   for (const { refund, payment } of due) await pollOne(env, db, refund, payment, now);
@@ -59,5 +68,5 @@ async function pollOne(
   await db
     .update(refunds)
     .set({ updatedAt: now })
-    .where(and(eq(refunds.id, refund.id), eq(refunds.status, 'pending')));
+    .where(and(eq(refunds.id, refund.id), eq(refunds.status, refund.status)));
 }

@@ -1,7 +1,9 @@
 import * as z from 'zod';
+import { RefundObject } from '../api/refunds/schema';
 import { Problem } from '../api/shared/schemas';
 import { ERRORS } from '../http/errors';
 import { OPERATIONS, type Operation } from './operations';
+import { webhookDocs } from './webhooks';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -115,6 +117,7 @@ export function buildOpenApi(serverUrl: string) {
     },
     servers: [{ url: serverUrl }],
     paths,
+    webhooks: webhookDocs(refTo(RefundObject)),
     components: {
       schemas: components,
       securitySchemes: {

@@ -18,6 +18,8 @@ const TEXT = {
     closed: 'Este reembolso não precisa mais de dados bancários.',
     invalid: 'Confira os campos destacados.',
     document_mismatch: 'A conta precisa ser do mesmo CPF/CNPJ que fez o pagamento.',
+    gateway: 'Para receber {amount} de volta, informe sua conta no formulário do intermediador de pagamento.',
+    continue: 'Continuar',
   },
   es: {
     title: 'Datos bancarios para el reembolso',
@@ -36,6 +38,8 @@ const TEXT = {
     closed: 'Este reembolso ya no necesita datos bancarios.',
     invalid: 'Revise los campos marcados.',
     document_mismatch: 'La cuenta debe ser del mismo documento que hizo el pago.',
+    gateway: 'Para recibir {amount} de vuelta, indique su cuenta en el formulario del intermediario de pago.',
+    continue: 'Continuar',
   },
   en: {
     title: 'Bank details for your refund',
@@ -54,6 +58,8 @@ const TEXT = {
     closed: 'This refund no longer needs bank details.',
     invalid: 'Check the highlighted fields.',
     document_mismatch: 'The account must belong to the CPF/CNPJ that paid.',
+    gateway: 'To get {amount} back, give your account on the payment provider’s form.',
+    continue: 'Continue',
   },
 } as const;
 

@@ -13,6 +13,8 @@ button{margin-top:1.2rem;padding:.7rem 1.2rem;font:inherit;font-weight:600;color
 export type BankPageState =
   | { kind: 'form'; values: Record<string, string>; errors: Record<string, string>; alert: string | null }
   | { kind: 'done' }
+  /** The gateway collects the account on its own form (Asaas's bank-slip refund). */
+  | { kind: 'gateway'; url: string }
   | { kind: 'closed' };
 
 const FIELDS: Array<{ name: string; key: BankPageKey; autocomplete?: string; inputmode?: 'numeric' }> = [
@@ -49,6 +51,11 @@ export const BankAccountPage: FC<{
           <h1>{tx('title')}</h1>
           {state.kind === 'done' && <p role="status">{tx('done')}</p>}
           {state.kind === 'closed' && <p role="status">{tx('closed')}</p>}
+          {state.kind === 'gateway' && (
+            <p>
+              {tx('gateway')} <a href={state.url}>{tx('continue')}</a>
+            </p>
+          )}
           {state.kind === 'form' && (
             <form method="post" action={action} novalidate>
               <p>{tx('intro')}</p>

@@ -6,6 +6,7 @@ import {
   paymentStatusAfterRefunds,
   REFUND_EVENTS,
   type RefundStatus,
+  refundPath,
 } from '../domain/refund-rules';
 import { paymentConnector } from '../gateways/payment-connector';
 import { ConnectorError, type GatewayRefundResult, type RefundBankAccount } from '../gateways/types';
@@ -59,8 +60,11 @@ export async function nextAction(
   r: RefundRow,
 ): Promise<RefundNextAction | null> {
   if (r.status !== 'requires_action') return null;
-  if (r.bankAccountHint)
+  if (r.bankAccountHint) {
     return { type: 'confirm_transfer', bank_account: { account_last4: r.bankAccountHint.account_last4 } };
+  }
+  // A gateway that collects the payer's account on its own form (Asaas) gets the customer sent there.
+  if (r.gatewayActionUrl) return { type: 'collect_bank_account', url: r.gatewayActionUrl };
   const origin = new URL(session.checkoutUrl).origin;
   return { type: 'collect_bank_account', url: `${origin}${await bankLinkPath(env.ENCRYPTION_KEY, r.id)}` };
 }
@@ -99,7 +103,8 @@ export async function createRefund(
     mode: row.mode,
     status: decision.path === 'gateway' ? 'pending' : 'requires_action',
     amount: decision.amount,
-    currency: payment.currency,
+    // What goes back is what came in: money that arrived in another currency returns in that currency.
+    currency: payment.receivedCurrency ?? payment.currency,
     reason: cmd.reason ?? null,
     metadata: cmd.metadata ?? {},
     origin: cmd.origin,
@@ -108,20 +113,39 @@ export async function createRefund(
     failureCode: null,
     bankAccountSealed: null,
     bankAccountHint: null,
+    gatewayActionUrl: null,
     windowClosesAt: decision.windowClosesAt,
     completedBy: null,
     createdAt: now,
     updatedAt: now,
     completedAt: null,
   };
+  // Refunding held money is the merchant's decision on it: it can no longer be accepted.
+  const decided = payment.flagResolution === 'held';
+  if (decided) payment.flagResolution = 'refunded';
   const created = await scope.commit(
     row,
-    { insertRefund: refund, events: [await refundEvent(scope.env, row, 'refund.created', refund)] },
+    {
+      insertRefund: refund,
+      updatePayments: decided ? [{ id: payment.id, set: { flagResolution: 'refunded' } }] : undefined,
+      events: [await refundEvent(scope.env, row, 'refund.created', refund)],
+    },
     now,
   );
   if (!created) return CONCURRENT;
-  if (decision.path === 'bank_account') return { ok: true, refund, payment };
+  // A bank-account refund asks the gateway too: most answer requires_action (Borda's page collects the
+  // account), one may offer its own form (actionUrl), one may refund natively.
   const result = await askGateway(scope, payment, refund, undefined, now);
+  // Before the customer's account is known, only the gateway's own form (actionUrl) or a native refund
+  // changes the course of a bank-account refund; anything else waits for Borda's page.
+  const native = result.status === 'succeeded' || result.status === 'pending';
+  if (
+    decision.path === 'bank_account' &&
+    !native &&
+    !(result.status === 'requires_action' && result.actionUrl)
+  ) {
+    return { ok: true, refund, payment };
+  }
   return applyRefundResult(scope, created, payment, refund, result, Date.now());
 }
 
@@ -136,7 +160,7 @@ export async function askGateway(
   const { connector, ctx } = await paymentConnector(scope.env, scope.db, payment, now);
   if (!connector.refund) {
     // No refund API: a transfer to the customer's account is the merchant's to make and confirm.
-    return bankAccount
+    return bankAccount || refundPath(payment.method) === 'bank_account'
       ? { status: 'requires_action', reference: null }
       : { status: 'failed', reference: null, failureCode: 'refund_not_supported' };
   }
@@ -147,7 +171,7 @@ export async function askGateway(
       reference: payment.gatewayReference ?? '',
       method: payment.method,
       amount: refund.amount,
-      currency: payment.currency as never,
+      currency: refund.currency as never,
       chargedAmount: payment.receivedAmount ?? payment.amount,
       reason: refund.reason,
       bankAccount,
@@ -174,7 +198,7 @@ export async function applyRefundResult(
   row: SessionRow,
   payment: PaymentRow,
   refund: RefundRow,
-  result: { status: RefundStatus; reference?: string | null; failureCode?: string },
+  result: { status: RefundStatus; reference?: string | null; failureCode?: string; actionUrl?: string },
   now: number,
   set: Partial<RefundRow> = {},
 ): Promise<RefundOutcome> {
@@ -184,13 +208,15 @@ export async function applyRefundResult(
     ...set,
     status: to,
     gatewayReference: result.reference ?? refund.gatewayReference,
+    gatewayActionUrl: result.actionUrl ?? refund.gatewayActionUrl,
     failureCode: to === 'failed' ? (result.failureCode ?? 'refund_failed') : null,
     completedAt: to === 'succeeded' || to === 'failed' || to === 'canceled' ? now : null,
     updatedAt: now,
   };
   const change: SessionChange = { updateRefunds: [{ id: refund.id, set: next }], events: [] };
   let paymentAfter = payment;
-  if (to !== refund.status || Object.keys(set).length > 0) {
+  const actionChanged = next.gatewayActionUrl !== refund.gatewayActionUrl;
+  if (to !== refund.status || Object.keys(set).length > 0 || actionChanged) {
     const type = to === refund.status ? 'refund.updated' : REFUND_EVENTS[to];
     change.events?.push(await refundEvent(scope.env, row, type, next));
   }

@@ -80,7 +80,7 @@ export async function updateRefund(
       return refuse(`The refund is ${refund.status}; it can no longer be canceled.`);
     return applyRefundResult(scope, row, payment, refund, { status: 'canceled' }, now);
   }
-  if (refund.status !== 'requires_action' || refund.bankAccountHint) {
+  if (refund.status !== 'requires_action' || refund.bankAccountHint || refund.gatewayActionUrl) {
     return refuse('This refund is not waiting for a bank account.');
   }
   const payer = digits(payment.customer?.document ?? '');

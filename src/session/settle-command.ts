@@ -167,7 +167,12 @@ export async function acceptPayment(
     return { ok: false, code: 'not_found', detail: 'No such payment.' };
   }
   const decision = decideAccept(
-    { flag: payment.settlementFlag, resolution: payment.flagResolution, underpaid: underpaid(payment) },
+    {
+      flag: payment.settlementFlag,
+      resolution: payment.flagResolution,
+      underpaid: underpaid(payment),
+      status: payment.status,
+    },
     row.status,
   );
   if (!decision.ok) return { ok: false, code: decision.code, detail: decision.detail };

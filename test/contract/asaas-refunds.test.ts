@@ -71,12 +71,15 @@ describe('Asaas refunds over the wire', () => {
     expect(await asaasConnector.fetchRefund?.(ctx(fake.base), ref)).toMatchObject({ status: 'failed' });
   });
 
-  it('a boleto refund goes through /bankSlip/refund and waits for action', async () => {
+  it("a boleto refund goes through /bankSlip/refund and hands over the link to Asaas's form", async () => {
     fake = await startFakeGateway({
       'POST /payments/:id/bankSlip/refund': () => ({ status: 200, body: BANK_SLIP_REFUND }),
     });
-    expect(await asaasConnector.refund?.(ctx(fake.base), request('boleto', 15000))).toMatchObject({
+    // Asaas's own form collects the payer's account: its link is what the customer gets.
+    expect(await asaasConnector.refund?.(ctx(fake.base), request('boleto', 15000))).toEqual({
       status: 'requires_action',
+      reference: PAY_ID,
+      actionUrl: BANK_SLIP_REFUND.requestUrl,
     });
     expect(fake.calls('POST', `/payments/${PAY_ID}/bankSlip/refund`)).toHaveLength(1);
   });

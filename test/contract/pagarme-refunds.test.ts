@@ -125,8 +125,10 @@ describe('Pagar.me refunds over the wire', () => {
       'GET /orders/:id': () => ({ status: 200, body: paidOrder('credit_card') }),
       'DELETE /charges/:id': () => ({ status: 500, body: { message: 'Internal error' } }),
     });
+    // The charge is named, so the status poll can read the refund back from GET /charges/{id}.
     await expect(pagarmeConnector.refund?.(ctx(fake.base), request('card', 100))).rejects.toMatchObject({
       kind: 'ambiguous',
+      reference: CHARGE_ID,
     });
   });
 

@@ -69,6 +69,11 @@ describe('unexpected money is recorded, never dropped (default policy: hold)', (
     expect((await eventTypes(m, token)).filter((t) => t === 'payment.duplicate')).toHaveLength(1);
     const back = await refund(m, paymentId);
     expect(back.body).toMatchObject({ status: 'pending', amount: 10000 });
+    // Refunding held money decides it: it can no longer be accepted.
+    expect(await getJson(m, `/api/v1/payments/${paymentId}`)).toMatchObject({
+      settlement: { resolution: 'refunded' },
+    });
+    expect((await accept(paymentId)).status).toBe(409);
   });
 
   it('an underpaid notification never completes the session and cannot be accepted', async () => {

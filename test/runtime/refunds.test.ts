@@ -151,7 +151,7 @@ describe('PIX refunds (devolução)', () => {
 });
 
 describe('the API document', () => {
-  it('covers the refund routes with the schemas the handlers validate with', async () => {
+  it('covers the refund routes and events with the schemas the handlers validate with', async () => {
     const doc = (await (await call('/openapi.json')).json()) as Json;
     for (const path of [
       '/api/v1/payments/{id}/refunds',
@@ -163,5 +163,15 @@ describe('the API document', () => {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(JSON.stringify(doc.paths['/api/v1/payments/{id}/refunds'].post)).toContain('CreateRefund');
+    for (const type of [
+      'refund.created',
+      'refund.succeeded',
+      'refund.failed',
+      'payment.refunded',
+      'payment.late',
+    ]) {
+      expect(Object.keys(doc.webhooks)).toContain(type);
+    }
+    expect(JSON.stringify(doc.webhooks['refund.succeeded'])).toContain('#/components/schemas/Refund');
   });
 });

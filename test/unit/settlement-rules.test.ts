@@ -106,6 +106,12 @@ describe('decideAccept', () => {
       ok: false,
       code: 'payment_not_held',
     });
+    expect(
+      decideAccept(
+        { flag: 'late', resolution: 'held', underpaid: false, status: 'partially_refunded' },
+        'expired',
+      ),
+    ).toMatchObject({ ok: false, code: 'payment_not_held' });
     expect(decideAccept({ flag: 'late', resolution: 'accepted', underpaid: false }, 'paid')).toMatchObject({
       ok: false,
       code: 'payment_not_held',

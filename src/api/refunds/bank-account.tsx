@@ -57,10 +57,12 @@ async function load(c: { env: Env; get: (k: 'db') => AppEnv['Variables']['db'] }
 export const bankAccountRoutes = new Hono<AppEnv>()
   .get('/:id/bank-account/:mac', async (c) => {
     const { refund, merchant, locale, amount } = await load(c, c.req.param('id'), c.req.param('mac'));
-    const state: BankPageState =
-      refund.status === 'requires_action' && !refund.bankAccountHint
-        ? { kind: 'form', values: {}, errors: {}, alert: null }
-        : { kind: 'closed' };
+    const waiting = refund.status === 'requires_action' && !refund.bankAccountHint;
+    const state: BankPageState = !waiting
+      ? { kind: 'closed' }
+      : refund.gatewayActionUrl
+        ? { kind: 'gateway', url: refund.gatewayActionUrl }
+        : { kind: 'form', values: {}, errors: {}, alert: null };
     const nonce = newNonce();
     const page = (
       <BankAccountPage

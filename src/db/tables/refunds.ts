@@ -32,6 +32,8 @@ export const refunds = sqliteTable(
       holder_name: string;
       account_last4: string;
     } | null>(),
+    /** The gateway's own page where the payer gives their account, when the gateway collects it itself. */
+    gatewayActionUrl: text('gateway_action_url'),
     /** A PIX devolução is possible until this instant. */
     windowClosesAt: integer('window_closes_at'),
     /** How a refund that needed action was completed: the gateway's transfer or the merchant's word. */

@@ -44,6 +44,18 @@ export function asaasRefundState(
   return 'pending';
 }
 
+/**
+ * The link in a bank-slip refund answer. The reference names no field for it ("será retornado um
+ * link"), so the first https URL among the answer's top-level values is taken.
+ */
+export function firstHttpsUrl(data: unknown): string | null {
+  if (!data || typeof data !== 'object') return null;
+  for (const v of Object.values(data as Record<string, unknown>)) {
+    if (typeof v === 'string' && /^https:\/\/[^\s"<>]+$/.test(v)) return v;
+  }
+  return null;
+}
+
 function description(req: RefundRequest): string {
   return `Borda ${req.refundId}${req.reason ? ` - ${req.reason}` : ''}`.slice(0, 500);
 }
@@ -81,8 +93,11 @@ export async function asaasRefund(ctx: ConnectorContext, req: RefundRequest): Pr
       failureCode: err.code === 'gateway_rejected' ? 'refund_declined' : err.code,
     };
   }
-  // A boleto refund waits on the payer filling Asaas's own form; the merchant confirms when done.
-  if (req.method === 'boleto') return { status: 'requires_action', reference: req.reference };
+  // A boleto refund waits on the payer filling Asaas's own form, at the link the answer holds.
+  if (req.method === 'boleto') {
+    const actionUrl = firstHttpsUrl(res.data);
+    return { status: 'requires_action', reference: req.reference, ...(actionUrl ? { actionUrl } : {}) };
+  }
   return {
     status: asaasRefundState(res.data as AsaasRefundedPayment, req.refundId),
     reference: req.reference,

@@ -75,16 +75,25 @@ export async function pagarmeRefund(ctx: ConnectorContext, req: RefundRequest): 
         }
       : {}),
   };
-  const reply = await pagarmeCall<PagarmeRefundedCharge>(
-    ctx,
-    'DELETE',
-    `/charges/${encodeURIComponent(charge.id)}`,
-    {
-      body,
-      // Borda's refund id: a retry after a lost answer is the same refund, never a second one.
-      idempotencyKey: req.refundId,
-    },
-  );
+  let reply: Awaited<ReturnType<typeof pagarmeCall<PagarmeRefundedCharge>>>;
+  try {
+    reply = await pagarmeCall<PagarmeRefundedCharge>(
+      ctx,
+      'DELETE',
+      `/charges/${encodeURIComponent(charge.id)}`,
+      {
+        body,
+        // Borda's refund id: a retry after a lost answer is the same refund, never a second one.
+        idempotencyKey: req.refundId,
+      },
+    );
+  } catch (err) {
+    // An unknown outcome names the charge, so the status poll can read the refund back from it.
+    if (err instanceof ConnectorError && err.kind === 'ambiguous') {
+      throw new ConnectorError('ambiguous', err.code, err.message, charge.id);
+    }
+    throw err;
+  }
   if (reply.status === 404 || !reply.body?.id) {
     throw new ConnectorError('ambiguous', 'gateway_error', 'Pagar.me refund answer is unreadable', charge.id);
   }

@@ -14,6 +14,9 @@ import { ConnectorError, type GatewayRefundResult, type RefundRequest } from '..
 export async function sandboxRefund(req: RefundRequest): Promise<GatewayRefundResult> {
   const cents = req.amount % 100;
   const reference = `sbxr_${req.refundId.slice(3)}${cents === 97 ? '_fail' : ''}`;
+  const bankPath = refundPath(req.method) === 'bank_account';
+  // Without the customer's account nothing can be sent yet, whatever the amount.
+  if (bankPath && !req.bankAccount) return { status: 'requires_action', reference: null };
   if (cents === 99) return { status: 'failed', reference: null, failureCode: 'refund_declined' };
   if (cents === 98) {
     throw new ConnectorError(
@@ -23,8 +26,7 @@ export async function sandboxRefund(req: RefundRequest): Promise<GatewayRefundRe
       reference,
     );
   }
-  if (refundPath(req.method) === 'bank_account') {
-    if (!req.bankAccount) return { status: 'requires_action', reference: null };
+  if (bankPath) {
     return cents === 97 ? { status: 'pending', reference } : { status: 'succeeded', reference };
   }
   if (req.method === 'pix' || cents === 97) return { status: 'pending', reference };
