@@ -1,16 +1,18 @@
 import { drizzle } from 'drizzle-orm/d1';
+import { reenqueueNotifications } from '../notifications/sweep';
 import { sessionStub } from '../session/session-do';
 import type { ExpireMessage } from '../webhooks/messages';
 import { sweepExpiredSessions } from './expire-sweep';
 import { purgeIdempotencyKeys, reenqueueOutbox } from './maintenance';
 
-/** The every-minute cron: expiry sweep, outbox reconcile, idempotency purge. Each part runs even if another fails. */
+/** The every-minute cron: expiry sweep, outbox reconcile, idempotency purge, lost customer messages. Each part runs even if another fails. */
 export async function runCron(env: Env, now: number): Promise<void> {
   const db = drizzle(env.DB);
   const results = await Promise.allSettled([
     sweepExpiredSessions(db, env.JOBS, now),
     reenqueueOutbox(db, env.WEBHOOKS, now),
     purgeIdempotencyKeys(db, now),
+    reenqueueNotifications(db, env.NOTIFICATIONS, now),
   ]);
   for (const r of results) {
     if (r.status === 'rejected')
