@@ -104,3 +104,21 @@ describe('the cron', { timeout: 30_000 }, () => {
     expect(again?.provider_message_id).not.toBe(receipt?.provider_message_id);
   });
 });
+
+describe('the dev mailbox', () => {
+  it('exists only where an operator chose the mailbox provider', async () => {
+    const get = async (vars: Partial<Env>) => {
+      const ctx = createExecutionContext();
+      const res = await worker.fetch(
+        new Request('https://borda.test/dev/mailbox/messages'),
+        { ...env, ...vars },
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+      return res.status;
+    };
+    expect(await get({})).toBe(200);
+    expect(await get({ NOTIFY_EMAIL_PROVIDER: 'resend', NOTIFY_SMS_PROVIDER: 'none' })).toBe(404);
+    expect(await get({ NOTIFY_EMAIL_PROVIDER: 'none', NOTIFY_SMS_PROVIDER: 'mailbox' })).toBe(200);
+  });
+});
