@@ -1,4 +1,5 @@
 import { drizzle } from 'drizzle-orm/d1';
+import { reenqueueNotifications } from '../notifications/sweep';
 import { sessionStub } from '../session/session-do';
 import type { ExpireMessage } from '../webhooks/messages';
 import { publishEvents } from '../webhooks/publish';
@@ -13,7 +14,7 @@ import { voidIssuedPayments } from './void-issued';
 /**
  * The every-minute cron: expiry sweep, outbox reconcile, idempotency purge, archiving of old events,
  * gateway reconciliation of payments left pending, voiding of what finished sessions issued, refund
- * status. Each part runs even if another fails.
+ * status, lost customer messages. Each part runs even if another fails.
  */
 export async function runCron(env: Env, now: number): Promise<void> {
   const db = drizzle(env.DB);
@@ -25,6 +26,7 @@ export async function runCron(env: Env, now: number): Promise<void> {
     reconcilePendingPayments(env, db, now),
     voidIssuedPayments(env, db, now),
     pollPendingRefunds(env, db, now),
+    reenqueueNotifications(db, env.NOTIFICATIONS, now),
   ]);
   for (const r of results) {
     if (r.status === 'rejected')

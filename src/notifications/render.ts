@@ -136,7 +136,8 @@ export function renderNotification(model: NotificationModel): RenderedMessage {
     expires: model.expiresAt === null ? '' : formatInstant(model.expiresAt, locale, model.country),
     url: model.pageUrl,
   };
-  const subject = text(locale, `subject.${model.kind}`, vars);
+  // One line: a name with a line break must not start a new header wherever the subject becomes one.
+  const subject = text(locale, `subject.${model.kind}`, vars).replace(/[\r\n]+/g, ' ');
   const greeting = model.customerName
     ? text(locale, 'greeting', { name: model.customerName })
     : text(locale, 'greeting_anonymous');

@@ -19,7 +19,7 @@ const en = {
   'intro.refund_failed':
     'The refund of {amount} for order {order} at {merchant} could not be completed. {merchant} will contact you.',
   'intro.refund_requires_action':
-    'To refund {amount} for order {order}, {merchant} needs the bank account to send it to. Open the page below to give it.',
+    'To refund {amount} for order {order}, {merchant} needs the bank account to send it to, and will ask you for it.',
   'label.pix': 'PIX copy-and-paste code',
   'label.boleto': 'Boleto line (linha digitável)',
   'label.due_date': 'Due date',
@@ -62,7 +62,7 @@ const ptBR: Record<TextKey, string> = {
   'intro.refund_failed':
     'O reembolso de {amount} do pedido {order} em {merchant} não pôde ser concluído. {merchant} entrará em contato.',
   'intro.refund_requires_action':
-    'Para reembolsar {amount} do pedido {order}, {merchant} precisa da conta bancária de destino. Abra a página abaixo para informá-la.',
+    'Para reembolsar {amount} do pedido {order}, {merchant} precisa da conta bancária de destino e vai pedi-la a você.',
   'label.pix': 'Código PIX copia e cola',
   'label.boleto': 'Linha digitável do boleto',
   'label.due_date': 'Vencimento',
@@ -104,7 +104,7 @@ const es: Record<TextKey, string> = {
   'intro.refund_failed':
     'El reembolso de {amount} del pedido {order} en {merchant} no pudo completarse. {merchant} se pondrá en contacto contigo.',
   'intro.refund_requires_action':
-    'Para reembolsar {amount} del pedido {order}, {merchant} necesita la cuenta bancaria de destino. Abre la página de abajo para indicarla.',
+    'Para reembolsar {amount} del pedido {order}, {merchant} necesita la cuenta bancaria de destino y te la pedirá.',
   'label.pix': 'Código PIX copia y pega',
   'label.boleto': 'Línea digitable del boleto',
   'label.due_date': 'Vencimiento',

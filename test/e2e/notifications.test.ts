@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProviderFakes } from './provider-fakes';
+import { startProviderFakes } from '../contract/provider-fakes';
 import { type Server, startBorda } from './server';
 
 const RESEND_KEY = 're_e2e_0123456789';

@@ -120,6 +120,48 @@ describe('Fintoc checkout_session.finished', () => {
   });
 });
 
+describe('Fintoc checkout_session.expired', () => {
+  it("carries the same session shape, status expired, the create answer's expires_at and token", async () => {
+    stub = stubReceiver(() => new Response('OK'));
+    const created = await create({
+      type: 'application/json',
+      body: JSON.stringify({
+        amount: 990,
+        currency: 'CLP',
+        customer_email: 'name@example.com',
+        return_url: 'https://example.com/return',
+        metadata: { order_id: '#12514' },
+      }),
+    });
+    const expired = await call(`/api/v1/checkout/sessions/${created.id}/expire`, {
+      method: 'POST',
+      headers: { 'x-api-key': m.secret_keys.test },
+    });
+    expect(expired.status).toBe(200);
+    const hit = await waitFor(async () =>
+      stub?.received.find(
+        (r) => r.body.includes('"checkout_session.expired"') && r.body.includes(created.id),
+      ),
+    );
+    const event = JSON.parse(hit.body) as Event;
+    expectDocumentShape(
+      fixture.example,
+      { ...event, type: 'checkout_session.finished' },
+      {
+        // Nobody paid: no payment intent, and nothing to say about accounts.
+        nullable: ['$.data.payment_method_options', '$.data.payment_intent'],
+      },
+    );
+    expect(event.data).toMatchObject({
+      status: 'expired',
+      expires_at: created.expires_at,
+      session_token: created.session_token,
+      payment_methods: [],
+      payment_intent: null,
+    });
+  });
+});
+
 describe("Fintoc's create, as its Ruby example sends it", () => {
   it('accepts a JSON body labelled form-encoded (Net::HTTP without a content type) and real form pairs', async () => {
     const ruby = await create({

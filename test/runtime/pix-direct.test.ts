@@ -119,3 +119,37 @@ describe('direct PIX API', () => {
     expect(res.bank.account).toBe('1234567-8');
   });
 });
+
+describe("direct PIX API with the merchant's own account", () => {
+  it('writes the agency check digit the merchant configured, and the agency alone where there is none', async () => {
+    const account = {
+      bank_name: 'Banco do Brasil',
+      bank_code: '001',
+      agency: '1234',
+      agency_digit: '3',
+      account: '56789',
+      account_digit: '0',
+      account_type: 'checking',
+      beneficiary: 'Loja PIX Direto Ltda',
+      document: '11.222.333/0001-81',
+    };
+    const patch = await api('/api/v1/merchant', m.secret_keys.test, {
+      method: 'PATCH',
+      body: { bank_accounts: [account] },
+    });
+    expect(patch.status).toBe(200);
+    const withDigit = (await (await post(request({ payment_method: 'bank_transfer' }))).json()) as {
+      bank: Record<string, string>;
+    };
+    expect(withDigit.bank).toMatchObject({ agency: '1234-3', account: '56789-0', code: '001' });
+    const { agency_digit: _, ...noDigit } = account;
+    await api('/api/v1/merchant', m.secret_keys.test, {
+      method: 'PATCH',
+      body: { bank_accounts: [noDigit] },
+    });
+    const without = (await (await post(request({ payment_method: 'bank_transfer' }))).json()) as {
+      bank: Record<string, string>;
+    };
+    expect(without.bank.agency).toBe('1234');
+  });
+});
