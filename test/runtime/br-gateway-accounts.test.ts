@@ -18,12 +18,14 @@ describe('enabling e.Rede and PicPay', () => {
       gateway: 'erede',
       available: true,
       methods: ['card', 'pix'],
+      coverage: { BRA: ['card', 'pix'] },
       credential_fields: ['client_id', 'client_secret'],
     });
     expect(by('picpay')).toEqual({
       gateway: 'picpay',
       available: true,
       methods: ['pix', 'picpay'],
+      coverage: { BRA: ['pix', 'picpay'] },
       credential_fields: ['client_id', 'client_secret', 'notification_token'],
     });
     expect(by('safe2pay')?.available).toBe(false);

@@ -40,11 +40,10 @@ describe('refunds in the dialects', () => {
       stub.received.find((r) => r.body.includes('"payment.refunded"') && r.body.includes(created.session_id)),
     );
     expect(hit.body).toContain('"amount":150.00,');
+    expect(hit.body).toContain('"refunded_amount":50.00,');
     expect(JSON.parse(hit.body)).toMatchObject({
       event: 'payment.refunded',
-      type: 'payment.refunded',
       status: 'partially_refunded',
-      refunded_amount: 5000,
       checkout_session_id: created.session_id,
     });
     expect(hit.headers.get('x-signature')).toMatch(/^[0-9a-f]{64}$/);

@@ -50,14 +50,19 @@ export type Seed003Payment = {
   method: string;
   created_at: string;
   updated_at: string;
-  /** Borda's addition, for refunds: seed 003 has no refunded status, so a refunded payment stays `paid`. */
-  refunded: Seed003Refunded;
+  /**
+   * Borda's addition, for refunds: seed 003 has no refunded status, so a refunded payment stays `paid`
+   * and this says how much went back. Present only once something was refunded, so a payment that never
+   * was is exactly the document's object.
+   */
+  refunded?: Exclude<Seed003Refunded, 'none'>;
 };
 
 export type Seed003Refunded = 'none' | 'partial' | 'full';
 
-function refundedOf(status: string): Seed003Refunded {
-  return status === 'refunded' ? 'full' : status === 'partially_refunded' ? 'partial' : 'none';
+function refundedOf(status: string): Pick<Seed003Payment, 'refunded'> {
+  if (status === 'refunded') return { refunded: 'full' };
+  return status === 'partially_refunded' ? { refunded: 'partial' } : {};
 }
 
 function str(v: unknown): string | null {
@@ -80,7 +85,7 @@ export function paymentObject(
     // The session's instant, as the webhook (which sees only the event's metadata copy) reports it.
     created_at: isoUtc(session.createdAt),
     updated_at: isoUtc(payment.updatedAt),
-    refunded: refundedOf(payment.status),
+    ...refundedOf(payment.status),
   };
 }
 
@@ -104,7 +109,7 @@ export function seed003Body(e: OutboxRecord): string | null {
     // The charge is made in the request that creates its session, so the session's instant is the payment's.
     created_at: str(meta[META.createdAt]) ?? isoUtc(e.createdAt),
     updated_at: str(d.timestamp) ?? isoUtc(e.createdAt),
-    refunded: refundedOf(String(d.status)),
+    ...refundedOf(String(d.status)),
   };
   return JSON.stringify(body);
 }
