@@ -1262,6 +1262,7 @@ describe('fuzz: every route the app serves, any method, any headers', () => {
     id: fc.oneof(paymentSeg(), eventSeg(), pathSegment(gatewayIds)),
     slug: pathSegment(['pagarme', 'asaas', 'sandbox', 'picpay', 'stripe']),
     merchantId: pathSegment([m.merchant_id, settingsMerchant.merchant_id]),
+    mac: pathSegment(['0'.repeat(64), 'f'.repeat(43)]),
     '*': pathSegment(['payments', 'status', 'cancel']),
   });
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { appRoutes, fillPath, paramsOf } from './app-routes';
 import { CUSTOMER, clientPost } from './client-helpers';
 import { api, call, createSession, type Merchant, newMerchant } from './helpers';
+import { paidPayment, refund } from './refund-helpers';
 
 /**
  * Every route that takes an id, tried with another merchant's id and with the other mode's key:
@@ -42,7 +43,12 @@ beforeAll(async () => {
     },
   });
   expect(seed003.status, await seed003.clone().text()).toBe(201);
+  // A refund of A's (a paid card payment, refunded in part) for the refund routes.
+  const card = await paidPayment(a, 'card', { amount: 10000 });
+  const r = await refund(a, card.paymentId, { amount: 100 });
+  expect(r.status).toBe(201);
   ids = {
+    refund: r.body.id as string,
     seed003: ((await seed003.json()) as { id: string }).id,
     token: s.token,
     payment,
@@ -62,21 +68,34 @@ function idFor(path: string, param: string): string | null | undefined {
   if (param === 'paymentId') return ids.payment;
   if (param === '*' || param === 'slug') return null;
   if (param === 'merchantId') return null; // inbound gateway webhooks: see live-guards.test.ts
+  // The customer's bank-details page is reached by its HMAC link, not a key (see refunds tests); the
+  // dev mailbox exists only where npm start turns it on (see notification tests).
+  if (param === 'mac' || path.startsWith('/refunds/') || path.startsWith('/dev/mailbox/')) return null;
+  // An order's customer link, guarded by its signature like the checkout page (see orders tests).
+  if (path.startsWith('/checkout/orders/')) return null;
   if (param === 'id') {
     if (path.startsWith('/v1/payment/')) return ids.seed003;
     if (/\/payments?\/:id/.test(path)) return ids.payment;
     if (path.startsWith('/api/v1/events/')) return ids.event;
+    if (/\/refunds\/:id/.test(path)) return ids.refund;
     if (path.startsWith('/api/v1/gateways/')) return ids.gateway;
   }
   return undefined;
 }
 
-const body = (method: string) =>
+/** A valid body for each keyed route, so the answer is about the id, not the body. */
+const body = (method: string, path = '') =>
   method === 'GET' || method === 'DELETE' || method === 'OPTIONS'
     ? undefined
     : method === 'PATCH'
       ? { enabled: true }
-      : { outcome: 'paid' };
+      : /\/payments\/:id\/refunds$/.test(path)
+        ? { amount: 1 }
+        : /\/refunds\/:id\/simulate$/.test(path)
+          ? { outcome: 'succeeded' }
+          : /\/payments\/:id\/accept$/.test(path) || /\/refunds\/:id\/confirm$/.test(path)
+            ? {}
+            : { outcome: 'paid' };
 
 describe('objects of one merchant and mode', () => {
   it('every route with an id has a fixture here', () => {
@@ -104,7 +123,7 @@ describe('objects of one merchant and mode', () => {
         ['merchant B (live)', b.secret_keys.live],
         ["A's live key", a.secret_keys.live],
       ] as const) {
-        const res = await api(path, key, { method: r.method, body: body(r.method) });
+        const res = await api(path, key, { method: r.method, body: body(r.method, r.path) });
         // 403: a test-only route refuses every live key before it looks anything up.
         const refused = res.status === 404 || (res.status === 403 && key.startsWith('sk_live_'));
         if (!refused) leaks.push(`${r.method} ${path} with ${who}: ${res.status} ${await res.text()}`);
@@ -117,7 +136,7 @@ describe('objects of one merchant and mode', () => {
         r.path,
         Object.fromEntries(paramsOf(r.path).map((p) => [p, idFor(r.path, p) ?? 'x'])),
       );
-      const res = await api(path, a.secret_keys.test, { method: r.method, body: body(r.method) });
+      const res = await api(path, a.secret_keys.test, { method: r.method, body: body(r.method, r.path) });
       expect(res.status, `${r.method} ${path} with the owner's key`).not.toBe(404);
     }
   });
