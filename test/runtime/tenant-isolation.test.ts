@@ -141,6 +141,15 @@ describe('objects of one merchant and mode', () => {
     }
   });
 
+  it("a session token, the client API's only credential (seed 004 orders too), carries over 128 random bits", async () => {
+    const tokens = await Promise.all(
+      Array.from({ length: 20 }, () => createSession(a.secret_keys.test).then((s) => s.token)),
+    );
+    // 24 base62 characters: 24 × log2(62) ≈ 142.9 bits.
+    for (const t of tokens) expect(t).toMatch(/^cs_test_[0-9A-Za-z]{24}$/);
+    expect(new Set(tokens.map((t) => t.slice(8))).size).toBe(tokens.length);
+  });
+
   it("a session's token never opens another session's payment on the public client routes", async () => {
     const routes = appRoutes().filter((r) => paramsOf(r.path).includes('paymentId'));
     expect(routes.length).toBeGreaterThanOrEqual(3);
