@@ -9,8 +9,9 @@ import { escapeHtml } from '../../notifications/render';
 import { mailboxMessages } from '../../services/notifications';
 
 /** Stored messages are shown as data: nothing in them may run, load or submit. */
+/** A stored message is shown as its customer would see it: inline styles only, never framed elsewhere. */
 const MESSAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * The local dev mailbox (`npm start`): every customer message the Worker "sent" with the `mailbox`
