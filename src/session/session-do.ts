@@ -1,35 +1,31 @@
 import { DurableObject } from 'cloudflare:workers';
 import { and, eq } from 'drizzle-orm';
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
-import { serializeSession } from '../api/sessions/serialize';
 import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../db/schema';
-import { decideTransition, dueAt, type SessionStatus, TRANSITION_EVENTS } from '../domain/session-state';
+import { decideTransition, dueAt } from '../domain/session-state';
 import { enabledAccountsQuery, toLiveAccounts } from '../gateways/accounts';
 import { apiBaseOverrides } from '../gateways/api-base';
 import type { MerchantProfile } from '../gateways/types';
 import { publishEvents } from '../webhooks/publish';
 import { admitPayment } from './admit-payment';
-import type {
-  PayCommand,
-  PayOutcome,
-  Refusal,
-  SettleCommand,
-  TransitionCommand,
-  TransitionOutcome,
+import {
+  CONCURRENT,
+  NOT_FOUND,
+  type PayCommand,
+  type PayOutcome,
+  type SettleCommand,
+  type StatusCommand,
+  type TransitionCommand,
+  type TransitionOutcome,
 } from './commands';
-import { commitSessionChange, newEvent, type OutboxEvent, type SessionChange } from './commit';
+import { commitSessionChange, type SessionChange } from './commit';
 import { runGateway } from './gateway-call';
-import { paymentEvent } from './payment-events';
+import { LIVE_BASE_HEADER, LIVE_SESSION_HEADER, LiveStatus, type StatusRead } from './live-status';
+import { paymentEvent, sessionEvents } from './payment-events';
 import { newPaymentRow, settlePayment } from './payment-row';
 
 export type { PayCommand, SettleCommand, TransitionCommand, TransitionOutcome } from './commands';
-
-const NOT_FOUND: Refusal = { ok: false, code: 'not_found', detail: 'No such checkout session.' };
-const CONCURRENT: Refusal = {
-  ok: false,
-  code: 'concurrent_update',
-  detail: 'The session changed while this ran; retry.',
-};
+export { sessionStub } from './stub';
 
 /**
  * One Durable Object per checkout session: the only writer of a session after it is created.
@@ -43,6 +39,31 @@ export class SessionDO extends DurableObject<Env> {
   #merchant: MerchantProfile | null = null;
   #tail: Promise<unknown> = Promise.resolve();
   #paying = false;
+  readonly #live: LiveStatus;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.#live = new LiveStatus(ctx, () => this.#db);
+  }
+
+  /** The page's status, from this object (no D1 read once warm); an overdue session is expired on the spot. */
+  async status(cmd: StatusCommand): Promise<StatusRead | null> {
+    const now = cmd.now ?? Date.now();
+    const read = await this.#live.read(cmd.sessionId, cmd.baseUrl, now);
+    if (read?.overdue)
+      this.ctx.waitUntil(this.transition({ sessionId: cmd.sessionId, to: 'expired', onlyIfDue: true, now }));
+    return read;
+  }
+
+  /** A page's WebSocket (GET /c/v1/sessions/{token}/live, forwarded by the Worker with the token and base URL). */
+  override fetch(request: Request): Promise<Response> {
+    const sessionId = request.headers.get(LIVE_SESSION_HEADER) ?? '';
+    return this.#live.connect(request, sessionId, request.headers.get(LIVE_BASE_HEADER) ?? '');
+  }
+
+  override webSocketClose(ws: WebSocket, code: number): void {
+    ws.close(code === 1005 ? 1000 : code, 'closed');
+  }
 
   transition(cmd: TransitionCommand): Promise<TransitionOutcome> {
     return this.#serialized(() => this.#transition(cmd));
@@ -86,6 +107,7 @@ export class SessionDO extends DurableObject<Env> {
       .where(eq(checkoutSessions.id, sessionId))
       .limit(1);
     this.#row = row ?? null;
+    if (row) await this.#live.seen(row);
     return this.#row;
   }
 
@@ -119,6 +141,7 @@ export class SessionDO extends DurableObject<Env> {
   async #commit(row: SessionRow, change: SessionChange, now: number): Promise<SessionRow | null> {
     const committed = await commitSessionChange(this.#db, row, change, now);
     this.#row = committed;
+    await this.#live.changed(committed, change, now);
     const ids = committed ? (change.events ?? []).map((e) => e.id) : [];
     if (ids.length > 0) {
       // After the commit, off the response path; a failed send is repaired by the cron's outbox reconcile.
@@ -131,15 +154,6 @@ export class SessionDO extends DurableObject<Env> {
       );
     }
     return committed;
-  }
-
-  /** The session event a status change emits, carrying the session as it will be after the change. */
-  #sessionEvents(row: SessionRow, to: SessionStatus, now: number): OutboxEvent[] {
-    const type = TRANSITION_EVENTS[to];
-    if (!type || to === row.status) return [];
-    return [
-      newEvent(type, serializeSession({ ...row, status: to, version: row.version + 1, updatedAt: now })),
-    ];
   }
 
   async #transition(cmd: TransitionCommand): Promise<TransitionOutcome> {
@@ -163,7 +177,7 @@ export class SessionDO extends DurableObject<Env> {
     const paymentStatus = cmd.to === 'expired' ? 'expired' : 'canceled';
     const events = [
       ...orphaned.map((p) => paymentEvent({ ...p, status: paymentStatus }, row, now)),
-      ...this.#sessionEvents(row, cmd.to, now),
+      ...sessionEvents(row, cmd.to, now),
     ];
     const committed = await this.#commit(
       row,
@@ -248,7 +262,7 @@ export class SessionDO extends DurableObject<Env> {
         updatePayments: [{ id: next.id, set: next }],
         insertAttempts: attempts,
         accountHealth: [...health].map(([id, h]) => ({ id, ...h })),
-        events: [paymentEvent(next, started, done), ...this.#sessionEvents(started, sessionStatus, done)],
+        events: [paymentEvent(next, started, done), ...sessionEvents(started, sessionStatus, done)],
       },
       done,
     );
@@ -285,25 +299,11 @@ export class SessionDO extends DurableObject<Env> {
       {
         session: { status: to, pendingUntil: to === 'pending' ? row.pendingUntil : null },
         updatePayments: [{ id: next.id, set: next }],
-        events: [paymentEvent(next, row, now), ...this.#sessionEvents(row, to, now)],
+        events: [paymentEvent(next, row, now), ...sessionEvents(row, to, now)],
       },
       now,
     );
     if (!committed) return CONCURRENT;
     return { ok: true, session: committed, payment: next };
   }
-}
-
-/**
- * Typed calls into a session's object. RPC return types are rewritten for serialization, which
- * loses the outcome unions' discriminant; the values themselves are plain data and arrive intact.
- */
-export function sessionStub(env: Env, sessionId: string) {
-  const ns = env.SESSION_DO as unknown as DurableObjectNamespace<SessionDO>;
-  const stub = ns.get(ns.idFromName(sessionId));
-  return {
-    transition: (cmd: TransitionCommand) => stub.transition(cmd) as Promise<TransitionOutcome>,
-    pay: (cmd: PayCommand) => stub.pay(cmd) as Promise<PayOutcome>,
-    settle: (cmd: SettleCommand) => stub.settle(cmd) as Promise<PayOutcome>,
-  };
 }

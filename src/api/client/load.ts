@@ -1,6 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../../db/schema';
+import { dueAt } from '../../domain/session-state';
 import type { MerchantProfile } from '../../gateways/types';
 import { ApiError } from '../../http/errors';
 
@@ -41,9 +42,13 @@ export async function loadCheckout(db: DrizzleD1Database, token: string): Promis
   return row;
 }
 
-/** The status a customer should see: an open session past its time is expired even before the sweep. */
+/**
+ * The status a customer should see: a session past its time (expires_at, or the hold of an issued
+ * boleto) is expired even before the sweep or the SessionDO has written it.
+ */
 export function effectiveStatus(session: SessionRow, now: number): SessionRow['status'] {
-  return session.status === 'open' && now >= session.expiresAt ? 'expired' : session.status;
+  const live = session.status === 'open' || session.status === 'pending';
+  return live && now >= dueAt(session) ? 'expired' : session.status;
 }
 
 /** Where the browser goes next: success_url once paid, cancel_url once canceled, with the session id filled in. */
