@@ -4,6 +4,7 @@ import { BoletoPage } from '../../checkout/page/boleto-page';
 import { NONCE_PLACEHOLDER, newNonce, pageHeaders } from '../../checkout/page/headers';
 import { qrSvg } from '../../checkout/qr';
 import type { GatewayAccountRow, PaymentDetails } from '../../db/schema';
+import { customerDocument } from '../../domain/customer-document';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { interleaved2of5Svg } from '../../domain/itf';
 import type { Currency } from '../../domain/money';
@@ -79,11 +80,18 @@ export const clientRoutes = new Hono<ClientEnv>()
     const { session, merchant } = c.get('checkout');
     const input = jsonBody(c, CreateClientPayment);
     const customer = { ...input.customer };
-    if (session.country === 'BRA') {
+    const doc = customerDocument(session.country, session.currency);
+    if (doc?.kind === 'cpf_cnpj') {
       const document = normalizeDocument(customer.document ?? '');
       if (!document) throw fieldError('customer.document', 'required', 'A CPF or CNPJ is required.');
       if (!classifyBrDocument(document))
         throw fieldError('customer.document', 'invalid_document', 'is not a valid CPF or CNPJ.');
+      customer.document = document;
+    } else if (customer.document !== undefined) {
+      // Elsewhere the page asks only for local methods; what is given must at least look like an id.
+      const document = customer.document.replace(/[.\-/\s]/g, '').toUpperCase();
+      if (!/^[0-9A-Z]{5,20}$/.test(document))
+        throw fieldError('customer.document', 'invalid_document', 'is not a valid identity document.');
       customer.document = document;
     }
     const { allowedOrigins: _origins, ...merchantInfo } = merchant;

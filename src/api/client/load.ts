@@ -57,3 +57,9 @@ export function redirectUrl(session: SessionRow): string | null {
     session.status === 'paid' ? session.successUrl : session.status === 'canceled' ? session.cancelUrl : null;
   return url ? url.replaceAll('{CHECKOUT_SESSION_ID}', session.id) : null;
 }
+
+/** The merchant's store, for a way back from a page that ended: cancel_url, else success_url. */
+export function storeUrl(session: SessionRow): string | null {
+  const url = session.cancelUrl ?? session.successUrl;
+  return url ? url.replaceAll('{CHECKOUT_SESSION_ID}', session.id) : null;
+}

@@ -4,12 +4,13 @@ import type { PaymentRow } from '../../db/schema';
 import { formatLinhaDigitavel } from '../../domain/boleto';
 import { formatClabe } from '../../domain/clabe';
 import { methodInfo } from '../../domain/country-methods';
+import { customerDocument } from '../../domain/customer-document';
 import type { Locale } from '../../domain/methods';
 import type { Currency } from '../../domain/money';
 import { availableMethods, quoteMethod, settingsFor } from '../../domain/offer';
 import { isoUtc } from '../../lib/time';
 import { paymentView } from '../../session/payment-view';
-import { type CheckoutContext, effectiveStatus, redirectUrl } from './load';
+import { type CheckoutContext, effectiveStatus, redirectUrl, storeUrl } from './load';
 
 /** What the checkout page shows of a session, as JSON: immutable but for `status`. */
 export function clientSessionView(ctx: CheckoutContext, now: number) {
@@ -30,7 +31,11 @@ export function clientSessionView(ctx: CheckoutContext, now: number) {
     locale,
     country: session.country,
     expires_at: isoUtc(session.expiresAt),
-    document_required: session.country === 'BRA',
+    document_required: customerDocument(session.country, session.currency)?.methods === 'all',
+    /** The identity document the page asks for, and for which methods; null when none. */
+    document: customerDocument(session.country, session.currency),
+    /** Where "back to the store" leads once the session ended: cancel_url, else success_url. */
+    store_url: storeUrl(session),
     can_cancel: session.cancelUrl !== null,
     customer: {
       name: session.customer?.name ?? null,
