@@ -99,7 +99,7 @@ export const es: Messages = {
     'Paga en efectivo en cualquier punto autorizado con esta referencia antes de que venza.',
   'voucher.redirect_instructions': 'Abre la app de tu proveedor y paga con esta referencia.',
   'voucher.reference': 'Referencia',
-  'voucher.expires': 'Válido hasta las {time}',
+  'voucher.expires': 'Válido hasta el {time}',
   'decline.generic': 'No pudimos completar el pago. Inténtalo de nuevo o usa otro medio de pago.',
   'adjust.discount': '{pct}% de descuento',
   'adjust.addition': 'recargo de {pct}%',
