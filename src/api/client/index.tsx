@@ -9,6 +9,7 @@ import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { interleaved2of5Svg } from '../../domain/itf';
 import type { Currency } from '../../domain/money';
 import { enabledAccountsForSession } from '../../gateways/accounts';
+import { sandboxAccount } from '../../gateways/sandbox/async-methods';
 import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { ApiError, fieldError, refusalError } from '../../http/errors';
@@ -153,7 +154,13 @@ export const clientRoutes = new Hono<ClientEnv>()
         amount={payment.amount}
         currency={payment.currency as Currency}
         locale={pickLocale(session.locale, session.country)}
-        beneficiary={merchant.name}
+        beneficiary={{
+          name: merchant.name,
+          // The account the boleto credits: the merchant's own, else (test mode) the sandbox's.
+          document:
+            (merchant.bankAccounts[0] ?? (session.mode === 'test' ? sandboxAccount(merchant.name) : null))
+              ?.document ?? null,
+        }}
         payer={payment.customer}
       />
     );

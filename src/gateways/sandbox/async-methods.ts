@@ -54,11 +54,12 @@ export function issueAsync(req: CreatePaymentRequest): IssuedAsync {
   }
   if (method === 'boleto') {
     const plan = boletoPlan(req);
+    const freeField = sandboxFreeField(req.paymentId);
     const barcode = boletoBarcode({
       bankCode: SANDBOX_BANK,
       amountCents: req.amount,
       dueDate: plan.due,
-      freeField: sandboxFreeField(req.paymentId),
+      freeField,
     });
     return {
       details: {
@@ -70,6 +71,8 @@ export function issueAsync(req: CreatePaymentRequest): IssuedAsync {
           fine_cents: plan.terms.fineCents,
           interest_per_day_cents: plan.terms.interestPerDayCents,
           interest_monthly_percent: plan.terms.interestMonthlyPercent,
+          // The sandbox's campo livre: agency (4), portfolio (2), then the 11-digit nosso número.
+          our_number: freeField.slice(6, 17),
         },
       },
       holdUntil: plan.holdUntil,
