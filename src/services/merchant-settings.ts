@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { UpdateMerchant } from '../api/events/schema';
 import { disabledEndpoints, merchants } from '../db/schema';
+import { contrastWithWhite } from '../domain/colour';
 import { checkWebhookUrl } from '../domain/urls';
 import { fieldError } from '../http/errors';
 import { toBase64 } from '../lib/crypto';
@@ -24,6 +25,12 @@ export async function updateMerchant({ ctx, input }: { ctx: MerchantCtx; input: 
   if (input.city) set.city = input.city;
   if (input.bank_accounts) set.bankAccounts = input.bank_accounts;
   if (input.spei_clabe !== undefined) set.speiClabe = input.spei_clabe;
+  if (input.brand_color !== undefined) {
+    if (input.brand_color !== null && contrastWithWhite(input.brand_color) < 4.5)
+      throw fieldError('brand_color', 'insufficient_contrast', 'is too light for white text (needs 4.5:1).');
+    set.brandColor = input.brand_color?.toLowerCase() ?? null;
+  }
+  if (input.logo !== undefined) set.logo = input.logo;
   const statements = [];
   if (Object.keys(set).length > 0)
     statements.push(ctx.db.update(merchants).set(set).where(eq(merchants.id, ctx.merchant.id)));
@@ -52,6 +59,8 @@ export async function updateMerchant({ ctx, input }: { ctx: MerchantCtx; input: 
     allowed_origins: m?.allowedOrigins ?? [],
     bank_accounts: m?.bankAccounts ?? [],
     spei_clabe: m?.speiClabe ?? null,
+    brand_color: m?.brandColor ?? null,
+    logo: m?.logo ?? null,
   };
 }
 

@@ -95,7 +95,7 @@ export const clientRoutes = new Hono<ClientEnv>()
         throw fieldError('customer.document', 'invalid_document', 'is not a valid identity document.');
       customer.document = document;
     }
-    const { allowedOrigins: _origins, ...merchantInfo } = merchant;
+    const { allowedOrigins: _origins, brandColor: _colour, logo: _logo, ...merchantInfo } = merchant;
     const outcome = await sessionStub(c.env, session.id).pay({
       sessionId: session.id,
       hint: {

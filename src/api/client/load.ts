@@ -5,7 +5,11 @@ import { dueAt } from '../../domain/session-state';
 import type { MerchantProfile } from '../../gateways/types';
 import { ApiError } from '../../http/errors';
 
-export type CheckoutMerchant = MerchantProfile & { allowedOrigins: string[] };
+export type CheckoutMerchant = MerchantProfile & {
+  allowedOrigins: string[];
+  brandColor: string | null;
+  logo: string | null;
+};
 export type CheckoutContext = { session: SessionRow; merchant: CheckoutMerchant; payment: PaymentRow | null };
 
 /**
@@ -30,6 +34,8 @@ export async function loadCheckout(db: DrizzleD1Database, token: string): Promis
         enabledMethods: merchants.enabledMethods,
         bankAccounts: merchants.bankAccounts,
         speiClabe: merchants.speiClabe,
+        brandColor: merchants.brandColor,
+        logo: merchants.logo,
       },
       payment: payments,
     })

@@ -23,7 +23,7 @@ export function clientSessionView(ctx: CheckoutContext, now: number) {
     object: 'checkout_session',
     status: effectiveStatus(session, now),
     livemode: session.mode === 'live',
-    merchant: { name: merchant.name },
+    merchant: { name: merchant.name, logo: merchant.logo, brand_color: merchant.brandColor },
     description: session.description,
     amount: session.amount,
     currency,

@@ -3,6 +3,7 @@ import type { FC } from 'hono/jsx';
 import type { ClientSessionView } from '../../api/client/view';
 import { CARD_BRAND_RANGES } from '../../domain/cards';
 import { BUSINESS_TAX_ID } from '../../domain/customer-document';
+import type { Locale } from '../../domain/methods';
 import { MESSAGES, type MessageKey, t } from '../i18n';
 import { CardFields } from './card-fields';
 import { Field } from './field';
@@ -10,6 +11,14 @@ import { NONCE_PLACEHOLDER } from './headers';
 import { MethodMark } from './marks';
 import { CHECKOUT_JS } from './script';
 import { CHECKOUT_CSS } from './styles';
+
+/** What the script writes itself; everything else on the page is rendered here. */
+const CLIENT_PREFIXES =
+  /^(pay|copy|countdown|due_on|switch|page\.|status\.|decline\.|error\.|pix\.|boleto\.|bank\.|spei\.|voucher\.|account\.|result\.)/;
+
+function clientMessages(locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(MESSAGES[locale]).filter(([k]) => CLIENT_PREFIXES.test(k)));
+}
 
 /** JSON inside a <script> block: `<` is escaped so merchant text can never close the element. */
 function scriptJson(value: unknown): string {
@@ -50,7 +59,7 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
       plans: m.installments.map((p) => ({ count: p.count, total_formatted: p.total_formatted })),
     })),
     brands: CARD_BRAND_RANGES,
-    messages: MESSAGES[L],
+    messages: clientMessages(L),
   };
   return (
     <html lang={L}>
@@ -60,11 +69,16 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
         <meta name="robots" content="noindex" />
         <link rel="icon" href="data:," />
         <title>{`${tx('page.title')} · ${view.merchant.name}`}</title>
-        <style nonce={NONCE_PLACEHOLDER}>{raw(CHECKOUT_CSS)}</style>
+        <style nonce={NONCE_PLACEHOLDER}>
+          {raw(CHECKOUT_CSS)}
+          {/* Checked as #rrggbb when the merchant set it, so it cannot break out of the rule. */}
+          {view.merchant.brand_color && raw(`:root{--brand:${view.merchant.brand_color}}`)}
+        </style>
       </head>
       <body>
         <header class="bar">{!view.livemode && <p class="test">{tx('test_banner')}</p>}</header>
         <main>
+          {view.merchant.logo && <img class="logo" src={view.merchant.logo} alt="" />}
           <h1 class="merchant">{view.merchant.name}</h1>
           <section class="summary" aria-label={tx('summary.title')}>
             {view.description && <p class="desc">{view.description}</p>}

@@ -16,6 +16,10 @@ export const merchants = sqliteTable('merchants', {
   speiClabe: text('spei_clabe'),
   /** Methods the merchant accepts; null means every method Borda offers in the session's country. */
   enabledMethods: text('enabled_methods', { mode: 'json' }).$type<string[] | null>(),
+  /** The checkout's accent colour, #rrggbb, dark enough for white text on it (4.5:1); null: Borda's green. */
+  brandColor: text('brand_color'),
+  /** The checkout's logo as a data:image/... URL of at most 6 KB; null: the merchant's name only. */
+  logo: text('logo'),
   /** AES-GCM ciphertext of the whsec_ secret, sealed with ENCRYPTION_KEY (see src/crypto/secretbox.ts). */
   webhookSecretSealed: text('webhook_secret_sealed').notNull(),
   /** After a roll, the old secret keeps signing beside the new one until this instant (24 h). */
