@@ -1,14 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createSession,
-  fillCustomer,
-  merchantGet,
-  openPage,
-  type Rig,
-  screen,
-  startRig,
-} from './page-helpers';
+import { createSession, fillCustomer, merchantGet, type Rig, screen, startRig } from './page-helpers';
 
 let rig: Rig;
 beforeAll(async () => {

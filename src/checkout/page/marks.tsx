@@ -53,47 +53,52 @@ export const BrandMark: FC<{ brand: string }> = ({ brand }) => {
   );
 };
 
+const Icon: FC<{ children: unknown }> = ({ children }) => (
+  <svg class="mark" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+    {children}
+  </svg>
+);
+
 /** A method's mark: Pix's diamond, a barcode for boleto and vouchers, a card, a bank, a phone for wallets. */
 export const MethodMark: FC<{ method: string; kind: string }> = ({ method, kind }) => {
-  const common = { class: 'mark', viewBox: '0 0 24 24', width: '24', height: '24', 'aria-hidden': 'true' };
   if (method === 'pix') {
     return (
-      <svg {...common} focusable="false">
+      <Icon>
         <path d="M12 2 22 12 12 22 2 12Z" fill="#32bcad" />
         <path d="M12 7 17 12 12 17 7 12Z" fill="#fff" />
-      </svg>
+      </Icon>
     );
   }
   if (method === 'card') {
     return (
-      <svg {...common} focusable="false">
+      <Icon>
         <rect x="2" y="5" width="20" height="14" rx="2" fill="#44474e" />
         <rect x="2" y="8" width="20" height="3" fill="#1b1b1f" />
         <rect x="5" y="14" width="6" height="2" fill="#fff" />
-      </svg>
+      </Icon>
     );
   }
   if (method === 'boleto' || kind === 'voucher') {
     return (
-      <svg {...common} focusable="false">
+      <Icon>
         <path
           d="M3 5h2v14H3zm3 0h1v14H6zm2 0h3v14H8zm4 0h1v14h-1zm2 0h2v14h-2zm3 0h1v14h-1zm2 0h2v14h-2z"
           fill="#1b1b1f"
         />
-      </svg>
+      </Icon>
     );
   }
   if (kind === 'redirect') {
     return (
-      <svg {...common} focusable="false">
+      <Icon>
         <rect x="6" y="2" width="12" height="20" rx="2" fill="#44474e" />
         <rect x="8" y="5" width="8" height="12" fill="#fff" />
-      </svg>
+      </Icon>
     );
   }
   return (
-    <svg {...common} focusable="false">
+    <Icon>
       <path d="M12 2 2 7v2h20V7Zm-8 9v7h3v-7Zm6 0v7h4v-7Zm7 0v7h3v-7ZM2 20h20v2H2Z" fill="#44474e" />
-    </svg>
+    </Icon>
   );
 };

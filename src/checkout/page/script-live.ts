@@ -4,7 +4,7 @@
  * each status, the countdown, and the end states. Runs inside the IIFE of script.ts, sharing its
  * helpers ($, msg, api, show, say, S).
  */
-export const LIVE_JS = String.raw`
+export const LIVE_JS = `
 var socket = null, pollTimer = null, retryTimer = null, clock = null;
 var end = Date.parse(data.expires_at);
 

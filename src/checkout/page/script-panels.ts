@@ -4,7 +4,7 @@
  * the groups they are written in (the boleto line as Febraban writes it, the CLABE in its blocks), and
  * a group never breaks across lines. Runs inside the IIFE of script.ts.
  */
-export const PANELS_JS = String.raw`
+export const PANELS_JS = `
 function copyButton(value, labelKey) {
   var btn = document.createElement('button'), text = document.createElement('span'), extra = document.createElement('span');
   btn.type = 'button';

@@ -210,7 +210,7 @@ if ($('cancel')) $('cancel').addEventListener('click', function () {
 });
 `;
 
-const CORE_JS = String.raw`
+const CORE_JS = `
 'use strict';
 var data = JSON.parse(document.getElementById('borda-data').textContent);
 var M = data.messages;
