@@ -1,7 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { and, eq } from 'drizzle-orm';
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
-import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../db/schema';
+import { checkoutSessions, type PaymentRow, payments, type SessionRow } from '../db/schema';
 import { decideTransition, dueAt } from '../domain/session-state';
 import { enabledAccountsQuery, toLiveAccounts } from '../gateways/accounts';
 import { apiBaseOverrides } from '../gateways/api-base';
@@ -21,6 +21,7 @@ import {
 import { commitSessionChange, type SessionChange } from './commit';
 import { runGateway } from './gateway-call';
 import { LIVE_BASE_HEADER, LIVE_SESSION_HEADER, LiveStatus, type StatusRead } from './live-status';
+import { loadMerchantProfile } from './merchant-profile';
 import { paymentEvent, sessionEvents } from './payment-events';
 import { newPaymentRow, settlePayment } from './payment-row';
 
@@ -64,6 +65,9 @@ export class SessionDO extends DurableObject<Env> {
   override webSocketClose(ws: WebSocket, code: number): void {
     ws.close(code === 1005 ? 1000 : code, 'closed');
   }
+
+  /** Pages only send pings, which the runtime answers without waking the object; anything else is ignored. */
+  override webSocketMessage(): void {}
 
   transition(cmd: TransitionCommand): Promise<TransitionOutcome> {
     return this.#serialized(() => this.#transition(cmd));
@@ -112,22 +116,8 @@ export class SessionDO extends DurableObject<Env> {
   }
 
   async #loadMerchant(id: string): Promise<MerchantProfile> {
-    if (this.#merchant?.id === id) return this.#merchant;
-    const [m] = await this.#db
-      .select({
-        id: merchants.id,
-        name: merchants.name,
-        city: merchants.city,
-        enabledMethods: merchants.enabledMethods,
-        bankAccounts: merchants.bankAccounts,
-        speiClabe: merchants.speiClabe,
-      })
-      .from(merchants)
-      .where(eq(merchants.id, id))
-      .limit(1);
-    if (!m) throw new Error('session without merchant');
-    this.#merchant = m;
-    return m;
+    if (this.#merchant?.id !== id) this.#merchant = await loadMerchantProfile(this.#db, id);
+    return this.#merchant;
   }
 
   #pending(sessionId: string): Promise<PaymentRow[]> {
