@@ -81,8 +81,10 @@ export class LiveStatus {
    */
   async changed(committed: SessionRow | null, change: SessionChange, now: number): Promise<void> {
     if (!committed) return this.#forget();
-    const known = await this.snapshot(committed.id);
-    if (!known) return;
+    // Nobody has read this session's status yet (so no page is subscribed): nothing to update, and no
+    // D1 read on the command's path; the first status read builds the snapshot after this change.
+    const known = this.#snapshot ?? (await this.ctx.storage.get<StatusSnapshot>(STORAGE_KEY));
+    if (known?.session.id !== committed.id) return;
     let payment = change.insertPayment ?? known.payment;
     for (const u of change.updatePayments ?? []) {
       if (payment?.id === u.id) payment = { ...payment, ...u.set, updatedAt: now };

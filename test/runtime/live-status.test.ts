@@ -60,6 +60,8 @@ async function pixSession() {
     body: sessionBody({ payment_method: 'pix', gateway_first_try: null }),
   });
   const { token } = (await created.json()) as { token: string };
+  // The page opens (its first status read builds the object's copy), then the customer pays.
+  expect((await call(`/c/v1/sessions/${token}/status`)).status).toBe(200);
   const paid = await pay(token, { method: 'pix' });
   expect(paid.status).toBe(201);
   const { payment } = (await paid.json()) as { payment: { id: string } };
