@@ -49,6 +49,7 @@ export default defineConfig(async () => {
           test: {
             name: 'e2e',
             include: ['test/e2e/**/*.test.ts'],
+            setupFiles: ['test/e2e/teardown.ts'],
             environment: 'node',
             testTimeout: 120_000,
             hookTimeout: 180_000,
@@ -59,6 +60,7 @@ export default defineConfig(async () => {
           test: {
             name: 'load',
             include: ['test/load/**/*.test.ts'],
+            setupFiles: ['test/e2e/teardown.ts'],
             environment: 'node',
             // Per-test timeouts are set in the file (5 min at CI size, 20 min with LOAD_SCALE=full).
             testTimeout: 1_200_000,

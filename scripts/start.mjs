@@ -69,16 +69,54 @@ function readDevVars() {
 
 function applyMigrations() {
   mkdirSync(stateDir, { recursive: true });
-  // stdin is not a TTY, so wrangler applies without asking for confirmation.
+  // stdin is not a TTY, so wrangler applies without asking for confirmation. Its tables are kept
+  // out of the way: one line says what happened, the whole output only when it failed.
   const r = spawnSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir], {
     cwd: root,
     env: childEnv,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (r.status !== 0) {
+    process.stdout.write(`${r.stdout}${r.stderr}`);
     log('applying migrations failed');
     process.exit(r.status ?? 1);
   }
+  const pending = /About to apply (\d+) migration/.exec(r.stdout);
+  log(
+    pending
+      ? `applied ${pending[1]} migration(s) to ${path.relative(root, stateDir) || '.'}`
+      : 'database up to date',
+  );
+}
+
+/**
+ * Passes wrangler's output through, less the noise of a machine without network: the bindings table
+ * (printed twice) and the `Request.cf` warning with its DNS stack, which only means wrangler could not
+ * download Cloudflare's sample request metadata and uses a placeholder; nothing else depends on it.
+ */
+function relay(stream, out) {
+  let buffered = '';
+  let cfExplained = false;
+  let inStack = false;
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    buffered += chunk;
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) {
+      if (/Unable to fetch the `Request\.cf` object/.test(line)) {
+        inStack = true;
+        if (!cfExplained) log('no network: wrangler uses a placeholder Request.cf (harmless locally)');
+        cfExplained = true;
+        continue;
+      }
+      if (inStack && (/^Error: getaddrinfo/.test(line) || /^\s+at /.test(line))) continue;
+      inStack = false;
+      if (/^(env\.|Binding\s+Resource|Your Worker has access to the following bindings)/.test(line)) continue;
+      out.write(`${line}\n`);
+    }
+  });
 }
 
 async function waitForHealth(child) {
@@ -131,7 +169,7 @@ function printBanner(m) {
       `  merchant id      ${m.merchant_id}`,
       `  test secret key  ${m.secret_keys.test}`,
       `  test public key  ${m.public_keys.test}`,
-      `  webhook secret   ${m.webhook_secret}`,
+      `  test webhook secret ${m.webhook_secrets?.test ?? m.webhook_secret}`,
       '',
       'Create a checkout session:',
       '--- curl ---',
@@ -157,8 +195,10 @@ const child = spawn(
     '--show-interactive-dev-session=false',
     ...varOverrides,
   ],
-  { cwd: root, env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] },
+  { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },
 );
+relay(child.stdout, process.stdout);
+relay(child.stderr, process.stderr);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => child.kill(signal));
 }

@@ -19,11 +19,12 @@ import { ApiError } from './http/errors';
 import { idempotency } from './http/idempotency';
 import { database, rawBody, requestId } from './http/middleware';
 import { problemResponse } from './http/problem';
+import { securityHeaders } from './http/security-headers';
 import { docsRoutes } from './openapi/routes';
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
-  app.use(requestId, database);
+  app.use(requestId, securityHeaders, database);
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/', docsRoutes);

@@ -7,7 +7,7 @@ import { ApiError } from '../http/errors';
 import { TtlCache } from '../lib/ttl-cache';
 import { MESSAGES } from './i18n';
 import { CheckoutPage } from './page/checkout-page';
-import { NONCE_PLACEHOLDER, newNonce, pageHeaders } from './page/headers';
+import { fillNonce, newNonce, pageHeaders } from './page/headers';
 
 const FRAME_HEADER = 'x-borda-frame-ancestors';
 
@@ -92,7 +92,7 @@ export const checkoutPageRoutes = new Hono<AppEnv>().get('/checkout/:token', asy
   // Seed 004: the page verifies the signature its checkout_url carries, on cache hits too.
   if (signed && !(await verifyOrderSignature(c.env, token, c.req.query('signature')))) return notFoundPage();
   const nonce = newNonce();
-  return new Response(template.replaceAll(NONCE_PLACEHOLDER, nonce), {
+  return new Response(fillNonce(template, nonce), {
     headers: { ...pageHeaders(nonce, frameAncestors), 'x-borda-cache': remembered || hit ? 'hit' : 'miss' },
   });
 });

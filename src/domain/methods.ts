@@ -1,7 +1,7 @@
 /** Payment method slugs, used the same way in the API, the client API and events (see country-methods.ts). */
 export { METHOD_SLUGS as PAYMENT_METHODS, type MethodSlug as PaymentMethod } from './country-methods';
 
-/** Gateways a merchant may name in gateway_first_try (seed 001). */
+/** Gateways a merchant may name in gateway_first_try (seed 001's seven, then the ones Borda added). */
 export const GATEWAY_SLUGS = [
   'pagarme',
   'picpay',
@@ -10,6 +10,8 @@ export const GATEWAY_SLUGS = [
   'stripe',
   'asaas',
   'erede',
+  'mercadopago',
+  'ebanx',
 ] as const;
 export type GatewaySlug = (typeof GATEWAY_SLUGS)[number];
 

@@ -1,7 +1,14 @@
 import type { GatewaySlug } from '../domain/methods';
 import { asaasConnector } from './asaas/client';
+import { coverageTable, covers } from './coverage';
+import { ebanxConnector } from './ebanx';
+import { eredeConnector } from './erede/client';
+import { mercadopagoConnector } from './mercadopago';
 import { pagarmeConnector } from './pagarme';
+import { pagbankConnector } from './pagbank/client';
+import { picpayConnector } from './picpay/client';
 import { sandboxConnector } from './sandbox';
+import { stripeConnector } from './stripe/client';
 import { type Connector, ConnectorError } from './types';
 
 /** A gateway named by seed 001 whose connector does not exist yet: listed, but it cannot be enabled. */
@@ -17,6 +24,7 @@ function unavailable(slug: GatewaySlug): Connector {
     slug,
     available: false,
     methods: [],
+    coverage: {},
     credentialFields: [],
     createPayment: refuse,
     fetchStatus: refuse,
@@ -30,11 +38,13 @@ export const CONNECTORS: Record<GatewaySlug | 'sandbox', Connector> = {
   sandbox: sandboxConnector,
   pagarme: pagarmeConnector,
   asaas: asaasConnector,
-  picpay: unavailable('picpay'),
+  picpay: picpayConnector,
   safe2pay: unavailable('safe2pay'),
-  pagbank: unavailable('pagbank'),
-  stripe: unavailable('stripe'),
-  erede: unavailable('erede'),
+  pagbank: pagbankConnector,
+  stripe: stripeConnector,
+  erede: eredeConnector,
+  mercadopago: mercadopagoConnector,
+  ebanx: ebanxConnector,
 };
 
 export type ConnectorSlug = keyof typeof CONNECTORS;
@@ -43,8 +53,12 @@ export function isConnectorSlug(value: string): value is ConnectorSlug {
   return Object.hasOwn(CONNECTORS, value);
 }
 
-export function supports(gateway: string, method: string): boolean {
-  return (
-    isConnectorSlug(gateway) && CONNECTORS[gateway].available && CONNECTORS[gateway].methods.includes(method)
-  );
+/** Whether a gateway's connector takes this method in this country (its declared coverage). */
+export function supports(gateway: string, payment: { method: string; country: string }): boolean {
+  return isConnectorSlug(gateway) && covers(CONNECTORS[gateway], payment.country, payment.method);
+}
+
+/** The coverage table of every registered connector (country -> method -> real connectors). */
+export function registeredCoverage() {
+  return coverageTable(Object.values(CONNECTORS));
 }

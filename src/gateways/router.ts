@@ -1,6 +1,8 @@
 import type { PaymentAttemptRow } from '../db/schema';
 import { newId } from '../lib/ids';
+import { allowedInMode } from './mode-guard';
 import { CONNECTORS, isConnectorSlug, supports } from './registry';
+import { missingData } from './required-data';
 import {
   afterFailure,
   afterSuccess,
@@ -52,8 +54,8 @@ export type RouteReport = {
 };
 
 /**
- * Tries the candidates in order. Falls back to the next only after a retryable failure or past an
- * account whose circuit is open; never after a hard decline (or a card decline, which is a result);
+ * Tries the candidates in order. Falls back to the next only after a retryable failure, past an
+ * account whose circuit is open, or past a gateway that requires customer data the payment lacks; never after a hard decline (or a card decline, which is a result);
  * after an ambiguous failure asks that gateway for the payment's status first, so a customer is
  * never charged twice. Every call is recorded.
  */
@@ -64,7 +66,8 @@ export async function routePayment(
 ): Promise<RouteReport> {
   const attempts: PaymentAttemptRow[] = [];
   const health = new Map<string, Health>();
-  const pool = opts.accounts.length === 0 && opts.mode === 'test' ? [BUILTIN_SANDBOX] : opts.accounts;
+  const usable = opts.accounts.filter((a) => allowedInMode(a.gateway, opts.mode));
+  const pool = usable.length === 0 && opts.mode === 'test' ? [BUILTIN_SANDBOX] : usable;
   const list = candidates(pool, routed, opts.firstTry, supports) as LiveAccount[];
   const record = (
     a: LiveAccount,
@@ -99,6 +102,13 @@ export async function routePayment(
     }
     if (!isConnectorSlug(account.gateway)) continue;
     const connector = CONNECTORS[account.gateway];
+    // A gateway that requires customer data this payment lacks would only fail: pass it over without
+    // a call (and without counting against its health), and say so in the attempts.
+    if (missingData(connector, req).length > 0) {
+      record(account, started, 'skipped_missing_data', 'gateway_missing_data', null);
+      lastError = { gateway: account.gateway, code: 'gateway_missing_data' };
+      continue;
+    }
     const ctx = {
       credentials: account.credentials,
       settings: account.settings,

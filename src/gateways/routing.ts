@@ -27,17 +27,18 @@ export function matchesRules(rules: GatewayRules, p: RoutedPayment): boolean {
 
 /**
  * The accounts to try, in order (seed 001): `gateway_first_try` first when the merchant enabled it
- * and it supports the method, then every other enabled account whose rules take the payment, by
- * priority (lower first), then name.
+ * and its connector takes the method in the session's country (its declared coverage), then every
+ * other enabled account whose connector covers the payment and whose rules take it, by priority
+ * (lower first), then name.
  */
 export function candidates(
   accounts: RoutableAccount[],
   payment: RoutedPayment,
   firstTry: string | null,
-  supports: (gateway: string, method: string) => boolean,
+  supports: (gateway: string, payment: RoutedPayment) => boolean,
 ): RoutableAccount[] {
   const eligible = accounts
-    .filter((a) => a.enabled && supports(a.gateway, payment.method))
+    .filter((a) => a.enabled && supports(a.gateway, payment))
     .sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name));
   const first = firstTry === null ? undefined : eligible.find((a) => a.gateway === firstTry);
   const byRules = eligible.filter((a) => a !== first && matchesRules(a.rules, payment));

@@ -2,6 +2,7 @@ import type { BankAccount, PaymentDetails } from '../db/schema';
 import type { Country } from '../domain/countries';
 import type { Currency } from '../domain/money';
 import type { StoredSetting } from '../domain/offer';
+import type { Coverage } from './coverage';
 
 /** Card data exists only in memory on its way to a connector: never stored, logged or put in events. */
 export type CardInput = {
@@ -34,6 +35,12 @@ export type CreatePaymentRequest = {
   country: Country;
   customer: { name: string; email: string; document?: string };
   card?: CardInput;
+  /** The customer's bank for a bank debit (PSE), as the gateway codes it; absent when not collected. */
+  bank?: string;
+  /** The customer's IP address as Borda's edge saw it, when known. */
+  customerIp?: string;
+  /** Where a redirect method (a bank, a wallet) sends the customer back: the session's checkout page. */
+  returnUrl?: string;
   merchant: PayingMerchant;
   /** The merchant's seed 004 settings for this method (boleto due date, fine, interest...). */
   settings: StoredSetting | undefined;
@@ -156,15 +163,31 @@ export type GatewayRefundResult = {
   failureCode?: string;
 };
 
+/**
+ * Customer data a gateway may require that a checkout does not always collect: the CPF/CNPJ, the
+ * holder's phone, postal code and address number, the payer's IP.
+ */
+export type CustomerDatum = 'document' | 'phone' | 'postal_code' | 'address_number' | 'payer_ip';
+
 /** One payment gateway behind one interface (conventions: medusa IPaymentProvider, openstatus). */
 export interface Connector {
   readonly slug: string;
   /** Whether a real implementation exists: an unavailable gateway cannot be enabled. */
   readonly available: boolean;
-  /** Method slugs this connector can take. */
+  /** Method slugs this connector can take (anywhere; `methodsOf(coverage)`). */
   readonly methods: readonly string[];
+  /**
+   * Where it takes them: country -> methods. Routing offers an account only payments whose country and
+   * method its connector declares here, and the coverage table is built from these declarations.
+   */
+  readonly coverage: Coverage;
   /** The credential fields a merchant provides when enabling it (validated, stored sealed). */
   readonly credentialFields: readonly string[];
+  /**
+   * Customer data the gateway requires for a method. Routing passes over a connector whose required
+   * data the payment lacks, before any call, recording the skip (see required-data.ts).
+   */
+  requiredCustomerData?(method: string): readonly CustomerDatum[];
   /** Creates the payment; throws ConnectorError on failure (a decline of a card is a result, not an error). */
   createPayment(ctx: ConnectorContext, req: CreatePaymentRequest): Promise<GatewayPaymentResult>;
   /** Asks the gateway for a payment's state (used after an ambiguous failure and by reconciliation). */
@@ -182,5 +205,9 @@ export interface Connector {
     ref: { reference: string | null; paymentReference: string; refundId: string },
   ): Promise<GatewayRefundResult>;
   /** Verifies an inbound webhook with the merchant's credentials and reduces it; throws ConnectorError('retryable', 'unauthorized') when it is not authentic. */
-  parseWebhook(ctx: ConnectorContext, req: { headers: Headers; body: string }): Promise<InboundGatewayEvent>;
+  parseWebhook(
+    ctx: ConnectorContext,
+    /** `url`: the full URL the notification was posted to (some gateways sign its query parameters). */
+    req: { headers: Headers; body: string; url?: string },
+  ): Promise<InboundGatewayEvent>;
 }

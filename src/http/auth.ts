@@ -21,16 +21,13 @@ const SECRET_KEY = /^sk_(test|live)_[0-9A-Za-z]{16,64}$/;
 type KeyOwner = { merchant: AuthedMerchant; mode: Mode };
 /**
  * Key lookups cached per isolate for a minute: the create-session hot path then makes one D1
- * round trip instead of two. The price is that a revoked key or a changed merchant setting can take
- * up to a minute to be seen by an isolate that cached it.
+ * round trip instead of two. The cache holds only who the key is (merchant id, name, country, mode),
+ * which no API call changes; settings are per mode and read from D1 by whoever needs them, so a
+ * settings change holds on the next request in every isolate. A key revoked in D1 by an operator
+ * can still authenticate for up to a minute in an isolate that cached it.
  */
 export const KEY_CACHE_TTL_MS = 60_000;
 const keyCache = new TtlCache<KeyOwner>(KEY_CACHE_TTL_MS, 10_000);
-
-/** Forgets a merchant's cached keys in this isolate (after it changed its own settings here). */
-export function forgetMerchantKeys(merchantId: string, hashes: Iterable<string>): void {
-  for (const h of hashes) if (keyCache.get(h)?.merchant.id === merchantId) keyCache.delete(h);
-}
 
 export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
   const key = presentedKey(c.req.raw);
@@ -47,7 +44,6 @@ export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
   if (cached) {
     c.set('merchant', cached.merchant);
     c.set('mode', cached.mode);
-    c.set('keyHash', hash);
     return next();
   }
   const [row] = await c
@@ -56,7 +52,6 @@ export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
       id: merchants.id,
       name: merchants.name,
       country: merchants.country,
-      notificationUrl: merchants.notificationUrl,
       mode: apiKeys.mode,
       kind: apiKeys.kind,
     })
@@ -69,6 +64,5 @@ export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
   keyCache.set(hash, { merchant, mode });
   c.set('merchant', merchant);
   c.set('mode', mode);
-  c.set('keyHash', hash);
   await next();
 });

@@ -5,11 +5,17 @@ import { ApiError, type FieldError } from './errors';
 /** Merchant requests are small; anything larger is refused before it is buffered whole. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** JSON media types (application/json and application/*+json). */
+export const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/** JSON or an HTML form: what gateways post their notifications as (EBANX sends a form). */
+export const JSON_OR_FORM_MEDIA = /^application\/(?:(?:[\w.+-]+\+)?json|x-www-form-urlencoded)\s*(?:;|$)/i;
+
 /**
- * Reads the request body as text, at most MAX_BODY_BYTES, refusing other content types.
- * An empty body is returned as '' (some POSTs, like expire, take none).
+ * Reads the request body as text, at most MAX_BODY_BYTES, refusing content types other than `accept`
+ * (JSON unless told). An empty body is returned as '' (some POSTs, like expire, take none).
  */
-export async function readBodyText(req: Request): Promise<string> {
+export async function readBodyText(req: Request, accept: RegExp = JSON_MEDIA): Promise<string> {
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES)
     throw new ApiError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
@@ -29,7 +35,7 @@ export async function readBodyText(req: Request): Promise<string> {
   }
   if (size === 0) return '';
   const type = req.headers.get('content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+  if (!accept.test(type)) {
     throw new ApiError(
       'unsupported_media_type',
       'Send the body as JSON with Content-Type: application/json.',

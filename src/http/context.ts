@@ -2,12 +2,14 @@ import type { DrizzleD1Database } from 'drizzle-orm/d1';
 
 export type Mode = 'test' | 'live';
 
-/** The merchant a secret key authenticated, and the mode the key scopes everything to. */
+/**
+ * The merchant a secret key authenticated (identity only: settings are per mode and read fresh, see
+ * src/services/merchant-settings.ts), and the mode the key scopes everything to.
+ */
 export type AuthedMerchant = {
   id: string;
   name: string;
   country: string | null;
-  notificationUrl: string | null;
 };
 
 export type AppEnv = {
@@ -18,8 +20,6 @@ export type AppEnv = {
     rawBody: string;
     merchant: AuthedMerchant;
     mode: Mode;
-    /** SHA-256 of the presented key, so a settings change can drop it from the key cache. */
-    keyHash: string;
   };
 };
 

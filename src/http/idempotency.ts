@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { idempotencyKeys } from '../db/schema';
 import { sha256Hex } from '../lib/crypto';
+import { open, seal } from '../lib/secretbox';
 import type { AppEnv } from './context';
 import { ApiError, fieldError } from './errors';
 import { PROBLEM_CONTENT_TYPE } from './problem';
@@ -38,7 +39,9 @@ export async function requestFingerprint(method: string, path: string, body: str
 /**
  * Stripe-style Idempotency-Key for merchant POSTs: the same key and request replays the stored
  * response; the same key with another request is 422; a second request while the first runs is 409.
- * Keys are scoped per merchant and mode and live 24 hours.
+ * Keys are scoped per merchant and mode and live 24 hours. Stored answers are sealed with
+ * ENCRYPTION_KEY like every other secret at rest: some hold one (a rolled webhook secret), and the
+ * store must not be the place a secret can be read in clear.
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('idempotency-key');
@@ -95,7 +98,10 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       );
     }
     if (existing.responseStatus === null) throw new ApiError('idempotency_request_in_progress');
-    return new Response(existing.responseBody, {
+    const stored = existing.responseBody ?? '';
+    // Rows written before answers were sealed hold plain JSON (which never starts with "v1.").
+    const body = stored.startsWith('v1.') ? await open(stored, c.env.ENCRYPTION_KEY) : stored;
+    return new Response(body, {
       status: existing.responseStatus,
       headers: {
         'content-type': existing.responseStatus >= 400 ? PROBLEM_CONTENT_TYPE : 'application/json',
@@ -113,7 +119,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     if (status >= 500 || NOT_STORED.has(status)) {
       await db.delete(idempotencyKeys).where(where);
     } else {
-      const body = await c.res.clone().text();
+      const body = await seal(await c.res.clone().text(), c.env.ENCRYPTION_KEY);
       await db
         .update(idempotencyKeys)
         .set({ responseStatus: status, responseBody: body, lockedUntil: null })

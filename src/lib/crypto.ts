@@ -25,16 +25,31 @@ export async function sha256Hex(text: string): Promise<string> {
   return toHex(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
 }
 
+/**
+ * Constant-time equality of two equal-length byte strings: the Workers runtime's
+ * `crypto.subtle.timingSafeEqual`, or, where that extension is absent (connector contract tests run in
+ * Node), an XOR over every byte.
+ */
+function sameLengthEqual(x: Uint8Array, y: Uint8Array): boolean {
+  const subtle = crypto.subtle as SubtleCrypto & {
+    timingSafeEqual?: (a: Uint8Array, b: Uint8Array) => boolean;
+  };
+  if (typeof subtle.timingSafeEqual === 'function') return subtle.timingSafeEqual(x, y);
+  let diff = 0;
+  for (let i = 0; i < x.byteLength; i++) diff |= (x[i] as number) ^ (y[i] as number);
+  return diff === 0;
+}
+
 /** Constant-time comparison of two strings, so a token check leaks nothing through timing. */
 export function timingSafeEqualText(a: string, b: string): boolean {
   const x = encoder.encode(a);
   const y = encoder.encode(b);
   if (x.byteLength !== y.byteLength) {
     // Still do the work so a length mismatch is not faster than a content mismatch.
-    crypto.subtle.timingSafeEqual(x, x);
+    sameLengthEqual(x, x);
     return false;
   }
-  return crypto.subtle.timingSafeEqual(x, y);
+  return sameLengthEqual(x, y);
 }
 
 const hmacKeys = new Map<string, Promise<CryptoKey>>();

@@ -69,13 +69,15 @@ const Fields: FC<{ schema: Schema | undefined }> = ({ schema }) => {
 };
 
 /** A readable reference rendered on the server from the OpenAPI document: no CDN, no client JS. */
-export const DocsPage: FC<{ doc: OpenApiDocument }> = ({ doc }) => (
+export const DocsPage: FC<{ doc: OpenApiDocument; nonce: string }> = ({ doc, nonce }) => (
   <html lang="en">
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width,initial-scale=1" />
       <title>Borda API reference</title>
-      <style>{`body{font:16px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+      <style
+        nonce={nonce}
+      >{`body{font:16px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 code{background:#f3f3f3;padding:0 .25em}table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
 td,th{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}h3{margin-top:2rem}`}</style>
     </head>

@@ -1,7 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { CreateGatewayAccount, UpdateGatewayAccount } from '../api/gateways/schema';
 import { type GatewayAccountRow, gatewayAccounts } from '../db/schema';
-import { CONNECTORS, isConnectorSlug } from '../gateways/registry';
+import { SANDBOX_ONLY } from '../gateways/coverage';
+import { allowedInMode } from '../gateways/mode-guard';
+import { CONNECTORS, isConnectorSlug, registeredCoverage } from '../gateways/registry';
 import { breakerState } from '../gateways/routing';
 import { ApiError, fieldError } from '../http/errors';
 import { newId } from '../lib/ids';
@@ -30,14 +32,26 @@ export function accountView(a: GatewayAccountRow, credentialFields: string[], no
   };
 }
 
-/** The connectors a merchant can choose from, with what each needs. */
+/** The connectors a merchant can choose from, with what each needs and where each takes which method. */
 export function catalog() {
   return Object.values(CONNECTORS).map((c) => ({
     gateway: c.slug,
     available: c.available,
     methods: c.methods,
+    coverage: c.coverage,
     credential_fields: c.credentialFields,
   }));
+}
+
+/**
+ * country -> method -> the real connectors that take it, and the methods only the sandbox processes
+ * (with why), for `GET /api/v1/gateways`: the same declarations routing reads.
+ */
+export function coverageView() {
+  return {
+    table: registeredCoverage(),
+    sandbox_only: SANDBOX_ONLY.map((s) => ({ country: s.country, method: s.method, reason: s.reason })),
+  };
 }
 
 function checkCredentials(gateway: string, credentials: Record<string, string>) {
@@ -69,6 +83,15 @@ function checkCredentials(gateway: string, credentials: Record<string, string>) 
     throw new ApiError('validation_failed', `${errors.length} credential fields are invalid.`, { errors });
 }
 
+function refuseTestOnlyInLive(gateway: string, mode: 'test' | 'live') {
+  if (!allowedInMode(gateway, mode))
+    throw fieldError(
+      'gateway',
+      'test_only_gateway',
+      `The ${gateway} gateway moves no real money: it is for test keys only.`,
+    );
+}
+
 export async function createGatewayAccount({
   ctx,
   input,
@@ -79,6 +102,7 @@ export async function createGatewayAccount({
   key: string;
 }) {
   checkCredentials(input.gateway, input.credentials);
+  refuseTestOnlyInLive(input.gateway, ctx.mode);
   const row: GatewayAccountRow = {
     id: newId('gwa', 20),
     merchantId: ctx.merchant.id,
@@ -134,6 +158,7 @@ export async function updateGatewayAccount({
 }) {
   const current = await ownAccount(ctx, id);
   if (input.credentials) checkCredentials(current.gateway, input.credentials);
+  if (input.enabled) refuseTestOnlyInLive(current.gateway, ctx.mode);
   const set: Partial<GatewayAccountRow> = { updatedAt: ctx.now };
   if (input.credentials) set.credentialsSealed = await seal(JSON.stringify(input.credentials), key);
   if (input.priority !== undefined) set.priority = input.priority;

@@ -1,9 +1,10 @@
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { apiKeys, merchants } from '../db/schema';
-import { sha256Hex, toBase64 } from '../lib/crypto';
+import { apiKeys, merchantModeSettings, merchants } from '../db/schema';
+import { sha256Hex } from '../lib/crypto';
 import { newId, randomBase62 } from '../lib/ids';
 import { seal } from '../lib/secretbox';
 import { isoUtc } from '../lib/time';
+import { newWebhookSecret } from './webhook-secret';
 
 /** 32 base62 characters ≈ 190 bits for API keys; the spec asks for at least 128. */
 const KEY_CHARS = 32;
@@ -25,12 +26,13 @@ export type CreatedMerchant = {
   notification_url: string | null;
   secret_keys: { test: string; live: string };
   public_keys: { test: string; live: string };
-  webhook_secret: string;
+  /** One whsec_ secret per mode: test events and live events are signed with different secrets. */
+  webhook_secrets: { test: string; live: string };
   created_at: string;
 };
 
 /**
- * Creates a merchant with test and live key pairs and a webhook secret. The keys are returned once,
+ * Creates a merchant with test and live key pairs and a webhook secret per mode. The keys are returned once,
  * here; D1 keeps only their SHA-256 and a short prefix. The webhook secret must be usable for
  * signing later, so it is sealed with AES-GCM instead of hashed.
  */
@@ -46,7 +48,7 @@ export async function createMerchant({
     secret: { test: `sk_test_${randomBase62(KEY_CHARS)}`, live: `sk_live_${randomBase62(KEY_CHARS)}` },
     public: { test: `pk_test_${randomBase62(KEY_CHARS)}`, live: `pk_live_${randomBase62(KEY_CHARS)}` },
   };
-  const webhookSecret = `whsec_${toBase64(crypto.getRandomValues(new Uint8Array(32)))}`;
+  const webhookSecrets = { test: newWebhookSecret(), live: newWebhookSecret() };
   const keyRows = await Promise.all(
     (['secret', 'public'] as const).flatMap((kind) =>
       (['test', 'live'] as const).map(async (mode) => {
@@ -67,23 +69,36 @@ export async function createMerchant({
     id: merchantId,
     name: input.name,
     country: input.country ?? null,
-    notificationUrl: input.notification_url ?? null,
     city: input.city ?? null,
-    // Stored as origins (scheme://host[:port]), the form browsers send in the Origin header.
-    allowedOrigins: (input.allowed_origins ?? []).map((u) => new URL(u).origin),
-    enabledMethods: null,
-    webhookSecretSealed: await seal(webhookSecret, ctx.encryptionKey),
     createdAt: ctx.now,
   };
-  await ctx.db.batch([ctx.db.insert(merchants).values(merchant), ctx.db.insert(apiKeys).values(keyRows)]);
+  // The operator's starting notification URL and origins apply to both modes; from then on each
+  // mode's key changes only its own row.
+  const settingsRows = await Promise.all(
+    (['test', 'live'] as const).map(async (mode) => ({
+      merchantId,
+      mode,
+      notificationUrl: input.notification_url ?? null,
+      // Stored as origins (scheme://host[:port]), the form browsers send in the Origin header.
+      allowedOrigins: (input.allowed_origins ?? []).map((u) => new URL(u).origin),
+      enabledMethods: null,
+      webhookSecretSealed: await seal(webhookSecrets[mode], ctx.encryptionKey),
+      updatedAt: ctx.now,
+    })),
+  );
+  await ctx.db.batch([
+    ctx.db.insert(merchants).values(merchant),
+    ctx.db.insert(merchantModeSettings).values(settingsRows),
+    ctx.db.insert(apiKeys).values(keyRows),
+  ]);
   return {
     merchant_id: merchantId,
     name: merchant.name,
     country: merchant.country,
-    notification_url: merchant.notificationUrl,
+    notification_url: input.notification_url ?? null,
     secret_keys: keys.secret,
     public_keys: keys.public,
-    webhook_secret: webhookSecret,
+    webhook_secrets: webhookSecrets,
     created_at: isoUtc(ctx.now),
   };
 }

@@ -1,6 +1,8 @@
 import type { CreateSession, SessionCustomer } from '../api/sessions/schema';
+import { exceedsChargeCap, highestCharge } from '../domain/charge-cap';
 import { COUNTRIES, type Country, currencyAllowedIn, defaultCountry } from '../domain/countries';
 import { classifyBrDocument, normalizeDocument } from '../domain/documents';
+import { MAX_AMOUNT } from '../domain/money';
 import { checkReturnUrl, checkWebhookUrl } from '../domain/urls';
 import type { Mode } from '../http/context';
 import { ApiError, type FieldError } from '../http/errors';
@@ -20,6 +22,20 @@ export function resolveSessionInput(
       field: 'currency',
       code: 'currency_not_allowed',
       message: `${country} sessions are charged in ${COUNTRIES[country].currency} or USD.`,
+    });
+  }
+  const offer = {
+    country,
+    currency: input.currency,
+    paymentMethod: input.payment_method ?? null,
+    paymentSettings: (input.payment_settings as unknown[] | undefined) ?? null,
+    amount: input.amount,
+  };
+  if (errors.length === 0 && exceedsChargeCap(highestCharge(offer))) {
+    errors.push({
+      field: 'payment_settings',
+      code: 'too_big',
+      message: `With its addition or installment interest a payment would exceed ${MAX_AMOUNT} minor units.`,
     });
   }
   for (const field of ['success_url', 'cancel_url'] as const) {

@@ -1,5 +1,6 @@
 import type { SessionRow } from '../db/schema';
 import { checkCard } from '../domain/cards';
+import { exceedsChargeCap } from '../domain/charge-cap';
 import type { PaymentMethod } from '../domain/methods';
 import { availableMethods, quoteMethod } from '../domain/offer';
 import type { PayCommand, Refusal } from './commands';
@@ -68,6 +69,7 @@ export function admitPayment(
         `At most ${max} installment${max === 1 ? ' is' : 's are'} offered.`,
       );
     }
+    if (exceedsChargeCap(plan.total)) return tooBig('installments');
     const check = checkCard(cmd.card, new Date(now));
     if (!check.ok) return invalid(`card.${check.field}`, check.code, 'The card details are not valid.');
     return {
@@ -81,6 +83,7 @@ export function admitPayment(
     };
   }
   if (cmd.card) return invalid('card', 'not_applicable', 'Card details only go with method card.');
+  if (exceedsChargeCap(quote.amount)) return tooBig('method');
   return {
     method,
     amount: quote.amount,
@@ -89,6 +92,11 @@ export function admitPayment(
     installmentPlan: null,
     card: null,
   };
+}
+
+/** Sessions made before the cap was checked at creation can still price above it: never charged. */
+function tooBig(field: string): Refusal {
+  return invalid(field, 'too_big', 'This payment would charge more than the largest amount Borda takes.');
 }
 
 function invalid(field: string, fieldCode: string, detail: string): Refusal {

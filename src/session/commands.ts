@@ -27,6 +27,12 @@ export type PayCommand = {
   method: string;
   customer: { name: string; email: string; document?: string };
   card?: CardInput;
+  /** The customer's bank for a bank debit (PSE), as the gateway codes it. */
+  bank?: string;
+  /** The customer's IP address as the edge saw it. */
+  customerIp?: string;
+  /** The checkout page a bank or wallet sends the customer back to. */
+  returnUrl?: string;
   installments?: number;
   now?: number;
 };

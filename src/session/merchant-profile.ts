@@ -1,21 +1,26 @@
 import { eq } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { merchants } from '../db/schema';
+import { merchantModeSettings, merchants, type SessionRow } from '../db/schema';
 import type { MerchantProfile } from '../gateways/types';
+import { modeSettingsOf } from '../services/merchant-settings';
 
-/** What a payment needs of its merchant: name and city (PIX), enabled methods, receiving accounts. */
-export async function loadMerchantProfile(db: DrizzleD1Database, id: string): Promise<MerchantProfile> {
+/**
+ * The merchant as a session's payment sees it, in the session's mode. Read on every attempt, never
+ * kept in the Durable Object, so a settings change holds on the next payment.
+ */
+export async function loadMerchantProfile(db: DrizzleD1Database, row: SessionRow): Promise<MerchantProfile> {
   const [m] = await db
     .select({
       id: merchants.id,
       name: merchants.name,
       city: merchants.city,
-      enabledMethods: merchants.enabledMethods,
-      bankAccounts: merchants.bankAccounts,
-      speiClabe: merchants.speiClabe,
+      enabledMethods: merchantModeSettings.enabledMethods,
+      bankAccounts: merchantModeSettings.bankAccounts,
+      speiClabe: merchantModeSettings.speiClabe,
     })
     .from(merchants)
-    .where(eq(merchants.id, id))
+    .innerJoin(merchantModeSettings, modeSettingsOf(merchants.id, row.mode))
+    .where(eq(merchants.id, row.merchantId))
     .limit(1);
   if (!m) throw new Error('session without merchant');
   return m;

@@ -20,7 +20,7 @@ export type PaymentView = {
   boleto: NonNullable<PaymentDetails['boleto']> | null;
   bank_transfer: NonNullable<PaymentDetails['bank_transfer']> | null;
   spei: NonNullable<PaymentDetails['spei']> | null;
-  voucher: { reference: string; kind: 'voucher' | 'redirect'; expires_at: string } | null;
+  voucher: { reference: string; kind: 'voucher' | 'redirect'; expires_at: string; url?: string } | null;
   failure_code: string | null;
   failure_message: string | null;
   livemode: boolean;

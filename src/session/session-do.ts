@@ -5,7 +5,7 @@ import { checkoutSessions, type PaymentRow, payments, type SessionRow } from '..
 import { decideTransition, dueAt } from '../domain/session-state';
 import { enabledAccountsQuery, toLiveAccounts } from '../gateways/accounts';
 import { apiBaseOverrides } from '../gateways/api-base';
-import type { MerchantProfile } from '../gateways/types';
+import { allowedInMode } from '../gateways/mode-guard';
 import { publishEvents } from '../webhooks/publish';
 import { admitPayment } from './admit-payment';
 import {
@@ -37,7 +37,6 @@ export { sessionStub } from './stub';
  */
 export class SessionDO extends DurableObject<Env> {
   #row: SessionRow | null = null;
-  #merchant: MerchantProfile | null = null;
   #tail: Promise<unknown> = Promise.resolve();
   #paying = false;
   readonly #live: LiveStatus;
@@ -115,11 +114,6 @@ export class SessionDO extends DurableObject<Env> {
     return this.#row;
   }
 
-  async #loadMerchant(id: string): Promise<MerchantProfile> {
-    if (this.#merchant?.id !== id) this.#merchant = await loadMerchantProfile(this.#db, id);
-    return this.#merchant;
-  }
-
   #pending(sessionId: string): Promise<PaymentRow[]> {
     return this.#db
       .select()
@@ -187,10 +181,13 @@ export class SessionDO extends DurableObject<Env> {
     // A cold object takes the caller's fresh read instead of reading D1 again; if that read was
     // already stale, the version guard refuses the commit and the next call reloads.
     if (cmd.hint && !this.#row && cmd.hint.session.id === cmd.sessionId) this.#row = cmd.hint.session;
-    if (cmd.hint && !this.#merchant) this.#merchant = cmd.hint.merchant;
     const row = await this.#load(cmd.sessionId);
     if (!row) return NOT_FOUND;
-    const merchant = await this.#loadMerchant(row.merchantId);
+    // The caller's read of the session's mode settings is as fresh as this request; else read D1.
+    const merchant =
+      cmd.hint?.session.id === row.id && cmd.hint.session.mode === row.mode
+        ? cmd.hint.merchant
+        : await loadMerchantProfile(this.#db, row);
     const admitted = admitPayment(row, merchant.enabledMethods, cmd, now);
     if ('ok' in admitted) {
       // Lazy expiry: the first late request expires the session (and emits its event) on the spot,
@@ -200,8 +197,9 @@ export class SessionDO extends DurableObject<Env> {
       }
       return admitted;
     }
-    const accountRows =
-      cmd.hint?.accounts ?? (await enabledAccountsQuery(this.#db, row.merchantId, row.mode));
+    const accountRows = (
+      cmd.hint?.accounts ?? (await enabledAccountsQuery(this.#db, row.merchantId, row.mode))
+    ).filter((a) => allowedInMode(a.gateway, row.mode));
     if (row.mode === 'live' && accountRows.length === 0) {
       return { ok: false, code: 'no_gateway', detail: 'No gateway is configured to take live payments.' };
     }

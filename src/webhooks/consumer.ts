@@ -10,6 +10,7 @@ import type { DeliverMessage } from './messages';
 import { webhookBody } from './payload';
 import { parseSchedule, queueHopSeconds, retryDelayMs } from './schedule';
 import { signatureHeaders } from './sign';
+import { refuseUnsafeUrl } from './url-guard';
 
 type Outcome = { kind: 'done' } | { kind: 'retry'; dueAt: number } | { kind: 'dead' };
 
@@ -42,7 +43,15 @@ async function deliverEvent(env: Env, db: DrizzleD1Database, eventId: string, no
   const body = webhookBody({ ...ctx.event, data: ctx.event.data }, ctx.dialect ?? 'canonical');
   const schedule = parseSchedule(env.WEBHOOK_RETRY_SCHEDULE);
   const settled = await Promise.all(
-    due.map((d) => attemptDelivery(db, ctx, d, { body, secrets, schedule, now })),
+    due.map((d) =>
+      attemptDelivery(db, ctx, d, {
+        body,
+        secrets,
+        schedule,
+        now,
+        allowLoopback: env.ALLOW_LOOPBACK_URLS === 'true',
+      }),
+    ),
   );
   const byId = new Map(settled.map((d) => [d.id, d]));
   const current = deliveries.map((d) => byId.get(d.id) ?? d);
@@ -107,8 +116,10 @@ async function attemptDelivery(
   db: DrizzleD1Database,
   ctx: DeliveryContext,
   delivery: DeliveryRow,
-  opts: { body: string; secrets: string[]; schedule: number[]; now: number },
+  opts: { body: string; secrets: string[]; schedule: number[]; now: number; allowLoopback: boolean },
 ): Promise<DeliveryRow> {
+  const refused = await refuseUnsafeUrl(db, delivery, opts);
+  if (refused) return refused;
   if (ctx.disabledUrls.has(delivery.url)) {
     await db
       .update(webhookDeliveries)
@@ -161,7 +172,7 @@ async function attemptDelivery(
     writes.push(
       db
         .insert(disabledEndpoints)
-        .values({ merchantId: ctx.event.merchantId, url: delivery.url, disabledAt: at })
+        .values({ merchantId: ctx.event.merchantId, mode: ctx.event.mode, url: delivery.url, disabledAt: at })
         .onConflictDoNothing(),
     );
   }

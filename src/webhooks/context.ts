@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import {
   checkoutSessions,
   type DeliveryRow,
   disabledEndpoints,
   events,
-  merchants,
+  merchantModeSettings,
   webhookDeliveries,
 } from '../db/schema';
 import type { WebhookDialect } from './payload';
@@ -15,6 +15,7 @@ export type DeliveryTarget = { target: DeliveryRow['target']; url: string };
 /** Everything needed to deliver one event, read in one D1 round trip. */
 export async function loadDeliveryContext(db: DrizzleD1Database, eventId: string) {
   const merchantOfEvent = sql`(SELECT merchant_id FROM events WHERE id = ${eventId})`;
+  const modeOfEvent = sql`(SELECT mode FROM events WHERE id = ${eventId})`;
   const [found, deliveries, disabled] = await db.batch([
     db
       .select({
@@ -28,17 +29,27 @@ export async function loadDeliveryContext(db: DrizzleD1Database, eventId: string
           's_payment_failure_url',
         ),
         dialect: sql<WebhookDialect | null>`${checkoutSessions.dialect}`.as('s_dialect'),
-        merchantNotificationUrl: sql<string | null>`${merchants.notificationUrl}`.as('m_notification_url'),
-        secretSealed: sql<string>`${merchants.webhookSecretSealed}`.as('m_secret'),
-        previousSecretSealed: sql<string | null>`${merchants.webhookSecretPreviousSealed}`.as(
+        // The settings of the event's own mode: a live event is signed with the live secret and sent
+        // to the live URL, whatever a test key changed.
+        merchantNotificationUrl: sql<string | null>`${merchantModeSettings.notificationUrl}`.as(
+          'm_notification_url',
+        ),
+        secretSealed: sql<string>`${merchantModeSettings.webhookSecretSealed}`.as('m_secret'),
+        previousSecretSealed: sql<string | null>`${merchantModeSettings.webhookSecretPreviousSealed}`.as(
           'm_previous_secret',
         ),
-        previousSecretUntil: sql<number | null>`${merchants.webhookSecretPreviousUntil}`.as(
+        previousSecretUntil: sql<number | null>`${merchantModeSettings.webhookSecretPreviousUntil}`.as(
           'm_previous_until',
         ),
       })
       .from(events)
-      .innerJoin(merchants, eq(merchants.id, events.merchantId))
+      .innerJoin(
+        merchantModeSettings,
+        and(
+          eq(merchantModeSettings.merchantId, events.merchantId),
+          eq(merchantModeSettings.mode, events.mode),
+        ),
+      )
       .leftJoin(checkoutSessions, eq(checkoutSessions.id, events.sessionId))
       .where(eq(events.id, eventId))
       .limit(1),
@@ -46,7 +57,7 @@ export async function loadDeliveryContext(db: DrizzleD1Database, eventId: string
     db
       .select({ url: disabledEndpoints.url })
       .from(disabledEndpoints)
-      .where(eq(disabledEndpoints.merchantId, merchantOfEvent)),
+      .where(and(eq(disabledEndpoints.merchantId, merchantOfEvent), eq(disabledEndpoints.mode, modeOfEvent))),
   ]);
   const row = found[0];
   if (!row) return null;

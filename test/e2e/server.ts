@@ -23,6 +23,30 @@ export type Server = {
   proc: ChildProcess;
 };
 
+/** Every server started in this process that has not been stopped: see `stopAllServers`. */
+const running = new Set<Server>();
+
+/**
+ * Stops whatever this test file started and did not stop, so a setup that fails half-way (Chromium
+ * missing after the server came up) never leaves a `wrangler dev` and its workerd behind. Run after
+ * each file by test/e2e/teardown.ts, and once more, synchronously, when the process exits.
+ */
+export async function stopAllServers(): Promise<void> {
+  await Promise.all([...running].map((s) => s.stop()));
+}
+
+process.once('exit', () => {
+  for (const s of running) {
+    if (s.proc.pid !== undefined && s.proc.exitCode === null) {
+      try {
+        process.kill(-s.proc.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+});
+
 /** Runs `npm start` exactly as a developer would, in its own data directory and port. */
 export async function startBorda(opts: {
   stateDir: string;
@@ -44,12 +68,24 @@ export async function startBorda(opts: {
     out += d;
   });
   const stop = async () => {
+    running.delete(server);
     if (proc.exitCode !== null || proc.pid === undefined) return;
     const exited = new Promise((r) => proc.once('exit', r));
-    process.kill(-proc.pid, 'SIGTERM');
+    const group = -proc.pid;
+    // The group may already be gone before the child's exit event is seen: ESRCH is not a failure.
+    const signal = (sig: NodeJS.Signals) => {
+      try {
+        process.kill(group, sig);
+      } catch {
+        // no such process group
+      }
+    };
+    signal('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (proc.exitCode === null) process.kill(-proc.pid, 'SIGKILL');
+    if (proc.exitCode === null) signal('SIGKILL');
   };
+  const server: Server = { port, base: `http://localhost:${port}`, output: () => out, stop, proc };
+  running.add(server);
   const deadline = Date.now() + 150_000;
   while (!out.includes('--- end ---')) {
     if (proc.exitCode !== null) throw new Error(`npm start exited early:\n${out}`);
@@ -59,7 +95,7 @@ export async function startBorda(opts: {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { port, base: `http://localhost:${port}`, output: () => out, stop, proc };
+  return server;
 }
 
 /** The curl command `npm start` printed between its markers. */

@@ -39,6 +39,9 @@ describe('npm start', () => {
       expect(out).toMatch(/test secret key\s+sk_test_\w{32}/);
       expect(out).toMatch(/test public key\s+pk_test_\w{32}/);
       expect(out).toMatch(/webhook secret\s+whsec_\S+/);
+      // One line per step: the migrations as a count, not wrangler's tables; no DNS stack for Request.cf.
+      expect(out).toMatch(/^\[borda\] applied \d+ migration\(s\)/m);
+      expect(out).not.toMatch(/0000_init\.sql|getaddrinfo|env\.DB/);
       const devVars = readFileSync(path.join(ROOT, '.dev.vars'), 'utf8');
       expect(devVars).toMatch(/^ADMIN_TOKEN=(?!generate)\S{20,}$/m);
       expect(devVars).toMatch(/^ENCRYPTION_KEY=(?!generate)\S{40,}$/m);
@@ -58,6 +61,7 @@ describe('npm start', () => {
     const server = await startBorda({ stateDir });
     try {
       expect(server.output()).toContain('reusing the demo merchant');
+      expect(server.output()).toContain('[borda] database up to date');
       expect(server.output()).toContain(merchantId);
     } finally {
       await server.stop();

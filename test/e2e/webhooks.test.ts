@@ -9,7 +9,7 @@ import { type Server, startBorda } from './server';
 
 let borda: Server;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
-let demo: { secret_keys: { test: string }; webhook_secret: string };
+let demo: { secret_keys: { test: string }; webhook_secrets: { test: string; live: string } };
 const stateDir = mkdtempSync(path.join(tmpdir(), 'borda-webhooks-'));
 let expiring: { token: string };
 
@@ -91,14 +91,14 @@ describe('webhooks against the real local server', () => {
       const h = hitsFor(s.token, '/ok/default');
       return h.length >= 2 ? h : undefined;
     }, 15_000);
-    const wh = new Webhook(demo.webhook_secret);
+    const wh = new Webhook(demo.webhook_secrets.test);
     const types = hits
       .map((h) => (wh.verify(h.body, h.headers as Record<string, string>) as { type: string }).type)
       .sort();
     expect(types).toEqual(['checkout_session.finished', 'payment.success']);
     for (const h of hits) {
       expect(h.headers['x-signature']).toBe(
-        createHmac('sha256', demo.webhook_secret).update(h.body).digest('hex'),
+        createHmac('sha256', demo.webhook_secrets.test).update(h.body).digest('hex'),
       );
     }
   });
@@ -157,7 +157,7 @@ describe('webhooks against the real local server', () => {
       const h = hitsFor(expiring.token, '/ok/default');
       return h.length > 0 ? h : undefined;
     }, 20_000);
-    const payload = new Webhook(demo.webhook_secret).verify(
+    const payload = new Webhook(demo.webhook_secrets.test).verify(
       hit?.body ?? '',
       hit?.headers as Record<string, string>,
     ) as {

@@ -97,7 +97,7 @@ export function useBorda(name: string, env?: Record<string, string>): () => Bord
     const demo = JSON.parse(readFileSync(path.join(stateDir, 'borda-demo.json'), 'utf8')) as {
       merchant_id: string;
       secret_keys: { test: string };
-      webhook_secret: string;
+      webhook_secrets: { test: string; live: string };
     };
     const reloads: number[] = [];
     const ready = Date.now();
@@ -114,7 +114,7 @@ export function useBorda(name: string, env?: Record<string, string>): () => Bord
       stateDir,
       base: server.base,
       key: demo.secret_keys.test,
-      webhookSecret: demo.webhook_secret,
+      webhookSecret: demo.webhook_secrets.test,
       merchantId: demo.merchant_id,
     };
     console.log(`[load:${name}] npm start ready on ${server.base} in ${seconds(Date.now() - started)}`);

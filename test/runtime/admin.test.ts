@@ -55,7 +55,10 @@ describe('creating a merchant', () => {
     expect(m.secret_keys.live).toMatch(/^sk_live_[0-9A-Za-z]{32}$/);
     expect(m.public_keys.test).toMatch(/^pk_test_[0-9A-Za-z]{32}$/);
     expect(m.public_keys.live).toMatch(/^pk_live_[0-9A-Za-z]{32}$/);
-    expect(m.webhook_secret).toMatch(/^whsec_.{20,}$/);
+    expect(m.webhook_secrets.test).toMatch(/^whsec_.{20,}$/);
+    expect(m.webhook_secrets.live).toMatch(/^whsec_.{20,}$/);
+    // Stripe-style separate worlds: knowing the test secret tells nothing about live signatures.
+    expect(m.webhook_secrets.live).not.toBe(m.webhook_secrets.test);
   });
 
   it('gives two merchants different ids and keys', async () => {
@@ -66,7 +69,8 @@ describe('creating a merchant', () => {
       m.secret_keys.live,
       m.public_keys.test,
       m.public_keys.live,
-      m.webhook_secret,
+      m.webhook_secrets.test,
+      m.webhook_secrets.live,
     ];
     const all = [...secrets(a), ...secrets(b)];
     expect(new Set(all).size).toBe(all.length);
@@ -114,13 +118,18 @@ describe('storage of secrets', () => {
     }
   });
 
-  it('does not keep the webhook secret in clear in the merchants row', async () => {
+  it('does not keep the webhook secrets in clear in the merchant or its per-mode settings', async () => {
     const m = await newMerchant();
-    const [row] = await rows('SELECT * FROM merchants WHERE id = ?', m.merchant_id);
-    expect(row).toBeDefined();
-    const cells = cellsOf([row as Row]);
-    const bare = m.webhook_secret.slice('whsec_'.length);
-    expect(cells.filter((c) => c.includes(m.webhook_secret) || c.includes(bare))).toEqual([]);
+    const found = [
+      ...(await rows('SELECT * FROM merchants WHERE id = ?', m.merchant_id)),
+      ...(await rows('SELECT * FROM merchant_mode_settings WHERE merchant_id = ?', m.merchant_id)),
+    ];
+    expect(found).toHaveLength(3);
+    const cells = cellsOf(found as Row[]);
+    for (const secret of Object.values(m.webhook_secrets)) {
+      const bare = secret.slice('whsec_'.length);
+      expect(cells.filter((c) => c.includes(secret) || c.includes(bare))).toEqual([]);
+    }
     // Nor any secret key.
     const keys = Object.values(m.secret_keys);
     expect(cells.filter((c) => keys.some((k) => c.includes(k)))).toEqual([]);

@@ -31,7 +31,7 @@ describe('a paid session, end to end in the runtime', () => {
       const mine = stub?.received.filter((r) => r.body.includes(s.token)) ?? [];
       return mine.length >= 2 ? mine : undefined;
     });
-    const wh = new Webhook(m.webhook_secret);
+    const wh = new Webhook(m.webhook_secrets.test);
     const payloads = bodies.map(
       (r) => wh.verify(r.body, Object.fromEntries(r.headers)) as Record<string, unknown>,
     );
@@ -120,21 +120,25 @@ describe('merchant webhook settings', () => {
     }
   });
 
-  it('sets the default notification_url, which re-enables an endpoint that answered 410', async () => {
+  it('sets the default notification_url, which re-enables an endpoint that answered 410 in its mode', async () => {
     const merchant = await newMerchant({ name: 'Patch' });
-    await env.DB.prepare('INSERT INTO disabled_endpoints (merchant_id, url, disabled_at) VALUES (?, ?, ?)')
-      .bind(merchant.merchant_id, 'https://hooks.patch-store.com/in', Date.now())
-      .run();
+    for (const mode of ['test', 'live'])
+      await env.DB.prepare(
+        'INSERT INTO disabled_endpoints (merchant_id, mode, url, disabled_at) VALUES (?, ?, ?, ?)',
+      )
+        .bind(merchant.merchant_id, mode, 'https://hooks.patch-store.com/in', Date.now())
+        .run();
     const res = await api('/api/v1/merchant', merchant.secret_keys.test, {
       method: 'PATCH',
       body: { notification_url: 'https://hooks.patch-store.com/in' },
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ notification_url: 'https://hooks.patch-store.com/in' });
-    const disabled = await env.DB.prepare('SELECT * FROM disabled_endpoints WHERE merchant_id = ?')
+    const disabled = await env.DB.prepare('SELECT mode FROM disabled_endpoints WHERE merchant_id = ?')
       .bind(merchant.merchant_id)
-      .first();
-    expect(disabled).toBeNull();
+      .all();
+    // The test key re-enabled its own mode's endpoint; the live one stays disabled.
+    expect(disabled.results).toEqual([{ mode: 'live' }]);
   });
 
   it('rolls the webhook secret: for 24 h both the new and the old secret verify', async () => {
@@ -143,7 +147,7 @@ describe('merchant webhook settings', () => {
     expect(rolled.status).toBe(200);
     const { secret } = (await rolled.json()) as { secret: string };
     expect(secret).toMatch(/^whsec_/);
-    expect(secret).not.toBe(merchant.webhook_secret);
+    expect(secret).not.toBe(merchant.webhook_secrets.test);
     stub = stubReceiver(() => new Response('ok'));
     const s = await createSession(merchant.secret_keys.test);
     await api(`/api/v1/checkout/sessions/${s.token}/expire`, merchant.secret_keys.test, { method: 'POST' });
@@ -154,6 +158,6 @@ describe('merchant webhook settings', () => {
     const headers = Object.fromEntries(req?.headers ?? []);
     expect(headers['webhook-signature']?.split(' ')).toHaveLength(2);
     expect(new Webhook(secret).verify(req?.body ?? '', headers)).toBeTruthy();
-    expect(new Webhook(merchant.webhook_secret).verify(req?.body ?? '', headers)).toBeTruthy();
+    expect(new Webhook(merchant.webhook_secrets.test).verify(req?.body ?? '', headers)).toBeTruthy();
   });
 });

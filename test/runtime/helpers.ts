@@ -7,7 +7,7 @@ export type Merchant = {
   merchant_id: string;
   secret_keys: { test: string; live: string };
   public_keys: { test: string; live: string };
-  webhook_secret: string;
+  webhook_secrets: { test: string; live: string };
 };
 
 /** Calls the Worker's own fetch handler, as a client on the network would. */

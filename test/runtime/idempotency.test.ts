@@ -47,17 +47,34 @@ describe('Idempotency-Key', () => {
     expect(await sessionsForOrder(other.merchant_order_id)).toBe(0);
   });
 
-  it('answers 409 while the first request with the key is still running', async () => {
-    const body = sessionBody();
-    const first = create(m.secret_keys.test, 'k-concurrent', body);
-    const second = create(m.secret_keys.test, 'k-concurrent', body);
-    const statuses = (await Promise.all([first, second])).map((r) => r.status).sort();
-    // Either the second arrived while the first ran (409) or after it finished (replayed 201).
-    expect([
-      [201, 201],
-      [201, 409],
-    ]).toContainEqual(statuses);
-    expect(await sessionsForOrder(body.merchant_order_id)).toBe(1);
+  it('lets exactly one of many parallel requests with one key run, whatever their bodies and orders', async () => {
+    // Distinct bodies and order ids: order-id uniqueness cannot stop a second session, only the key's lock.
+    const bodies = Array.from({ length: 8 }, () => sessionBody());
+    const results = await Promise.all(bodies.map((b) => create(m.secret_keys.test, 'k-race', b)));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    // The others arrived while the first ran (409) or after it with another body (422 reuse).
+    expect(statuses.filter((s) => s !== 201).every((s) => s === 409 || s === 422)).toBe(true);
+    const created = await Promise.all(bodies.map((b) => sessionsForOrder(b.merchant_order_id)));
+    expect(created.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  it('stores a rolled webhook secret only sealed, and still replays it', async () => {
+    const roll = () =>
+      api('/api/v1/webhook_secret/roll', m.secret_keys.test, {
+        method: 'POST',
+        headers: { 'idempotency-key': 'k-roll' },
+      });
+    const first = await roll();
+    expect(first.status).toBe(200);
+    const { secret } = (await first.json()) as { secret: string };
+    const { results } = await env.DB.prepare('SELECT * FROM idempotency_keys').all();
+    const cells = results.flatMap((r) => Object.values(r).map(String));
+    const bare = secret.slice('whsec_'.length);
+    expect(cells.filter((c) => c.includes(bare))).toEqual([]);
+    const replay = await roll();
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await replay.json()) as { secret: string }).secret).toBe(secret);
   });
 
   it('answers 409 for a key whose request holds the lock, and takes over a lock that lapsed', async () => {

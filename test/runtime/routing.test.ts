@@ -167,7 +167,7 @@ describe('gateway accounts API', () => {
   it('refuses to enable a gateway without a connector with a clear 422', async () => {
     const m = await newMerchant({ name: 'Sem conector' });
     const res = await api('/api/v1/gateways', m.secret_keys.test, {
-      body: { gateway: 'picpay', credentials: { token: 'x' } },
+      body: { gateway: 'safe2pay', credentials: { api_key: 'x' } },
     });
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ code: 'gateway_unavailable', errors: [{ field: 'gateway' }] });
@@ -176,7 +176,7 @@ describe('gateway accounts API', () => {
   it('never returns credentials, lists the catalog, and scopes accounts by merchant and mode', async () => {
     const m = await merchantWith([{ name: 'mine' }]);
     const list = await (await api('/api/v1/gateways', m.secret_keys.test)).text();
-    expect(list).toContain('"gateway":"picpay","available":false');
+    expect(list).toContain('"gateway":"safe2pay","available":false');
     expect(list).not.toContain('credentials_sealed');
     const live = (await (await api('/api/v1/gateways', m.secret_keys.live)).json()) as { data: unknown[] };
     expect(live.data).toEqual([]);

@@ -45,6 +45,21 @@ describe('seed 000 dialect: POST /api/v1/checkout', () => {
     expect((await call(String(body.checkout_url).replace('https://borda.test', ''))).status).toBe(200);
   });
 
+  it.each([
+    ['150.00999999999999999', 'BRL', 'BRA'],
+    ['1500.0000000000001', 'CLP', 'CHL'],
+  ])(
+    'refuses %s %s with 422: more decimals than the currency has, though the float rounds away',
+    async (amount, currency, country) => {
+      const { amount: _float, ...rest } = docRequest();
+      // Written by hand: JSON.stringify would print the float, not the text a client sent.
+      const text = JSON.stringify({ ...rest, currency, country }).replace(/^\{/, `{"amount":${amount},`);
+      const res = await api('/api/v1/checkout', m.secret_keys.test, { body: text });
+      expect(res.status).toBe(422);
+      expect(await res.json()).toMatchObject({ errors: [{ field: 'amount', code: 'too_many_decimals' }] });
+    },
+  );
+
   it("takes the Node.js example's body (no description or metadata) and returns checkout_url", async () => {
     const res = await api('/api/v1/checkout', m.secret_keys.test, {
       body: {
@@ -101,7 +116,7 @@ describe('seed 000 dialect: POST /api/v1/checkout', () => {
     expect(String(payload.reference_id)).toMatch(/^order_12345_/);
     const key = await crypto.subtle.importKey(
       'raw',
-      new TextEncoder().encode(m.webhook_secret),
+      new TextEncoder().encode(m.webhook_secrets.test),
       { name: 'HMAC', hash: 'SHA-256' },
       false,
       ['sign'],

@@ -247,6 +247,12 @@ describe('seed 003 dialect: reads', () => {
     expect((await list('?customer_id=odd')).data.map((p) => p.id).sort()).toEqual([ids[1], ids[3]].sort());
     const two = await list(`?transaction_id=${txs[0]},${txs[4]}&sort=id,asc`);
     expect(two.data.map((p) => p.id)).toEqual([ids[0], ids[4]].sort());
+    // The schema allows 100 ids: all of them are one query (D1 binds about 100 parameters at most).
+    const hundred = [txs[1], ...Array.from({ length: 98 }, (_, i) => `absent-${i}`), txs[3]].join(',');
+    const many = await list(`?transaction_id=${hundred}&sort=id,asc`);
+    expect(many.data.map((p) => p.id)).toEqual([ids[1], ids[3]].sort());
+    const tooMany = Array.from({ length: 101 }, (_, i) => `t-${i}`).join(',');
+    expect((await api(`/v1/payments?transaction_id=${tooMany}`, lm.secret_keys.test)).status).toBe(422);
     const future = new Date(Date.now() + 60_000).toISOString();
     expect((await list(`?start_time=${future}`)).data).toEqual([]);
     expect((await list(`?end_time=${future}`)).data).toHaveLength(5);

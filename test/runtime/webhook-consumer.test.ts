@@ -1,10 +1,8 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import worker from '../../src/index';
 import { createSession, type Merchant, newMerchant } from './helpers';
-import { attemptsOf, deliveries, insertEvent, stubReceiver } from './webhook-helpers';
+import { attemptsOf, consume, deliveries, insertEvent, stubReceiver } from './webhook-helpers';
 
 let m: Merchant;
 let sessionId: string;
@@ -20,31 +18,6 @@ beforeAll(async () => {
   sessionId = (await createSession(m.secret_keys.test)).token;
 });
 
-/**
- * Runs the real queue handler on a one-message batch. getQueueResult records which messages were
- * acked or retried but not a retry's delay, so the delay is read off the message as well.
- */
-async function consume(eventId: string, queue = 'borda-webhooks') {
-  const batch = createMessageBatch(queue, [
-    { id: `msg-${eventId}`, timestamp: new Date(), attempts: 1, body: { kind: 'deliver', eventId } },
-  ]);
-  const delays: Array<number | undefined> = [];
-  for (const message of batch.messages) {
-    const retry = message.retry.bind(message);
-    message.retry = (options?: QueueRetryOptions) => {
-      delays.push(options?.delaySeconds);
-      retry(options);
-    };
-  }
-  const ctx = createExecutionContext();
-  await worker.queue(batch, env, ctx);
-  const result = await getQueueResult(batch, ctx);
-  return {
-    ...result,
-    retryMessages: result.retryMessages.map((r, i) => ({ ...r, delaySeconds: delays[i] })),
-  };
-}
-
 describe('webhook queue consumer', () => {
   it('POSTs the event signed two ways over the exact bytes, records the attempt and acks', async () => {
     stub = stubReceiver(() => new Response('ok'));
@@ -57,13 +30,13 @@ describe('webhook queue consumer', () => {
     expect(req?.url).toBe('https://hooks.lojadamaria.com.br/borda');
     expect(req?.headers.get('webhook-id')).toBe(eventId);
     const headers = Object.fromEntries(req?.headers ?? []);
-    expect(new Webhook(m.webhook_secret).verify(req?.body ?? '', headers)).toMatchObject({
+    expect(new Webhook(m.webhook_secrets.test).verify(req?.body ?? '', headers)).toMatchObject({
       id: eventId,
       type: 'payment.success',
     });
     const key = await crypto.subtle.importKey(
       'raw',
-      new TextEncoder().encode(m.webhook_secret),
+      new TextEncoder().encode(m.webhook_secrets.test),
       { name: 'HMAC', hash: 'SHA-256' },
       false,
       ['sign'],

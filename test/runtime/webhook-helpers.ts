@@ -1,4 +1,6 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import worker from '../../src/index';
 import { newId } from '../../src/lib/ids';
 
 export type Received = { url: string; headers: Headers; body: string };
@@ -30,6 +32,7 @@ export async function insertEvent(opts: {
   type?: string;
   createdAt?: number;
   enqueued?: boolean;
+  mode?: 'test' | 'live';
 }) {
   const id = newId('evt');
   const type = opts.type ?? 'payment.success';
@@ -46,7 +49,7 @@ export async function insertEvent(opts: {
     .bind(
       id,
       opts.merchantId,
-      'test',
+      opts.mode ?? 'test',
       type,
       opts.sessionId,
       'pay_test',
@@ -92,4 +95,29 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false>, ti
     if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Runs the real queue handler on a one-message batch. getQueueResult records which messages were
+ * acked or retried but not a retry's delay, so the delay is read off the message as well.
+ */
+export async function consume(eventId: string, queue = 'borda-webhooks') {
+  const batch = createMessageBatch(queue, [
+    { id: `msg-${eventId}`, timestamp: new Date(), attempts: 1, body: { kind: 'deliver', eventId } },
+  ]);
+  const delays: Array<number | undefined> = [];
+  for (const message of batch.messages) {
+    const retry = message.retry.bind(message);
+    message.retry = (options?: QueueRetryOptions) => {
+      delays.push(options?.delaySeconds);
+      retry(options);
+    };
+  }
+  const ctx = createExecutionContext();
+  await worker.queue(batch, env, ctx);
+  const result = await getQueueResult(batch, ctx);
+  return {
+    ...result,
+    retryMessages: result.retryMessages.map((r, i) => ({ ...r, delaySeconds: delays[i] })),
+  };
 }

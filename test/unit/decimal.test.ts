@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decimalToMinor, minorToDecimalLiteral } from '../../src/domain/decimal';
+import { decimalTextToMinor, decimalToMinor, minorToDecimalLiteral } from '../../src/domain/decimal';
+import { jsonNumberMemberText } from '../../src/domain/json-member';
 
 describe('decimalToMinor', () => {
   it.each([
@@ -25,6 +26,49 @@ describe('decimalToMinor', () => {
     [Number.NaN, 'BRL', 'not_a_number'],
   ] as const)('refuses %s %s: %s', (value, currency, problem) => {
     expect(decimalToMinor(value, currency)).toEqual({ problem });
+  });
+});
+
+describe('decimalTextToMinor: the text the client wrote, not the float', () => {
+  it.each([
+    ['150.00', 'BRL', 15000],
+    ['150.000', 'BRL', 15000],
+    ['1.5e2', 'BRL', 15000],
+    ['15000e-2', 'BRL', 15000],
+    ['0.01', 'BRL', 1],
+    ['1500', 'CLP', 1500],
+    ['99999999.99', 'MXN', 9999999999],
+  ] as const)('%s %s is %s', (text, currency, minor) => {
+    expect(decimalTextToMinor(text, currency)).toEqual({ minor });
+  });
+
+  it.each([
+    // Both parse to floats that look fine (150.01 and 1500): the text shows the extra decimals.
+    ['150.00999999999999999', 'BRL', 'too_many_decimals'],
+    ['1500.0000000000001', 'CLP', 'too_many_decimals'],
+    ['1.001', 'BRL', 'too_many_decimals'],
+    ['1e-3', 'BRL', 'too_many_decimals'],
+    ['0.00', 'BRL', 'not_positive'],
+    ['-1.00', 'BRL', 'not_positive'],
+    ['99999999999999999', 'BRL', 'too_big'],
+    ['1e400', 'BRL', 'too_big'],
+    ['abc', 'BRL', 'not_a_number'],
+  ] as const)('refuses %s %s: %s', (text, currency, problem) => {
+    expect(decimalTextToMinor(text, currency)).toEqual({ problem });
+  });
+});
+
+describe('jsonNumberMemberText', () => {
+  it.each([
+    ['{"amount": 150.00999999999999999}', '150.00999999999999999'],
+    ['{"a":{"amount":1},"amount":2.50}', '2.50'],
+    ['{"metadata":{"amount":"x"},"s":"\\"amount\\": 9","amount" :\n 1e2}', '1e2'],
+    ['{"amount":1,"amount":3.000}', '3.000'],
+    ['{"amount":"150.00"}', null],
+    ['[{"amount":1}]', null],
+    ['{"other":1}', null],
+  ] as const)('%s -> %s', (json, text) => {
+    expect(jsonNumberMemberText(json, 'amount')).toBe(text);
   });
 });
 

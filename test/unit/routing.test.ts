@@ -48,7 +48,7 @@ describe('candidates', () => {
   });
 
   it('skips a first try that does not support the method', () => {
-    const noPix = (gateway: string, method: string) => !(gateway === 'pagarme' && method === 'pix');
+    const noPix = (gateway: string, p: { method: string }) => !(gateway === 'pagarme' && p.method === 'pix');
     expect(names(candidates([pagarme, sandbox], { ...payment, method: 'pix' }, 'pagarme', noPix))).toEqual([
       'sandbox',
     ]);

@@ -6,7 +6,9 @@ export const CreateMerchant = z
   .strictObject({
     name: z.string().trim().min(1).max(100).meta({ description: 'Display name shown on the checkout page.' }),
     country: z.enum(COUNTRY_CODES).nullable().optional(),
-    notification_url: UrlString.nullable().optional().meta({ description: 'Default webhook URL.' }),
+    notification_url: UrlString.nullable()
+      .optional()
+      .meta({ description: 'Starting webhook URL of both modes; each mode changes its own afterwards.' }),
     city: z.string().trim().min(1).max(60).optional().meta({ description: 'City shown in PIX codes.' }),
     allowed_origins: z
       .array(z.url({ protocol: /^https?$/ }).max(255))
@@ -27,9 +29,9 @@ export const CreatedMerchant = z
     notification_url: z.string().nullable(),
     secret_keys: KeyPair.meta({ description: 'sk_test_... and sk_live_...; shown only in this response.' }),
     public_keys: KeyPair.meta({ description: 'pk_test_... and pk_live_..., for the checkout widget.' }),
-    webhook_secret: z
-      .string()
-      .meta({ description: 'whsec_...: verifies webhook signatures; shown only here.' }),
+    webhook_secrets: KeyPair.meta({
+      description: "whsec_... per mode: verifies that mode's webhook signatures; shown only here.",
+    }),
     created_at: z.string(),
   })
   .meta({ id: 'CreatedMerchant' });

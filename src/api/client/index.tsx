@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { pickLocale } from '../../checkout/i18n';
 import { BoletoPage } from '../../checkout/page/boleto-page';
-import { NONCE_PLACEHOLDER, newNonce, pageHeaders } from '../../checkout/page/headers';
+import { fillNonce, newNonce, pageHeaders } from '../../checkout/page/headers';
 import { qrSvg } from '../../checkout/qr';
 import type { GatewayAccountRow, PaymentDetails } from '../../db/schema';
 import { customerDocument } from '../../domain/customer-document';
@@ -106,6 +106,10 @@ export const clientRoutes = new Hono<ClientEnv>()
       method: input.method,
       customer,
       card: input.card,
+      bank: input.bank,
+      // The address the customer paid from: some gateways require it for bank debits (PSE) and antifraud.
+      customerIp: c.req.header('cf-connecting-ip') ?? undefined,
+      returnUrl: session.checkoutUrl,
       installments: input.installments,
     });
     if (!outcome.ok) throw refusalError(outcome);
@@ -165,7 +169,7 @@ export const clientRoutes = new Hono<ClientEnv>()
       />
     );
     const nonce = newNonce();
-    const html = `<!doctype html>${await page.toString()}`.replaceAll(NONCE_PLACEHOLDER, nonce);
+    const html = fillNonce(`<!doctype html>${await page.toString()}`, nonce);
     return new Response(html, { headers: pageHeaders(nonce, []) });
   })
   .get('/:token/payments/:paymentId/qr.svg', (c) =>

@@ -1,6 +1,13 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { checkoutSessions, merchants, type PaymentRow, payments, type SessionRow } from '../../db/schema';
+import {
+  checkoutSessions,
+  merchantModeSettings,
+  merchants,
+  type PaymentRow,
+  payments,
+  type SessionRow,
+} from '../../db/schema';
 import { dueAt } from '../../domain/session-state';
 import type { MerchantProfile } from '../../gateways/types';
 import { ApiError } from '../../http/errors';
@@ -14,7 +21,7 @@ export type CheckoutContext = { session: SessionRow; merchant: CheckoutMerchant;
 
 /**
  * Everything the client API needs about a session, in one D1 round trip: the session, its
- * merchant's checkout settings and its latest payment attempt.
+ * merchant's checkout settings in the session's mode and its latest payment attempt.
  */
 export async function loadCheckout(db: DrizzleD1Database, token: string): Promise<CheckoutContext> {
   const latest = db
@@ -30,17 +37,25 @@ export async function loadCheckout(db: DrizzleD1Database, token: string): Promis
         id: merchants.id,
         name: merchants.name,
         city: merchants.city,
-        allowedOrigins: merchants.allowedOrigins,
-        enabledMethods: merchants.enabledMethods,
-        bankAccounts: merchants.bankAccounts,
-        speiClabe: merchants.speiClabe,
-        brandColor: merchants.brandColor,
-        logo: merchants.logo,
+        allowedOrigins: merchantModeSettings.allowedOrigins,
+        enabledMethods: merchantModeSettings.enabledMethods,
+        bankAccounts: merchantModeSettings.bankAccounts,
+        speiClabe: merchantModeSettings.speiClabe,
+        brandColor: merchantModeSettings.brandColor,
+        logo: merchantModeSettings.logo,
       },
       payment: payments,
     })
     .from(checkoutSessions)
     .innerJoin(merchants, eq(merchants.id, checkoutSessions.merchantId))
+    // The session's own mode: a test key's settings never reach a live checkout.
+    .innerJoin(
+      merchantModeSettings,
+      and(
+        eq(merchantModeSettings.merchantId, checkoutSessions.merchantId),
+        eq(merchantModeSettings.mode, checkoutSessions.mode),
+      ),
+    )
     .leftJoin(payments, eq(payments.id, sql`(${latest})`))
     .where(eq(checkoutSessions.id, token))
     .limit(1);

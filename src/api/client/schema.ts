@@ -18,6 +18,8 @@ export const CreateClientPayment = z
       document: z.string().max(32).optional(),
     }),
     card: CardDetails.optional(),
+    /** The customer's bank for a bank-debit method (PSE): the gateway's code from its bank list. */
+    bank: z.string().trim().min(1).max(32).optional(),
     installments: z.int().min(1).max(12).optional(),
   })
   .meta({ id: 'CreateClientPayment' });

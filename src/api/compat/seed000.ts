@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { COUNTRY_CODES } from '../../domain/countries';
-import { decimalToMinor } from '../../domain/decimal';
+import { decimalTextToMinor } from '../../domain/decimal';
+import { jsonNumberMemberText } from '../../domain/json-member';
 import { CURRENCY_CODES } from '../../domain/money';
 import { jsonBody, validate } from '../../http/body';
 import type { AppEnv } from '../../http/context';
@@ -48,7 +49,10 @@ export const seed000Routes = new Hono<AppEnv>().post('/checkout', async (c) => {
   if (input.merchant_id !== ctx.merchant.id) {
     throw fieldError('merchant_id', 'merchant_mismatch', 'does not match the merchant of the API key.');
   }
-  const amount = decimalToMinor(input.amount, input.currency);
+  // From the text the client sent, not the float JSON.parse made of it: 150.00999999999999999 parses
+  // to 150.01 but has more decimals than BRL allows.
+  const amountText = jsonNumberMemberText(c.get('rawBody'), 'amount') ?? String(input.amount);
+  const amount = decimalTextToMinor(amountText, input.currency);
   if ('problem' in amount) throw fieldError('amount', amount.problem, AMOUNT_PROBLEMS[amount.problem]);
   const canonical = validate(CreateSession, {
     amount: amount.minor,

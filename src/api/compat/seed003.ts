@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -273,7 +273,10 @@ export const seed003Routes = new Hono<AppEnv>()
       q.start_time ? gte(checkoutSessions.createdAt, Date.parse(q.start_time)) : undefined,
       q.end_time ? lte(checkoutSessions.createdAt, Date.parse(q.end_time)) : undefined,
       q.customer_id ? sql`${metaText(META.customerId)} = ${q.customer_id}` : undefined,
-      q.transaction_id ? inArray(checkoutSessions.merchantOrderId, q.transaction_id) : undefined,
+      // One bound parameter for up to 100 ids (D1 allows about 100 per statement): a JSON array.
+      q.transaction_id
+        ? sql`${checkoutSessions.merchantOrderId} IN (SELECT value FROM json_each(${JSON.stringify(q.transaction_id)}))`
+        : undefined,
     ])
       .orderBy(order(SORT_COLUMNS[field]), order(payments.id))
       // One more than asked tells whether another page follows, without a second (count) query.

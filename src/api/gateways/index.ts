@@ -4,6 +4,7 @@ import type { AppEnv } from '../../http/context';
 import { merchantCtx } from '../../http/service-ctx';
 import {
   catalog,
+  coverageView,
   createGatewayAccount,
   deleteGatewayAccount,
   listGatewayAccounts,
@@ -14,7 +15,12 @@ import { CreateGatewayAccount, UpdateGatewayAccount } from './schema';
 /** The merchant's gateway accounts for the key's mode: credentials go in, never come out. */
 export const gatewaysRoutes = new Hono<AppEnv>()
   .get('/', async (c) =>
-    c.json({ object: 'list', gateways: catalog(), data: await listGatewayAccounts(merchantCtx(c)) }),
+    c.json({
+      object: 'list',
+      gateways: catalog(),
+      coverage: coverageView(),
+      data: await listGatewayAccounts(merchantCtx(c)),
+    }),
   )
   .post('/', async (c) => {
     const input = jsonBody(c, CreateGatewayAccount);

@@ -25,6 +25,8 @@ export const GatewaySettingsInput = z.strictObject({
   behaviour: z.enum(['ok', 'slow', 'fail', 'connect_timeout', 'timeout', 'hard_decline']).optional(),
   delay_ms: z.int().min(0).max(30_000).optional(),
   status_after_timeout: z.enum(['paid', 'pending', 'denied', 'not_found']).optional(),
+  /** Stripe: the account has Stripe's permission to send raw card data through the API. */
+  raw_card_data: z.boolean().optional(),
 });
 
 export const CreateGatewayAccount = z

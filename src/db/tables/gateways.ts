@@ -50,7 +50,16 @@ export const paymentAttempts = sqliteTable(
     gateway: text('gateway').notNull(),
     accountId: text('account_id'),
     outcome: text('outcome', {
-      enum: ['paid', 'pending', 'denied', 'hard_decline', 'retryable', 'ambiguous', 'skipped_unhealthy'],
+      enum: [
+        'paid',
+        'pending',
+        'denied',
+        'hard_decline',
+        'retryable',
+        'ambiguous',
+        'skipped_unhealthy',
+        'skipped_missing_data',
+      ],
     }).notNull(),
     errorCode: text('error_code'),
     reference: text('reference'),

@@ -1,30 +1,12 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { BankAccount } from './payments';
 
 export const merchants = sqliteTable('merchants', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   country: text('country'),
-  notificationUrl: text('notification_url'),
   /** City printed in PIX codes (BR Code field 60). */
   city: text('city'),
-  /** Origins allowed to frame the checkout and call the client API (CORS), e.g. https://shop.example. */
-  allowedOrigins: text('allowed_origins', { mode: 'json' }).notNull().$type<string[]>().default([]),
-  /** Accounts customers transfer to (bank_transfer); empty means the sandbox's test account in test mode. */
-  bankAccounts: text('bank_accounts', { mode: 'json' }).notNull().$type<BankAccount[]>().default([]),
-  /** The merchant's CLABE for SPEI collections; null: the sandbox issues a test one in test mode. */
-  speiClabe: text('spei_clabe'),
-  /** Methods the merchant accepts; null means every method Borda offers in the session's country. */
-  enabledMethods: text('enabled_methods', { mode: 'json' }).$type<string[] | null>(),
-  /** The checkout's accent colour, #rrggbb, dark enough for white text on it (4.5:1); null: Borda's green. */
-  brandColor: text('brand_color'),
-  /** The checkout's logo as a data:image/... URL of at most 6 KB; null: the merchant's name only. */
-  logo: text('logo'),
-  /** AES-GCM ciphertext of the whsec_ secret, sealed with ENCRYPTION_KEY (see src/crypto/secretbox.ts). */
-  webhookSecretSealed: text('webhook_secret_sealed').notNull(),
-  /** After a roll, the old secret keeps signing beside the new one until this instant (24 h). */
-  webhookSecretPreviousSealed: text('webhook_secret_previous_sealed'),
-  webhookSecretPreviousUntil: integer('webhook_secret_previous_until'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -51,3 +33,41 @@ export const apiKeys = sqliteTable(
 );
 
 export type MerchantRow = typeof merchants.$inferSelect;
+
+/**
+ * Everything that steers money or data, kept per mode like Stripe's test and live endpoints: a key
+ * reads and changes only its own mode's row. Add a column here (and to `settingsPatch` and
+ * `settingsView` in src/services/merchant-settings.ts) for a new per-mode setting.
+ */
+export const merchantModeSettings = sqliteTable(
+  'merchant_mode_settings',
+  {
+    merchantId: text('merchant_id')
+      .notNull()
+      .references(() => merchants.id),
+    mode: text('mode', { enum: ['test', 'live'] }).notNull(),
+    /** Default webhook URL of this mode; a session's own notification_url wins. */
+    notificationUrl: text('notification_url'),
+    /** AES-GCM ciphertext of this mode's whsec_ secret, sealed with ENCRYPTION_KEY (src/lib/secretbox.ts). */
+    webhookSecretSealed: text('webhook_secret_sealed').notNull(),
+    /** After a roll, the old secret keeps signing beside the new one until this instant (24 h). */
+    webhookSecretPreviousSealed: text('webhook_secret_previous_sealed'),
+    webhookSecretPreviousUntil: integer('webhook_secret_previous_until'),
+    /** Accounts customers transfer to (bank_transfer); empty means the sandbox's test account in test mode. */
+    bankAccounts: text('bank_accounts', { mode: 'json' }).notNull().$type<BankAccount[]>().default([]),
+    /** The merchant's CLABE for SPEI collections; null: the sandbox issues a test one in test mode. */
+    speiClabe: text('spei_clabe'),
+    /** Origins allowed to frame the checkout and call the client API (CORS), e.g. https://shop.example. */
+    allowedOrigins: text('allowed_origins', { mode: 'json' }).notNull().$type<string[]>().default([]),
+    /** Methods the merchant accepts; null means every method Borda offers in the session's country. */
+    enabledMethods: text('enabled_methods', { mode: 'json' }).$type<string[] | null>(),
+    /** The checkout's accent colour, #rrggbb, dark enough for white text on it (4.5:1); null: Borda's green. */
+    brandColor: text('brand_color'),
+    /** The checkout's logo as a data:image/... URL of at most 6 KB; null: the merchant's name only. */
+    logo: text('logo'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.merchantId, t.mode] })],
+);
+
+export type MerchantModeSettingsRow = typeof merchantModeSettings.$inferSelect;

@@ -68,7 +68,8 @@ export type PaymentDetails = {
   };
   bank_transfer?: BankAccount & { reference: string };
   spei?: { clabe: string; bank_name: string; beneficiary: string; reference: string };
-  voucher?: { reference: string; expires_at: number; kind: 'voucher' | 'redirect' };
+  /** `url`: the gateway's printable voucher or the page the customer is sent to (PSE, wallets). */
+  voucher?: { reference: string; expires_at: number; kind: 'voucher' | 'redirect'; url?: string };
 };
 
 export type PaymentRow = typeof payments.$inferSelect;

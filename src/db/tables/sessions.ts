@@ -74,6 +74,7 @@ export const idempotencyKeys = sqliteTable(
     requestHash: text('request_hash').notNull(),
     /** Null while the first request still runs. */
     responseStatus: integer('response_status'),
+    /** The stored answer, sealed with ENCRYPTION_KEY (it may hold a secret, e.g. a rolled webhook secret). */
     responseBody: text('response_body'),
     createdAt: integer('created_at').notNull(),
     /** While a request holds the key, a crashed worker must not lock it for 24 h: the lock lapses. */

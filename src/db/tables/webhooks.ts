@@ -66,10 +66,12 @@ export const disabledEndpoints = sqliteTable(
   'disabled_endpoints',
   {
     merchantId: text('merchant_id').notNull(),
+    /** Per mode, like the URLs: a test endpoint's 410 never silences live delivery, nor the reverse. */
+    mode: text('mode', { enum: ['test', 'live'] }).notNull(),
     url: text('url').notNull(),
     disabledAt: integer('disabled_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.merchantId, t.url] })],
+  (t) => [primaryKey({ columns: [t.merchantId, t.mode, t.url] })],
 );
 
 export type EventRow = typeof events.$inferSelect;

@@ -200,11 +200,20 @@ const STATUS_RANK: Record<GatewayStatus['status'], number> = {
 };
 
 /** The Asaas connector (see the sources above). Its `reference` is always the Asaas payment id (pay_…). */
+/**
+ * What Asaas requires for a card beyond the card (creditCardHolderInfo, remoteIp). The checkout does
+ * not collect the phone, postal code, address number or IP, so routing passes Asaas over for cards
+ * until a payment carries them; PIX and boleto need only the CPF/CNPJ.
+ */
+export const ASAAS_CARD_DATA = ['document', 'phone', 'postal_code', 'address_number', 'payer_ip'] as const;
+
 export const asaasConnector: Connector = {
   slug: 'asaas',
   available: true,
   methods: ['pix', 'boleto', 'card'],
+  coverage: { BRA: ['pix', 'boleto', 'card'] },
   credentialFields: ['api_key', 'webhook_token'],
+  requiredCustomerData: (method) => (method === 'card' ? ASAAS_CARD_DATA : ['document']),
 
   async createPayment(ctx, req) {
     const { body, boleto } = paymentBody(req);

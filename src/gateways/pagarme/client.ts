@@ -190,6 +190,7 @@ export const pagarmeConnector: Connector = {
   slug: 'pagarme',
   available: true,
   methods: METHODS,
+  coverage: { BRA: METHODS },
   credentialFields: ['secret_key', 'webhook_user', 'webhook_password'],
   createPayment,
   fetchStatus,

@@ -1,3 +1,5 @@
+import { COUNTRY_METHOD_TABLE } from '../../domain/country-methods';
+import { methodsOf } from '../coverage';
 import { type Connector, type ConnectorContext, ConnectorError, type GatewayStatus } from '../types';
 import { issueAsync } from './async-methods';
 
@@ -37,22 +39,9 @@ function behaviourOf(ctx: ConnectorContext): SandboxBehaviour {
 export const sandboxConnector: Connector = {
   slug: 'sandbox',
   available: true,
-  methods: [
-    'card',
-    'pix',
-    'boleto',
-    'bank_transfer',
-    'spei',
-    'oxxo',
-    'efecty',
-    'servipag',
-    'cip',
-    'pse',
-    'nequi',
-    'transfiya',
-    'picpay',
-    'pe_wallet',
-  ],
+  methods: methodsOf(COUNTRY_METHOD_TABLE),
+  // Test mode only: the sandbox plays every method the checkout offers, in every country.
+  coverage: COUNTRY_METHOD_TABLE,
   credentialFields: [],
   async createPayment(ctx, req) {
     const reference = `sbx_${req.paymentId.slice(4)}`;

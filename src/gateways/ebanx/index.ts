@@ -1,0 +1,1 @@
+export { ebanxConnector } from './client';

@@ -1,0 +1,1 @@
+export { mercadopagoConnector } from './client';
