@@ -35,6 +35,11 @@ describe('merchant logo and brand colour on the checkout', () => {
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("img-src 'self' data:");
     expect(csp).not.toContain('unsafe-inline');
+    // A per-mode setting: the test key's look is not the live checkout's.
+    const live = await createSession(m.secret_keys.live);
+    const livePage = await (await call(`/checkout/${live.token}`)).text();
+    expect(livePage).not.toContain('--brand:#1a4fa3');
+    expect(livePage).not.toContain('class="logo"');
     const bytes = new TextEncoder().encode(html).byteLength;
     console.log(`checkout page with every method, 12 plans, marks and a logo: ${bytes} bytes`);
     expect(bytes).toBeLessThanOrEqual(50 * 1024);
