@@ -112,4 +112,29 @@ describe('the page on its own clock and in its end states', () => {
     await screen(page, 'state-spei-es-360');
     await page.close();
   });
+
+  it('groups the card number as typed, lights its brand, and leaves the expiry unset', async () => {
+    const s = await createSession(rig, { payment_method: 'card' });
+    const page = await openPage(rig.browser, s.checkout_url, 360);
+    expect([
+      await page.locator('#exp-month').inputValue(),
+      await page.locator('#exp-year').inputValue(),
+    ]).toEqual(['', '']);
+    const cases: Array<[string, string, string]> = [
+      ['4111111111111111', '4111 1111 1111 1111', 'visa'],
+      ['5555555555554444', '5555 5555 5555 4444', 'mastercard'],
+      ['378282246310005', '3782 822463 10005', 'amex'],
+      ['5066991111111118', '5066 9911 1111 1118', 'elo'],
+      ['6062825624254001', '6062 8256 2425 4001', 'hipercard'],
+      ['6375680000000000', '6375 6800 0000 0000', 'hiper'],
+    ];
+    for (const [typed, shown, brand] of cases) {
+      await page.locator('#card-number').fill('');
+      await page.locator('#card-number').pressSequentially(typed);
+      expect(await page.locator('#card-number').inputValue()).toBe(shown);
+      expect(await page.locator('#card-brands svg.on').getAttribute('class')).toContain(`brand-${brand}`);
+      if (brand === 'elo') await screen(page, 'state-card-elo-360');
+    }
+    await page.close();
+  });
 });

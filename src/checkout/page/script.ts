@@ -193,6 +193,11 @@ form.addEventListener('change', function (e) {
   if (e.target.name === 'method' || e.target.name === 'installments') syncMethod();
 });
 if ($('card-number')) $('card-number').addEventListener('input', onCardInput);
+form.addEventListener('input', function (e) {
+  // A field being corrected is no longer wrong; the document has its own live check.
+  var el = e.target;
+  if (el.id !== 'document' && el.getAttribute('aria-invalid') === 'true') fieldError(el.id, '');
+});
 if ($('document')) $('document').addEventListener('input', function () {
   var n = digitsOf(this.value).length;
   var cpf = data.document.kind === 'cpf_cnpj';
