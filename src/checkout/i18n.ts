@@ -52,6 +52,20 @@ const INTL_LOCALES: Record<Locale, Partial<Record<Currency, string>> & { default
  */
 const HIDE_ZERO_FRACTION: ReadonlySet<Currency> = new Set(['COP']);
 
+/**
+ * A bare "$" is every peso's and the dollar's sign, so a customer could not tell them apart: wherever
+ * Intl writes just "$", the currency's unambiguous sign is written instead (the way price comparisons
+ * across Latin America write them: MX$, US$, CLP $, COL$, ARS $). Signs Intl already spells out
+ * (R$, S/, US$ in es-CO, MX$ in pt-BR, ISO codes) are kept.
+ */
+const DOLLAR_SIGNS: Partial<Record<Currency, string>> = {
+  MXN: 'MX$',
+  USD: 'US$',
+  CLP: 'CLP\u00a0$',
+  COP: 'COL$',
+  ARS: 'ARS\u00a0$',
+};
+
 // Formatters are costly to build and the page formats several amounts per render; the key space is tiny.
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -89,11 +103,18 @@ export function formatAmount(minor: number, currency: Currency, locale: Locale):
   const decimal = showFraction ? `${sign}${whole}.${fraction}` : `${sign}${whole}`;
   const intlLocales = INTL_LOCALES[locale];
   const intlLocale = intlLocales[currency] ?? intlLocales.default;
-  const text = formatter(intlLocale, currency, showFraction ? exponent : 0).format(
+  const parts = formatter(intlLocale, currency, showFraction ? exponent : 0).formatToParts(
     decimal as Intl.StringNumericLiteral,
   );
-  // ICU writes Chilean pesos as "$1.500"; the product spec (and Chilean receipts) space the sign: "$ 1.500".
-  return currency === 'CLP' && locale === 'es' ? text.replace(/^(-?)\$(?=\d)/, '$1$\u00a0') : text;
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as Intl.NumberFormatPart;
+    const sign = part.type === 'currency' && part.value === '$' ? DOLLAR_SIGNS[currency] : undefined;
+    out += sign ?? part.value;
+    // "CLP $ 1.500": a spelled-out sign keeps a no-break space before the digits.
+    if (sign?.endsWith('\u00a0$') && parts[i + 1]?.type === 'integer') out += '\u00a0';
+  }
+  return out;
 }
 
 /**

@@ -15,7 +15,7 @@ export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'elo' | 'hipercard' | '
  *   Hipercard); 384100/384140/384160 from medipass/react-payment-inputs (src/utils/cardTypes.js), and
  *   their 19-digit length from creditcard.js, whose Hipercard pattern is 38 followed by 17 digits.
  */
-const RANGES: ReadonlyArray<readonly [CardBrand, readonly string[]]> = [
+export const CARD_BRAND_RANGES: ReadonlyArray<readonly [CardBrand, readonly string[]]> = [
   [
     'elo',
     [
@@ -112,7 +112,7 @@ export function luhnValid(digits: string): boolean {
 export function detectBrand(number: string): CardBrand | null {
   const digits = normalizeCardNumber(number);
   if (!/^\d+$/.test(digits)) return null;
-  for (const [brand, ranges] of RANGES) {
+  for (const [brand, ranges] of CARD_BRAND_RANGES) {
     if (ranges.some((range) => inRange(digits, range))) return brand;
   }
   return null;

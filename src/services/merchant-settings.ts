@@ -8,6 +8,7 @@ import {
   merchantModeSettings,
   merchants,
 } from '../db/schema';
+import { contrastWithWhite } from '../domain/colour';
 import { checkWebhookUrl } from '../domain/urls';
 import type { Mode } from '../http/context';
 import { fieldError } from '../http/errors';
@@ -71,6 +72,12 @@ export function settingsPatch(ctx: MerchantCtx, input: UpdateMerchant): Settings
   if (input.spei_clabe !== undefined) set.speiClabe = input.spei_clabe;
   if (input.late_payment_policy) set.latePaymentPolicy = input.late_payment_policy;
   if (input.notify_customer !== undefined) set.notifyCustomer = input.notify_customer;
+  if (input.brand_color !== undefined) {
+    if (input.brand_color !== null && contrastWithWhite(input.brand_color) < 4.5)
+      throw fieldError('brand_color', 'insufficient_contrast', 'is too light for white text (needs 4.5:1).');
+    set.brandColor = input.brand_color?.toLowerCase() ?? null;
+  }
+  if (input.logo !== undefined) set.logo = input.logo;
   return set;
 }
 
@@ -94,6 +101,8 @@ export function settingsView(
     enabled_methods: s.enabledMethods,
     late_payment_policy: s.latePaymentPolicy,
     notify_customer: s.notifyCustomer,
+    brand_color: s.brandColor,
+    logo: s.logo,
   };
 }
 

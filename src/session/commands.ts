@@ -78,3 +78,13 @@ export type Refusal = {
 
 export type TransitionOutcome = { ok: true; session: SessionRow; eventIds: string[] } | Refusal;
 export type PayOutcome = { ok: true; session: SessionRow; payment: PaymentRow } | Refusal;
+
+/** A status read of the page; `baseUrl` builds the QR and boleto links the status carries. */
+export type StatusCommand = { sessionId: string; baseUrl: string; now?: number };
+
+export const NOT_FOUND: Refusal = { ok: false, code: 'not_found', detail: 'No such checkout session.' };
+export const CONCURRENT: Refusal = {
+  ok: false,
+  code: 'concurrent_update',
+  detail: 'The session changed while this ran; retry.',
+};

@@ -9,16 +9,20 @@ import { allowedInMode } from '../gateways/mode-guard';
 import { publishEvents } from '../webhooks/publish';
 import { admitPayment } from './admit-payment';
 import { cachedRowHolds } from './cached-row';
-import type {
-  PayCommand,
-  PayOutcome,
-  Refusal,
-  SettleCommand,
-  TransitionCommand,
-  TransitionOutcome,
+import {
+  CONCURRENT,
+  NOT_FOUND,
+  type PayCommand,
+  type PayOutcome,
+  type Refusal,
+  type SettleCommand,
+  type StatusCommand,
+  type TransitionCommand,
+  type TransitionOutcome,
 } from './commands';
 import { commitSessionChange, type SessionChange } from './commit';
 import { runGateway } from './gateway-call';
+import { LIVE_BASE_HEADER, LIVE_SESSION_HEADER, LiveStatus, type StatusRead } from './live-status';
 import { loadMerchantProfile } from './merchant-profile';
 import { paymentEvent } from './payment-events';
 import { newPaymentRow } from './payment-row';
@@ -28,13 +32,7 @@ import { sessionEvents } from './session-events';
 import { acceptPayment, settle } from './settle-command';
 
 export type { PayCommand, SettleCommand, TransitionCommand, TransitionOutcome } from './commands';
-
-const NOT_FOUND: Refusal = { ok: false, code: 'not_found', detail: 'No such checkout session.' };
-const CONCURRENT: Refusal = {
-  ok: false,
-  code: 'concurrent_update',
-  detail: 'The session changed while this ran; retry.',
-};
+export { sessionStub } from './stub';
 
 /**
  * One Durable Object per checkout session: the only writer of a session after it is created.
@@ -47,6 +45,34 @@ export class SessionDO extends DurableObject<Env> {
   #row: SessionRow | null = null;
   #tail: Promise<unknown> = Promise.resolve();
   #paying = false;
+  readonly #live: LiveStatus;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.#live = new LiveStatus(ctx, () => this.#db);
+  }
+
+  /** The page's status, from this object (no D1 read once warm); an overdue session is expired on the spot. */
+  async status(cmd: StatusCommand): Promise<StatusRead | null> {
+    const now = cmd.now ?? Date.now();
+    const read = await this.#live.read(cmd.sessionId, cmd.baseUrl, now);
+    if (read?.overdue)
+      this.ctx.waitUntil(this.transition({ sessionId: cmd.sessionId, to: 'expired', onlyIfDue: true, now }));
+    return read;
+  }
+
+  /** A page's WebSocket (GET /c/v1/sessions/{token}/live, forwarded by the Worker with the token and base URL). */
+  override fetch(request: Request): Promise<Response> {
+    const sessionId = request.headers.get(LIVE_SESSION_HEADER) ?? '';
+    return this.#live.connect(request, sessionId, request.headers.get(LIVE_BASE_HEADER) ?? '');
+  }
+
+  override webSocketClose(ws: WebSocket, code: number): void {
+    ws.close(code === 1005 ? 1000 : code, 'closed');
+  }
+
+  /** Pages only send pings, which the runtime answers without waking the object; anything else is ignored. */
+  override webSocketMessage(): void {}
 
   transition(cmd: TransitionCommand): Promise<TransitionOutcome> {
     return this.#serialized(() => this.#transition(cmd));
@@ -105,6 +131,7 @@ export class SessionDO extends DurableObject<Env> {
       .where(eq(checkoutSessions.id, sessionId))
       .limit(1);
     this.#row = row ?? null;
+    if (row) await this.#live.seen(row);
     return this.#row;
   }
 
@@ -119,6 +146,7 @@ export class SessionDO extends DurableObject<Env> {
   async #commit(row: SessionRow, change: SessionChange, now: number): Promise<SessionRow | null> {
     const committed = await commitSessionChange(this.#db, row, change, now);
     this.#row = committed;
+    await this.#live.changed(committed, change, now);
     const ids = committed ? (change.events ?? []).map((e) => e.id) : [];
     if (ids.length > 0) {
       // After the commit, off the response path; a failed send is repaired by the cron's outbox reconcile.
@@ -265,21 +293,4 @@ export class SessionDO extends DurableObject<Env> {
   get #scope(): SessionScope {
     return { db: this.#db, env: this.env, commit: (row, change, now) => this.#commit(row, change, now) };
   }
-}
-
-/**
- * Typed calls into a session's object. RPC return types are rewritten for serialization, which
- * loses the outcome unions' discriminant; the values themselves are plain data and arrive intact.
- */
-export function sessionStub(env: Env, sessionId: string) {
-  const ns = env.SESSION_DO as unknown as DurableObjectNamespace<SessionDO>;
-  const stub = ns.get(ns.idFromName(sessionId));
-  return {
-    transition: (cmd: TransitionCommand) => stub.transition(cmd) as Promise<TransitionOutcome>,
-    pay: (cmd: PayCommand) => stub.pay(cmd) as Promise<PayOutcome>,
-    settle: (cmd: SettleCommand) => stub.settle(cmd) as Promise<PayOutcome>,
-    accept: (cmd: SettleCommand) => stub.accept(cmd) as Promise<PayOutcome>,
-    refund: (cmd: RefundCommand) => stub.refund(cmd) as Promise<RefundOutcome>,
-    updateRefund: (cmd: RefundUpdateCommand) => stub.updateRefund(cmd) as Promise<RefundOutcome>,
-  };
 }

@@ -102,15 +102,18 @@ describe('hosted checkout in a real browser', () => {
     await page.getByRole('radio', { name: /^Cartão de crédito/ }).check();
     await page.getByLabel('Número do cartão').fill('4000 0000 0000 0002');
     await page.getByLabel('Nome impresso no cartão').fill('MARIA SILVA');
+    await page.locator('#exp-month').selectOption('12');
     await page.locator('#exp-year').selectOption({ index: 3 });
     await page.getByLabel('Código de segurança (CVV)').fill('123');
     await page.locator('#pay-button').click();
-    await expect.poll(() => page.locator('#notice').textContent()).toMatch(/recus/i);
+    // The decline sits next to the card number, which gets the focus; the CVC is kept for the retry.
+    await expect.poll(() => page.locator('#card-number-err').textContent()).toMatch(/recus/i);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('card-number');
+    expect(await page.locator('#cvc').inputValue()).toBe('123');
     await screenshot(page, 'card-1-declined');
 
     await page.getByLabel('Número do cartão').fill('4242 4242 4242 4242');
-    await page.getByLabel('Código de segurança (CVV)').fill('123');
-    await page.locator('#installments').selectOption('3');
+    await page.locator('input[name=installments][value="3"]').check();
     await screenshot(page, 'card-2-installments');
     await page.locator('#pay-button').click();
     await page.waitForURL(`${site.origin}/success?cs=${s.token}`);
@@ -190,7 +193,11 @@ describe('hosted checkout in a real browser', () => {
     await page.keyboard.type('52998224725');
     await page.keyboard.press('Enter');
     await page.locator('#pix-panel').waitFor({ state: 'visible' });
-    await page.keyboard.press('Tab'); // from the code to the copy button
+    // The panel's heading takes the focus (and is read out); the code, then its copy button, follow.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pix-title');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pix-code');
+    await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('pix-copy');
     await screenshot(page, 'mobile-pix');
     await page.close();

@@ -104,7 +104,7 @@ describe('payment methods in a real browser', () => {
       expect.stringContaining('Efectivo en OXXO'),
       expect.stringContaining('Tarjeta de crédito'),
     ]);
-    expect(await page.locator('#amount').textContent()).toMatch(/\$1,500\.00/);
+    expect(await page.locator('#amount').textContent()).toMatch(/^MX\$1,500\.00$/);
     await page.getByLabel('Nombre completo').fill('Ana López');
     await page.getByLabel('Correo electrónico').fill('ana@example.com');
     await page.locator('#pay-button').click();
@@ -128,10 +128,12 @@ describe('payment methods in a real browser', () => {
     expect(await page.locator('#pay-button').textContent()).toMatch(/Pagar R\$\s2\.250,00/);
     await page.getByRole('radio', { name: /^Cartão de crédito/ }).check();
     expect(await page.locator('#pay-button').textContent()).toMatch(/Pagar R\$\s2\.500,00/);
-    const options = await page.locator('#installments option').allTextContents();
-    expect(options).toHaveLength(12);
-    expect(options[2]).toMatch(/3x de R\$\s833,34 sem juros/);
-    expect(options[11]).toMatch(/12x de R\$\s236,25 com juros \(1,99% a\.m\.\), total R\$\s2\.835,00/);
+    const plans = await page.locator('label.plan').allTextContents();
+    expect(plans).toHaveLength(12);
+    expect(plans[2]).toMatch(/1x R\$\s833,34 \+ 2x R\$\s833,33\s*sem juros · total R\$\s2\.500,00/);
+    expect(plans[11]).toMatch(/12x R\$\s236,25\s*juros de 1,99% a\.m\. · total R\$\s2\.835,00/);
+    await page.locator('input[name=installments][value="12"]').check();
+    expect(await page.locator('#pay-button').textContent()).toMatch(/Pagar R\$\s2\.835,00/);
     await screenshot(page, 'installments');
     await page.close();
   });
@@ -154,6 +156,7 @@ describe('payment methods in a real browser', () => {
       await page.getByLabel('CPF ou CNPJ').fill('529.982.247-25');
       await page.getByLabel('Número do cartão').fill('4242 4242 4242 4242');
       await page.getByLabel('Nome impresso no cartão').fill('MARIA SILVA');
+      await page.locator('#exp-month').selectOption('12');
       await page.locator('#exp-year').selectOption({ index: 2 });
       await page.getByLabel('Código de segurança (CVV)').fill('123');
       await page.locator('#pay-button').click();

@@ -108,6 +108,11 @@ describe("seed 002's widget page against Borda, in a real browser", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // The framed checkout gets the status pushed like the hosted page: no poll on the way to onSuccess.
+    const polls: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.endsWith('/status')) polls.push(r.url());
+    });
     await openShop(page, s.session_token);
     const frame = page.frameLocator('iframe[title="Borda checkout"]');
     await frame.getByLabel('Nome completo').fill('Maria Silva');
@@ -119,6 +124,7 @@ describe("seed 002's widget page against Borda, in a real browser", () => {
     await screenshot(page, 'widget-1-pix');
     await frame.locator('#simulate').click();
     expect(await result(page)).toEqual({ success: { session: s.id, status: 'paid' } });
+    expect(polls).toEqual([]);
     // The modal is gone and the shop page is still the shop page (no navigation).
     expect(await page.locator('iframe').count()).toBe(0);
     expect(new URL(page.url()).origin).toBe(shop.origin);

@@ -69,7 +69,7 @@ describe('GET /checkout/{token}', () => {
     });
     const html = await (await call(`/checkout/${es.token}`)).text();
     expect(html).toContain('<html lang="es">');
-    expect(html).toMatch(/Pagar \$\s1\.500/);
+    expect(html).toMatch(/Pagar CLP\s\$\s1\.500/);
     const br = await createSession(m.secret_keys.test);
     expect(await (await call(`/checkout/${br.token}`)).text()).toContain('<html lang="pt-BR">');
   });

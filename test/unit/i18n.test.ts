@@ -16,30 +16,30 @@ const NB = '\u00a0';
 describe('formatAmount', () => {
   it.each<[number, Currency, Locale, string]>([
     [15000, 'BRL', 'pt-BR', `R$${NB}150,00`],
-    [1500, 'CLP', 'es', `$${NB}1.500`], // the spec's "$ 1.500"
-    [150000, 'MXN', 'es', '$1,500.00'],
-    [150000, 'COP', 'es', `$${NB}1.500`], // whole pesos drop ",00"
-    [150050, 'COP', 'es', `$${NB}1.500,50`], // centavos still show, never rounded to $ 1.501
+    [1500, 'CLP', 'es', `CLP${NB}$${NB}1.500`], // the spec's "$ 1.500", told apart from other pesos
+    [150000, 'MXN', 'es', 'MX$1,500.00'],
+    [150000, 'COP', 'es', `COL$${NB}1.500`], // whole pesos drop ",00"
+    [150050, 'COP', 'es', `COL$${NB}1.500,50`], // centavos still show, never rounded to $ 1.501
     [15000, 'PEN', 'es', `S/${NB}150.00`],
-    [150000, 'ARS', 'es', `$${NB}1.500,00`],
+    [150000, 'ARS', 'es', `ARS${NB}$${NB}1.500,00`],
     [15000, 'USD', 'es', `US$${NB}150,00`], // never a bare "$" that reads as pesos
-    [15000, 'USD', 'en', '$150.00'],
+    [15000, 'USD', 'en', 'US$150.00'],
     [15000, 'USD', 'pt-BR', `US$${NB}150,00`],
     [15000, 'BRL', 'es', `R$${NB}150,00`],
     [15000, 'BRL', 'en', 'R$150.00'],
     [1500, 'CLP', 'en', `CLP${NB}1,500`],
     [1500, 'CLP', 'pt-BR', `CLP${NB}1.500`],
     [1, 'BRL', 'pt-BR', `R$${NB}0,01`],
-    [1, 'USD', 'en', '$0.01'],
+    [1, 'USD', 'en', 'US$0.01'],
     [10, 'PEN', 'es', `S/${NB}0.10`],
-    [1, 'CLP', 'es', `$${NB}1`],
+    [1, 'CLP', 'es', `CLP${NB}$${NB}1`],
     [0, 'BRL', 'pt-BR', `R$${NB}0,00`],
     [123456789, 'BRL', 'pt-BR', `R$${NB}1.234.567,89`],
-    [123456789, 'USD', 'en', '$1,234,567.89'],
-    [123456789, 'MXN', 'es', '$1,234,567.89'],
+    [123456789, 'USD', 'en', 'US$1,234,567.89'],
+    [123456789, 'MXN', 'es', 'MX$1,234,567.89'],
     [MAX_AMOUNT, 'BRL', 'pt-BR', `R$${NB}99.999.999,99`],
-    [MAX_AMOUNT, 'CLP', 'es', `$${NB}9.999.999.999`],
-    [Number.MAX_SAFE_INTEGER, 'USD', 'en', '$90,071,992,547,409.91'],
+    [MAX_AMOUNT, 'CLP', 'es', `CLP${NB}$${NB}9.999.999.999`],
+    [Number.MAX_SAFE_INTEGER, 'USD', 'en', 'US$90,071,992,547,409.91'],
     [-15000, 'BRL', 'pt-BR', `-R$${NB}150,00`],
   ])('%i %s %s -> %j', (minor, currency, locale, expected) => {
     expect(formatAmount(minor, currency, locale)).toBe(expected);

@@ -4,20 +4,23 @@ import { BoletoPage } from '../../checkout/page/boleto-page';
 import { fillNonce, newNonce, pageHeaders } from '../../checkout/page/headers';
 import { qrSvg } from '../../checkout/qr';
 import type { GatewayAccountRow, PaymentDetails } from '../../db/schema';
+import { customerDocument } from '../../domain/customer-document';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { interleaved2of5Svg } from '../../domain/itf';
 import type { Currency } from '../../domain/money';
 import { enabledAccountsForSession } from '../../gateways/accounts';
+import { sandboxAccount } from '../../gateways/sandbox/async-methods';
 import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { ApiError, fieldError, refusalError } from '../../http/errors';
 import { rawBody } from '../../http/middleware';
 import { assertSameSiteOrAllowed, corsHeaders } from '../../http/origin';
 import { baseUrlOf } from '../../http/problem';
+import { LIVE_BASE_HEADER, LIVE_SESSION_HEADER } from '../../session/live-status';
 import { sessionStub } from '../../session/session-do';
 import { type CheckoutContext, loadCheckout, redirectUrl } from './load';
 import { CreateClientPayment, SimulateOutcome } from './schema';
-import { clientPaymentView, clientSessionView, clientStatusView } from './view';
+import { clientPaymentView, clientSessionView } from './view';
 
 type ClientEnv = AppEnv & { Variables: { checkout: CheckoutContext; accounts?: GatewayAccountRow[] } };
 
@@ -26,6 +29,37 @@ type ClientEnv = AppEnv & { Variables: { checkout: CheckoutContext; accounts?: G
  * the hosted page, the embeddable widget and mobile webviews.
  */
 export const clientRoutes = new Hono<ClientEnv>()
+  // The live status comes from the session's Durable Object, not D1: registered before the
+  // middleware below, which reads D1, so a poll or a push never touches the database.
+  .get('/:token/status', async (c) => {
+    const token = sessionToken(c.req.param('token'));
+    const read = await sessionStub(c.env, token).status({ sessionId: token, baseUrl: baseUrlOf(c) });
+    if (!read) throw new ApiError('not_found', 'No such checkout session.');
+    c.header('cache-control', 'no-store');
+    for (const [k, v] of Object.entries(corsHeaders(c, read.allowedOrigins))) c.header(k, v);
+    return c.json(read.view);
+  })
+  .get('/:token/live', async (c) => {
+    const token = sessionToken(c.req.param('token'));
+    if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+      throw new ApiError('invalid_request', 'This endpoint takes a WebSocket upgrade.');
+    }
+    // Only Borda's own pages subscribe (the hosted page, also when the widget frames it).
+    const origin = c.req.header('origin');
+    if (origin && origin !== new URL(c.req.url).origin && origin !== baseUrlOf(c)) {
+      throw new ApiError('forbidden', 'Cross-origin subscriptions are not allowed.');
+    }
+    const headers = new Headers(c.req.raw.headers);
+    headers.set(LIVE_SESSION_HEADER, token);
+    headers.set(LIVE_BASE_HEADER, baseUrlOf(c));
+    const res = await sessionStub(c.env, token).fetch(new Request(c.req.url, { headers }));
+    // A copy with mutable headers: the app's middleware adds its own (the request id) on the way out.
+    return new Response(res.body, {
+      status: res.status,
+      headers: new Headers(res.headers),
+      webSocket: res.webSocket,
+    });
+  })
   .use('/:token/*', async (c, next) => {
     const token = c.req.param('token') ?? '';
     // A payment also needs the merchant's gateway accounts: read them beside the session, not after it.
@@ -43,29 +77,25 @@ export const clientRoutes = new Hono<ClientEnv>()
   })
   .options('/:token/*', (c) => c.body(null, 204))
   .get('/:token', (c) => c.json(clientSessionView(c.get('checkout'), Date.now())))
-  .get('/:token/status', (c) => {
-    const checkout = c.get('checkout');
-    const view = clientStatusView(checkout, Date.now(), baseUrlOf(c));
-    if (view.status === 'expired' && checkout.session.status === 'open') {
-      // Lazy expiry: the merchant hears about it now, not at the next sweep.
-      const stub = sessionStub(c.env, checkout.session.id);
-      c.executionCtx.waitUntil(stub.transition({ sessionId: checkout.session.id, to: 'expired' }));
-    }
-    c.header('cache-control', 'no-store');
-    return c.json(view);
-  })
   .post('/:token/payments', rawBody, async (c) => {
     const { session, merchant } = c.get('checkout');
     const input = jsonBody(c, CreateClientPayment);
     const customer = { ...input.customer };
-    if (session.country === 'BRA') {
+    const doc = customerDocument(session.country, session.currency);
+    if (doc?.kind === 'cpf_cnpj') {
       const document = normalizeDocument(customer.document ?? '');
       if (!document) throw fieldError('customer.document', 'required', 'A CPF or CNPJ is required.');
       if (!classifyBrDocument(document))
         throw fieldError('customer.document', 'invalid_document', 'is not a valid CPF or CNPJ.');
       customer.document = document;
+    } else if (customer.document !== undefined) {
+      // Elsewhere the page asks only for local methods; what is given must at least look like an id.
+      const document = customer.document.replace(/[.\-/\s]/g, '').toUpperCase();
+      if (!/^[0-9A-Z]{5,20}$/.test(document))
+        throw fieldError('customer.document', 'invalid_document', 'is not a valid identity document.');
+      customer.document = document;
     }
-    const { allowedOrigins: _origins, ...merchantInfo } = merchant;
+    const { allowedOrigins: _origins, brandColor: _colour, logo: _logo, ...merchantInfo } = merchant;
     const outcome = await sessionStub(c.env, session.id).pay({
       sessionId: session.id,
       hint: {
@@ -128,7 +158,13 @@ export const clientRoutes = new Hono<ClientEnv>()
         amount={payment.amount}
         currency={payment.currency as Currency}
         locale={pickLocale(session.locale, session.country)}
-        beneficiary={merchant.name}
+        beneficiary={{
+          name: merchant.name,
+          // The account the boleto credits: the merchant's own, else (test mode) the sandbox's.
+          document:
+            (merchant.bankAccounts[0] ?? (session.mode === 'test' ? sandboxAccount(merchant.name) : null))
+              ?.document ?? null,
+        }}
         payer={payment.customer}
       />
     );
@@ -152,4 +188,12 @@ function svg(c: Context, body: string): Response {
     'content-type': 'image/svg+xml',
     'cache-control': 'private, max-age=3600, immutable',
   });
+}
+
+const TOKEN = /^cs_(test|live)_[0-9A-Za-z]{24}$/;
+
+/** A session token's shape is checked before a Durable Object is addressed by it. */
+function sessionToken(token: string | undefined): string {
+  if (!token || !TOKEN.test(token)) throw new ApiError('not_found', 'No such checkout session.');
+  return token;
 }

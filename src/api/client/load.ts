@@ -8,10 +8,15 @@ import {
   payments,
   type SessionRow,
 } from '../../db/schema';
+import { dueAt } from '../../domain/session-state';
 import type { MerchantProfile } from '../../gateways/types';
 import { ApiError } from '../../http/errors';
 
-export type CheckoutMerchant = MerchantProfile & { allowedOrigins: string[] };
+export type CheckoutMerchant = MerchantProfile & {
+  allowedOrigins: string[];
+  brandColor: string | null;
+  logo: string | null;
+};
 export type CheckoutContext = { session: SessionRow; merchant: CheckoutMerchant; payment: PaymentRow | null };
 
 /**
@@ -36,6 +41,8 @@ export async function loadCheckout(db: DrizzleD1Database, token: string): Promis
         enabledMethods: merchantModeSettings.enabledMethods,
         bankAccounts: merchantModeSettings.bankAccounts,
         speiClabe: merchantModeSettings.speiClabe,
+        brandColor: merchantModeSettings.brandColor,
+        logo: merchantModeSettings.logo,
       },
       payment: payments,
     })
@@ -56,14 +63,24 @@ export async function loadCheckout(db: DrizzleD1Database, token: string): Promis
   return row;
 }
 
-/** The status a customer should see: an open session past its time is expired even before the sweep. */
+/**
+ * The status a customer should see: a session past its time (expires_at, or the hold of an issued
+ * boleto) is expired even before the sweep or the SessionDO has written it.
+ */
 export function effectiveStatus(session: SessionRow, now: number): SessionRow['status'] {
-  return session.status === 'open' && now >= session.expiresAt ? 'expired' : session.status;
+  const live = session.status === 'open' || session.status === 'pending';
+  return live && now >= dueAt(session) ? 'expired' : session.status;
 }
 
 /** Where the browser goes next: success_url once paid, cancel_url once canceled, with the session id filled in. */
 export function redirectUrl(session: SessionRow): string | null {
   const url =
     session.status === 'paid' ? session.successUrl : session.status === 'canceled' ? session.cancelUrl : null;
+  return url ? url.replaceAll('{CHECKOUT_SESSION_ID}', session.id) : null;
+}
+
+/** The merchant's store, for a way back from a page that ended: cancel_url, else success_url. */
+export function storeUrl(session: SessionRow): string | null {
+  const url = session.cancelUrl ?? session.successUrl;
   return url ? url.replaceAll('{CHECKOUT_SESSION_ID}', session.id) : null;
 }

@@ -1,14 +1,16 @@
+import { adjustmentLabel, planNote, splitText } from '../../checkout/amounts';
 import { declineMessage, formatAmount, pickLocale } from '../../checkout/i18n';
 import type { PaymentRow } from '../../db/schema';
 import { formatLinhaDigitavel } from '../../domain/boleto';
 import { formatClabe } from '../../domain/clabe';
 import { methodInfo } from '../../domain/country-methods';
+import { customerDocument } from '../../domain/customer-document';
 import type { Locale } from '../../domain/methods';
 import type { Currency } from '../../domain/money';
-import { availableMethods, quoteMethod } from '../../domain/offer';
+import { availableMethods, quoteMethod, settingsFor } from '../../domain/offer';
 import { isoUtc } from '../../lib/time';
 import { paymentView } from '../../session/payment-view';
-import { type CheckoutContext, effectiveStatus, redirectUrl } from './load';
+import { type CheckoutContext, effectiveStatus, redirectUrl, storeUrl } from './load';
 
 /** What the checkout page shows of a session, as JSON: immutable but for `status`. */
 export function clientSessionView(ctx: CheckoutContext, now: number) {
@@ -21,7 +23,7 @@ export function clientSessionView(ctx: CheckoutContext, now: number) {
     object: 'checkout_session',
     status: effectiveStatus(session, now),
     livemode: session.mode === 'live',
-    merchant: { name: merchant.name },
+    merchant: { name: merchant.name, logo: merchant.logo, brand_color: merchant.brandColor },
     description: session.description,
     amount: session.amount,
     currency,
@@ -29,7 +31,11 @@ export function clientSessionView(ctx: CheckoutContext, now: number) {
     locale,
     country: session.country,
     expires_at: isoUtc(session.expiresAt),
-    document_required: session.country === 'BRA',
+    document_required: customerDocument(session.country, session.currency)?.methods === 'all',
+    /** The identity document the page asks for, and for which methods; null when none. */
+    document: customerDocument(session.country, session.currency),
+    /** Where "back to the store" leads once the session ended: cancel_url, else success_url. */
+    store_url: storeUrl(session),
     can_cancel: session.cancelUrl !== null,
     customer: {
       name: session.customer?.name ?? null,
@@ -46,10 +52,15 @@ export function clientSessionView(ctx: CheckoutContext, now: number) {
         amount: quote.amount,
         amount_formatted: money(quote.amount),
         adjustment: quote.adjustment,
+        adjustment_label: adjustmentLabel(locale, quote, settingsFor(session, method)),
         installments: quote.installments.map((p) => ({
           count: p.count,
+          // The first installment (which carries any leftover cents); `amounts` lists every one.
           amount: p.installmentAmounts[0] ?? p.total,
           amount_formatted: money(p.installmentAmounts[0] ?? p.total),
+          amounts: p.installmentAmounts,
+          split_formatted: splitText(locale, currency, p.installmentAmounts),
+          note: planNote(locale, currency, p),
           total: p.total,
           total_formatted: money(p.total),
           with_interest: p.withInterest,
@@ -65,14 +76,21 @@ export type ClientSessionView = ReturnType<typeof clientSessionView>;
 export function clientPaymentView(p: PaymentRow, locale: Locale, baseUrl: string) {
   const view = paymentView(p);
   const base = `${baseUrl}/c/v1/sessions/${p.sessionId}/payments/${p.id}`;
+  const currency = p.currency as Currency;
+  const money = (minor: number) => formatAmount(minor, currency, locale);
   return {
     ...view,
+    amount_formatted: money(p.amount),
+    installments_formatted: p.installmentPlan ? splitText(locale, currency, p.installmentPlan.amounts) : null,
     failure_message: p.failureCode ? declineMessage(locale, p.failureCode) : null,
     pix: view.pix ? { ...view.pix, qr_svg_url: `${base}/qr.svg` } : null,
     boleto: view.boleto
       ? {
           ...view.boleto,
           line_formatted: formatLinhaDigitavel(view.boleto.line),
+          fine_formatted: view.boleto.fine_cents === null ? null : money(view.boleto.fine_cents),
+          interest_per_day_formatted:
+            view.boleto.interest_per_day_cents === null ? null : money(view.boleto.interest_per_day_cents),
           barcode_svg_url: `${base}/barcode.svg`,
           print_url: `${base}/boleto`,
         }
@@ -81,7 +99,12 @@ export function clientPaymentView(p: PaymentRow, locale: Locale, baseUrl: string
   };
 }
 
-export function clientStatusView(ctx: CheckoutContext, now: number, baseUrl: string) {
+/** The live part of the page: what the SessionDO serves on a status read and pushes on every change. */
+export function clientStatusView(
+  ctx: Pick<CheckoutContext, 'session' | 'payment'>,
+  now: number,
+  baseUrl: string,
+) {
   const locale = pickLocale(ctx.session.locale, ctx.session.country);
   return {
     status: effectiveStatus(ctx.session, now),
@@ -89,3 +112,4 @@ export function clientStatusView(ctx: CheckoutContext, now: number, baseUrl: str
     redirect_url: redirectUrl(ctx.session),
   };
 }
+export type ClientStatusView = ReturnType<typeof clientStatusView>;

@@ -82,6 +82,10 @@ export const BankAccountInput = z.strictObject({
     }),
 });
 
+/** A logo is inlined in the page (its CSP allows images from 'self' and data: only); 6 KB keeps it under 50 KB. */
+const LOGO_MAX_CHARS = 6 * 1024;
+const LOGO_DATA_URL = /^data:image\/(png|jpeg|webp|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/;
+
 export const UpdateMerchant = z
   .strictObject({
     notification_url: z.string().max(2048).nullable().optional(),
@@ -110,6 +114,21 @@ export const UpdateMerchant = z
       description:
         'How customers hear about payment instructions, reminders, receipts and refunds when a session does not say (this mode only).',
     }),
+    brand_color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb')
+      .nullable()
+      .optional()
+      .meta({ description: "The checkout's accent colour; white text on it must reach 4.5:1 contrast." }),
+    logo: z
+      .string()
+      .max(LOGO_MAX_CHARS)
+      .regex(LOGO_DATA_URL, 'must be a data:image/png, jpeg, webp or svg+xml URL in base64')
+      .nullable()
+      .optional()
+      .meta({
+        description: 'The checkout logo, a base64 image data URL of at most 6 KB (a small PNG, WebP or SVG).',
+      }),
   })
   .meta({ id: 'UpdateMerchant' });
 export type UpdateMerchant = z.infer<typeof UpdateMerchant>;

@@ -1,10 +1,24 @@
 import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
 import type { ClientSessionView } from '../../api/client/view';
+import { CARD_BRAND_RANGES } from '../../domain/cards';
+import { BUSINESS_TAX_ID } from '../../domain/customer-document';
+import type { Locale } from '../../domain/methods';
 import { MESSAGES, type MessageKey, t } from '../i18n';
+import { CardFields } from './card-fields';
+import { Field } from './field';
 import { NONCE_PLACEHOLDER } from './headers';
+import { MethodMark } from './marks';
 import { CHECKOUT_JS } from './script';
 import { CHECKOUT_CSS } from './styles';
+
+/** What the script writes itself; everything else on the page is rendered here. */
+const CLIENT_PREFIXES =
+  /^(pay|copy|countdown|due_on|switch|page\.|status\.|decline\.|error\.|pix\.|boleto\.|bank\.|spei\.|voucher\.|account\.|result\.)/;
+
+function clientMessages(locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(MESSAGES[locale]).filter(([k]) => CLIENT_PREFIXES.test(k)));
+}
 
 /** JSON inside a <script> block: `<` is escaped so merchant text can never close the element. */
 function scriptJson(value: unknown): string {
@@ -13,14 +27,6 @@ function scriptJson(value: unknown): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
-
-const Field: FC<{ id: string; label: string; children: unknown }> = ({ id, label, children }) => (
-  <div>
-    <label for={id}>{label}</label>
-    {children}
-    <p class="err" id={`${id}-err`} aria-live="polite" />
-  </div>
-);
 
 /**
  * The hosted checkout page. Everything on it is immutable for the session's life (the status is
@@ -35,18 +41,25 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
   const L = view.locale;
   const tx = (key: MessageKey, vars?: Record<string, string | number>) => t(L, key, vars);
   const card = view.methods.find((m) => m.method === 'card');
+  const first = view.methods[0]?.method;
+  const doc = view.document;
   const data = {
     token,
     locale: L,
     expires_at: view.expires_at,
-    amount_formatted: view.amount_formatted,
+    store_url: view.store_url,
+    document: doc,
+    tax_id: BUSINESS_TAX_ID[view.country] ?? null,
     methods: view.methods.map((m) => ({
       method: m.method,
       kind: m.kind,
+      label: m.label,
       amount_formatted: m.amount_formatted,
+      adjustment_label: m.adjustment_label,
+      plans: m.installments.map((p) => ({ count: p.count, total_formatted: p.total_formatted })),
     })),
-    currency: view.currency,
-    messages: MESSAGES[L],
+    brands: CARD_BRAND_RANGES,
+    messages: clientMessages(L),
   };
   return (
     <html lang={L}>
@@ -56,34 +69,43 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
         <meta name="robots" content="noindex" />
         <link rel="icon" href="data:," />
         <title>{`${tx('page.title')} · ${view.merchant.name}`}</title>
-        <style nonce={NONCE_PLACEHOLDER}>{raw(CHECKOUT_CSS)}</style>
+        <style nonce={NONCE_PLACEHOLDER}>
+          {raw(CHECKOUT_CSS)}
+          {/* Checked as #rrggbb when the merchant set it, so it cannot break out of the rule. */}
+          {view.merchant.brand_color && raw(`:root{--brand:${view.merchant.brand_color}}`)}
+        </style>
       </head>
       <body>
-        {!view.livemode && (
-          <div class="test" role="note">
-            {tx('test_banner')}
-          </div>
-        )}
+        <header class="bar">{!view.livemode && <p class="test">{tx('test_banner')}</p>}</header>
         <main>
-          <header>
-            <p class="merchant">{view.merchant.name}</p>
+          {view.merchant.logo && <img class="logo" src={view.merchant.logo} alt="" />}
+          <h1 class="merchant">{view.merchant.name}</h1>
+          <section class="summary" aria-label={tx('summary.title')}>
             {view.description && <p class="desc">{view.description}</p>}
             <p class="amount" id="amount">
               {view.amount_formatted}
             </p>
-            <p class="countdown">
-              {tx('countdown')} <time id="countdown" datetime={view.expires_at} />
+            <p class="charge" id="charge-line" aria-live="polite" />
+            <p class="countdown" id="clock-line">
+              <span id="clock-label">{tx('countdown')}</span>{' '}
+              <time id="countdown" datetime={view.expires_at} />
             </p>
-          </header>
+          </section>
           <div id="notice" class="notice" role="alert" hidden />
           <form id="pay-form" novalidate>
             <fieldset>
               <legend>{tx('page.method')}</legend>
               {view.methods.map((m, i) => (
                 <label class="method">
-                  <input type="radio" name="method" value={m.method} checked={i === 0} />
-                  {m.label}
-                  <span>{m.amount_formatted}</span>
+                  <input type="radio" name="method" value={m.method} id={m.method} checked={i === 0} />
+                  <MethodMark method={m.method} kind={m.kind} />
+                  <span class="name">{m.label}</span>
+                  <span class="price">
+                    {m.method === 'card' && m.installments.length > 1
+                      ? tx('price.from', { amount: m.amount_formatted })
+                      : m.amount_formatted}
+                    {m.adjustment_label && <small class="adj">{m.adjustment_label}</small>}
+                  </span>
                 </label>
               ))}
             </fieldset>
@@ -102,86 +124,44 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
                   value={view.customer.email ?? ''}
                 />
               </Field>
-              {view.document_required && (
-                <Field id="document" label={tx('field.document')}>
+              {doc && (
+                <Field id="document" wrapId="document-field" label={tx(`doc.${doc.kind}`)}>
                   <input
                     id="document"
                     name="document"
                     autocomplete="off"
-                    required
                     value={view.customer.document ?? ''}
                   />
                 </Field>
               )}
             </fieldset>
-            {card && (
-              <fieldset id="card-fields" hidden={view.methods[0]?.method !== 'card'}>
-                <legend>{tx('page.card')}</legend>
-                <Field id="card-number" label={tx('field.card_number')}>
-                  <input id="card-number" inputmode="numeric" autocomplete="cc-number" maxlength={23} />
-                </Field>
-                <Field id="holder-name" label={tx('field.holder_name')}>
-                  <input id="holder-name" autocomplete="cc-name" maxlength={26} />
-                </Field>
-                <div class="row">
-                  <Field id="exp-month" label={tx('field.exp_month')}>
-                    <select id="exp-month" autocomplete="cc-exp-month">
-                      {Array.from({ length: 12 }, (_, i) => (
-                        <option value={i + 1}>{String(i + 1).padStart(2, '0')}</option>
-                      ))}
-                    </select>
-                  </Field>
-                  <Field id="exp-year" label={tx('field.exp_year')}>
-                    <select id="exp-year" autocomplete="cc-exp-year">
-                      {Array.from({ length: 16 }, (_, i) => (
-                        <option value={year + i}>{year + i}</option>
-                      ))}
-                    </select>
-                  </Field>
-                  <Field id="cvc" label={tx('field.cvc')}>
-                    <input id="cvc" inputmode="numeric" autocomplete="cc-csc" maxlength={4} />
-                  </Field>
-                </div>
-                <Field id="installments" label={tx('field.installments')}>
-                  <select id="installments">
-                    {card.installments.map((o) => (
-                      <option value={o.count}>
-                        {o.count === 1
-                          ? tx('installments.single', { amount: o.total_formatted })
-                          : o.with_interest
-                            ? tx('installments.option_interest', {
-                                n: o.count,
-                                amount: o.amount_formatted,
-                                rate: o.monthly_rate.toLocaleString(L),
-                                total: o.total_formatted,
-                              })
-                            : tx('installments.option', { n: o.count, amount: o.amount_formatted })}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-              </fieldset>
-            )}
+            {card && <CardFields card={card} tx={tx} year={year} hidden={first !== 'card'} />}
             <button type="submit" id="pay-button" class="primary" disabled>
-              {tx('pay', { amount: view.amount_formatted })}
+              {tx('pay', { amount: view.methods[0]?.amount_formatted ?? view.amount_formatted })}
             </button>
           </form>
-          <section id="pix-panel" class="pix" aria-live="polite" hidden>
+          <section id="pix-panel" class="pix" aria-labelledby="pix-title" hidden>
+            <h2 id="pix-title" tabindex={-1}>
+              {tx('method.pix')}
+            </h2>
             <img id="pix-qr" alt={tx('pix.qr_alt')} width="220" height="220" />
             <p>{tx('pix.instructions')}</p>
             <label for="pix-code">{tx('pix.code_label')}</label>
             <textarea id="pix-code" rows={4} readonly />
             <button type="button" id="pix-copy" class="secondary">
-              {tx('pix.copy')}
+              <span class="copy-text">{tx('pix.copy')}</span>
             </button>
             <p id="pix-expires" />
             <p>{tx('pix.waiting')}</p>
           </section>
-          <section id="async-panel" class="async" aria-live="polite" hidden>
-            <h2 id="async-title">{tx('pending.waiting')}</h2>
+          <section id="async-panel" class="async" aria-labelledby="async-title" hidden>
+            <h2 id="async-title" tabindex={-1}>
+              {tx('pending.waiting')}
+            </h2>
             <p id="async-instructions" />
             <dl id="async-details" />
-            <img id="async-barcode" alt={tx('boleto.line')} hidden />
+            <p id="async-after" />
+            <img id="async-barcode" alt={tx('boleto.barcode_alt')} hidden />
             <p>
               <a id="async-print" href={`/checkout/${token}`} target="_blank" rel="noopener" hidden>
                 {tx('boleto.print')}
@@ -189,14 +169,25 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
             </p>
             <p>{tx('pending.waiting')}</p>
           </section>
+          <button type="button" id="switch" class="secondary" hidden>
+            {tx('switch')}
+          </button>
           {!view.livemode && (
             <button type="button" id="simulate" class="secondary" hidden>
               {tx('simulate')}
             </button>
           )}
-          <section id="result" class="result" tabindex={-1} hidden>
-            <h1 id="result-title">{tx('page.title')}</h1>
+          <section id="result" class="result" aria-labelledby="result-title" hidden>
+            <h2 id="result-title" tabindex={-1}>
+              {tx('page.title')}
+            </h2>
+            <p id="result-amount" />
             <p id="result-text" />
+            <p>
+              <a id="result-link" href={view.store_url ?? '#'} hidden={!view.store_url}>
+                {tx('result.back')}
+              </a>
+            </p>
           </section>
           {view.can_cancel && (
             <button type="button" id="cancel" class="link">

@@ -1,38 +1,15 @@
+import { LIVE_JS } from './script-live';
+import { PANELS_JS } from './script-panels';
+
 /**
  * The page's only script, inlined with the CSP nonce. Plain JavaScript, no framework: it reads the
- * JSON data block, validates as the customer types, posts the payment to the client API, shows the
- * PIX code, polls the status every 2 s while a payment is pending and follows redirect_url.
+ * JSON data block, shows what each choice charges (every amount comes formatted from the server's
+ * pricing, the script does no money arithmetic), validates as the customer types, formats the card
+ * number and shows its brand, posts the payment to the client API and shows what was issued; the
+ * live half (script-live.ts) follows the status the session's object pushes.
  * The server validates everything again; nothing here is trusted.
  */
-export const CHECKOUT_JS = String.raw`(function () {
-'use strict';
-var data = JSON.parse(document.getElementById('borda-data').textContent);
-var M = data.messages;
-var base = '/c/v1/sessions/' + encodeURIComponent(data.token);
-function $(id) { return document.getElementById(id); }
-var form = $('pay-form'), button = $('pay-button'), notice = $('notice');
-var pollTimer = null, finished = false, busy = false, shownFailure = null, pixShown = false;
-// The widget frames the page with ?embed=1&origin=<its origin>; CSP frame-ancestors already limits
-// who may frame it to the merchant's allowed origins, and messages go to that origin only.
-var query = new URLSearchParams(window.location.search);
-var embedder = window.parent !== window && query.get('embed') === '1' ? query.get('origin') : null;
-
-function show(el, on) { if (el) el.hidden = !on; }
-function say(text) { notice.textContent = text || ''; show(notice, !!text); }
-function msg(key, vars) {
-  var text = M[key] || key;
-  for (var k in vars || {}) text = text.split('{' + k + '}').join(vars[k]);
-  return text;
-}
-function api(path, body) {
-  var opts = body === undefined
-    ? { headers: { accept: 'application/json' } }
-    : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-  return fetch(base + path, opts).then(function (r) {
-    return r.json().catch(function () { return {}; }).then(function (j) { return { status: r.status, body: j }; });
-  });
-}
-
+const FORM_JS = String.raw`
 function selectedMethod() {
   var r = form.querySelector('input[name=method]:checked');
   return r ? r.value : null;
@@ -41,11 +18,25 @@ function methodInfo(m) {
   for (var i = 0; i < data.methods.length; i++) if (data.methods[i].method === m) return data.methods[i];
   return null;
 }
+function selectedCount() {
+  var r = form.querySelector('input[name=installments]:checked');
+  return r ? parseInt(r.value, 10) : 1;
+}
+function charge(info) {
+  if (info.method !== 'card') return info.amount_formatted;
+  var n = selectedCount();
+  for (var i = 0; i < info.plans.length; i++) if (info.plans[i].count === n) return info.plans[i].total_formatted;
+  return info.amount_formatted;
+}
+function documentNeeded(m) { return !!data.document && (data.document.methods === 'all' || m !== 'card'); }
 function syncMethod() {
-  var m = selectedMethod();
+  var m = selectedMethod(), info = methodInfo(m);
   show($('card-fields'), m === 'card');
-  var info = methodInfo(m);
-  if (!busy) button.textContent = msg('pay', { amount: info ? info.amount_formatted : data.amount_formatted });
+  show($('document-field'), documentNeeded(m));
+  if (!info) return;
+  var amount = charge(info);
+  $('charge-line').textContent = info.label + (info.adjustment_label ? ' · ' + info.adjustment_label : '') + ': ' + amount;
+  if (!S.busy) button.textContent = msg('pay', { amount: amount });
 }
 
 function digitsOf(v) { return v.replace(/[.\-\/\s]/g, '').toUpperCase(); }
@@ -71,7 +62,41 @@ function cnpjOk(d) {
 }
 function documentOk(v) {
   var d = digitsOf(v);
+  if (data.document.kind !== 'cpf_cnpj') return /^[0-9A-Z]{5,20}$/.test(d);
   return d.length === 11 ? cpfOk(d) : d.length === 14 ? cnpjOk(d) : false;
+}
+
+function brandOf(digits) {
+  for (var i = 0; i < data.brands.length; i++) {
+    var ranges = data.brands[i][1];
+    for (var j = 0; j < ranges.length; j++) {
+      var lh = ranges[j].split('-'), low = lh[0], high = lh[1] || low, pre = digits.slice(0, low.length);
+      if (pre.length === low.length && pre >= low && pre <= high) {
+        var b = data.brands[i][0];
+        // Hiper's BINs settle as Hipercard, but the customer knows the card by its own name.
+        return b === 'hipercard' && /^637/.test(digits) ? 'hiper' : b;
+      }
+    }
+  }
+  return null;
+}
+function groupCard(d, brand) {
+  var sizes = brand === 'amex' ? [4, 6, 5] : [4, 4, 4, 4, 3], out = [], at = 0;
+  for (var i = 0; i < sizes.length && at < d.length; i++) { out.push(d.slice(at, at + sizes[i])); at += sizes[i]; }
+  return out.join(' ');
+}
+function onCardInput() {
+  var el = $('card-number'), caret = el.selectionStart || 0;
+  var before = el.value.slice(0, caret).replace(/\D/g, '').length;
+  var d = el.value.replace(/\D/g, '').slice(0, 19), brand = brandOf(d);
+  el.value = groupCard(d, brand);
+  var pos = 0, seen = 0;
+  while (pos < el.value.length && seen < before) { if (/\d/.test(el.value[pos])) seen++; pos++; }
+  if (document.activeElement === el) el.setSelectionRange(pos, pos);
+  var marks = $('card-brands');
+  marks.className = 'brands' + (brand ? ' known' : '');
+  var svgs = marks.querySelectorAll('svg');
+  for (var i = 0; i < svgs.length; i++) svgs[i].classList.toggle('on', svgs[i].classList.contains('brand-' + brand));
 }
 
 function fieldError(id, text) {
@@ -81,17 +106,19 @@ function fieldError(id, text) {
   if (err) err.textContent = text || '';
 }
 function validate() {
-  var first = null;
+  var first = null, m = selectedMethod();
   function check(id, bad, key) {
     fieldError(id, bad ? msg(key) : '');
     if (bad && !first) first = $(id);
   }
   check('name', $('name').value.trim().length < 2, 'error.required');
   check('email', !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test($('email').value.trim()), 'error.invalid_email');
-  if ($('document')) check('document', !documentOk($('document').value), 'error.invalid_document');
-  if (selectedMethod() === 'card') {
+  if (documentNeeded(m)) check('document', !documentOk($('document').value), data.document.kind === 'cpf_cnpj' ? 'error.invalid_document' : 'error.required');
+  if (m === 'card') {
     check('card-number', digitsOf($('card-number').value).length < 12, 'decline.invalid_number');
     check('holder-name', $('holder-name').value.trim().length < 2, 'decline.invalid_holder_name');
+    check('exp-month', !$('exp-month').value, 'error.choose');
+    check('exp-year', !$('exp-year').value, 'error.choose');
     check('cvc', !/^\d{3,4}$/.test($('cvc').value.trim()), 'decline.invalid_cvc');
   }
   if (first) first.focus();
@@ -103,195 +130,122 @@ var FIELD_IDS = {
   'card.number': 'card-number', 'card.holder_name': 'holder-name', 'card.cvc': 'cvc',
   'card.exp_month': 'exp-month', 'card.exp_year': 'exp-year'
 };
-function handleProblem(p) {
-  (p.errors || []).forEach(function (e) {
-    var key = M['decline.' + e.code] ? 'decline.' + e.code : M['error.' + e.code] ? 'error.' + e.code : 'decline.generic';
-    if (FIELD_IDS[e.field]) fieldError(FIELD_IDS[e.field], msg(key));
-  });
-  say(M['decline.' + p.code] || (p.errors ? '' : M['decline.generic']));
-  if (/^session_/.test(p.code || '')) poll();
-}
-
-function enable() {
-  busy = false;
-  button.disabled = false;
-  syncMethod();
-}
-function finish(kind, url) {
-  if (finished) return;
-  finished = true;
-  stopPolling();
-  show(form, false); show($('pix-panel'), false); show($('async-panel'), false); show($('simulate'), false);
-  show($('cancel'), false); say('');
-  $('result-title').textContent = msg('status.' + kind);
-  $('result-text').textContent = url && !embedder ? msg('page.redirecting') : msg('page.done');
-  show($('result'), true);
-  $('result').focus();
-  if (embedder) {
-    // Embedded by the widget: tell the embedding page (and only it) instead of navigating the frame.
-    try {
-      window.parent.postMessage({ type: kind === 'paid' ? 'borda:success' : 'borda:exit', session: data.token, status: kind }, embedder);
-    } catch (e) { /* an origin that is not a URL: nobody to tell */ }
-    return;
-  }
-  if (url) setTimeout(function () { window.location.assign(url); }, 600);
-}
-function showPix(p) {
-  show(form, false);
-  show($('pix-panel'), true);
-  $('pix-qr').src = p.pix.qr_svg_url;
-  $('pix-code').value = p.pix.qr_code;
-  var time = new Date(p.pix.expires_at).toLocaleTimeString(data.locale, { hour: '2-digit', minute: '2-digit' });
-  $('pix-expires').textContent = msg('pix.expires', { time: time });
-  if (!pixShown) { pixShown = true; $('pix-code').focus(); }
-}
-function fmtDate(iso) { return new Date(iso + 'T12:00:00Z').toLocaleDateString(data.locale, { timeZone: 'UTC' }); }
-function fmtMoney(cents) {
-  return new Intl.NumberFormat(data.locale, { style: 'currency', currency: data.currency }).format(cents / 100);
-}
-function asyncRows(p) {
-  var b = p.boleto, t = p.bank_transfer, s = p.spei, v = p.voucher;
-  if (b) {
-    var rows = [['boleto.line', b.line_formatted, b.line], ['boleto.due', fmtDate(b.due_date)]];
-    if (b.fine_cents !== null) rows.push(['boleto.fine', fmtMoney(b.fine_cents)]);
-    if (b.interest_per_day_cents !== null) rows.push(['boleto.interest', b.interest_monthly_percent !== null
-      ? msg('boleto.per_month', { rate: b.interest_monthly_percent }) : msg('boleto.per_day', { amount: fmtMoney(b.interest_per_day_cents) })]);
-    rows.push(['boleto.void', fmtDate(b.void_date)]);
-    return { title: 'boleto.title', text: 'boleto.instructions', rows: rows };
-  }
-  if (t) return { title: 'bank.title', text: 'bank.instructions', rows: [
-    ['bank.bank', t.bank_name + ' (' + t.bank_code + ')'], ['bank.agency', t.agency],
-    ['bank.account', t.account + '-' + t.account_digit, t.account + t.account_digit],
-    ['bank.type', msg('account.' + t.account_type)], ['bank.beneficiary', t.beneficiary],
-    ['bank.document', t.document], ['bank.reference', t.reference, t.reference]] };
-  if (s) return { title: 'spei.title', text: 'spei.instructions', rows: [
-    ['spei.clabe', s.clabe_formatted, s.clabe], ['bank.bank', s.bank_name], ['bank.beneficiary', s.beneficiary],
-    ['bank.reference', s.reference, s.reference]] };
-  return { title: 'voucher.title', text: v.kind === 'redirect' ? 'voucher.redirect_instructions' : 'voucher.instructions', rows: [
-    ['voucher.reference', v.reference, v.reference],
-    ['voucher.expires', new Date(v.expires_at).toLocaleString(data.locale, { dateStyle: 'short', timeStyle: 'short' })]] };
-}
-function showAsync(p) {
-  show(form, false);
-  show($('pix-panel'), false);
-  show($('async-panel'), true);
-  var spec = asyncRows(p), dl = $('async-details');
-  $('async-title').textContent = msg(spec.title);
-  $('async-instructions').textContent = msg(spec.text);
-  dl.textContent = '';
-  spec.rows.forEach(function (r) {
-    var dt = document.createElement('dt'), dd = document.createElement('dd');
-    dt.textContent = r[0] === 'boleto.void' ? msg(r[0], { date: '' }).replace(/\s*$/, '') : msg(r[0]);
-    dd.textContent = r[1];
-    if (r[2]) {
-      var copy = document.createElement('button');
-      copy.type = 'button';
-      copy.className = 'copy';
-      copy.textContent = msg('copy');
-      copy.setAttribute('data-copy', r[2]);
-      copy.setAttribute('aria-label', msg('copy') + ': ' + msg(r[0]));
-      dd.appendChild(copy);
-    }
-    dl.appendChild(dt);
-    dl.appendChild(dd);
-  });
-  var barcode = $('async-barcode'), print = $('async-print');
-  show(barcode, !!p.boleto);
-  show(print, !!p.boleto);
-  if (p.boleto) { barcode.src = p.boleto.barcode_svg_url; print.href = p.boleto.print_url; }
-  if (!pixShown) { pixShown = true; $('async-title').setAttribute('tabindex', '-1'); $('async-title').focus(); }
-}
-function render(st) {
-  if (finished) return;
-  var p = st.payment;
-  if (st.status === 'paid' || st.status === 'expired' || st.status === 'canceled') return finish(st.status, st.redirect_url);
-  if (st.status === 'pending' && p && p.status === 'pending' && p.method !== 'card') {
-    if (p.pix) showPix(p); else showAsync(p);
-    show($('simulate'), true);
-    startPolling();
-    return;
-  }
-  stopPolling();
-  pixShown = false;
-  show($('pix-panel'), false);
-  show($('async-panel'), false);
-  show($('simulate'), false);
-  show(form, true);
-  if (!busy) enable();
-  if (p && p.status !== 'paid' && p.status !== 'pending' && p.failure_message && shownFailure !== p.id) {
-    shownFailure = p.id;
+var DECLINE_FIELD = { incorrect_cvc: 'cvc', invalid_cvc: 'cvc', expired_card: 'exp-month', invalid_expiry: 'exp-month' };
+function showFailure(p) {
+  if (p.method === 'card') {
+    // Next to the card, announced, and focused; the CVC is kept so a retry is one click.
+    var id = DECLINE_FIELD[p.failure_code] || 'card-number';
+    fieldError(id, p.failure_message);
+    $(id).focus();
+  } else {
     say(p.failure_message);
   }
 }
-function poll() {
-  return api('/status').then(function (r) { if (r.status === 200) render(r.body); }, function () {});
+function handleProblem(p) {
+  var first = null;
+  (p.errors || []).forEach(function (e) {
+    var key = M['decline.' + e.code] ? 'decline.' + e.code : M['error.' + e.code] ? 'error.' + e.code : 'decline.generic';
+    var id = FIELD_IDS[e.field];
+    if (id && $(id)) { fieldError(id, msg(key)); first = first || $(id); }
+  });
+  if (first) first.focus();
+  say(M['decline.' + p.code] || (p.errors ? '' : M['decline.generic']));
+  if (/^session_/.test(p.code || '')) poll();
 }
-function startPolling() { if (!pollTimer) pollTimer = setInterval(poll, 2000); }
-function stopPolling() { if (pollTimer) { clearInterval(pollTimer); pollTimer = null; } }
+function enable() {
+  S.busy = false;
+  button.disabled = false;
+  syncMethod();
+}
 
 form.addEventListener('submit', function (e) {
   e.preventDefault();
-  if (busy || finished) return;
+  if (S.busy || S.finished) return;
   say('');
   if (!validate()) return;
-  var body = { method: selectedMethod(), customer: { name: $('name').value.trim(), email: $('email').value.trim() } };
-  if ($('document')) body.customer.document = $('document').value;
-  if (body.method === 'card') {
+  var m = selectedMethod();
+  var body = { method: m, customer: { name: $('name').value.trim(), email: $('email').value.trim() } };
+  if (documentNeeded(m)) body.customer.document = $('document').value;
+  if (m === 'card') {
     body.card = {
       number: $('card-number').value, holder_name: $('holder-name').value.trim(),
       exp_month: parseInt($('exp-month').value, 10), exp_year: parseInt($('exp-year').value, 10), cvc: $('cvc').value.trim()
     };
-    body.installments = parseInt($('installments').value, 10);
+    body.installments = selectedCount();
   }
-  busy = true;
+  S.busy = true;
   button.disabled = true;
   button.textContent = msg('page.processing');
   api('/payments', body).then(function (r) {
-    busy = false;
-    if (body.method === 'card') $('cvc').value = '';
+    S.busy = false;
     if (r.status === 201) {
       var p = r.body.payment;
-      if (p.status === 'denied') { shownFailure = p.id; say(p.failure_message); enable(); $('card-number').focus(); }
+      S.switched = null;
+      if (p.status === 'denied') { S.shownFailure = p.id; enable(); showFailure(p); }
       else render({ status: r.body.status, payment: p, redirect_url: r.body.redirect_url });
     } else {
-      handleProblem(r.body);
       enable();
+      handleProblem(r.body);
     }
   }, function () { say(msg('page.network_error')); enable(); });
 });
-form.addEventListener('change', function (e) { if (e.target.name === 'method') syncMethod(); });
+form.addEventListener('change', function (e) {
+  if (e.target.name === 'method' || e.target.name === 'installments') syncMethod();
+});
+if ($('card-number')) $('card-number').addEventListener('input', onCardInput);
+form.addEventListener('input', function (e) {
+  // A field being corrected is no longer wrong; the document has its own live check.
+  var el = e.target;
+  if (el.id !== 'document' && el.getAttribute('aria-invalid') === 'true') fieldError(el.id, '');
+});
 if ($('document')) $('document').addEventListener('input', function () {
   var n = digitsOf(this.value).length;
-  fieldError('document', n >= 11 && !documentOk(this.value) && n !== 12 && n !== 13 ? msg('error.invalid_document') : '');
+  var cpf = data.document.kind === 'cpf_cnpj';
+  fieldError('document', cpf && n >= 11 && !documentOk(this.value) && n !== 12 && n !== 13 ? msg('error.invalid_document') : '');
 });
-$('pix-copy').addEventListener('click', function () {
-  var code = $('pix-code'), btn = this;
-  function done() { btn.textContent = msg('pix.copied'); setTimeout(function () { btn.textContent = msg('pix.copy'); }, 2000); }
-  if (navigator.clipboard) navigator.clipboard.writeText(code.value).then(done, function () { code.select(); });
-  else { code.select(); document.execCommand('copy'); done(); }
+$('switch').addEventListener('click', function () {
+  S.switched = S.issued ? S.issued.id : null;
+  showForm();
+  var r = form.querySelector('input[name=method]:checked');
+  if (r) r.focus();
 });
-$('async-details').addEventListener('click', function (e) {
-  var btn = e.target.closest && e.target.closest('button.copy');
-  if (!btn) return;
-  var value = btn.getAttribute('data-copy');
-  function done() { btn.textContent = msg('pix.copied'); setTimeout(function () { btn.textContent = msg('copy'); }, 2000); }
-  if (navigator.clipboard) navigator.clipboard.writeText(value).then(done, function () {}); else done();
-});
-if ($('simulate')) $('simulate').addEventListener('click', function () { api('/simulate', { outcome: 'paid' }).then(poll); });
+if ($('simulate')) $('simulate').addEventListener('click', function () { api('/simulate', { outcome: 'paid' }); });
 if ($('cancel')) $('cancel').addEventListener('click', function () {
-  api('/cancel', {}).then(function (r) { if (r.status === 200) finish('canceled', r.body.redirect_url); else handleProblem(r.body); });
+  api('/cancel', {}).then(function (r) { if (r.status === 200) finish('canceled', r.body.redirect_url, null); else handleProblem(r.body); });
 });
+`;
 
-var end = Date.parse(data.expires_at);
-function tick() {
-  var left = Math.max(0, Math.floor((end - Date.now()) / 1000));
-  var h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
-  $('countdown').textContent = (h ? h + ':' : '') + (m < 10 && h ? '0' : '') + m + ':' + (s < 10 ? '0' : '') + s;
-  if (left === 0 && !finished) { clearInterval(clock); poll(); }
+const CORE_JS = `
+'use strict';
+var data = JSON.parse(document.getElementById('borda-data').textContent);
+var M = data.messages;
+var base = '/c/v1/sessions/' + encodeURIComponent(data.token);
+function $(id) { return document.getElementById(id); }
+var form = $('pay-form'), button = $('pay-button'), notice = $('notice');
+var S = { finished: false, busy: false, shownFailure: null, focused: null, switched: null, issued: null };
+// The widget frames the page with ?embed=1&origin=<its origin>; CSP frame-ancestors already limits
+// who may frame it to the merchant's allowed origins, and messages go to that origin only.
+var query = new URLSearchParams(window.location.search);
+var embedder = window.parent !== window && query.get('embed') === '1' ? query.get('origin') : null;
+function show(el, on) { if (el) el.hidden = !on; }
+function say(text) { notice.textContent = text || ''; show(notice, !!text); }
+function msg(key, vars) {
+  var text = M[key] || key;
+  for (var k in vars || {}) text = text.split('{' + k + '}').join(vars[k]);
+  return text;
 }
-var clock = setInterval(tick, 1000);
-tick();
+function api(path, body) {
+  var opts = body === undefined
+    ? { headers: { accept: 'application/json' } }
+    : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  return fetch(base + path, opts).then(function (r) {
+    return r.json().catch(function () { return {}; }).then(function (j) { return { status: r.status, body: j }; });
+  });
+}
+`;
+
+export const CHECKOUT_JS = `(function () {${CORE_JS}${FORM_JS}${PANELS_JS}${LIVE_JS}
 syncMethod();
 button.disabled = true;
-poll();
+connect();
 })();`;

@@ -69,6 +69,10 @@ export const merchantModeSettings = sqliteTable(
     notifyCustomer: text('notify_customer', { enum: ['none', 'email', 'sms', 'both'] })
       .notNull()
       .default('email'),
+    /** The checkout's accent colour, #rrggbb, dark enough for white text on it (4.5:1); null: Borda's green. */
+    brandColor: text('brand_color'),
+    /** The checkout's logo as a data:image/... URL of at most 6 KB; null: the merchant's name only. */
+    logo: text('logo'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.merchantId, t.mode] })],

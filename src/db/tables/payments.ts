@@ -88,6 +88,8 @@ export type PaymentDetails = {
     fine_cents: number | null;
     interest_per_day_cents: number | null;
     interest_monthly_percent: number | null;
+    /** The bank's "nosso número" for this boleto, when the gateway gives it. */
+    our_number?: string;
   };
   bank_transfer?: BankAccount & { reference: string };
   spei?: { clabe: string; bank_name: string; beneficiary: string; reference: string };

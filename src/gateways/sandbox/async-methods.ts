@@ -18,8 +18,23 @@ function digitsOf(id: string, length: number): string {
   return out;
 }
 
+/**
+ * A test tax id of the beneficiary per country, with valid check digits, so a Chilean test session
+ * shows a RUT and not a Brazilian CNPJ. None belongs to a real company that we know of; Mexico's is
+ * the SAT's generic RFC.
+ */
+const TEST_TAX_IDS: Record<string, string> = {
+  BRA: '11.222.333/0001-81',
+  ARG: '30-71234567-1',
+  CHL: '76.123.456-0',
+  COL: '900.123.456-8',
+  ECU: '1791234561001',
+  MEX: 'XAXX010101000',
+  PER: '20123456786',
+};
+
 /** The test account the sandbox shows when the merchant configured none (seed 003's fields). */
-export function sandboxAccount(beneficiary: string): BankAccount {
+export function sandboxAccount(beneficiary: string, country = 'BRA'): BankAccount {
   return {
     bank_name: 'Banco Sandbox Borda',
     bank_code: SANDBOX_BANK,
@@ -30,7 +45,7 @@ export function sandboxAccount(beneficiary: string): BankAccount {
     account_digit: '8',
     account_type: 'checking',
     beneficiary,
-    document: '11.222.333/0001-81',
+    document: TEST_TAX_IDS[country] ?? TEST_TAX_IDS.BRA ?? '',
   };
 }
 
@@ -56,11 +71,12 @@ export function issueAsync(req: CreatePaymentRequest): IssuedAsync {
   }
   if (method === 'boleto') {
     const plan = boletoPlan(req);
+    const freeField = sandboxFreeField(req.paymentId);
     const barcode = boletoBarcode({
       bankCode: SANDBOX_BANK,
       amountCents: req.amount,
       dueDate: plan.due,
-      freeField: sandboxFreeField(req.paymentId),
+      freeField,
     });
     return {
       details: {
@@ -72,13 +88,15 @@ export function issueAsync(req: CreatePaymentRequest): IssuedAsync {
           fine_cents: plan.terms.fineCents,
           interest_per_day_cents: plan.terms.interestPerDayCents,
           interest_monthly_percent: plan.terms.interestMonthlyPercent,
+          // The sandbox's campo livre: agency (4), portfolio (2), then the 11-digit nosso número.
+          our_number: freeField.slice(6, 17),
         },
       },
       holdUntil: plan.holdUntil,
     };
   }
   if (method === 'bank_transfer') {
-    const account = req.merchant.bankAccounts[0] ?? sandboxAccount(req.merchant.name);
+    const account = req.merchant.bankAccounts[0] ?? sandboxAccount(req.merchant.name, req.country);
     return { details: { bank_transfer: { ...account, reference: digitsOf(req.paymentId, 10) } } };
   }
   if (method === 'spei') {
