@@ -1,8 +1,8 @@
-import { buildApp } from './app';
+import { buildApp } from './http/app';
 import { runCron } from './jobs/cron';
 import { handleQueue } from './queue';
 
-export { SessionDO } from './session/session-do';
+export { SessionDO } from './core/session/session-do';
 
 const app = buildApp();
 

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { loadCheckout } from '../api/client/load';
-import { clientSessionView } from '../api/client/view';
-import { verifyOrderSignature } from '../api/compat/seed004';
+import { verifyOrderSignature } from '../dialects/orders/routes';
+import { sessionAllowedOrigins } from '../features/merchant/settings';
 import type { AppEnv } from '../http/context';
 import { ApiError } from '../http/errors';
 import { TtlCache } from '../lib/ttl-cache';
-import { sessionAllowedOrigins } from '../services/merchant-settings';
+import { loadCheckout } from './api/load';
+import { clientSessionView } from './api/view';
 import { MESSAGES } from './i18n';
 import { CheckoutPage } from './page/checkout-page';
 import { fillNonce, newNonce, pageHeaders } from './page/headers';

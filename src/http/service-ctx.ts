@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import type { MerchantCtx, ServiceCtx } from '../services/context';
-import { sessionStub } from '../session/session-do';
+import { sessionStub } from '../core/session/session-do';
+import type { MerchantCtx, ServiceCtx } from '../features/context';
 import type { AppEnv } from './context';
 import { baseUrlOf } from './problem';
 

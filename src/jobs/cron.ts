@@ -1,6 +1,6 @@
 import { drizzle } from 'drizzle-orm/d1';
+import { sessionStub } from '../core/session/session-do';
 import { reenqueueNotifications } from '../notifications/sweep';
-import { sessionStub } from '../session/session-do';
 import type { ExpireMessage } from '../webhooks/messages';
 import { publishEvents } from '../webhooks/publish';
 import { archiveOldEvents } from './archive';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { RefundObject } from '../api/refunds/schema';
-import { Problem } from '../api/shared/schemas';
+import { RefundObject } from '../features/refunds/schema';
+import { Problem } from '../features/shared/schemas';
 import { ERRORS } from '../http/errors';
 import { OPERATIONS, type Operation } from './operations';
 import { webhookDocs } from './webhooks';

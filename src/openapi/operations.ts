@@ -1,18 +1,18 @@
 import type * as z from 'zod';
-import { CreatedMerchant, CreateMerchant } from '../api/admin/schema';
-import { Seed000Checkout } from '../api/compat/seed000';
-import { Seed002CheckoutSession } from '../api/compat/seed002';
-import { Seed003CreatePayment } from '../api/compat/seed003';
-import { Seed004CreateOrder } from '../api/compat/seed004-schema';
-import { SimulatePayment } from '../api/payments/schema';
-import { CreateRefund, RefundObject, SimulateRefund } from '../api/refunds/schema';
-import { CustomerNotificationList } from '../api/sessions/notifications-schema';
+import { Seed000Checkout } from '../dialects/cashier/routes';
+import { Seed002CheckoutSession } from '../dialects/fintoc/routes';
+import { Seed004CreateOrder } from '../dialects/orders/schema';
+import { Seed003CreatePayment } from '../dialects/pix-direct/routes';
+import { CreatedMerchant, CreateMerchant } from '../features/admin/schema';
+import { SimulatePayment } from '../features/payments/schema';
+import { CreateRefund, RefundObject, SimulateRefund } from '../features/refunds/schema';
+import { CustomerNotificationList } from '../features/sessions/notifications-schema';
 import {
   CheckoutSession,
   CheckoutSessionList,
   CreateSession,
   ListSessionsQuery,
-} from '../api/sessions/schema';
+} from '../features/sessions/schema';
 
 /**
  * Every documented operation, pointing at the zod schemas the handlers validate with, so the

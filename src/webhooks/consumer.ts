@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
-import { type DialectExtras, dialectExtras, dialectReceives } from '../api/compat/dialect-delivery';
 import { type DeliveryRow, webhookDeliveries } from '../db/schema';
+import { type DialectExtras, dialectExtras, dialectReceives } from '../dialects/delivery';
 import { newId } from '../lib/ids';
 import { concurrency } from '../lib/limit';
 import { open } from '../lib/secretbox';

@@ -1,7 +1,7 @@
-import { CASHIER_EVENTS, cashierBody } from '../api/compat/cashier-payload';
-import type { DialectExtras } from '../api/compat/dialect-delivery';
-import { FINTOC_EVENTS, fintocBody } from '../api/compat/fintoc-payload';
-import { dialectBody } from '../api/compat/payloads';
+import { CASHIER_EVENTS, cashierBody } from '../dialects/cashier/payload';
+import type { DialectExtras } from '../dialects/delivery';
+import { FINTOC_EVENTS, fintocBody } from '../dialects/fintoc/payload';
+import { dialectBody } from '../dialects/payloads';
 import { isoUtc } from '../lib/time';
 
 /** An event as the outbox stores it, before it is shaped into the body Borda POSTs. */

@@ -1,4 +1,4 @@
-import { buildApp } from '../../src/app';
+import { buildApp } from '../../src/http/app';
 
 export type AppRoute = { method: string; path: string };
 

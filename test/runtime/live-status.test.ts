@@ -1,8 +1,8 @@
 import { createExecutionContext, runInDurableObject, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { SessionDO } from '../../src/core/session/session-do';
 import worker from '../../src/index';
-import type { SessionDO } from '../../src/session/session-do';
 import { pay } from './client-helpers';
 import { api, BASE, call, type Merchant, newMerchant, sessionBody } from './helpers';
 

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { drizzle } from 'drizzle-orm/d1';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { commitSessionChange, newEvent } from '../../src/core/session/commit';
 import type { SessionRow } from '../../src/db/schema';
-import { commitSessionChange, newEvent } from '../../src/session/commit';
 import { api, createSession, type Merchant, newMerchant } from './helpers';
 
 let m: Merchant;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cashierBody, zulu } from '../../src/api/compat/cashier-payload';
+import { cashierBody, zulu } from '../../src/dialects/cashier/payload';
 import { formAsJsonText } from '../../src/http/body';
 import { channelsFor, payableUntil, plannedMessages } from '../../src/notifications/plan';
 import { type NotificationModel, renderNotification } from '../../src/notifications/render';

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { ClientSessionView } from '../../api/client/view';
+import type { ClientSessionView } from '../api/view';
 import type { MessageKey } from '../i18n';
 import { Field } from './field';
 import { BrandMark, CARD_MARKS } from './marks';

@@ -1,9 +1,9 @@
 import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
-import type { ClientSessionView } from '../../api/client/view';
 import { CARD_BRAND_RANGES } from '../../domain/cards';
 import { BUSINESS_TAX_ID } from '../../domain/customer-document';
 import type { Locale } from '../../domain/methods';
+import type { ClientSessionView } from '../api/view';
 import { MESSAGES, type MessageKey, t } from '../i18n';
 import { CardFields } from './card-fields';
 import { Field } from './field';

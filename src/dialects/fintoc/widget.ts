@@ -1,0 +1,116 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { type Context, Hono } from 'hono';
+import { apiKeys, checkoutSessions } from '../../db/schema';
+import type { AppEnv } from '../../http/context';
+import { ApiError } from '../../http/errors';
+import { baseUrlOf, problemResponse } from '../../http/problem';
+import { sha256Hex, toBase64 } from '../../lib/crypto';
+import { SESSION_TOKEN_TTL_MS, verifySessionToken } from './token';
+import { WIDGET_JS } from './widget-script';
+
+const PUBLIC_KEY = /^pk_(test|live)_[0-9A-Za-z]{16,64}$/;
+
+/** The script's bytes and their SRI hash, computed once per isolate (the text never changes at runtime). */
+const scriptBytes = new TextEncoder().encode(WIDGET_JS);
+let sri: Promise<string> | null = null;
+export function widgetSri(): Promise<string> {
+  sri ??= crypto.subtle.digest('SHA-384', scriptBytes).then((d) => `sha384-${toBase64(d)}`);
+  return sri;
+}
+
+/**
+ * Cached for a year: v1's text is frozen (a change would break every page pinning its SRI), so a new
+ * version gets a new path. CORS `*` so `<script crossorigin="anonymous" integrity=...>` can check it.
+ */
+const STATIC_HEADERS = {
+  'cache-control': 'public, max-age=31536000, immutable',
+  'access-control-allow-origin': '*',
+  'cross-origin-resource-policy': 'cross-origin',
+  'x-content-type-options': 'nosniff',
+};
+
+/**
+ * The embeddable widget: its script, its SRI hash, and the public endpoint the script asks which
+ * session a (session_token, public key) pair opens. The answer is only the session id, which the
+ * token already contains, so it is safe to serve to any origin.
+ */
+export const widgetRoutes = new Hono<AppEnv>()
+  .get('/js/v1/checkout.js', async () => {
+    const hash = await widgetSri();
+    return new Response(scriptBytes, {
+      headers: { ...STATIC_HEADERS, 'content-type': 'text/javascript; charset=utf-8', 'x-borda-sri': hash },
+    });
+  })
+  .get('/js/v1/checkout.js.sri', async () => {
+    const hash = await widgetSri();
+    return new Response(hash, {
+      headers: { ...STATIC_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'x-borda-sri': hash },
+    });
+  })
+  .get('/c/v1/widget/session', async (c) => {
+    let res: Response;
+    try {
+      res = await widgetSession(c);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      res = problemResponse(c, err);
+    }
+    // Errors carry CORS too, so the widget can read why it was refused and pass it to onExit.
+    res.headers.set('access-control-allow-origin', '*');
+    res.headers.set('cache-control', 'no-store');
+    return res;
+  });
+
+async function widgetSession(c: Context<AppEnv>): Promise<Response> {
+  const token = c.req.query('token') ?? '';
+  const publicKey = c.req.query('public_key') ?? '';
+  if (!token || !publicKey) throw new ApiError('invalid_request', 'Send token and public_key.');
+  if (publicKey.startsWith('sk_')) {
+    throw new ApiError(
+      'invalid_api_key',
+      'That is a secret key: never put it in a web page (roll it now). The widget takes your pk_ key.',
+    );
+  }
+  if (!PUBLIC_KEY.test(publicKey)) throw new ApiError('invalid_api_key');
+  const db = c.get('db');
+  const [key] = await db
+    .select({ merchantId: apiKeys.merchantId, mode: apiKeys.mode, kind: apiKeys.kind })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.hash, await sha256Hex(publicKey)), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  if (key?.kind !== 'public') throw new ApiError('invalid_api_key');
+  const sessionId = await verifySessionToken(token, c.env.ENCRYPTION_KEY);
+  // A forged token, an unknown session and another merchant's or mode's session all look alike.
+  const unknown = () => new ApiError('not_found', 'No such session token for this public key.');
+  if (!sessionId) throw unknown();
+  const [session] = await db
+    .select({
+      id: checkoutSessions.id,
+      status: checkoutSessions.status,
+      createdAt: checkoutSessions.createdAt,
+      expiresAt: checkoutSessions.expiresAt,
+    })
+    .from(checkoutSessions)
+    .where(
+      and(
+        eq(checkoutSessions.id, sessionId),
+        eq(checkoutSessions.merchantId, key.merchantId),
+        eq(checkoutSessions.mode, key.mode),
+      ),
+    )
+    .limit(1);
+  if (!session) throw unknown();
+  if (Date.now() > session.createdAt + SESSION_TOKEN_TTL_MS) {
+    throw new ApiError(
+      'forbidden',
+      'The session token expired 10 minutes after creation; create a new session.',
+    );
+  }
+  return c.json({
+    object: 'widget_session',
+    session_id: session.id,
+    status: session.status,
+    checkout_url: `${baseUrlOf(c)}/checkout/${session.id}`,
+    expires_at: String(Math.floor(session.expiresAt / 1000)),
+  });
+}

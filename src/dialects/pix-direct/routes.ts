@@ -1,0 +1,299 @@
+import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { sessionStub } from '../../core/session/session-do';
+import { checkoutSessions, type PaymentRow, payments, type SessionRow } from '../../db/schema';
+import { isValidCpf, normalizeDocument } from '../../domain/documents';
+import type { MerchantCtx } from '../../features/context';
+import { CreateSession } from '../../features/sessions/schema';
+import { createSession } from '../../features/sessions/service';
+import { IsoDateTime } from '../../features/shared/schemas';
+import { jsonBody, validate } from '../../http/body';
+import type { AppEnv } from '../../http/context';
+import { ApiError, fieldError, refusalError } from '../../http/errors';
+import { merchantCtx } from '../../http/service-ctx';
+import { isoUtc } from '../../lib/time';
+import { openTransaction } from '../pix-direct-transactions';
+import { centsText, type Seed003Vars, seed003Settings, seed003Values } from './money';
+import { META, paymentObject } from './payload';
+
+/**
+ * The sessions column's TypeScript enum does not list 'seed003' yet (src/db/schema.ts is not this
+ * module's to edit); D1 stores any text there and the webhook consumer already reads it as a dialect.
+ */
+const SEED003: SessionRow['dialect'] = 'seed003';
+
+/** Borda keeps order ids of at most 64 characters (merchant_order_id); seed 003 documents 255. */
+const MAX_TRANSACTION_ID = 64;
+
+/** Seed 003's POST /v1/payment body, field for field. */
+export const Seed003CreatePayment = z
+  .strictObject({
+    customer_id: z.string().min(1).max(255),
+    branch: z.string().min(1).max(255).optional(),
+    name: z.string().min(3).max(150),
+    // The document says min 30, which would refuse most real addresses (joao@example.com is 16): not enforced.
+    email: z.email().max(255),
+    document: z
+      .string()
+      .refine(isValidCpf, { message: 'must be a valid CPF', params: { code: 'invalid_document' } }),
+    amount: z.union([z.number(), z.string()]),
+    currency: z.enum(['USD', 'BRL']).default('USD'),
+    payment_method: z.enum(['pix', 'bank_transfer']),
+    // The document's min 30 is not enforced either: its own example (http://my-url-callback/) is 23 long.
+    callback: z.string().min(1).max(250),
+    transaction: z.strictObject({ id: z.string().min(1).max(255) }),
+    pix: z
+      .strictObject({
+        // Borda's session lifetime bounds (1 minute to 1 day); the document says only integer(11).
+        expire_in: z.int().min(60).max(86400).optional(),
+      })
+      .optional(),
+  })
+  .meta({ id: 'Seed003CreatePayment' });
+
+/**
+ * decimal(10,2), min 2: up to 8 whole digits and 2 decimals, as a JSON number (300.1) or a string
+ * ("300.10"); the shortest decimal text is read, never multiplied as a float.
+ */
+function amountCents(value: number | string): bigint {
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  const match = /^(\d{1,8})(?:\.(\d{1,2}))?$/.exec(text);
+  if (!match) throw fieldError('amount', 'invalid_amount', 'must be a decimal(10,2) with a dot, e.g. 300.10');
+  const cents = BigInt(`${match[1]}${(match[2] ?? '').padEnd(2, '0')}`);
+  if (cents < 200n) throw fieldError('amount', 'too_small', 'must be at least 2');
+  return cents;
+}
+
+/** Canonical field names in errors, renamed to the seed 003 field the merchant actually sent. */
+const FIELD_NAMES: Record<string, string> = {
+  merchant_order_id: 'transaction.id',
+  notification_url: 'callback',
+  expires_in: 'pix.expire_in',
+  'customer.name': 'name',
+  'customer.email': 'email',
+  'customer.document': 'document',
+};
+
+async function inDialect<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof ApiError) || !err.errors) throw err;
+    const errors = err.errors.map((e) => ({ ...e, field: FIELD_NAMES[e.field] ?? e.field }));
+    const detail = errors.length === 1 ? `${errors[0]?.field}: ${errors[0]?.message}` : err.message;
+    throw new ApiError(err.code, detail, { errors, extra: err.extra });
+  }
+}
+
+const ACCOUNT_OPERATION: Record<string, string> = {
+  checking: 'current account',
+  savings: 'saving account',
+  // A payment account (conta de pagamento) is used like a current account for deposits.
+  payment: 'current account',
+};
+
+function methodBlock(payment: PaymentRow, merchantName: string) {
+  const { pix, bank_transfer: bank } = payment.details;
+  if (pix) {
+    // The BR Code is both what the QR image encodes and the "copia e cola" text.
+    return { pix: { qrcode: pix.payload, reference: pix.payload, beneficiary: merchantName } };
+  }
+  if (bank) {
+    return {
+      bank: {
+        name: bank.bank_name,
+        code: bank.bank_code,
+        // "Agency number with verification digit", where the bank has one.
+        agency: bank.agency_digit ? `${bank.agency}-${bank.agency_digit}` : bank.agency,
+        account: bank.account_digit ? `${bank.account}-${bank.account_digit}` : bank.account,
+        account_operation: ACCOUNT_OPERATION[bank.account_type] ?? 'current account',
+        document: bank.document,
+        beneficiary: bank.beneficiary,
+      },
+    };
+  }
+  return {};
+}
+
+const SORT_FIELDS = [
+  'id',
+  'customer_id',
+  'transaction_id',
+  'amount',
+  'currency',
+  'status',
+  'payment_method',
+  'created_at',
+  'updated_at',
+] as const;
+
+const ListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(40).default(20),
+  page: z.coerce.number().int().min(1).max(9999999).default(1),
+  sort: z
+    .string()
+    .regex(new RegExp(`^(${SORT_FIELDS.join('|')}),(asc|desc)$`), 'must be field,(asc|desc)')
+    .default('created_at,desc'),
+  start_time: IsoDateTime.optional(),
+  end_time: IsoDateTime.optional(),
+  customer_id: z.string().min(1).max(255).optional(),
+  transaction_id: z
+    .string()
+    .min(1)
+    .max(100 * 256)
+    .transform((s) => s.split(',').map((id) => id.trim()))
+    .pipe(z.array(z.string().min(1).max(255)).max(100))
+    .optional(),
+});
+
+const metaText = (key: string) => sql`json_extract(${checkoutSessions.metadata}, ${`$.${key}`})`;
+
+const SORT_COLUMNS: Record<(typeof SORT_FIELDS)[number], SQL | typeof payments.id> = {
+  id: payments.id,
+  customer_id: metaText(META.customerId),
+  transaction_id: sql`${checkoutSessions.merchantOrderId}`,
+  amount: sql`CAST(${metaText(META.amount)} AS REAL)`,
+  currency: metaText(META.currency),
+  status: sql`${payments.status}`,
+  payment_method: sql`${payments.method}`,
+  created_at: sql`${checkoutSessions.createdAt}`,
+  updated_at: sql`${payments.updatedAt}`,
+};
+
+/** Seed 003 payments of this merchant and mode: its sessions joined to their (single) payment. */
+function seed003Select(db: DrizzleD1Database, ctx: MerchantCtx, where: (SQL | undefined)[]) {
+  return db
+    .select({
+      payment: payments,
+      merchantOrderId: checkoutSessions.merchantOrderId,
+      metadata: checkoutSessions.metadata,
+      createdAt: sql<number>`${checkoutSessions.createdAt}`.as('s_created_at'),
+    })
+    .from(checkoutSessions)
+    .innerJoin(payments, eq(payments.sessionId, checkoutSessions.id))
+    .where(
+      and(
+        eq(checkoutSessions.merchantId, ctx.merchant.id),
+        eq(checkoutSessions.mode, ctx.mode),
+        eq(checkoutSessions.dialect, SEED003),
+        eq(payments.merchantId, ctx.merchant.id),
+        eq(payments.mode, ctx.mode),
+        ...where,
+      ),
+    );
+}
+
+type Selected = {
+  payment: PaymentRow;
+  merchantOrderId: string;
+  metadata: Record<string, unknown>;
+  createdAt: number;
+};
+const view = (r: Selected) => paymentObject(r.payment, r);
+
+/**
+ * Seed 003's direct payments API over the canonical model: a payment is a session (dialect seed003)
+ * paid at once through its SessionDO, so routing, events, webhooks and the canonical API all apply.
+ */
+export const seed003Routes = new Hono<AppEnv>()
+  .post('/payment', async (c) => {
+    const input = jsonBody(c, Seed003CreatePayment);
+    const ctx = merchantCtx(c);
+    if (input.transaction.id.length > MAX_TRANSACTION_ID) {
+      throw fieldError('transaction.id', 'too_big', `Borda keeps at most ${MAX_TRANSACTION_ID} characters.`);
+    }
+    const cents = amountCents(input.amount);
+    const settings = seed003Settings(c.env as Seed003Vars, ctx.mode);
+    if (input.currency === 'USD' && !settings.rate) {
+      throw fieldError('currency', 'conversion_unavailable', 'No USD to BRL rate is configured; send BRL.');
+    }
+    const values = seed003Values(cents, input.currency, settings);
+    const customer = { name: input.name, email: input.email, document: normalizeDocument(input.document) };
+    const metadata: Record<string, string> = {
+      [META.customerId]: input.customer_id,
+      [META.amount]: centsText(cents),
+      [META.currency]: input.currency,
+      // createSession stamps the session with ctx.now too; webhooks read this copy (they see no row).
+      [META.createdAt]: isoUtc(ctx.now),
+    };
+    if (input.branch) metadata[META.branch] = input.branch;
+    const canonical = await inDialect(() =>
+      validate(CreateSession, {
+        amount: Number(values.totalCents),
+        currency: 'BRL',
+        country: 'BRA',
+        merchant_order_id: input.transaction.id,
+        payment_method: input.payment_method,
+        expires_in: input.pix?.expire_in ?? 1800,
+        customer,
+        notification_url: input.callback,
+        metadata,
+      }),
+    );
+    const session = await openTransaction(ctx, input.transaction.id, () =>
+      inDialect(() => createSession({ ctx, input: canonical, dialect: SEED003 })),
+    );
+    const outcome = await sessionStub(c.env, session.id).pay({
+      sessionId: session.id,
+      method: input.payment_method,
+      customer,
+    });
+    if (!outcome.ok) {
+      // Nobody can pay this session another way (there is no hosted page): end it so the order id is free.
+      await ctx.transition({ sessionId: session.id, to: 'canceled', now: Date.now() });
+      throw refusalError(outcome);
+    }
+    const { payment } = outcome;
+    return c.json(
+      {
+        id: payment.id,
+        status: paymentObject(payment, session).status,
+        payment: { method: payment.method },
+        values: {
+          total: centsText(values.totalCents),
+          subtotal: centsText(values.subtotalCents),
+          exchange: values.exchange,
+          fee: centsText(values.feeCents),
+        },
+        ...methodBlock(payment, ctx.merchant.name),
+      },
+      201,
+    );
+  })
+  .get('/payment/:id', async (c) => {
+    const ctx = merchantCtx(c);
+    const [row] = await seed003Select(ctx.db, ctx, [eq(payments.id, c.req.param('id'))]).limit(1);
+    if (!row) throw new ApiError('not_found', 'No such payment.');
+    return c.json(view(row));
+  })
+  .get('/payments', async (c) => {
+    const q = await inDialect(() => validate(ListQuery, c.req.query()));
+    const ctx = merchantCtx(c);
+    const [field, dir] = q.sort.split(',') as [(typeof SORT_FIELDS)[number], 'asc' | 'desc'];
+    const order = dir === 'asc' ? asc : desc;
+    const rows = await seed003Select(ctx.db, ctx, [
+      q.start_time ? gte(checkoutSessions.createdAt, Date.parse(q.start_time)) : undefined,
+      q.end_time ? lte(checkoutSessions.createdAt, Date.parse(q.end_time)) : undefined,
+      q.customer_id ? sql`${metaText(META.customerId)} = ${q.customer_id}` : undefined,
+      // One bound parameter for up to 100 ids (D1 allows about 100 per statement): a JSON array.
+      q.transaction_id
+        ? sql`${checkoutSessions.merchantOrderId} IN (SELECT value FROM json_each(${JSON.stringify(q.transaction_id)}))`
+        : undefined,
+    ])
+      .orderBy(order(SORT_COLUMNS[field]), order(payments.id))
+      // One more than asked tells whether another page follows, without a second (count) query.
+      .limit(q.limit + 1)
+      .offset((q.page - 1) * q.limit);
+    return c.json({
+      data: rows.slice(0, q.limit).map((r) => {
+        const { method, created_at, updated_at, refunded, ...item } = view(r);
+        // The list names the method `payment_method`, where GET /v1/payment/{id} says `method`.
+        return { ...item, payment_method: method, created_at, updated_at, refunded };
+      }),
+      page: q.page,
+      limit: q.limit,
+      has_more: rows.length > q.limit,
+    });
+  });

@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { checkWebhookUrl } from '../../domain/urls';
+import { presentedKey } from '../../http/auth';
+import { jsonBody } from '../../http/body';
+import type { AppEnv } from '../../http/context';
+import { ApiError, fieldError } from '../../http/errors';
+import { rawBody } from '../../http/middleware';
+import { timingSafeEqualText } from '../../lib/crypto';
+import { createMerchant } from './merchants';
+import { CreateMerchant } from './schema';
+
+/** Operator-only API, behind the ADMIN_TOKEN Worker secret. */
+const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
+  const token = presentedKey(c.req.raw);
+  const expected = c.env.ADMIN_TOKEN;
+  if (!token || !expected || !timingSafeEqualText(token, expected)) {
+    throw new ApiError(
+      'authentication_required',
+      'Send the operator token as Authorization: Bearer <ADMIN_TOKEN>.',
+    );
+  }
+  await next();
+});
+
+// The token is checked before the body is read, so an anonymous caller cannot make us buffer it.
+export const adminRoutes = new Hono<AppEnv>().use(requireAdmin, rawBody).post('/merchants', async (c) => {
+  const input = jsonBody(c, CreateMerchant);
+  if (input.notification_url) {
+    const problem = checkWebhookUrl(input.notification_url, {
+      allowLoopback: c.env.ALLOW_LOOPBACK_URLS === 'true',
+    });
+    if (problem) throw fieldError('notification_url', problem.code, problem.message);
+  }
+  const created = await createMerchant({
+    ctx: { db: c.get('db'), now: Date.now(), encryptionKey: c.env.ENCRYPTION_KEY },
+    input,
+  });
+  return c.json(created, 201);
+});

@@ -1,0 +1,123 @@
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { type EventRow, events, webhookAttempts, webhookDeliveries } from '../../db/schema';
+import { ApiError } from '../../http/errors';
+import { isoUtc } from '../../lib/time';
+import type { DeliverMessage } from '../../webhooks/messages';
+import { webhookBody } from '../../webhooks/payload';
+import type { MerchantCtx } from '../context';
+import { createdRangeAndCursor, toPage } from '../shared/cursor';
+import type { ListEventsQuery } from './schema';
+
+export function eventView(e: EventRow) {
+  return {
+    id: e.id,
+    object: 'event' as const,
+    type: e.type,
+    livemode: e.mode === 'live',
+    created_at: isoUtc(e.createdAt),
+    session_id: e.sessionId,
+    payment_id: e.paymentId,
+    enqueued: e.enqueuedAt !== null,
+    payload: JSON.parse(webhookBody(e)) as Record<string, unknown>,
+  };
+}
+
+export async function listEvents({ ctx, input }: { ctx: MerchantCtx; input: ListEventsQuery }) {
+  const where: SQL[] = [eq(events.merchantId, ctx.merchant.id), eq(events.mode, ctx.mode)];
+  if (input.type) where.push(eq(events.type, input.type));
+  if (input.session) where.push(eq(events.sessionId, input.session));
+  where.push(...createdRangeAndCursor(events, input));
+  const rows = await ctx.db
+    .select()
+    .from(events)
+    .where(and(...where))
+    .orderBy(desc(events.createdAt), desc(events.id))
+    .limit(input.limit + 1);
+  return toPage(rows, input.limit);
+}
+
+async function ownEvent(ctx: MerchantCtx, id: string): Promise<EventRow> {
+  const [row] = await ctx.db
+    .select()
+    .from(events)
+    .where(and(eq(events.id, id), eq(events.merchantId, ctx.merchant.id), eq(events.mode, ctx.mode)))
+    .limit(1);
+  if (!row) throw new ApiError('not_found', 'No such event.');
+  return row;
+}
+
+/** An event with each delivery and every attempt of it, in one D1 round trip (a batch of three reads). */
+export async function getEvent({ ctx, input }: { ctx: MerchantCtx; input: { id: string } }) {
+  const owned = and(
+    eq(events.id, input.id),
+    eq(events.merchantId, ctx.merchant.id),
+    eq(events.mode, ctx.mode),
+  );
+  const [found, deliveries, attempts] = await ctx.db.batch([
+    ctx.db.select().from(events).where(owned).limit(1),
+    ctx.db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.eventId, input.id), eq(webhookDeliveries.merchantId, ctx.merchant.id))),
+    ctx.db
+      .select()
+      .from(webhookAttempts)
+      .where(
+        inArray(
+          webhookAttempts.deliveryId,
+          ctx.db
+            .select({ id: webhookDeliveries.id })
+            .from(webhookDeliveries)
+            .where(
+              and(eq(webhookDeliveries.eventId, input.id), eq(webhookDeliveries.merchantId, ctx.merchant.id)),
+            ),
+        ),
+      )
+      .orderBy(asc(webhookAttempts.attemptedAt)),
+  ]);
+  const event = found[0];
+  if (!event) throw new ApiError('not_found', 'No such event.');
+  return {
+    ...eventView(event),
+    deliveries: deliveries.map((d) => ({
+      id: d.id,
+      target: d.target,
+      url: d.url,
+      status: d.status,
+      attempt_count: d.attempts,
+      next_attempt_at: d.nextAttemptAt === null ? null : isoUtc(d.nextAttemptAt),
+      delivered_at: d.deliveredAt === null ? null : isoUtc(d.deliveredAt),
+      attempts: attempts
+        .filter((a) => a.deliveryId === d.id)
+        .map((a) => ({
+          attempted_at: isoUtc(a.attemptedAt),
+          status_code: a.statusCode,
+          latency_ms: a.latencyMs,
+          error: a.error,
+        })),
+    })),
+  };
+}
+
+/**
+ * Sends an event again from scratch: its deliveries go back to pending with a fresh retry schedule
+ * (their attempt history stays), and it goes to the queue. A delivery that starts over is sent to the
+ * URL configured now, so a merchant can fix its endpoint and redeliver.
+ */
+export async function redeliverEvent({
+  ctx,
+  input,
+  queue,
+}: {
+  ctx: MerchantCtx;
+  input: { id: string };
+  queue: Queue;
+}) {
+  const event = await ownEvent(ctx, input.id);
+  await ctx.db
+    .update(webhookDeliveries)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: null, updatedAt: ctx.now })
+    .where(eq(webhookDeliveries.eventId, event.id));
+  await queue.send({ kind: 'deliver', eventId: event.id } satisfies DeliverMessage);
+  return { id: event.id, object: 'event_redelivery' as const, status: 'queued' as const };
+}

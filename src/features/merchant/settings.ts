@@ -1,0 +1,149 @@
+import { and, eq, type SQLWrapper } from 'drizzle-orm';
+import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import {
+  checkoutSessions,
+  disabledEndpoints,
+  type MerchantModeSettingsRow,
+  merchantModeSettings,
+  merchants,
+} from '../../db/schema';
+import { contrastWithWhite } from '../../domain/colour';
+import { checkWebhookUrl } from '../../domain/urls';
+import type { Mode } from '../../http/context';
+import { fieldError } from '../../http/errors';
+import type { MerchantCtx } from '../context';
+import type { UpdateMerchant } from '../events/schema';
+
+/**
+ * A merchant's settings, per mode (table merchant_mode_settings). A key reads and changes only its own
+ * mode's row; webhook signing and delivery use the event's mode, the checkout the session's mode.
+ * Nothing here is cached: every request reads the row, so a change holds on the next request in
+ * every isolate and every session's Durable Object.
+ *
+ * To add a per-mode setting: a column on `merchantModeSettings` (and a migration), its input on
+ * `UpdateMerchant`, one line in `settingsPatch` and one in `settingsView`.
+ */
+export type ModeSettings = MerchantModeSettingsRow;
+type SettingsSet = Partial<typeof merchantModeSettings.$inferInsert>;
+
+/** The row of one merchant in one mode; every merchant has both rows from creation (or migration 0008). */
+export async function loadModeSettings(db: DrizzleD1Database, merchantId: string, mode: Mode) {
+  const [row] = await db
+    .select()
+    .from(merchantModeSettings)
+    .where(and(eq(merchantModeSettings.merchantId, merchantId), eq(merchantModeSettings.mode, mode)))
+    .limit(1);
+  if (!row) throw new Error('merchant without settings for its mode');
+  return row;
+}
+
+/** The condition that picks the settings row of `merchantId` in `mode` (values or columns to join on). */
+export function modeSettingsOf(merchantId: string | SQLWrapper, mode: Mode | SQLWrapper) {
+  return and(eq(merchantModeSettings.merchantId, merchantId), eq(merchantModeSettings.mode, mode));
+}
+
+/** The allowed origins of a session's merchant in the session's mode (null: no such session). */
+export async function sessionAllowedOrigins(
+  db: DrizzleD1Database,
+  sessionId: string,
+): Promise<string[] | null> {
+  const [row] = await db
+    .select({ origins: merchantModeSettings.allowedOrigins })
+    .from(checkoutSessions)
+    .innerJoin(merchantModeSettings, modeSettingsOf(checkoutSessions.merchantId, checkoutSessions.mode))
+    .where(eq(checkoutSessions.id, sessionId))
+    .limit(1);
+  return row?.origins ?? null;
+}
+
+/** Validates a PATCH and turns it into the columns to set. Throws a field error on bad input. */
+export function settingsPatch(ctx: MerchantCtx, input: UpdateMerchant): SettingsSet {
+  const set: SettingsSet = {};
+  if (input.notification_url !== undefined) {
+    if (input.notification_url !== null) {
+      const problem = checkWebhookUrl(input.notification_url, { allowLoopback: ctx.allowLoopbackUrls });
+      if (problem) throw fieldError('notification_url', problem.code, problem.message);
+    }
+    set.notificationUrl = input.notification_url;
+  }
+  // Stored as origins (scheme://host[:port]), the form browsers send in the Origin header.
+  if (input.allowed_origins) set.allowedOrigins = input.allowed_origins.map((u) => new URL(u).origin);
+  if (input.bank_accounts) set.bankAccounts = input.bank_accounts;
+  if (input.spei_clabe !== undefined) set.speiClabe = input.spei_clabe;
+  if (input.late_payment_policy) set.latePaymentPolicy = input.late_payment_policy;
+  if (input.notify_customer !== undefined) set.notifyCustomer = input.notify_customer;
+  if (input.brand_color !== undefined) {
+    if (input.brand_color !== null && contrastWithWhite(input.brand_color) < 4.5)
+      throw fieldError('brand_color', 'insufficient_contrast', 'is too light for white text (needs 4.5:1).');
+    set.brandColor = input.brand_color?.toLowerCase() ?? null;
+  }
+  if (input.logo !== undefined) set.logo = input.logo;
+  return set;
+}
+
+/** The API view of the merchant in one mode (GET and PATCH /api/v1/merchant). Never holds a secret. */
+export function settingsView(
+  merchant: { id: string; name: string; country: string | null; city: string | null },
+  s: ModeSettings,
+) {
+  return {
+    id: merchant.id,
+    object: 'merchant' as const,
+    name: merchant.name,
+    country: merchant.country,
+    city: merchant.city,
+    mode: s.mode,
+    livemode: s.mode === 'live',
+    notification_url: s.notificationUrl,
+    allowed_origins: s.allowedOrigins,
+    bank_accounts: s.bankAccounts,
+    spei_clabe: s.speiClabe,
+    enabled_methods: s.enabledMethods,
+    late_payment_policy: s.latePaymentPolicy,
+    notify_customer: s.notifyCustomer,
+    brand_color: s.brandColor,
+    logo: s.logo,
+  };
+}
+
+export async function getMerchant(ctx: MerchantCtx) {
+  const [[m], settings] = await Promise.all([
+    ctx.db.select().from(merchants).where(eq(merchants.id, ctx.merchant.id)).limit(1),
+    loadModeSettings(ctx.db, ctx.merchant.id, ctx.mode),
+  ]);
+  if (!m) throw new Error('authenticated merchant vanished');
+  return settingsView(m, settings);
+}
+
+/** PATCH /api/v1/merchant: changes the key's mode only; `city` is the merchant's, shared by both modes. */
+export async function updateMerchant({ ctx, input }: { ctx: MerchantCtx; input: UpdateMerchant }) {
+  const set = settingsPatch(ctx, input);
+  const statements = [];
+  if (Object.keys(set).length > 0)
+    statements.push(
+      ctx.db
+        .update(merchantModeSettings)
+        .set({ ...set, updatedAt: ctx.now })
+        .where(modeSettingsOf(ctx.merchant.id, ctx.mode)),
+    );
+  if (input.city)
+    statements.push(
+      ctx.db.update(merchants).set({ city: input.city }).where(eq(merchants.id, ctx.merchant.id)),
+    );
+  if (input.notification_url) {
+    // Setting a URL again is how a merchant re-enables an endpoint that answered 410 Gone (in this mode).
+    statements.push(
+      ctx.db
+        .delete(disabledEndpoints)
+        .where(
+          and(
+            eq(disabledEndpoints.merchantId, ctx.merchant.id),
+            eq(disabledEndpoints.mode, ctx.mode),
+            eq(disabledEndpoints.url, input.notification_url),
+          ),
+        ),
+    );
+  }
+  if (statements.length > 0) await ctx.db.batch(statements as [(typeof statements)[number]]);
+  return getMerchant(ctx);
+}

@@ -1,0 +1,45 @@
+import { merchantModeSettings } from '../../db/schema';
+import { toBase64 } from '../../lib/crypto';
+import { open, seal } from '../../lib/secretbox';
+import { isoUtc } from '../../lib/time';
+import type { MerchantCtx } from '../context';
+import { loadModeSettings, modeSettingsOf } from './settings';
+
+/** After a roll the old secret keeps signing beside the new one for this long. */
+export const SECRET_OVERLAP_MS = 24 * 60 * 60 * 1000;
+
+export function newWebhookSecret(): string {
+  return `whsec_${toBase64(crypto.getRandomValues(new Uint8Array(32)))}`;
+}
+
+/**
+ * Issues a new webhook secret for the key's mode only. The old one keeps signing alongside it for 24
+ * hours (two signatures in webhook-signature), so the merchant can deploy the new secret without
+ * missing an event. The answer holds the secret in clear, so it is never stored for an idempotent
+ * replay (see src/http/idempotency.ts).
+ */
+export async function rollWebhookSecret({ ctx, encryptionKey }: { ctx: MerchantCtx; encryptionKey: string }) {
+  const current = await loadModeSettings(ctx.db, ctx.merchant.id, ctx.mode);
+  const secret = newWebhookSecret();
+  const previousUntil = ctx.now + SECRET_OVERLAP_MS;
+  await ctx.db
+    .update(merchantModeSettings)
+    .set({
+      webhookSecretSealed: await seal(secret, encryptionKey),
+      // Re-sealed rather than copied, which also proves the stored secret still opens with this key.
+      webhookSecretPreviousSealed: await seal(
+        await open(current.webhookSecretSealed, encryptionKey),
+        encryptionKey,
+      ),
+      webhookSecretPreviousUntil: previousUntil,
+      updatedAt: ctx.now,
+    })
+    .where(modeSettingsOf(ctx.merchant.id, ctx.mode));
+  return {
+    object: 'webhook_secret' as const,
+    mode: ctx.mode,
+    livemode: ctx.mode === 'live',
+    secret,
+    previous_secret_expires_at: isoUtc(previousUntil),
+  };
+}

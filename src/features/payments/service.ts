@@ -1,0 +1,97 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { PayOutcome, SettleCommand } from '../../core/session/commands';
+import { type PaymentRow, paymentAttempts, payments } from '../../db/schema';
+import { ApiError, refusalError } from '../../http/errors';
+import type { MerchantCtx } from '../context';
+
+export async function getPayment({
+  ctx,
+  input,
+}: {
+  ctx: MerchantCtx;
+  input: { id: string };
+}): Promise<PaymentRow> {
+  const [row] = await ctx.db
+    .select()
+    .from(payments)
+    .where(
+      and(eq(payments.id, input.id), eq(payments.merchantId, ctx.merchant.id), eq(payments.mode, ctx.mode)),
+    )
+    .limit(1);
+  if (!row) throw new ApiError('not_found', 'No such payment.');
+  return row;
+}
+
+/** A payment with every gateway call made for it, in one D1 round trip. */
+export async function getPaymentWithAttempts({ ctx, input }: { ctx: MerchantCtx; input: { id: string } }) {
+  const [found, attempts] = await ctx.db.batch([
+    ctx.db
+      .select()
+      .from(payments)
+      .where(
+        and(eq(payments.id, input.id), eq(payments.merchantId, ctx.merchant.id), eq(payments.mode, ctx.mode)),
+      )
+      .limit(1),
+    ctx.db
+      .select()
+      .from(paymentAttempts)
+      .where(
+        and(
+          eq(paymentAttempts.paymentId, input.id),
+          inArray(
+            paymentAttempts.paymentId,
+            ctx.db.select({ id: payments.id }).from(payments).where(eq(payments.merchantId, ctx.merchant.id)),
+          ),
+        ),
+      )
+      .orderBy(asc(paymentAttempts.startedAt)),
+  ]);
+  const payment = found[0];
+  if (!payment) throw new ApiError('not_found', 'No such payment.');
+  return { payment, attempts };
+}
+
+/** Settles a pending test payment as a gateway would (paid, denied or expired). Test keys only. */
+export async function simulatePayment({
+  ctx,
+  input,
+  settle,
+}: {
+  ctx: MerchantCtx;
+  input: { id: string; outcome: SettleCommand['outcome']; amount?: number; currency?: string };
+  settle: (cmd: SettleCommand) => Promise<PayOutcome>;
+}): Promise<PaymentRow> {
+  if (ctx.mode !== 'test') throw new ApiError('forbidden', 'Payments can only be simulated with a test key.');
+  const payment = await getPayment({ ctx, input });
+  const outcome = await settle({
+    sessionId: payment.sessionId,
+    paymentId: payment.id,
+    outcome: input.outcome,
+    amount: input.amount,
+    currency: input.currency,
+    owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
+  });
+  if (!outcome.ok) throw refusalError(outcome);
+  return outcome.payment;
+}
+
+/** The merchant keeps a held late, duplicate or mismatched payment (see domain/settlement-rules.ts). */
+export async function acceptHeldPayment({
+  ctx,
+  input,
+  accept,
+}: {
+  ctx: MerchantCtx;
+  input: { id: string };
+  accept: (cmd: SettleCommand) => Promise<PayOutcome>;
+}): Promise<PaymentRow> {
+  const payment = await getPayment({ ctx, input });
+  const outcome = await accept({
+    sessionId: payment.sessionId,
+    paymentId: payment.id,
+    outcome: 'paid',
+    owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
+  });
+  if (!outcome.ok) throw refusalError(outcome);
+  return outcome.payment;
+}

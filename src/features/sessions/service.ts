@@ -1,0 +1,180 @@
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { checkoutSessions, payments, type SessionRow } from '../../db/schema';
+import { ApiError, refusalError } from '../../http/errors';
+import { newId } from '../../lib/ids';
+import type { MerchantCtx } from '../context';
+import { createdRangeAndCursor, toPage } from '../shared/cursor';
+import { resolveSessionInput } from './input';
+import type { CreateSession, ListSessionsQuery } from './schema';
+
+/** A create that finds its order taken by an open session past its time expires it first, then retries once. */
+const MAX_CREATE_ATTEMPTS = 2;
+
+export async function createSession({
+  ctx,
+  input,
+  dialect = 'canonical',
+}: {
+  ctx: MerchantCtx;
+  input: CreateSession;
+  dialect?: SessionRow['dialect'];
+}): Promise<SessionRow> {
+  const { country, customer } = resolveSessionInput(input, {
+    mode: ctx.mode,
+    merchantCountry: ctx.merchant.country,
+    allowLoopbackUrls: ctx.allowLoopbackUrls,
+  });
+  for (let attempt = 1; ; attempt++) {
+    const row = newSessionRow(ctx, input, { country, customer }, dialect, newId(`cs_${ctx.mode}`));
+    // The partial unique index allows one open, pending or paid session per order: the insert
+    // itself is the race-free check.
+    const inserted = await ctx.db.insert(checkoutSessions).values(row).onConflictDoNothing().returning();
+    if (inserted[0]) return inserted[0];
+
+    const existing = await findLiveSessionForOrder(ctx, input.merchant_order_id);
+    if (!existing) {
+      if (attempt < MAX_CREATE_ATTEMPTS) continue; // it expired or was canceled in between
+      throw new ApiError('order_has_open_session', 'This order is being changed by another request; retry.');
+    }
+    if (existing.status === 'paid') {
+      throw new ApiError('order_already_paid', `Order ${input.merchant_order_id} is already paid.`, {
+        extra: { token: existing.id },
+      });
+    }
+    if (existing.status === 'open' && existing.expiresAt <= ctx.now && attempt < MAX_CREATE_ATTEMPTS) {
+      await ctx.transition({ sessionId: existing.id, to: 'expired', now: ctx.now });
+      continue;
+    }
+    throw new ApiError(
+      'order_has_open_session',
+      `Order ${input.merchant_order_id} already has an open checkout session.`,
+      {
+        extra: { token: existing.id, checkout_url: existing.checkoutUrl },
+      },
+    );
+  }
+}
+
+/** The row of a new open session (every dialect creates its sessions from this). */
+export function newSessionRow(
+  ctx: MerchantCtx,
+  input: CreateSession,
+  resolved: { country: string; customer: SessionRow['customer'] },
+  dialect: SessionRow['dialect'],
+  id: string,
+): SessionRow {
+  const now = ctx.now;
+  return {
+    id,
+    merchantId: ctx.merchant.id,
+    mode: ctx.mode,
+    status: 'open',
+    amount: input.amount,
+    currency: input.currency,
+    country: resolved.country,
+    merchantOrderId: input.merchant_order_id,
+    paymentMethod: input.payment_method ?? null,
+    gatewayFirstTry: input.gateway_first_try ?? null,
+    description: input.description ?? null,
+    locale: input.locale ?? null,
+    customer: resolved.customer,
+    metadata: input.metadata,
+    paymentSettings: input.payment_settings ?? null,
+    successUrl: input.success_url ?? null,
+    cancelUrl: input.cancel_url ?? null,
+    notificationUrl: input.notification_url ?? null,
+    paymentFailureUrl: input.payment_failure_url ?? null,
+    notifyCustomer: input.notify_customer ?? null,
+    checkoutUrl: `${ctx.baseUrl}/checkout/${id}`,
+    dialect,
+    // Whole seconds, so the expires_at the merchant reads is exactly the instant enforced.
+    expiresAt: Math.floor(now / 1000) * 1000 + input.expires_in * 1000,
+    pendingUntil: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 0,
+  };
+}
+
+/** The open, pending or paid session of an order (there is at most one), if any. */
+export async function findLiveSessionForOrder(
+  ctx: MerchantCtx,
+  orderId: string,
+): Promise<SessionRow | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(checkoutSessions)
+    .where(
+      and(
+        eq(checkoutSessions.merchantId, ctx.merchant.id),
+        eq(checkoutSessions.mode, ctx.mode),
+        eq(checkoutSessions.merchantOrderId, orderId),
+        inArray(checkoutSessions.status, ['open', 'pending', 'paid']),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/**
+ * A session of this merchant and mode with its payment attempts, in one D1 round trip (a batch of
+ * two selects). Anything else is 404, never 403, so ids leak nothing.
+ */
+export async function getSessionWithPayments({ ctx, input }: { ctx: MerchantCtx; input: { token: string } }) {
+  const owned = and(
+    eq(checkoutSessions.id, input.token),
+    eq(checkoutSessions.merchantId, ctx.merchant.id),
+    eq(checkoutSessions.mode, ctx.mode),
+  );
+  const [sessions, attempts] = await ctx.db.batch([
+    ctx.db.select().from(checkoutSessions).where(owned).limit(1),
+    ctx.db
+      .select()
+      .from(payments)
+      .where(
+        and(
+          eq(payments.sessionId, input.token),
+          eq(payments.merchantId, ctx.merchant.id),
+          eq(payments.mode, ctx.mode),
+        ),
+      )
+      .orderBy(asc(payments.createdAt), asc(payments.id)),
+  ]);
+  const session = sessions[0];
+  if (!session) throw new ApiError('not_found', 'No such checkout session.');
+  return { session, payments: attempts };
+}
+
+export async function listSessions({ ctx, input }: { ctx: MerchantCtx; input: ListSessionsQuery }) {
+  const conditions: SQL[] = [
+    eq(checkoutSessions.merchantId, ctx.merchant.id),
+    eq(checkoutSessions.mode, ctx.mode),
+  ];
+  if (input.status) conditions.push(eq(checkoutSessions.status, input.status));
+  if (input.merchant_order_id) conditions.push(eq(checkoutSessions.merchantOrderId, input.merchant_order_id));
+  conditions.push(...createdRangeAndCursor(checkoutSessions, input));
+  const rows = await ctx.db
+    .select()
+    .from(checkoutSessions)
+    .where(and(...conditions))
+    .orderBy(desc(checkoutSessions.createdAt), desc(checkoutSessions.id))
+    .limit(input.limit + 1);
+  return toPage(rows, input.limit);
+}
+
+export async function expireSession({
+  ctx,
+  input,
+}: {
+  ctx: MerchantCtx;
+  input: { token: string };
+}): Promise<SessionRow> {
+  const outcome = await ctx.transition({
+    sessionId: input.token,
+    to: 'expired',
+    owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
+    now: ctx.now,
+  });
+  if (outcome.ok) return outcome.session;
+  throw refusalError(outcome);
+}
