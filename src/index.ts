@@ -1,3 +1,6 @@
+// The dialects' webhook bodies register with the sender before any event is shaped.
+import './dialects/payloads';
+import './checkout/live-source';
 import { buildApp } from './http/app';
 import { runCron } from './jobs/cron';
 import { handleQueue } from './queue';

@@ -1,3 +1,6 @@
+// The dialects' webhook bodies register with the sender before any event is shaped.
+import './dialects/payloads';
+import './checkout/live-source';
 import { handleExpireMessage } from './jobs/cron';
 import type { NotifyMessage } from './notifications/messages';
 import { handleNotifyMessage } from './notifications/send';

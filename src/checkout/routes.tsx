@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { verifyOrderSignature } from '../dialects/orders/routes';
 import { sessionAllowedOrigins } from '../features/merchant/settings';
 import type { AppEnv } from '../http/context';
 import { ApiError } from '../http/errors';
@@ -7,6 +6,7 @@ import { TtlCache } from '../lib/ttl-cache';
 import { loadCheckout } from './api/load';
 import { clientSessionView } from './api/view';
 import { MESSAGES } from './i18n';
+import { verifyOrderSignature } from './link-signature';
 import { CheckoutPage } from './page/checkout-page';
 import { fillNonce, newNonce, pageHeaders } from './page/headers';
 

@@ -1,7 +1,7 @@
 import type { SessionRow } from '../db/schema';
+import { ApiError } from '../domain/errors';
 import type { MerchantCtx } from '../features/context';
 import { findLiveSessionForOrder } from '../features/sessions/service';
-import { ApiError } from '../http/errors';
 
 const SEED003: SessionRow['dialect'] = 'seed003';
 

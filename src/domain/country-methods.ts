@@ -1,6 +1,6 @@
 import type { Country } from './countries';
 import { COUNTRIES, currencyAllowedIn } from './countries';
-import type { Locale } from './methods';
+import type { Locale } from './locales';
 import type { Currency } from './money';
 
 /**

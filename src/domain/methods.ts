@@ -15,5 +15,4 @@ export const GATEWAY_SLUGS = [
 ] as const;
 export type GatewaySlug = (typeof GATEWAY_SLUGS)[number];
 
-export const LOCALES = ['pt-BR', 'es', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale } from './locales';

@@ -1,6 +1,6 @@
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import type { TransitionCommand, TransitionOutcome } from '../core/session/commands';
-import type { AuthedMerchant, Mode } from '../http/context';
+import type { AuthedMerchant, Mode } from '../domain/tenant';
 
 /** What a service verb may use: no Hono, no bindings, only these ports. */
 export type ServiceCtx = {

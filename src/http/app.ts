@@ -3,7 +3,7 @@ import { clientRoutes } from '../checkout/api/routes';
 import { checkoutPageRoutes } from '../checkout/routes';
 import { seed000Routes } from '../dialects/cashier/routes';
 import { seed002Routes } from '../dialects/fintoc/routes';
-import { widgetRoutes } from '../dialects/fintoc/widget';
+import { widgetRoutes } from '../dialects/fintoc/widget-routes';
 import { seed004Routes } from '../dialects/orders/routes';
 import { seed003Routes } from '../dialects/pix-direct/routes';
 import { adminRoutes } from '../features/admin/routes';
@@ -19,6 +19,7 @@ import { sessionsRoutes } from '../features/sessions/routes';
 import { docsRoutes } from '../openapi/routes';
 import { requireSecretKey } from './auth';
 import type { AppEnv } from './context';
+import { contract } from './contract';
 import { ApiError } from './errors';
 import { idempotency } from './idempotency';
 import { database, rawBody, requestId } from './middleware';
@@ -29,8 +30,18 @@ export function buildApp() {
   const app = new Hono<AppEnv>();
   app.use(requestId, securityHeaders, database);
 
-  app.get('/healthz', (c) => c.json({ ok: true }));
-  app.route('/', docsRoutes);
+  app.get(
+    '/healthz',
+    contract({
+      operationId: 'health',
+      summary: 'Liveness: the Worker answers',
+      tag: 'Reference',
+      auth: 'none',
+      ok: { 200: { description: '{"ok": true}' } },
+    }),
+    (c) => c.json({ ok: true }),
+  );
+  app.route('/', docsRoutes(app));
   app.route('/', checkoutPageRoutes);
 
   app.route('/admin/v1', adminRoutes);
@@ -51,7 +62,7 @@ export function buildApp() {
   api.route('/', seed000Routes);
   app.route('/api/v1', api);
 
-  // Compatibility dialects (issue 8): thin translations onto the canonical model.
+  // Provider dialects: thin translations onto the canonical model.
   const v1 = new Hono<AppEnv>().use(requireSecretKey, rawBody, idempotency);
   v1.route('/', seed002Routes);
   v1.route('/', seed003Routes);

@@ -1,16 +1,8 @@
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 
-export type Mode = 'test' | 'live';
+import type { AuthedMerchant, Mode } from '../domain/tenant';
 
-/**
- * The merchant a secret key authenticated (identity only: settings are per mode and read fresh, see
- * src/services/merchant-settings.ts), and the mode the key scopes everything to.
- */
-export type AuthedMerchant = {
-  id: string;
-  name: string;
-  country: string | null;
-};
+export type { AuthedMerchant, Mode } from '../domain/tenant';
 
 export type AppEnv = {
   Bindings: Env;

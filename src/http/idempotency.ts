@@ -1,13 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { idempotencyKeys } from '../db/schema';
+import { IDEMPOTENCY_TTL_MS } from '../domain/retention';
 import { sha256Hex } from '../lib/crypto';
 import { open, seal } from '../lib/secretbox';
 import type { AppEnv } from './context';
 import { ApiError, fieldError } from './errors';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+export { IDEMPOTENCY_TTL_MS };
 /** How long a running request holds its key; a worker that died mid-request frees it after this. */
 export const IDEMPOTENCY_LOCK_MS = 60 * 1000;
 

@@ -1,6 +1,6 @@
-import { drizzle } from 'drizzle-orm/d1';
 import { createMiddleware } from 'hono/factory';
 import { newId } from '../lib/ids';
+import { database as openDatabase } from '../platform/db';
 import { readBodyText } from './body';
 import type { AppEnv } from './context';
 
@@ -13,7 +13,7 @@ export const requestId = createMiddleware<AppEnv>(async (c, next) => {
 
 /** A drizzle client per request (cheap: it only wraps the binding), never a module global. */
 export const database = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('db', drizzle(c.env.DB));
+  c.set('db', openDatabase(c.env));
   await next();
 });
 

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { type ApiError, ERRORS } from './errors';
+import { type ApiError, ERRORS, statusOf } from './errors';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -8,7 +8,7 @@ export function problemBody(err: ApiError, requestId: string, baseUrl: string, i
   return {
     type: `${baseUrl}/docs#error-${err.code}`,
     title: ERRORS[err.code].title,
-    status: err.status,
+    status: statusOf(err),
     detail: err.message,
     code: err.code,
     instance,
@@ -24,7 +24,7 @@ export function problemResponse(c: Context, err: ApiError): Response {
   if (err.code === 'authentication_required' || err.code === 'invalid_api_key') {
     headers['www-authenticate'] = 'Bearer realm="borda"';
   }
-  return new Response(JSON.stringify(body), { status: err.status, headers });
+  return new Response(JSON.stringify(body), { status: statusOf(err), headers });
 }
 
 /** The public origin: PUBLIC_BASE_URL when configured, else the origin the request came in on. */

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { sessionStub } from '../core/session/session-do';
 import type { MerchantCtx, ServiceCtx } from '../features/context';
+import { sessionStub } from '../platform/session';
 import type { AppEnv } from './context';
 import { baseUrlOf } from './problem';
 

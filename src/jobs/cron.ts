@@ -1,6 +1,6 @@
-import { drizzle } from 'drizzle-orm/d1';
-import { sessionStub } from '../core/session/session-do';
 import { reenqueueNotifications } from '../notifications/sweep';
+import { database } from '../platform/db';
+import { sessionStub } from '../platform/session';
 import type { ExpireMessage } from '../webhooks/messages';
 import { publishEvents } from '../webhooks/publish';
 import { archiveOldEvents } from './archive';
@@ -17,7 +17,7 @@ import { voidIssuedPayments } from './void-issued';
  * status, lost customer messages. Each part runs even if another fails.
  */
 export async function runCron(env: Env, now: number): Promise<void> {
-  const db = drizzle(env.DB);
+  const db = database(env);
   const results = await Promise.allSettled([
     sweepExpiredSessions(db, env.JOBS, now),
     reenqueueOutbox(db, env.WEBHOOKS, now),
@@ -47,7 +47,7 @@ export async function handleExpireMessage(env: Env, message: Message<ExpireMessa
     const now = Date.now();
     const eventIds = await expireSessionsInD1(env.DB, message.body.sessionIds, now);
     message.ack();
-    await publishEvents(env.WEBHOOKS, drizzle(env.DB), eventIds, now).catch((err) =>
+    await publishEvents(env.WEBHOOKS, database(env), eventIds, now).catch((err) =>
       console.error(
         `enqueue of ${eventIds.length} expiry events failed: ${err instanceof Error ? err.message : 'unknown'}`,
       ),

@@ -1,9 +1,9 @@
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { sessionStub } from '../core/session/session-do';
 import { type PaymentRow, payments } from '../db/schema';
 import { paymentConnector } from '../gateways/payment-connector';
 import type { GatewayStatus } from '../gateways/types';
+import { sessionStub } from '../platform/session';
 
 /** Payments asked about per cron run, and how many at once: bounded, whatever the backlog. */
 export const RECONCILE_PER_RUN = 25;

@@ -1,8 +1,8 @@
 import { and, asc, eq, isNotNull, lte, or } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { sessionStub } from '../core/session/session-do';
 import { payments, type RefundRow, refunds } from '../db/schema';
 import { paymentConnector } from '../gateways/payment-connector';
+import { sessionStub } from '../platform/session';
 
 export const REFUND_POLL_PER_RUN = 25;
 /** A pending refund is asked about once it has waited this long since its last change or check. */

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { sessionStub } from '../core/session/session-do';
 import { checkoutSessions, type PaymentRow, payments } from '../db/schema';
 import { paymentConnector } from '../gateways/payment-connector';
 import { ConnectorError } from '../gateways/types';
+import { sessionStub } from '../platform/session';
 
 export const VOID_PER_RUN = 25;
 

@@ -40,16 +40,22 @@ function sameLengthEqual(x: Uint8Array, y: Uint8Array): boolean {
   return diff === 0;
 }
 
-/** Constant-time comparison of two strings, so a token check leaks nothing through timing. */
-export function timingSafeEqualText(a: string, b: string): boolean {
-  const x = encoder.encode(a);
-  const y = encoder.encode(b);
+/**
+ * The one constant-time comparison: every secret, token, signature or credential check goes through
+ * it (or `timingSafeEqualText`), so none leaks through timing.
+ */
+export function timingSafeEqualBytes(x: Uint8Array, y: Uint8Array): boolean {
   if (x.byteLength !== y.byteLength) {
     // Still do the work so a length mismatch is not faster than a content mismatch.
     sameLengthEqual(x, x);
     return false;
   }
   return sameLengthEqual(x, y);
+}
+
+/** Constant-time comparison of two strings (as UTF-8). */
+export function timingSafeEqualText(a: string, b: string): boolean {
+  return timingSafeEqualBytes(encoder.encode(a), encoder.encode(b));
 }
 
 const hmacKeys = new Map<string, Promise<CryptoKey>>();

@@ -1,9 +1,10 @@
 import { and, eq, lt, or } from 'drizzle-orm';
-import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
+import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { customerNotifications, type NotificationRow } from '../db/schema';
 import type { Locale } from '../domain/methods';
 import type { Currency } from '../domain/money';
 import { newId } from '../lib/ids';
+import { database } from '../platform/db';
 import { queueHopSeconds, retryDelayMs } from '../webhooks/schedule';
 import { emailSender, MAILBOX, type NotifyConfig, notifyConfig, smsSender } from './config';
 import { customerOf, loadNotificationContext, type NotificationContext } from './context';
@@ -27,7 +28,7 @@ export async function handleNotifyMessage(
   message: Message<NotifyMessage>,
   now = Date.now(),
 ): Promise<void> {
-  const db = drizzle(env.DB);
+  const db = database(env);
   const result = await sendNotification(env, db, message.body.id, now);
   if (result.status === 'pending' && result.dueAt !== undefined) {
     message.retry({ delaySeconds: queueHopSeconds(result.dueAt, now) });

@@ -68,6 +68,18 @@ const Fields: FC<{ schema: Schema | undefined }> = ({ schema }) => {
   );
 };
 
+const Responses: FC<{ responses: Record<string, { description?: string }> | undefined }> = ({
+  responses,
+}) => (
+  <ul class="responses">
+    {Object.entries(responses ?? {}).map(([status, r]) => (
+      <li>
+        <strong>{status}</strong> {r.description ?? ''}
+      </li>
+    ))}
+  </ul>
+);
+
 /** A readable reference rendered on the server from the OpenAPI document: no CDN, no client JS. */
 export const DocsPage: FC<{ doc: OpenApiDocument; nonce: string }> = ({ doc, nonce }) => (
   <html lang="en">
@@ -79,7 +91,10 @@ export const DocsPage: FC<{ doc: OpenApiDocument; nonce: string }> = ({ doc, non
         nonce={nonce}
       >{`body{font:16px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 code{background:#f3f3f3;padding:0 .25em}table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
-td,th{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}h3{margin-top:2rem}`}</style>
+td,th{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}h3{margin-top:2rem}
+code,td,p,li{overflow-wrap:anywhere}ul.responses{padding-left:1.2rem}
+@media (max-width:640px){body{margin:1rem auto}table,thead,tbody,tr,td,th{display:block;width:auto}
+thead{display:none}tr{border:1px solid #ddd;margin-bottom:.5rem}td{border:0;padding:.15rem .5rem}}`}</style>
     </head>
     <body>
       <h1>{doc.info.title}</h1>
@@ -105,11 +120,35 @@ td,th{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:t
                   }}
                 />
               )}
-              {body && <Fields schema={resolve(doc, body.content['application/json'].schema)} />}
+              {body?.content['application/json'] && (
+                <Fields schema={resolve(doc, body.content['application/json'].schema)} />
+              )}
+              <Responses responses={op.responses as Record<string, { description?: string }>} />
             </section>
           );
         }),
       )}
+      <h2 id="webhooks">Webhooks</h2>
+      <p>
+        Borda POSTs these events to your notification_url, signed with the <code>webhook-id</code>,{' '}
+        <code>webhook-timestamp</code> and <code>webhook-signature</code> headers (Standard Webhooks) and{' '}
+        <code>x-signature</code>.
+      </p>
+      {Object.entries(doc.webhooks ?? {}).map(([type, item]) => {
+        const post = item.post as {
+          summary?: string;
+          requestBody?: { content: Record<string, { schema: Schema }> };
+        };
+        return (
+          <section id={`webhook-${type}`}>
+            <h3>
+              <code>{type}</code>
+            </h3>
+            <p>{post.summary ?? ''}</p>
+            <Fields schema={resolve(doc, post.requestBody?.content['application/json']?.schema)} />
+          </section>
+        );
+      })}
       <h2 id="errors">Errors</h2>
       <table>
         <tbody>

@@ -1,19 +1,15 @@
+import type { Hono } from 'hono';
+import { generateSpecs } from 'hono-openapi';
 import * as z from 'zod';
-import { RefundObject } from '../features/refunds/schema';
-import { Problem } from '../features/shared/schemas';
 import { ERRORS } from '../http/errors';
-import { OPERATIONS, type Operation } from './operations';
-import { webhookDocs } from './webhooks';
+import { PaymentEventBody, RefundEventBody, SessionEventBody, webhooksObject } from './webhooks';
 
 type JsonSchema = Record<string, unknown>;
 
-/**
- * zod -> JSON Schema 2020-12, which OpenAPI 3.1 uses as is. Every schema given an `id` with
- * `.meta()` becomes a component; references between them point into #/components/schemas.
- */
-function registrySchemas(io: 'input' | 'output'): Record<string, JsonSchema> {
+/** Every zod schema with an `id`, as JSON Schema 2020-12 components (what OpenAPI 3.1 uses as is). */
+function registrySchemas(): Record<string, JsonSchema> {
   const { schemas } = z.toJSONSchema(z.globalRegistry, {
-    io,
+    io: 'output',
     unrepresentable: 'any',
     uri: (id) => `#/components/schemas/${id}`,
   }) as { schemas: Record<string, JsonSchema> };
@@ -24,118 +20,65 @@ function registrySchemas(io: 'input' | 'output'): Record<string, JsonSchema> {
   return schemas;
 }
 
-function refTo(schema: z.ZodType): JsonSchema {
-  const id = (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;
-  if (!id) throw new Error('documented request and response schemas need a .meta({ id })');
-  return { $ref: `#/components/schemas/${id}` };
-}
+const idOf = (schema: z.ZodType) => (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id ?? '';
+const ref = (schema: z.ZodType) => ({ $ref: `#/components/schemas/${idOf(schema)}` });
 
-function pathParams(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-    name: m[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
-}
-
-function queryParams(op: Operation) {
-  if (!op.query) return [];
-  const json = z.toJSONSchema(op.query, { io: 'input', unrepresentable: 'any' }) as {
-    properties?: Record<string, JsonSchema>;
-    required?: string[];
-  };
-  return Object.entries(json.properties ?? {}).map(([name, schema]) => ({
-    name,
-    in: 'query',
-    required: json.required?.includes(name) ?? false,
-    schema,
-  }));
-}
-
-const SECURITY = {
-  secretKey: [{ apiKeyHeader: [] }, { bearerSecretKey: [] }],
-  adminToken: [{ adminToken: [] }],
-  none: [],
-};
-
-export function buildOpenApi(serverUrl: string) {
-  // Responses are described as the API writes them, request bodies as clients may send them
-  // (defaults optional): a schema used as a request body takes its input form.
-  const components = registrySchemas('output');
-  const inputs = registrySchemas('input');
-  for (const op of OPERATIONS) {
-    const id = op.body && (z.globalRegistry.get(op.body) as { id?: string } | undefined)?.id;
-    if (id && inputs[id]) components[id] = inputs[id];
-  }
-  const problemRef = refTo(Problem);
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) {
-    const responses: Record<string, unknown> = {};
-    for (const [status, r] of Object.entries(op.responses)) {
-      const media = Number(status) >= 400 ? 'application/problem+json' : 'application/json';
-      const schema = r.schema ? refTo(r.schema) : problemRef;
-      responses[status] = { description: r.description, content: { [media]: { schema } } };
-    }
-    responses.default = {
-      description: 'Error',
-      content: { 'application/problem+json': { schema: problemRef } },
-    };
-    const parameters = [...pathParams(op.path), ...queryParams(op)];
-    if (op.idempotent) {
-      parameters.push({
-        name: 'Idempotency-Key',
-        in: 'header',
-        required: false,
-        schema: { type: 'string', maxLength: 255 } as never,
-      });
-    }
-    paths[op.path] ??= {};
-    (paths[op.path] as Record<string, unknown>)[op.method] = {
-      operationId: op.operationId,
-      summary: op.summary,
-      tags: [op.tag],
-      security: SECURITY[op.security],
-      parameters,
-      ...(op.body
-        ? {
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: refTo(op.body) } },
-            },
-          }
-        : {}),
-      responses,
-    };
-  }
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: 'Borda API',
-      version: '1.0.0',
-      description: `Hosted checkout for Latin America. Errors are RFC 9457 problem documents; codes: ${Object.keys(ERRORS).join(', ')}.`,
-    },
-    servers: [{ url: serverUrl }],
-    paths,
-    webhooks: webhookDocs(refTo(RefundObject)),
-    components: {
-      schemas: components,
-      securitySchemes: {
-        apiKeyHeader: {
-          type: 'apiKey',
-          in: 'header',
-          name: 'X-API-Key',
-          description: 'Your secret key (sk_test_/sk_live_).',
-        },
-        bearerSecretKey: {
-          type: 'http',
-          scheme: 'bearer',
-          description: 'Your secret key as a bearer token.',
-        },
-        adminToken: { type: 'http', scheme: 'bearer', description: 'The operator ADMIN_TOKEN.' },
+/**
+ * The OpenAPI 3.1 document, generated from the contracts the app's routes declare (src/http/contract.ts)
+ * and the outgoing webhooks; nothing here lists routes by hand.
+ */
+export async function buildOpenApi(app: Hono<never>, serverUrl: string) {
+  const doc = (await generateSpecs(app as never, {
+    // Borda serves files by name (/openapi.json, /js/v1/checkout.js): document them like any route.
+    excludeStaticFile: false,
+    documentation: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Borda API',
+        version: '1.0.0',
+        description: `Hosted checkout for Latin America. Errors are RFC 9457 problem documents; codes: ${Object.keys(ERRORS).join(', ')}.`,
       },
+      servers: [{ url: serverUrl }],
+      components: {
+        securitySchemes: {
+          apiKeyHeader: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-API-Key',
+            description: 'Your secret key (sk_test_/sk_live_); its mode is the world it sees.',
+          },
+          bearerSecretKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Your secret key as a bearer token.',
+          },
+          publicKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'Authorization',
+            description: 'Your public key (pk_test_/pk_live_), for the embeddable widget.',
+          },
+          adminToken: { type: 'http', scheme: 'bearer', description: 'The operator ADMIN_TOKEN.' },
+        },
+      },
+      webhooks: webhooksObject({
+        payment: ref(PaymentEventBody),
+        session: ref(SessionEventBody),
+        refund: ref(RefundEventBody),
+      }) as never,
     },
-  };
+  })) as unknown as OpenApiDocument;
+  // Schemas only the webhooks use are not reached from a route: add every registered one missing.
+  const all = registrySchemas();
+  for (const [id, schema] of Object.entries(all)) doc.components.schemas[id] ??= schema;
+  return doc;
 }
 
-export type OpenApiDocument = ReturnType<typeof buildOpenApi>;
+export type OpenApiDocument = {
+  openapi: string;
+  info: { title: string; version: string; description: string };
+  servers: { url: string }[];
+  paths: Record<string, Record<string, Record<string, unknown>>>;
+  webhooks: Record<string, Record<string, Record<string, unknown>>>;
+  components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, unknown> };
+};

@@ -1,28 +1,56 @@
 import { Hono } from 'hono';
 import { newNonce, pageHeaders } from '../checkout/page/headers';
 import type { AppEnv } from '../http/context';
+import { contract } from '../http/contract';
 import { baseUrlOf } from '../http/problem';
 import { DocsPage } from './docs-page';
 import { buildOpenApi, type OpenApiDocument } from './document';
 
-/** The document only depends on the server URL; build it once per isolate per origin. */
-const cache = new Map<string, OpenApiDocument>();
-function documentFor(serverUrl: string): OpenApiDocument {
-  let doc = cache.get(serverUrl);
-  if (!doc) {
-    doc = buildOpenApi(serverUrl);
-    cache.set(serverUrl, doc);
-  }
-  return doc;
+/**
+ * `/openapi.json` and `/docs`, generated from `app`'s own routes. The document only depends on the
+ * server URL: built once per isolate per origin.
+ */
+export function docsRoutes(app: Hono<AppEnv>) {
+  const cache = new Map<string, Promise<OpenApiDocument>>();
+  const documentFor = (serverUrl: string) => {
+    let doc = cache.get(serverUrl);
+    if (!doc) {
+      doc = buildOpenApi(app as never, serverUrl);
+      cache.set(serverUrl, doc);
+    }
+    return doc;
+  };
+  return new Hono<AppEnv>()
+    .get(
+      '/openapi.json',
+      contract({
+        operationId: 'openApiDocument',
+        summary: 'This document',
+        tag: 'Reference',
+        auth: 'none',
+        ok: { 200: { description: 'The OpenAPI 3.1 document' } },
+        errors: [],
+      }),
+      async (c) => c.json(await documentFor(baseUrlOf(c))),
+    )
+    .get(
+      '/docs',
+      contract({
+        operationId: 'referencePage',
+        summary: 'The API reference page (HTML)',
+        tag: 'Reference',
+        auth: 'none',
+        ok: { 200: { description: 'HTML page', media: 'text/html' } },
+        errors: [],
+      }),
+      async (c) => {
+        const nonce = newNonce();
+        const doc = await documentFor(baseUrlOf(c));
+        const html = `<!doctype html>${await (<DocsPage doc={doc} nonce={nonce} />).toString()}`;
+        // The reference is public and cacheable; the checkout's policy otherwise (nonce CSP, no framing by others).
+        return new Response(html, {
+          headers: { ...pageHeaders(nonce, []), 'cache-control': 'public, max-age=300' },
+        });
+      },
+    );
 }
-
-export const docsRoutes = new Hono<AppEnv>()
-  .get('/openapi.json', (c) => c.json(documentFor(baseUrlOf(c))))
-  .get('/docs', async (c) => {
-    const nonce = newNonce();
-    const html = `<!doctype html>${await (<DocsPage doc={documentFor(baseUrlOf(c))} nonce={nonce} />).toString()}`;
-    // The reference is public and cacheable; the checkout's policy otherwise (nonce CSP, no framing by others).
-    return new Response(html, {
-      headers: { ...pageHeaders(nonce, []), 'cache-control': 'public, max-age=300' },
-    });
-  });

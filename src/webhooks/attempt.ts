@@ -1,3 +1,4 @@
+import { isTimeout } from '../lib/timeout';
 import { type AttemptVerdict, classifyResponse } from './schedule';
 
 /** Redirects are not followed and a slow receiver is cut off after 15 s. */
@@ -37,7 +38,7 @@ export async function postWebhook(
     };
   } catch (err) {
     const latencyMs = Date.now() - started;
-    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    const timedOut = isTimeout(err);
     const error = timedOut
       ? `timeout after ${DELIVERY_TIMEOUT_MS} ms`
       : `network error: ${err instanceof Error ? err.message : 'unknown'}`;

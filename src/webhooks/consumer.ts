@@ -1,14 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
 import { type DeliveryRow, webhookDeliveries } from '../db/schema';
-import { type DialectExtras, dialectExtras, dialectReceives } from '../dialects/delivery';
 import { newId } from '../lib/ids';
 import { concurrency } from '../lib/limit';
 import { open } from '../lib/secretbox';
 import { planCustomerNotifications } from '../notifications/hook';
+import { database } from '../platform/db';
 import { postWebhook } from './attempt';
 import { type DeliveryContext, loadDeliveryContexts } from './context';
 import { ensureDeliveries } from './deliveries';
+import { dialectAdapter } from './dialect-hook';
 import type { DeliverMessage } from './messages';
 import { webhookBody } from './payload';
 import { type DeliveryWrite, recordDeliveries } from './record';
@@ -34,18 +34,20 @@ export async function handleDeliverBatch(
   messages: readonly Message<DeliverMessage>[],
   now = Date.now(),
 ): Promise<void> {
-  const db = drizzle(env.DB);
+  const db = database(env);
   const eventIds = [...new Set(messages.map((m) => m.body.eventId))];
   const contexts = await loadDeliveryContexts(db, eventIds);
-  const extrasOf = new Map<string, DialectExtras>();
+  const dialects = dialectAdapter();
+  const extrasOf = new Map<string, unknown>();
   await Promise.all(
     [...contexts.values()].map(async (ctx) => {
       // Customer messages ride on the same at-least-once delivery: planning is idempotent per event.
       await planCustomerNotifications(env, db, ctx.event, now);
       // Each dialect's URL gets only the events its document describes, in that document's shape.
-      const extras = await dialectExtras(db, env.ENCRYPTION_KEY, ctx.dialect, ctx.event);
+      if (!dialects) return;
+      const extras = await dialects.extras(db, env.ENCRYPTION_KEY, ctx.dialect, ctx.event);
       extrasOf.set(ctx.event.id, extras);
-      ctx.targets = ctx.targets.filter((t) => dialectReceives(ctx.dialect, ctx.event, t.target, extras));
+      ctx.targets = ctx.targets.filter((t) => dialects.receives(ctx.dialect, ctx.event, t.target, extras));
     }),
   );
   const deliverable = [...contexts.values()].filter((c) => c.targets.length > 0);
@@ -185,7 +187,7 @@ export async function handleDeadLetter(
   message: Message<DeliverMessage>,
   now = Date.now(),
 ): Promise<void> {
-  const db = drizzle(env.DB);
+  const db = database(env);
   await db
     .update(webhookDeliveries)
     .set({ status: 'failed', nextAttemptAt: null, updatedAt: now })

@@ -1,20 +1,7 @@
-import { CASHIER_EVENTS, cashierBody } from '../dialects/cashier/payload';
-import type { DialectExtras } from '../dialects/delivery';
-import { FINTOC_EVENTS, fintocBody } from '../dialects/fintoc/payload';
-import { dialectBody } from '../dialects/payloads';
 import { isoUtc } from '../lib/time';
+import { dialectAdapter, type OutboxRecord, type WebhookDialect } from './dialect-hook';
 
-/** An event as the outbox stores it, before it is shaped into the body Borda POSTs. */
-export type WebhookDialect = 'canonical' | 'seed000' | 'seed002' | 'seed003' | 'seed004';
-
-export type OutboxRecord = {
-  id: string;
-  type: string;
-  mode: 'test' | 'live';
-  /** Epoch milliseconds. */
-  createdAt: number;
-  data: Record<string, unknown>;
-};
+export type { OutboxRecord, WebhookDialect } from './dialect-hook';
 
 /**
  * The exact JSON text POSTed for an outbox event; sign this string, not a re-serialisation of it.
@@ -29,15 +16,11 @@ export type OutboxRecord = {
 export function webhookBody(
   e: OutboxRecord,
   dialect: WebhookDialect = 'canonical',
-  extras: DialectExtras = {},
+  extras: unknown = {},
 ): string {
-  if (dialect === 'seed003' || dialect === 'seed004') {
-    const body = dialectBody(e, dialect, extras);
-    if (body !== null) return body;
-  }
-  if (dialect === 'seed002' && extras.fintoc && FINTOC_EVENTS.has(e.type))
-    return fintocBody(e, extras.fintoc);
-  if (dialect === 'seed000' && CASHIER_EVENTS.has(e.type)) return cashierBody(e);
+  // A dialect's own body first (the dialects register it, see dialect-hook.ts); else the canonical one.
+  const body = dialect === 'canonical' ? null : (dialectAdapter()?.body(e, dialect, extras) ?? null);
+  if (body !== null) return body;
   const livemode = e.mode === 'live';
   if (e.type.startsWith('payment.')) {
     // Listed first so they lead the JSON, then re-set after the spread so data cannot override them;

@@ -1,12 +1,12 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkoutSessions } from '../../src/db/schema';
 import { serializeSession } from '../../src/features/sessions/serialize';
 import worker from '../../src/index';
 import { expireSessionsInD1 } from '../../src/jobs/expire-set';
+import { database } from '../../src/platform/db';
 import { card, pay, VISA_OK } from './client-helpers';
 import { api, createSession, type Merchant, newMerchant } from './helpers';
 import { waitFor } from './webhook-helpers';
@@ -24,7 +24,7 @@ async function runCron(at = Date.now()) {
 }
 
 async function row(id: string) {
-  const [r] = await drizzle(env.DB).select().from(checkoutSessions).where(eq(checkoutSessions.id, id));
+  const [r] = await database(env).select().from(checkoutSessions).where(eq(checkoutSessions.id, id));
   if (!r) throw new Error(`no session ${id}`);
   return r;
 }

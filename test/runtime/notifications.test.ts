@@ -1,10 +1,10 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { drizzle } from 'drizzle-orm/d1';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatLinhaDigitavel } from '../../src/domain/boleto';
 import worker from '../../src/index';
 import { sendNotification } from '../../src/notifications/send';
+import { database } from '../../src/platform/db';
 import { pay } from './client-helpers';
 import { api, createSession, type Merchant, newMerchant } from './helpers';
 import { eventsOf, mailbox, notificationsOf, waitForNotifications } from './notification-helpers';
@@ -103,7 +103,7 @@ describe('payment instructions', { timeout: 30_000 }, () => {
     expect(reminder?.status).toBe('pending');
     expect(Date.parse(reminder?.next_attempt_at ?? '')).toBe(due - 86400_000);
     // Before its time the consumer leaves it waiting.
-    const db = drizzle(env.DB);
+    const db = database(env);
     expect(await sendNotification(env, db, reminder?.id ?? '', Date.now())).toEqual({
       status: 'pending',
       dueAt: due - 86400_000,
@@ -271,7 +271,7 @@ describe('providers', { timeout: 30_000 }, () => {
       ALLOW_LOOPBACK_URLS: 'true',
       NOTIFY_RETRY_SCHEDULE: '30,60',
     } as Env;
-    const db = drizzle(env.DB);
+    const db = database(env);
     const t0 = Date.now();
     const first = await sendNotification(down, db, n?.id ?? '', t0);
     expect(first.status).toBe('pending');

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyOrderSignature } from '../../src/dialects/orders/routes';
+import { verifyOrderSignature } from '../../src/checkout/link-signature';
 import { card, pay, VISA_OK } from './client-helpers';
 import { api, call, type Merchant, newMerchant } from './helpers';
 import {

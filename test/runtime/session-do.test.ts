@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
-import { drizzle } from 'drizzle-orm/d1';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commitSessionChange, newEvent } from '../../src/core/session/commit';
 import type { SessionRow } from '../../src/db/schema';
+import { database } from '../../src/platform/db';
 import { api, createSession, type Merchant, newMerchant } from './helpers';
 
 let m: Merchant;
@@ -101,7 +101,7 @@ describe('commitSessionChange', () => {
     const s = await createSession(m.secret_keys.test);
     const row = await loadRow(s.token);
     const committed = await commitSessionChange(
-      drizzle(env.DB),
+      database(env),
       row,
       { session: { status: 'canceled' }, events: [newEvent('checkout_session.canceled', {})] },
       Date.now(),
@@ -117,7 +117,7 @@ describe('commitSessionChange', () => {
       .bind(s.token)
       .run();
     const committed = await commitSessionChange(
-      drizzle(env.DB),
+      database(env),
       stale,
       {
         session: { status: 'expired' },

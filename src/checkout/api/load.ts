@@ -8,9 +8,9 @@ import {
   payments,
   type SessionRow,
 } from '../../db/schema';
+import { ApiError } from '../../domain/errors';
 import { dueAt } from '../../domain/session-state';
 import type { MerchantProfile } from '../../gateways/types';
-import { ApiError } from '../../http/errors';
 
 export type CheckoutMerchant = MerchantProfile & {
   allowedOrigins: string[];

@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
 import { LIVE_BASE_HEADER, LIVE_SESSION_HEADER } from '../../core/session/live-status';
-import { sessionStub } from '../../core/session/session-do';
 import type { GatewayAccountRow, PaymentDetails } from '../../db/schema';
 import { customerDocument } from '../../domain/customer-document';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
@@ -10,17 +9,26 @@ import { enabledAccountsForSession } from '../../gateways/accounts';
 import { sandboxAccount } from '../../gateways/sandbox/async-methods';
 import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
+import { contract } from '../../http/contract';
 import { ApiError, fieldError, refusalError } from '../../http/errors';
 import { rawBody } from '../../http/middleware';
 import { assertSameSiteOrAllowed, corsHeaders } from '../../http/origin';
 import { baseUrlOf } from '../../http/problem';
+import { sessionStub } from '../../platform/session';
 import { pickLocale } from '../i18n';
 import { BoletoPage } from '../page/boleto-page';
 import { fillNonce, newNonce, pageHeaders } from '../page/headers';
 import { qrSvg } from '../qr';
 import { type CheckoutContext, loadCheckout, redirectUrl } from './load';
-import { CreateClientPayment, SimulateOutcome } from './schema';
-import { clientPaymentView, clientSessionView } from './view';
+import {
+  ClientOutcome,
+  ClientPaymentResult,
+  ClientSession,
+  ClientStatus,
+  CreateClientPayment,
+  SimulateOutcome,
+} from './schema';
+import { clientPaymentView, clientSessionView, clientStatusView } from './view';
 
 type ClientEnv = AppEnv & { Variables: { checkout: CheckoutContext; accounts?: GatewayAccountRow[] } };
 
@@ -75,6 +83,7 @@ export const clientRoutes = new Hono<ClientEnv>()
     for (const [k, v] of Object.entries(corsHeaders(c, checkout.merchant.allowedOrigins)))
       c.res.headers.set(k, v);
   })
+  // CORS preflight for the embedded widget (not an operation of its own).
   .options('/:token/*', (c) => c.body(null, 204))
   .get('/:token', (c) => c.json(clientSessionView(c.get('checkout'), Date.now())))
   .post('/:token/payments', rawBody, async (c) => {

@@ -25,6 +25,26 @@ export const CreateClientPayment = z
   .meta({ id: 'CreateClientPayment' });
 export type CreateClientPayment = z.infer<typeof CreateClientPayment>;
 
-export const SimulateOutcome = z
-  .strictObject({ outcome: z.enum(['paid', 'denied', 'expired']) })
-  .meta({ id: 'SimulateOutcome' });
+export { SimulateOutcome } from '../../features/payments/schema';
+
+/** The session as the checkout page reads it (methods with their charged amounts and plans). */
+export const ClientSession = z
+  .looseObject({
+    status: z.string(),
+    amount: z.int(),
+    currency: z.string(),
+    methods: z.array(z.looseObject({ method: z.string() })),
+  })
+  .meta({ id: 'ClientSession' });
+
+export const ClientStatus = z
+  .looseObject({ status: z.string(), redirect_url: z.string().nullable().optional() })
+  .meta({ id: 'ClientStatus' });
+
+export const ClientOutcome = z
+  .object({ status: z.string(), redirect_url: z.string().nullable() })
+  .meta({ id: 'ClientOutcome' });
+
+export const ClientPaymentResult = z
+  .looseObject({ status: z.string(), payment: z.looseObject({ id: z.string(), status: z.string() }) })
+  .meta({ id: 'ClientPaymentResult' });

@@ -1,7 +1,7 @@
 import type { GatewayAccountRow, PaymentRow, SessionRow } from '../../db/schema';
 import type { SessionStatus } from '../../domain/session-state';
+import type { Mode } from '../../domain/tenant';
 import type { CardInput, MerchantProfile } from '../../gateways/types';
-import type { Mode } from '../../http/context';
 
 export type TransitionCommand = {
   sessionId: string;

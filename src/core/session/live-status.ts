@@ -1,8 +1,6 @@
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { loadCheckout } from '../../checkout/api/load';
-import { type ClientStatusView, clientStatusView } from '../../checkout/api/view';
 import type { PaymentRow, SessionRow } from '../../db/schema';
-import { ApiError } from '../../http/errors';
+import { ApiError } from '../../domain/errors';
 import type { SessionChange } from './commit';
 
 /**
@@ -11,7 +9,34 @@ import type { SessionChange } from './commit';
  */
 export type StatusSnapshot = { session: SessionRow; payment: PaymentRow | null; allowedOrigins: string[] };
 
+/** The status the page reads (its shape belongs to the checkout, which registers how to build it). */
+export type ClientStatusView = { status: string } & Record<string, unknown>;
+
 export type StatusRead = { view: ClientStatusView; allowedOrigins: string[]; overdue: boolean };
+
+/**
+ * How a status is read and shown, given by the checkout (src/checkout/live-source.ts) when the
+ * Worker's entry loads it: this core module keeps and pushes the status without knowing the page.
+ */
+export type StatusSource = {
+  load(db: DrizzleD1Database, sessionId: string): Promise<{ session: SessionRow; payment: PaymentRow | null; merchant: { allowedOrigins: string[] } }>;
+  view(snap: Pick<StatusSnapshot, 'session' | 'payment'>, now: number, baseUrl: string): ClientStatusView;
+};
+
+let source: StatusSource | null = null;
+
+export function registerStatusSource(s: StatusSource): void {
+  source = s;
+}
+
+function statusSource(): StatusSource {
+  if (!source) throw new Error('the checkout has not registered its status source');
+  return source;
+}
+
+function clientStatusView(snap: Pick<StatusSnapshot, 'session' | 'payment'>, now: number, baseUrl: string) {
+  return statusSource().view(snap, now, baseUrl);
+}
 
 type Attachment = { baseUrl: string };
 
@@ -54,7 +79,7 @@ export class LiveStatus {
       return stored;
     }
     try {
-      const { session, payment, merchant } = await loadCheckout(this.db(), sessionId);
+      const { session, payment, merchant } = await statusSource().load(this.db(), sessionId);
       return this.#keep({ session, payment, allowedOrigins: merchant.allowedOrigins });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'not_found') return null;

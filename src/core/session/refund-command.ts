@@ -8,11 +8,11 @@ import {
   type RefundStatus,
   refundPath,
 } from '../../domain/refund-rules';
+import type { Mode } from '../../domain/tenant';
 import { bankLinkPath } from '../../features/refunds/bank-link';
 import { type RefundNextAction, refundView } from '../../features/refunds/view';
 import { paymentConnector } from '../../gateways/payment-connector';
 import { ConnectorError, type GatewayRefundResult, type RefundBankAccount } from '../../gateways/types';
-import type { Mode } from '../../http/context';
 import { newId } from '../../lib/ids';
 import type { Refusal } from './commands';
 import { newEvent, type OutboxEvent, type SessionChange } from './commit';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { refunds, type SessionRow } from '../../db/schema';
 import { canRefundTransition, type RefundStatus } from '../../domain/refund-rules';
+import type { Mode } from '../../domain/tenant';
 import type { RefundBankAccount } from '../../gateways/types';
-import type { Mode } from '../../http/context';
 import { seal } from '../../lib/secretbox';
 import {
   applyRefundResult,

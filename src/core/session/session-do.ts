@@ -1,11 +1,12 @@
 import { DurableObject } from 'cloudflare:workers';
 import { and, eq } from 'drizzle-orm';
-import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
+import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { checkoutSessions, type PaymentRow, payments, type SessionRow } from '../../db/schema';
 import { decideTransition, dueAt } from '../../domain/session-state';
 import { enabledAccountsQuery, toLiveAccounts } from '../../gateways/accounts';
 import { apiBaseOverrides } from '../../gateways/api-base';
 import { allowedInMode } from '../../gateways/mode-guard';
+import { database } from '../../platform/db';
 import { publishEvents } from '../../webhooks/publish';
 import { admitPayment } from './admit-payment';
 import { cachedRowHolds } from './cached-row';
@@ -31,7 +32,6 @@ import { type RefundUpdateCommand, updateRefund } from './refund-update';
 import { sessionEvents } from './session-events';
 import { acceptPayment, settle } from './settle-command';
 
-export { sessionStub } from '../../platform/session';
 export type { PayCommand, SettleCommand, TransitionCommand, TransitionOutcome } from './commands';
 
 /**
@@ -120,7 +120,7 @@ export class SessionDO extends DurableObject<Env> {
   }
 
   get #db(): DrizzleD1Database {
-    return drizzle(this.env.DB);
+    return database(this.env);
   }
 
   async #load(sessionId: string, now = Date.now()): Promise<SessionRow | null> {

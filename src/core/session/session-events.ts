@@ -1,7 +1,7 @@
 import type { SessionRow } from '../../db/schema';
 import { type SessionStatus, TRANSITION_EVENTS } from '../../domain/session-state';
-import { serializeSession } from '../../features/sessions/serialize';
 import { newEvent, type OutboxEvent } from './commit';
+import { serializeSession } from './view';
 
 /** The session event a status change emits, carrying the session as it will be after the change. */
 export function sessionEvents(row: SessionRow, to: SessionStatus, now: number): OutboxEvent[] {

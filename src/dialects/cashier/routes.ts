@@ -9,9 +9,11 @@ import { createSession } from '../../features/sessions/service';
 import { Metadata, PrintableId, UrlString } from '../../features/shared/schemas';
 import { jsonBody, validate } from '../../http/body';
 import type { AppEnv } from '../../http/context';
+import { contract } from '../../http/contract';
 import { fieldError } from '../../http/errors';
 import { merchantCtx } from '../../http/service-ctx';
 import { randomBase62 } from '../../lib/ids';
+import { CashierCreated } from '../responses';
 
 /** Seed 000's "S-Interio Cashier" request, field for field (decimal amount, country and both URLs required). */
 export const Seed000Checkout = z

@@ -1,4 +1,4 @@
-import { hmacSha256 } from '../../lib/crypto';
+import { hmacSha256, timingSafeEqualText } from '../../lib/crypto';
 /**
  * Seed 002's session_token (`<session id>_sec_<secret>`), derived instead of stored: the secret is an
  * HMAC-SHA256 of the session id under ENCRYPTION_KEY, so the widget endpoint verifies it with no
@@ -30,8 +30,5 @@ export async function verifySessionToken(token: string, encryptionKey: string): 
   if (!match) return null;
   const [, sessionId, presented] = match as unknown as [string, string, string];
   const expected = await secretFor(sessionId, encryptionKey);
-  const a = new TextEncoder().encode(presented);
-  const b = new TextEncoder().encode(expected);
-  // Both are SECRET_CHARS long (the pattern fixes it), so the constant-time compare applies.
-  return a.byteLength === b.byteLength && crypto.subtle.timingSafeEqual(a, b) ? sessionId : null;
+  return timingSafeEqualText(presented, expected) ? sessionId : null;
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { checkoutSessions, type SessionRow } from '../../db/schema';
+import { orderSignature, verifyOrderSignature } from '../../checkout/link-signature';
+import { checkoutSessions, events, type SessionRow } from '../../db/schema';
 import type { MerchantCtx } from '../../features/context';
 import { resolveSessionInput } from '../../features/sessions/input';
 import { CreateSession } from '../../features/sessions/schema';
@@ -8,17 +9,16 @@ import { findLiveSessionForOrder, newSessionRow } from '../../features/sessions/
 import { requireSecretKey } from '../../http/auth';
 import { jsonBody, validate } from '../../http/body';
 import type { AppEnv } from '../../http/context';
+import { contract } from '../../http/contract';
 import { ApiError, fieldError } from '../../http/errors';
 import { idempotency } from '../../http/idempotency';
 import { rawBody } from '../../http/middleware';
 import { merchantCtx } from '../../http/service-ctx';
 import { newId } from '../../lib/ids';
-import { orderBody } from './payload';
+import { Order } from '../responses';
+import { CUSTOMER_FIELDS, CUSTOMER_META_PREFIX, orderBody, orderObject } from './payload';
 import { Seed004CreateOrder } from './schema';
-import { orderSignature, verifyOrderSignature } from './signature';
 import { latestOrder, orderById, orderUrl, repointOrder, saveOrder } from './store';
-
-export { verifyOrderSignature } from './signature';
 
 /**
  * Southpayments orders carry no lifetime; Borda sessions must. The longest canonical one (24 h) keeps

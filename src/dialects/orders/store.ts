@@ -1,8 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { orderSignature } from '../../checkout/link-signature';
 import { checkoutOrders, type OrderRow } from '../../db/schema';
 import type { MerchantCtx } from '../../features/context';
-import { orderSignature } from './signature';
 
 /** The order a merchant_key names now (the latest one; an order that ended may be followed by another). */
 export async function latestOrder(ctx: MerchantCtx, merchantKey: string): Promise<OrderRow | undefined> {

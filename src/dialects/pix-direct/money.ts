@@ -1,5 +1,5 @@
 import { minorToDecimalLiteral } from '../../domain/decimal';
-import type { Mode } from '../../http/context';
+import type { Mode } from '../../domain/tenant';
 
 /** A non-negative decimal held exactly: `units / 10^scale` ('5.4321' is 54321n at scale 4). */
 export type ExactDecimal = { units: bigint; scale: number; text: string };

@@ -4,11 +4,12 @@ import { checkWebhookUrl } from '../../domain/urls';
 import { presentedKey } from '../../http/auth';
 import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
+import { contract } from '../../http/contract';
 import { ApiError, fieldError } from '../../http/errors';
 import { rawBody } from '../../http/middleware';
 import { timingSafeEqualText } from '../../lib/crypto';
 import { createMerchant } from './merchants';
-import { CreateMerchant } from './schema';
+import { CreatedMerchant, CreateMerchant } from './schema';
 
 /** Operator-only API, behind the ADMIN_TOKEN Worker secret. */
 const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
@@ -24,17 +25,29 @@ const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 // The token is checked before the body is read, so an anonymous caller cannot make us buffer it.
-export const adminRoutes = new Hono<AppEnv>().use(requireAdmin, rawBody).post('/merchants', async (c) => {
-  const input = jsonBody(c, CreateMerchant);
-  if (input.notification_url) {
-    const problem = checkWebhookUrl(input.notification_url, {
-      allowLoopback: c.env.ALLOW_LOOPBACK_URLS === 'true',
+export const adminRoutes = new Hono<AppEnv>().use(requireAdmin, rawBody).post(
+  '/merchants',
+  contract({
+    operationId: 'createMerchant',
+    summary: 'Create a merchant with its keys (operator only)',
+    tag: 'Admin',
+    auth: 'adminToken',
+    body: CreateMerchant,
+    ok: { 201: { description: 'The merchant and its keys, shown only once', schema: CreatedMerchant } },
+    errors: ['authentication_required', 'invalid_api_key', 'validation_failed'],
+  }),
+  async (c) => {
+    const input = jsonBody(c, CreateMerchant);
+    if (input.notification_url) {
+      const problem = checkWebhookUrl(input.notification_url, {
+        allowLoopback: c.env.ALLOW_LOOPBACK_URLS === 'true',
+      });
+      if (problem) throw fieldError('notification_url', problem.code, problem.message);
+    }
+    const created = await createMerchant({
+      ctx: { db: c.get('db'), now: Date.now(), encryptionKey: c.env.ENCRYPTION_KEY },
+      input,
     });
-    if (problem) throw fieldError('notification_url', problem.code, problem.message);
-  }
-  const created = await createMerchant({
-    ctx: { db: c.get('db'), now: Date.now(), encryptionKey: c.env.ENCRYPTION_KEY },
-    input,
-  });
-  return c.json(created, 201);
-});
+    return c.json(created, 201);
+  },
+);

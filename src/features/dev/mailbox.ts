@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { customerNotifications } from '../../db/schema';
+import { ApiError } from '../../domain/errors';
 import type { AppEnv } from '../../http/context';
-import { ApiError } from '../../http/errors';
 import { isoUtc } from '../../lib/time';
 import { MAILBOX } from '../../notifications/config';
 import { escapeHtml } from '../../notifications/render';

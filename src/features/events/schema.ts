@@ -4,13 +4,22 @@ import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { NOTIFY_CUSTOMER } from '../sessions/schema';
 import { IsoDateTime } from '../shared/schemas';
 
+/** Every event type Borda writes to the outbox (and so may POST to a notification_url). */
 export const EVENT_TYPES = [
   'payment.pending',
   'payment.success',
   'payment.failed',
+  'payment.refunded',
+  'payment.late',
+  'payment.duplicate',
+  'payment.amount_mismatch',
   'checkout_session.finished',
   'checkout_session.expired',
   'checkout_session.canceled',
+  'refund.created',
+  'refund.updated',
+  'refund.succeeded',
+  'refund.failed',
 ] as const;
 
 export const ListEventsQuery = z.strictObject({

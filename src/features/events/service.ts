@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { type EventRow, events, webhookAttempts, webhookDeliveries } from '../../db/schema';
-import { ApiError } from '../../http/errors';
+import { ApiError } from '../../domain/errors';
 import { isoUtc } from '../../lib/time';
 import type { DeliverMessage } from '../../webhooks/messages';
 import { webhookBody } from '../../webhooks/payload';

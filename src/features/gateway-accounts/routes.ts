@@ -1,8 +1,15 @@
 import { Hono } from 'hono';
 import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
+import { contract } from '../../http/contract';
 import { merchantCtx } from '../../http/service-ctx';
-import { CreateGatewayAccount, UpdateGatewayAccount } from './schema';
+import {
+  CreateGatewayAccount,
+  DeletedGatewayAccount,
+  GatewayAccount,
+  GatewayAccountList,
+  UpdateGatewayAccount,
+} from './schema';
 import {
   catalog,
   coverageView,
@@ -22,19 +29,15 @@ export const gatewaysRoutes = new Hono<AppEnv>()
       data: await listGatewayAccounts(merchantCtx(c)),
     }),
   )
-  .post('/', async (c) => {
-    const input = jsonBody(c, CreateGatewayAccount);
-    return c.json(await createGatewayAccount({ ctx: merchantCtx(c), input, key: c.env.ENCRYPTION_KEY }), 201);
-  })
-  .patch('/:id', async (c) => {
-    const input = jsonBody(c, UpdateGatewayAccount);
-    return c.json(
-      await updateGatewayAccount({
-        ctx: merchantCtx(c),
-        id: c.req.param('id'),
-        input,
-        key: c.env.ENCRYPTION_KEY,
-      }),
-    );
-  })
-  .delete('/:id', async (c) => c.json(await deleteGatewayAccount(merchantCtx(c), c.req.param('id'))));
+  .delete(
+    '/:id',
+    contract({
+      operationId: 'deleteGatewayAccount',
+      summary: 'Remove a gateway account',
+      tag: 'Gateways',
+      auth: 'secretKey',
+      ok: { 200: { description: 'Deleted', schema: DeletedGatewayAccount } },
+      errors: ['not_found', 'invalid_api_key'],
+    }),
+    async (c) => c.json(await deleteGatewayAccount(merchantCtx(c), c.req.param('id'))),
+  );

@@ -60,3 +60,44 @@ export const UpdateGatewayAccount = z
   })
   .meta({ id: 'UpdateGatewayAccount' });
 export type UpdateGatewayAccount = z.infer<typeof UpdateGatewayAccount>;
+
+/** A gateway account as the merchant sees it: never its credentials, only which fields are set. */
+export const GatewayAccount = z
+  .looseObject({
+    id: z.string(),
+    object: z.literal('gateway_account'),
+    gateway: z.string(),
+    name: z.string(),
+    priority: z.int(),
+    rules: z.record(z.string(), z.unknown()),
+    settings: z.record(z.string(), z.unknown()),
+    enabled: z.boolean(),
+    credentials_set: z.array(z.string()),
+    health: z.object({
+      state: z.enum(['closed', 'open', 'half_open']),
+      consecutive_failures: z.int(),
+      open_until: z.string().nullable(),
+    }),
+    livemode: z.boolean(),
+  })
+  .meta({ id: 'GatewayAccount' });
+
+export const GatewayAccountList = z
+  .looseObject({
+    object: z.literal('list'),
+    gateways: z
+      .array(
+        z.looseObject({
+          gateway: z.string(),
+          available: z.boolean(),
+          credential_fields: z.array(z.string()),
+        }),
+      )
+      .meta({ description: 'Every gateway Borda knows and what it covers.' }),
+    data: z.array(GatewayAccount),
+  })
+  .meta({ id: 'GatewayAccountList' });
+
+export const DeletedGatewayAccount = z
+  .object({ id: z.string(), object: z.literal('gateway_account'), deleted: z.literal(true) })
+  .meta({ id: 'DeletedGatewayAccount' });

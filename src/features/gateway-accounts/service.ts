@@ -1,10 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { type GatewayAccountRow, gatewayAccounts } from '../../db/schema';
+import { ApiError, fieldError } from '../../domain/errors';
 import { SANDBOX_ONLY } from '../../gateways/coverage';
 import { allowedInMode } from '../../gateways/mode-guard';
 import { CONNECTORS, isConnectorSlug, registeredCoverage } from '../../gateways/registry';
 import { breakerState } from '../../gateways/routing';
-import { ApiError, fieldError } from '../../http/errors';
 import { newId } from '../../lib/ids';
 import { seal } from '../../lib/secretbox';
 import { isoUtc } from '../../lib/time';

@@ -1,13 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { sessionStub } from '../../core/session/session-do';
-import { gatewayEvents } from '../../db/schema';
+import { gatewayAccounts, gatewayEvents, payments } from '../../db/schema';
 import { apiBaseOverrides } from '../../gateways/api-base';
 import { CONNECTORS, isConnectorSlug } from '../../gateways/registry';
 import { GATEWAY_TIMEOUT_MS } from '../../gateways/router';
 import { JSON_OR_FORM_MEDIA, readBodyText } from '../../http/body';
 import type { AppEnv } from '../../http/context';
+import { contract } from '../../http/contract';
 import { ApiError } from '../../http/errors';
+import { open } from '../../lib/secretbox';
+import { sessionStub } from '../../platform/session';
 import { authenticateNotification } from './authenticate';
 
 const OUTCOME = { paid: 'paid', denied: 'denied', canceled: 'denied', expired: 'expired' } as const;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
+import { contract } from '../../http/contract';
 import { merchantCtx } from '../../http/service-ctx';
 import { UpdateMerchant } from '../events/schema';
 import { getMerchant, updateMerchant } from './settings';

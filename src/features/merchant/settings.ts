@@ -8,9 +8,12 @@ import {
   merchants,
 } from '../../db/schema';
 import { contrastWithWhite } from '../../domain/colour';
+import { fieldError } from '../../domain/errors';
+import type { Mode } from '../../domain/tenant';
 import { checkWebhookUrl } from '../../domain/urls';
-import type { Mode } from '../../http/context';
-import { fieldError } from '../../http/errors';
+import { toBase64 } from '../../lib/crypto';
+import { open, seal } from '../../lib/secretbox';
+import { isoUtc } from '../../lib/time';
 import type { MerchantCtx } from '../context';
 import type { UpdateMerchant } from '../events/schema';
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { checkoutSessions, customerNotifications, type NotificationRow } from '../../db/schema';
-import { ApiError } from '../../http/errors';
+import { ApiError } from '../../domain/errors';
 import { isoUtc } from '../../lib/time';
 import type { MerchantCtx } from '../context';
 

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { paymentView } from '../../core/session/payment-view';
-import { sessionStub } from '../../core/session/session-do';
 import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
+import { contract } from '../../http/contract';
 import { merchantCtx } from '../../http/service-ctx';
 import { isoUtc } from '../../lib/time';
+import { sessionStub } from '../../platform/session';
 import { refundCalls } from '../refunds/routes';
 import { CreateRefund } from '../refunds/schema';
 import { listRefunds, presentRefund, refundPayment } from '../refunds/service';

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { PayOutcome, SettleCommand } from '../../core/session/commands';
 import { type PaymentRow, paymentAttempts, payments } from '../../db/schema';
-import { ApiError, refusalError } from '../../http/errors';
+import { ApiError, refusalError } from '../../domain/errors';
 import type { MerchantCtx } from '../context';
 
 export async function getPayment({

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { sessionStub } from '../../core/session/session-do';
 import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { ApiError } from '../../http/errors';
 import { merchantCtx } from '../../http/service-ctx';
+import { sessionStub } from '../../platform/session';
 import { SimulateRefund } from './schema';
 import { actOnRefund, getRefund, presentRefund, type RefundCalls } from './service';
 

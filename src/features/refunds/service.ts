@@ -3,8 +3,8 @@ import type { RefundCommand, RefundOutcome } from '../../core/session/refund-com
 import { nextAction } from '../../core/session/refund-command';
 import type { RefundAction, RefundUpdateCommand } from '../../core/session/refund-update';
 import { checkoutSessions, type RefundRow, refunds } from '../../db/schema';
+import { ApiError, refusalError } from '../../domain/errors';
 import type { RefundBankAccount } from '../../gateways/types';
-import { ApiError, refusalError } from '../../http/errors';
 import { open } from '../../lib/secretbox';
 import type { MerchantCtx } from '../context';
 import { getPayment } from '../payments/service';

@@ -1,10 +1,10 @@
 import { exceedsChargeCap, highestCharge } from '../../domain/charge-cap';
 import { COUNTRIES, type Country, currencyAllowedIn, defaultCountry } from '../../domain/countries';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
+import { ApiError, type FieldError } from '../../domain/errors';
 import { MAX_AMOUNT } from '../../domain/money';
+import type { Mode } from '../../domain/tenant';
 import { checkReturnUrl, checkWebhookUrl } from '../../domain/urls';
-import type { Mode } from '../../http/context';
-import { ApiError, type FieldError } from '../../http/errors';
 import type { CreateSession, SessionCustomer } from './schema';
 
 /**

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { PAYMENT_METHODS } from '../../domain/methods';
 
 /**
- * Seed 004's `payments_settings` entries, with its field names and bounds. Pricing (issue 6) reads
+ * Seed 004's `payments_settings` entries, with its field names and bounds. Pricing (domain/pricing.ts) reads
  * them; here they are only validated and stored. `credit_card` (seed 004) and `card` both name cards.
  */
 const Percent = z.number().min(0).max(100);

@@ -2,11 +2,17 @@ import { Hono } from 'hono';
 import { paymentView } from '../../core/session/payment-view';
 import { jsonBody, validate } from '../../http/body';
 import type { AppEnv } from '../../http/context';
+import { contract } from '../../http/contract';
 import { merchantCtx } from '../../http/service-ctx';
 import { listSessionNotifications } from '../notifications/service';
-import { CreateSession, ListSessionsQuery } from './schema';
+import { Payment } from '../payments/schema';
+import { CheckoutSession, CheckoutSessionList, CreateSession, ListSessionsQuery } from './schema';
 import { serializeSession } from './serialize';
 import { createSession, expireSession, getSessionWithPayments, listSessions } from './service';
+
+const CheckoutSessionWithPayments = CheckoutSession.extend({ payments: Payment.array() }).meta({
+  id: 'CheckoutSessionWithPayments',
+});
 
 /** Merchant API: /api/v1/checkout/sessions. Auth and idempotency are applied by the parent group. */
 export const sessionsRoutes = new Hono<AppEnv>()

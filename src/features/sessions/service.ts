@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { checkoutSessions, payments, type SessionRow } from '../../db/schema';
-import { ApiError, refusalError } from '../../http/errors';
+import { ApiError, refusalError } from '../../domain/errors';
 import { newId } from '../../lib/ids';
 import type { MerchantCtx } from '../context';
 import { createdRangeAndCursor, toPage } from '../shared/cursor';

@@ -1,5 +1,5 @@
 import { and, type Column, eq, gte, lt, lte, or, type SQL } from 'drizzle-orm';
-import { fieldError } from '../../http/errors';
+import { fieldError } from '../../domain/errors';
 
 /** Opaque keyset cursor: the (created_at, id) of the last row of a page, base64url-encoded. */
 export function encodeCursor(at: number, id: string): string {

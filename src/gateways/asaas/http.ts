@@ -1,3 +1,4 @@
+import { isTimeout } from '../../lib/timeout';
 import { type ConnectorContext, ConnectorError } from '../types';
 import { Reais } from './wire';
 
@@ -39,11 +40,7 @@ export function encodeJson(body: unknown): string {
 
 /** AbortSignal.timeout rejects with a TimeoutError; anything else is a failed connection. */
 function transportError(err: unknown, what: string): AsaasTransportError {
-  const name = err instanceof Error ? err.name : '';
-  return new AsaasTransportError(
-    name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network',
-    what,
-  );
+  return new AsaasTransportError(isTimeout(err) ? 'timeout' : 'network', what);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { timingSafeEqualBytes } from '../../lib/crypto';
 /**
  * Pagar.me API v5 connector. Built from Pagar.me's public documentation:
  * - https://docs.pagar.me/reference/criar-pedido-2 — POST /orders (items, customer, payments, code, metadata)
@@ -132,12 +133,6 @@ async function cancel(ctx: ConnectorContext, reference: string): Promise<void> {
 
 const encoder = new TextEncoder();
 
-/** Constant-time equality of two byte strings (hashed first, so lengths do not leak either). */
-async function sameBytes(a: Uint8Array, b: Uint8Array): Promise<boolean> {
-  const [x, y] = await Promise.all([crypto.subtle.digest('SHA-256', a), crypto.subtle.digest('SHA-256', b)]);
-  return crypto.subtle.timingSafeEqual(x, y);
-}
-
 async function basicMatches(header: string | null, user: string, password: string): Promise<boolean> {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
   if (!match?.[1]) return false;
@@ -147,7 +142,7 @@ async function basicMatches(header: string | null, user: string, password: strin
   } catch {
     return false;
   }
-  return sameBytes(sent, encoder.encode(`${user}:${password}`));
+  return timingSafeEqualBytes(sent, encoder.encode(`${user}:${password}`));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isTimeout } from '../../lib/timeout';
 import { type ConnectorContext, ConnectorError } from '../types';
 import type { PagarmeErrorBody } from './wire';
 
@@ -88,8 +89,7 @@ export async function pagarmeCall<T>(
     status = res.status;
     text = await res.text();
   } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    if (signal.aborted || name === 'TimeoutError' || name === 'AbortError') {
+    if (isTimeout(err, signal)) {
       throw new ConnectorError(
         'ambiguous',
         'gateway_timeout',

@@ -1,7 +1,8 @@
-import { hmacSha256, toHex } from '../../lib/crypto';
+import { hmacSha256, timingSafeEqualText, toHex } from '../lib/crypto';
 
 /**
- * The `signature` parameter of seed 004's checkout_url: HMAC-SHA256 of the session id under a key
+ * Signed checkout links: the `signature` parameter of a checkout_url handed out by the orders API
+ * (Southpayments'): HMAC-SHA256 of the session id under a key
  * derived from ENCRYPTION_KEY, hex, first 32 characters (128 bits, the length Southpayments shows).
  * Derived, never stored as a secret: the hosted page recomputes it with no lookup.
  */
@@ -22,7 +23,5 @@ export async function verifyOrderSignature(
   signature: string | null | undefined,
 ): Promise<boolean> {
   if (typeof signature !== 'string' || !SIGNATURE.test(signature)) return false;
-  const expected = new TextEncoder().encode(await orderSignature(sessionId, env.ENCRYPTION_KEY));
-  // Both are 32 bytes here (the pattern fixes the length), so the constant-time compare applies.
-  return crypto.subtle.timingSafeEqual(new TextEncoder().encode(signature), expected);
+  return timingSafeEqualText(signature, await orderSignature(sessionId, env.ENCRYPTION_KEY));
 }

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { apiKeys, checkoutSessions } from '../../db/schema';
 import type { AppEnv } from '../../http/context';
+import { contract } from '../../http/contract';
 import { ApiError } from '../../http/errors';
 import { baseUrlOf, problemResponse } from '../../http/problem';
 import { sha256Hex, toBase64 } from '../../lib/crypto';
@@ -35,31 +36,64 @@ const STATIC_HEADERS = {
  * token already contains, so it is safe to serve to any origin.
  */
 export const widgetRoutes = new Hono<AppEnv>()
-  .get('/js/v1/checkout.js', async () => {
-    const hash = await widgetSri();
-    return new Response(scriptBytes, {
-      headers: { ...STATIC_HEADERS, 'content-type': 'text/javascript; charset=utf-8', 'x-borda-sri': hash },
-    });
-  })
-  .get('/js/v1/checkout.js.sri', async () => {
-    const hash = await widgetSri();
-    return new Response(hash, {
-      headers: { ...STATIC_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'x-borda-sri': hash },
-    });
-  })
-  .get('/c/v1/widget/session', async (c) => {
-    let res: Response;
-    try {
-      res = await widgetSession(c);
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      res = problemResponse(c, err);
-    }
-    // Errors carry CORS too, so the widget can read why it was refused and pass it to onExit.
-    res.headers.set('access-control-allow-origin', '*');
-    res.headers.set('cache-control', 'no-store');
-    return res;
-  });
+  .get(
+    '/js/v1/checkout.js',
+    contract({
+      operationId: 'widgetScript',
+      summary: 'The embeddable widget script (Fintoc-style create(...).open()); load it with its SRI hash',
+      tag: 'Widget',
+      auth: 'none',
+      ok: { 200: { description: 'JavaScript', media: 'text/javascript' } },
+      errors: [],
+    }),
+    async () => {
+      const hash = await widgetSri();
+      return new Response(scriptBytes, {
+        headers: { ...STATIC_HEADERS, 'content-type': 'text/javascript; charset=utf-8', 'x-borda-sri': hash },
+      });
+    },
+  )
+  .get(
+    '/js/v1/checkout.js.sri',
+    contract({
+      operationId: 'widgetScriptIntegrity',
+      summary: "The widget script's SRI hash (sha384-...)",
+      tag: 'Widget',
+      auth: 'none',
+      ok: { 200: { description: 'The integrity value', media: 'text/plain' } },
+      errors: [],
+    }),
+    async () => {
+      const hash = await widgetSri();
+      return new Response(hash, {
+        headers: { ...STATIC_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'x-borda-sri': hash },
+      });
+    },
+  )
+  .get(
+    '/c/v1/widget/session',
+    contract({
+      operationId: 'widgetSession',
+      summary: 'Which session a session_token opens, for the widget (public key)',
+      tag: 'Widget',
+      auth: 'publicKey',
+      ok: { 200: { description: 'The session id' } },
+      errors: ['authentication_required', 'invalid_api_key', 'not_found'],
+    }),
+    async (c) => {
+      let res: Response;
+      try {
+        res = await widgetSession(c);
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        res = problemResponse(c, err);
+      }
+      // Errors carry CORS too, so the widget can read why it was refused and pass it to onExit.
+      res.headers.set('access-control-allow-origin', '*');
+      res.headers.set('cache-control', 'no-store');
+      return res;
+    },
+  );
 
 async function widgetSession(c: Context<AppEnv>): Promise<Response> {
   const token = c.req.query('token') ?? '';

@@ -1,0 +1,76 @@
+// Borda's layers, top to bottom (README "How it is built"). A module may import its own layer or any
+// layer below it, never one above; no circles anywhere. Route files (`routes.ts(x)`) are HTTP: they sit
+// above the HTTP kit they use, while the schemas, services and views beside them sit below it.
+const ROUTES = '^src/(features|dialects|checkout|panel)/.*routes[.]tsx?$';
+const LAYERS = [
+  { name: 'entry', path: '^src/(index|queue)\\.ts$' },
+  { name: 'app', path: '^src/(http/app\\.ts|openapi/)' },
+  { name: 'routes', path: ROUTES },
+  { name: 'http', path: '^src/http/', pathNot: '^src/http/app[.]ts$' },
+  { name: 'features', path: '^src/(features|dialects|checkout|panel|jobs)/', pathNot: ROUTES },
+  { name: 'core', path: '^src/core/' },
+  { name: 'gateways-webhooks', path: '^src/(gateways|webhooks|notifications)/' },
+  { name: 'platform', path: '^src/platform/' },
+  { name: 'domain-db', path: '^src/(domain|db)/' },
+  { name: 'lib', path: '^src/lib/' },
+];
+
+const upward = LAYERS.flatMap((lower, i) =>
+  LAYERS.slice(0, i).map((upper) => ({
+    name: `no-upward-${lower.name}-to-${upper.name}`,
+    comment: `${lower.name} sits below ${upper.name}: it may not import it`,
+    severity: 'error',
+    from: { path: lower.path, ...(lower.pathNot ? { pathNot: lower.pathNot } : {}) },
+    to: {
+      path: upper.path,
+      ...(upper.pathNot ? { pathNot: upper.pathNot } : {}),
+      // The platform types the SessionDO stub with the class: a type, not a dependency at run time.
+      ...(lower.name === 'platform' && upper.name === 'core' ? { dependencyTypesNot: ['type-only'] } : {}),
+    },
+  })),
+);
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'features-below-adapters',
+      comment: 'features know nothing of the dialects, the checkout or the panel built on them',
+      severity: 'error',
+      from: { path: '^src/(features|jobs)/' },
+      to: { path: '^src/(dialects|checkout|panel)/' },
+    },
+    {
+      name: 'checkout-below-dialects',
+      comment: 'the checkout is shared by every dialect: it imports none of them',
+      severity: 'error',
+      from: { path: '^src/checkout/' },
+      to: { path: '^src/(dialects|panel)/' },
+    },
+    {
+      name: 'pure-domain',
+      comment: 'domain rules are pure: no tables, no drizzle, no bindings',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { path: '^src/db/|drizzle-orm|^cloudflare:' },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true, pathNot: '^cloudflare:' },
+    },
+    ...upward,
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '[.]d[.]ts$' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.d.ts'],
+    },
+  },
+};
