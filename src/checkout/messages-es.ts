@@ -1,4 +1,4 @@
-import type { Messages } from './messages';
+import type { Messages } from './messages-en';
 
 // Neutral Latin American Spanish: "tú" forms as the region's checkouts use them, "cuotas", "medio de pago",
 // "vencimiento", "ingresa", and nothing Spain-only (vosotros, "introduce", "ordenador").

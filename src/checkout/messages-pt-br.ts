@@ -1,4 +1,4 @@
-import type { Messages } from './messages';
+import type { Messages } from './messages-en';
 
 // Brazilian Portuguese as a Brazilian checkout writes it: "Pix" (the Central Bank's spelling), "à vista",
 // "sem juros", "bandeira".

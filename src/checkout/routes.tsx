@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import { sessionAllowedOrigins } from '../features/merchant/settings';
 import type { AppEnv } from '../http/context';
 import { ApiError } from '../http/errors';
+import { fillNonce, newNonce, pageHeaders } from '../http/page-headers';
 import { TtlCache } from '../lib/ttl-cache';
 import { loadCheckout } from './api/load';
 import { clientSessionView } from './api/view';
 import { MESSAGES } from './i18n';
 import { verifyOrderSignature } from './link-signature';
 import { CheckoutPage } from './page/checkout-page';
-import { fillNonce, newNonce, pageHeaders } from './page/headers';
 
 const FRAME_HEADER = 'x-borda-frame-ancestors';
 

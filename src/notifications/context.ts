@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { pickLocale } from '../checkout/i18n';
 import {
   checkoutSessions,
   merchantModeSettings,
@@ -9,6 +8,7 @@ import {
   payments,
   type SessionRow,
 } from '../db/schema';
+import { pickLocale } from '../domain/locale-format';
 import type { Locale } from '../domain/methods';
 
 export type NotificationContext = {

@@ -1,6 +1,6 @@
-import { formatAmount } from '../checkout/i18n';
 import type { PaymentDetails } from '../db/schema';
 import { formatLinhaDigitavel } from '../domain/boleto';
+import { formatAmount } from '../domain/locale-format';
 import type { Locale } from '../domain/methods';
 import type { Currency } from '../domain/money';
 import { type TextKey, text } from './texts';

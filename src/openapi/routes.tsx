@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { newNonce, pageHeaders } from '../checkout/page/headers';
 import type { AppEnv } from '../http/context';
 import { contract } from '../http/contract';
+import { newNonce, pageHeaders } from '../http/page-headers';
 import { baseUrlOf } from '../http/problem';
 import { DocsPage } from './docs-page';
 import { buildOpenApi, type OpenApiDocument } from './document';

@@ -13,11 +13,11 @@ import { contract } from '../../http/contract';
 import { ApiError, fieldError, refusalError } from '../../http/errors';
 import { rawBody } from '../../http/middleware';
 import { assertSameSiteOrAllowed, corsHeaders } from '../../http/origin';
+import { fillNonce, newNonce, pageHeaders } from '../../http/page-headers';
 import { baseUrlOf } from '../../http/problem';
 import { sessionStub } from '../../platform/session';
 import { pickLocale } from '../i18n';
 import { BoletoPage } from '../page/boleto-page';
-import { fillNonce, newNonce, pageHeaders } from '../page/headers';
 import { qrSvg } from '../qr';
 import { type CheckoutContext, loadCheckout, redirectUrl } from './load';
 import {

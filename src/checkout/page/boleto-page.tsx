@@ -6,8 +6,8 @@ import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { interleaved2of5Svg } from '../../domain/itf';
 import type { Locale } from '../../domain/methods';
 import type { Currency } from '../../domain/money';
+import { NONCE_PLACEHOLDER } from '../../lib/nonce';
 import { formatAmount, type MessageKey, t } from '../i18n';
-import { NONCE_PLACEHOLDER } from './headers';
 
 const PRINT_CSS = `body{font:14px/1.4 system-ui,sans-serif;color:#000;margin:0}
 main{max-width:48rem;margin:1rem auto;padding:0 1rem}

@@ -1,8 +1,8 @@
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { merchantModeSettings } from '../../db/schema';
+import { modeSettingsOf } from '../../db/tenant';
 import { DEFAULT_LATE_PAYMENT_POLICY, type LatePaymentPolicy } from '../../domain/settlement-rules';
 import type { Mode } from '../../domain/tenant';
-import { modeSettingsOf } from '../../features/merchant/settings';
 
 /** The merchant's policy for unexpected money in one mode, read fresh (a change holds at once). */
 export async function latePaymentPolicy(

@@ -19,7 +19,10 @@ export type StatusRead = { view: ClientStatusView; allowedOrigins: string[]; ove
  * Worker's entry loads it: this core module keeps and pushes the status without knowing the page.
  */
 export type StatusSource = {
-  load(db: DrizzleD1Database, sessionId: string): Promise<{ session: SessionRow; payment: PaymentRow | null; merchant: { allowedOrigins: string[] } }>;
+  load(
+    db: DrizzleD1Database,
+    sessionId: string,
+  ): Promise<{ session: SessionRow; payment: PaymentRow | null; merchant: { allowedOrigins: string[] } }>;
   view(snap: Pick<StatusSnapshot, 'session' | 'payment'>, now: number, baseUrl: string): ClientStatusView;
 };
 

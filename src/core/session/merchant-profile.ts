@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { merchantModeSettings, merchants, type SessionRow } from '../../db/schema';
-import { modeSettingsOf } from '../../features/merchant/settings';
+import { modeSettingsOf } from '../../db/tenant';
 import type { MerchantProfile } from '../../gateways/types';
 
 /**

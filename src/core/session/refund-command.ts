@@ -9,14 +9,14 @@ import {
   refundPath,
 } from '../../domain/refund-rules';
 import type { Mode } from '../../domain/tenant';
-import { bankLinkPath } from '../../features/refunds/bank-link';
-import { type RefundNextAction, refundView } from '../../features/refunds/view';
 import { paymentConnector } from '../../gateways/payment-connector';
 import { ConnectorError, type GatewayRefundResult, type RefundBankAccount } from '../../gateways/types';
 import { newId } from '../../lib/ids';
 import type { Refusal } from './commands';
 import { newEvent, type OutboxEvent, type SessionChange } from './commit';
 import { paymentEvent } from './payment-events';
+import { bankLinkPath } from './refund-link';
+import { type RefundNextAction, refundView } from './refund-view';
 
 /** What a session command module may use of its object: D1, the bindings, and the guarded commit. */
 export type SessionScope = {

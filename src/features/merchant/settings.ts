@@ -7,6 +7,7 @@ import {
   merchantModeSettings,
   merchants,
 } from '../../db/schema';
+import { modeSettingsOf } from '../../db/tenant';
 import { contrastWithWhite } from '../../domain/colour';
 import { fieldError } from '../../domain/errors';
 import type { Mode } from '../../domain/tenant';
@@ -26,6 +27,7 @@ import type { UpdateMerchant } from '../events/schema';
  * To add a per-mode setting: a column on `merchantModeSettings` (and a migration), its input on
  * `UpdateMerchant`, one line in `settingsPatch` and one in `settingsView`.
  */
+export { modeSettingsOf } from '../../db/tenant';
 export type ModeSettings = MerchantModeSettingsRow;
 type SettingsSet = Partial<typeof merchantModeSettings.$inferInsert>;
 
@@ -38,11 +40,6 @@ export async function loadModeSettings(db: DrizzleD1Database, merchantId: string
     .limit(1);
   if (!row) throw new Error('merchant without settings for its mode');
   return row;
-}
-
-/** The condition that picks the settings row of `merchantId` in `mode` (values or columns to join on). */
-export function modeSettingsOf(merchantId: string | SQLWrapper, mode: Mode | SQLWrapper) {
-  return and(eq(merchantModeSettings.merchantId, merchantId), eq(merchantModeSettings.mode, mode));
 }
 
 /** The allowed origins of a session's merchant in the session's mode (null: no such session). */

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { paymentView } from '../../core/session/payment-view';
+import { refundView } from '../../core/session/refund-view';
 import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
@@ -9,7 +10,6 @@ import { sessionStub } from '../../platform/session';
 import { refundCalls } from '../refunds/routes';
 import { CreateRefund } from '../refunds/schema';
 import { listRefunds, presentRefund, refundPayment } from '../refunds/service';
-import { refundView } from '../refunds/view';
 import { SimulatePayment } from './schema';
 import { acceptHeldPayment, getPaymentWithAttempts, simulatePayment } from './service';
 

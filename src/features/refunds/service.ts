@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { RefundCommand, RefundOutcome } from '../../core/session/refund-command';
 import { nextAction } from '../../core/session/refund-command';
 import type { RefundAction, RefundUpdateCommand } from '../../core/session/refund-update';
+import { refundView } from '../../core/session/refund-view';
 import { checkoutSessions, type RefundRow, refunds } from '../../db/schema';
 import { ApiError, refusalError } from '../../domain/errors';
 import type { RefundBankAccount } from '../../gateways/types';
@@ -9,7 +10,6 @@ import { open } from '../../lib/secretbox';
 import type { MerchantCtx } from '../context';
 import { getPayment } from '../payments/service';
 import type { CreateRefund } from './schema';
-import { refundView } from './view';
 
 export type RefundCalls = {
   refund: (cmd: RefundCommand) => Promise<RefundOutcome>;
