@@ -254,7 +254,8 @@ export async function startupTime(srcDir, { runs = 3 } = {}) {
   return {
     runs,
     active_ms: { median: sorted[Math.floor(runs / 2)], min: sorted[0], max: sorted.at(-1) },
-    values,
+    // An object, not an array: latest.json stays as the formatter writes it.
+    values: Object.fromEntries(values.map((v, i) => [`run_${i + 1}`, v])),
   };
 }
 

@@ -129,6 +129,7 @@ function forJson(results) {
   for (const s of results.scenarios) {
     scenarios[s.id] = {
       ...s,
+      ratios: Object.fromEntries(s.ratios.map((r, i) => [`round_${i + 1}`, r])),
       rounds: {
         borda: Object.fromEntries(s.rounds.borda.map((r, i) => [`round_${i + 1}`, r])),
         baseline: Object.fromEntries(s.rounds.baseline.map((r, i) => [`round_${i + 1}`, r])),

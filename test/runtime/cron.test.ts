@@ -42,7 +42,7 @@ async function expiredEvents(id: string) {
 }
 
 describe('scheduled handler', () => {
-  it('expires every due open or pending session through its SessionDO, once, and leaves the rest', async () => {
+  it('expires every due open or pending session once, and leaves the rest', async () => {
     const due = await Promise.all(Array.from({ length: 5 }, () => createSession(m.secret_keys.test)));
     const notDue = await createSession(m.secret_keys.test);
     const paid = await createSession(m.secret_keys.test);

@@ -109,3 +109,32 @@ describe('boleto refunds need the customer bank account', () => {
     expect((await refund(m, paymentId)).body).toMatchObject({ status: 'requires_action', amount: 5000 });
   });
 });
+
+describe('voucher refunds outside Brazil', () => {
+  it('an OXXO refund in Mexico: the page speaks Spanish and takes a CLABE', async () => {
+    const mx = await newMerchant({ name: 'Tienda MX', country: 'MEX' });
+    const { paymentId } = await paidPayment(mx, 'oxxo', { amount: 30000, currency: 'MXN' });
+    const r = await refund(mx, paymentId);
+    expect(r.body).toMatchObject({ status: 'requires_action', currency: 'MXN', amount: 30000 });
+    const path = new URL(r.body.next_action.url).pathname;
+    const html = await (await call(path)).text();
+    expect(html).toContain('lang="es"');
+    expect(html).toContain('Datos bancarios para el reembolso');
+    const ok = await form(
+      {
+        holder_name: 'María López',
+        holder_document: 'LOMA800101XX1',
+        bank_code: '012',
+        agency: '',
+        account: '012180001234567897',
+        account_type: 'checking',
+      },
+      path,
+    );
+    expect(ok.status).toBe(200);
+    expect(await getJson(mx, `/api/v1/refunds/${r.body.id}`)).toMatchObject({
+      status: 'succeeded',
+      bank_account: { account_last4: '7897' },
+    });
+  });
+});

@@ -78,6 +78,17 @@ describe('card refunds (sandbox)', () => {
     expect(rows[0]?.total).toBe(8000);
   });
 
+  it('goes through when another writer moved the session since its object last read it', async () => {
+    const { session, paymentId } = await paidPayment(m, 'card', { amount: 6000 });
+    // As a guarded writer outside the object would: the object's cached row is now one version behind.
+    await env.DB.prepare('UPDATE checkout_sessions SET version = version + 1 WHERE id = ?')
+      .bind(session.token)
+      .run();
+    const r = await refund(m, paymentId, { amount: 1000 });
+    expect(r.status).toBe(201);
+    expect(r.body.status).toBe('succeeded');
+  });
+
   it('honours Idempotency-Key: a retry replays the refund instead of refunding twice', async () => {
     const { paymentId } = await paidPayment(m, 'card', { amount: 9000 });
     const headers = { 'idempotency-key': `refund-${paymentId}` };

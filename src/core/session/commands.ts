@@ -74,6 +74,8 @@ export type Refusal = {
   status?: SessionStatus;
   field?: string;
   fieldCode?: string;
+  /** Nothing was written: the command may simply run again (another writer had moved the session). */
+  retryable?: boolean;
 };
 
 export type TransitionOutcome = { ok: true; session: SessionRow; eventIds: string[] } | Refusal;

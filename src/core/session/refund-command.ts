@@ -132,7 +132,7 @@ export async function createRefund(
     },
     now,
   );
-  if (!created) return CONCURRENT;
+  if (!created) return { ...CONCURRENT, retryable: true };
   // A bank-account refund asks the gateway too: most answer requires_action (Borda's page collects the
   // account), one may offer its own form (actionUrl), one may refund natively.
   const result = await askGateway(scope, payment, refund, undefined, now);

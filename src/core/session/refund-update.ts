@@ -83,7 +83,8 @@ export async function updateRefund(
   if (refund.status !== 'requires_action' || refund.bankAccountHint || refund.gatewayActionUrl) {
     return refuse('This refund is not waiting for a bank account.');
   }
-  const payer = digits(payment.customer?.document ?? '');
+  // Brazil's rule: the money goes back to an account of the CPF/CNPJ that paid.
+  const payer = payment.currency === 'BRL' ? digits(payment.customer?.document ?? '') : '';
   if (payer && digits(action.account.holderDocument) !== payer) {
     return {
       ok: false,

@@ -105,8 +105,11 @@ export class SessionDO extends DurableObject<Env> {
     return this.#withRow(cmd.sessionId, (scope, row) => acceptPayment(scope, row, cmd));
   }
 
-  refund(cmd: RefundCommand): Promise<RefundOutcome> {
-    return this.#withRow(cmd.sessionId, (scope, row) => createRefund(scope, row, cmd));
+  async refund(cmd: RefundCommand): Promise<RefundOutcome> {
+    const run = () => this.#withRow(cmd.sessionId, (scope, row) => createRefund(scope, row, cmd));
+    const first = await run();
+    // Refused before anything was written (the session had moved): running again is safe.
+    return !first.ok && first.retryable ? run() : first;
   }
 
   updateRefund(cmd: RefundUpdateCommand): Promise<RefundOutcome> {

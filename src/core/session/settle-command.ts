@@ -106,7 +106,9 @@ async function settleUnexpected(
   ) {
     outcome = { resolution: 'held', completesSession: false };
   }
-  const resolution: FlagResolution = outcome.resolution === 'refund' ? 'refunded' : outcome.resolution;
+  // Under the refund policy the money is held until its refund exists: creating the refund marks it
+  // refunded, so a refund that could not be created leaves it held, in view, never silently dropped.
+  const resolution: FlagResolution = outcome.resolution === 'refund' ? 'held' : outcome.resolution;
   const next: PaymentRow = {
     ...payment,
     status: 'paid',
@@ -141,13 +143,15 @@ async function settleUnexpected(
   const committed = await scope.commit(row, change, now);
   if (!committed) return CONCURRENT;
   if (outcome.resolution === 'refund') {
-    await createRefund(scope, committed, {
+    const refunded = await createRefund(scope, committed, {
       sessionId: row.id,
       paymentId: payment.id,
       origin: 'policy',
       reason: `unexpected money (${c.flag}): returned by the merchant's policy`,
       now,
     });
+    if (refunded.ok) return { ok: true, session: committed, payment: refunded.payment };
+    console.error(`policy refund of ${payment.id} was not created: ${refunded.code}`);
   }
   return { ok: true, session: committed, payment: next };
 }

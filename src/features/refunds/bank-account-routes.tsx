@@ -103,7 +103,10 @@ export const bankAccountRoutes = new Hono<AppEnv>()
     const errors: Record<string, string> = {};
     if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0])] = invalid;
     const document = normalizeDocument(values.holder_document ?? '');
-    if (!classifyBrDocument(document) && refund.currency === 'BRL') errors.holder_document = invalid;
+    if (refund.currency === 'BRL') {
+      if (!classifyBrDocument(document)) errors.holder_document = invalid;
+      if (!values.agency) errors.agency = invalid;
+    }
     if (!parsed.success || Object.keys(errors).length > 0) {
       return render({ kind: 'form', values, errors, alert: invalid }, 422);
     }

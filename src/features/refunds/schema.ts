@@ -49,7 +49,7 @@ export const RefundObject = z
 /** What the customer types on the hosted bank-details page (form fields, as strings). */
 export const BankAccountForm = z.strictObject({
   holder_name: z.string().trim().min(2).max(120),
-  holder_document: z.string().trim().min(11).max(18),
+  holder_document: z.string().trim().min(5).max(20),
   bank_code: z
     .string()
     .trim()
@@ -57,11 +57,13 @@ export const BankAccountForm = z.strictObject({
   agency: z
     .string()
     .trim()
-    .regex(/^\d{1,5}$/),
+    // Brazil requires it (checked with the document); elsewhere the account alone can do.
+    .regex(/^\d{0,5}$/),
   account: z
     .string()
     .trim()
-    .regex(/^\d{1,13}$/),
+    // A Brazilian account, or a Mexican CLABE (18 digits).
+    .regex(/^\d{1,20}$/),
   account_digit: z
     .string()
     .trim()
