@@ -1,4 +1,3 @@
-import { formatAmount, pickLocale } from '../domain/locale-format';
 import type { Locale } from '../domain/methods';
 import { MESSAGES, type MessageKey } from './messages';
 

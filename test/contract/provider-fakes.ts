@@ -7,6 +7,8 @@ export type ProviderHit = {
   headers: IncomingHttpHeaders;
   body: string;
   status: number;
+  /** The body it answered with. */
+  answer: string;
 };
 
 /**

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { orderSignature, verifyOrderSignature } from '../../checkout/link-signature';
-import { checkoutSessions, events, type SessionRow } from '../../db/schema';
+import { checkoutSessions, type SessionRow } from '../../db/schema';
 import type { MerchantCtx } from '../../features/context';
 import { resolveSessionInput } from '../../features/sessions/input';
 import { CreateSession } from '../../features/sessions/schema';
@@ -15,8 +15,8 @@ import { idempotency } from '../../http/idempotency';
 import { rawBody } from '../../http/middleware';
 import { merchantCtx } from '../../http/service-ctx';
 import { newId } from '../../lib/ids';
-import { Order } from '../responses';
-import { CUSTOMER_FIELDS, CUSTOMER_META_PREFIX, orderBody, orderObject } from './payload';
+import { Order as OrderObject } from '../responses';
+import { orderBody } from './payload';
 import { Seed004CreateOrder } from './schema';
 import { latestOrder, orderById, orderUrl, repointOrder, saveOrder } from './store';
 
@@ -42,89 +42,119 @@ type Order = Seed004CreateOrder['order'];
  * order, or one with a payment in flight, is refused (409).
  */
 export const seed004Routes = new Hono<AppEnv>()
-  .post('/orders', requireSecretKey, rawBody, idempotency, async (c) => {
-    const input = jsonBody(c, Seed004CreateOrder);
-    const ctx = merchantCtx(c);
-    if (input.merchant_id !== ctx.merchant.id) {
-      throw fieldError('merchant_id', 'merchant_mismatch', 'does not match the merchant of the API key.');
-    }
-    const { order } = input;
-    const sandbox = ctx.mode === 'test';
-    // Omitted, sandbox follows the key; sent, it must agree: a live charge is never made from a test
-    // key nor a test charge from a live key because a flag and a key disagreed.
-    if (order.sandbox !== undefined && order.sandbox !== sandbox) {
-      throw fieldError(
-        'order.sandbox',
-        'mode_mismatch',
-        sandbox
-          ? 'must be true (or omitted) with a test key.'
-          : 'must be false (or omitted) with a live key.',
-      );
-    }
-    const existing = await latestOrder(ctx, order.merchant_key);
-    const live = await findLiveSessionForOrder(ctx, order.merchant_key);
-    if (live && live.status !== 'open') throw refusal(order.merchant_key, live, existing?.id);
-    // The order stays the same object while it is payable: its id and URL keep working.
-    const current = live && existing?.sessionId === live.id ? existing : undefined;
-    const orderId = current?.id ?? newId('ord');
-    const checkoutUrl = await orderUrl(ctx.baseUrl, orderId, c.env.ENCRYPTION_KEY);
-    const row = buildRow(ctx, order, checkoutUrl);
-    // The order points at the new session before the old one is canceled, so that cancellation is
-    // known to be the replaced session's, not the order's; any refusal below points it back.
-    if (current && live && !(await repointOrder(ctx.db, current.id, live.id, row.id))) {
-      throw refusal(order.merchant_key, undefined, current.id);
-    }
-    let created: SessionRow | undefined;
-    try {
-      if (live) await releaseOpenOrder(ctx, order.merchant_key, existing?.id);
-      [created] = await ctx.db.insert(checkoutSessions).values(row).onConflictDoNothing().returning();
-      // Another request took the order between our release and insert.
-      if (!created)
-        throw refusal(
-          order.merchant_key,
-          await findLiveSessionForOrder(ctx, order.merchant_key),
-          existing?.id,
+  .post(
+    '/orders',
+    contract({
+      operationId: 'ordersCreateOrder',
+      summary: 'Create an order, or update it by merchant_key while it is payable (Southpayments orders)',
+      tag: 'Dialect: Southpayments orders',
+      auth: 'secretKey',
+      body: Seed004CreateOrder,
+      idempotent: true,
+      ok: {
+        201: { description: 'The order, created', schema: OrderObject },
+        200: { description: 'The order, updated while still payable', schema: OrderObject },
+      },
+      errors: ['validation_failed', 'order_already_paid', 'invalid_api_key'],
+    }),
+    requireSecretKey,
+    rawBody,
+    idempotency,
+    async (c) => {
+      const input = jsonBody(c, Seed004CreateOrder);
+      const ctx = merchantCtx(c);
+      if (input.merchant_id !== ctx.merchant.id) {
+        throw fieldError('merchant_id', 'merchant_mismatch', 'does not match the merchant of the API key.');
+      }
+      const { order } = input;
+      const sandbox = ctx.mode === 'test';
+      // Omitted, sandbox follows the key; sent, it must agree: a live charge is never made from a test
+      // key nor a test charge from a live key because a flag and a key disagreed.
+      if (order.sandbox !== undefined && order.sandbox !== sandbox) {
+        throw fieldError(
+          'order.sandbox',
+          'mode_mismatch',
+          sandbox
+            ? 'must be true (or omitted) with a test key.'
+            : 'must be false (or omitted) with a live key.',
         );
-    } catch (err) {
-      if (current && live) await repointOrder(ctx.db, current.id, row.id, live.id);
-      throw err;
-    }
-    const replaced = live !== undefined;
-    const customer = orderCustomer(order.customer);
-    const saved = await saveOrder(
-      ctx,
-      { id: orderId, merchantKey: order.merchant_key, sessionId: created.id, customer },
-      existing,
-    );
-    const view = serializeSession(created);
-    const body = orderBody({
-      id: saved.id,
-      amount: view.amount,
-      checkoutUrl,
-      status: view.status,
-      merchantKey: saved.merchantKey,
-      description: view.description,
-      livemode: view.livemode,
-      createdAt: saved.createdAt,
-      updatedAt: saved.updatedAt,
-      customer,
-    });
-    return c.json(body, replaced ? 200 : 201);
-  })
-  .get('/orders/:id', async (c) => {
-    // The order's stable checkout_url: checked like the page checks a session's, then on to the session
-    // that stands behind the order now.
-    const id = c.req.param('id');
-    if (!(await verifyOrderSignature(c.env, id, c.req.query('signature')))) {
-      throw new ApiError('not_found', 'No such order.');
-    }
-    const order = await orderById(c.get('db'), id);
-    if (!order) throw new ApiError('not_found', 'No such order.');
-    const signature = await orderSignature(order.sessionId, c.env.ENCRYPTION_KEY);
-    c.header('cache-control', 'no-store');
-    c.header('referrer-policy', 'no-referrer');
-    return c.redirect(`/checkout/${order.sessionId}?signature=${signature}`, 302);
-  });
+      }
+      const existing = await latestOrder(ctx, order.merchant_key);
+      const live = await findLiveSessionForOrder(ctx, order.merchant_key);
+      if (live && live.status !== 'open') throw refusal(order.merchant_key, live, existing?.id);
+      // The order stays the same object while it is payable: its id and URL keep working.
+      const current = live && existing?.sessionId === live.id ? existing : undefined;
+      const orderId = current?.id ?? newId('ord');
+      const checkoutUrl = await orderUrl(ctx.baseUrl, orderId, c.env.ENCRYPTION_KEY);
+      const row = buildRow(ctx, order, checkoutUrl);
+      // The order points at the new session before the old one is canceled, so that cancellation is
+      // known to be the replaced session's, not the order's; any refusal below points it back.
+      if (current && live && !(await repointOrder(ctx.db, current.id, live.id, row.id))) {
+        throw refusal(order.merchant_key, undefined, current.id);
+      }
+      let created: SessionRow | undefined;
+      try {
+        if (live) await releaseOpenOrder(ctx, order.merchant_key, existing?.id);
+        [created] = await ctx.db.insert(checkoutSessions).values(row).onConflictDoNothing().returning();
+        // Another request took the order between our release and insert.
+        if (!created)
+          throw refusal(
+            order.merchant_key,
+            await findLiveSessionForOrder(ctx, order.merchant_key),
+            existing?.id,
+          );
+      } catch (err) {
+        if (current && live) await repointOrder(ctx.db, current.id, row.id, live.id);
+        throw err;
+      }
+      const replaced = live !== undefined;
+      const customer = orderCustomer(order.customer);
+      const saved = await saveOrder(
+        ctx,
+        { id: orderId, merchantKey: order.merchant_key, sessionId: created.id, customer },
+        existing,
+      );
+      const view = serializeSession(created);
+      const body = orderBody({
+        id: saved.id,
+        amount: view.amount,
+        checkoutUrl,
+        status: view.status,
+        merchantKey: saved.merchantKey,
+        description: view.description,
+        livemode: view.livemode,
+        createdAt: saved.createdAt,
+        updatedAt: saved.updatedAt,
+        customer,
+      });
+      return c.json(body, replaced ? 200 : 201);
+    },
+  )
+  .get(
+    '/orders/:id',
+    contract({
+      operationId: 'ordersCheckoutLink',
+      summary: "The order's checkout link: sends the customer to the order's current session (signed)",
+      tag: 'Dialect: Southpayments orders',
+      auth: 'customer',
+      ok: { 302: { description: 'To the checkout page' } },
+      errors: ['not_found'],
+    }),
+    async (c) => {
+      // The order's stable checkout_url: checked like the page checks a session's, then on to the session
+      // that stands behind the order now.
+      const id = c.req.param('id');
+      if (!(await verifyOrderSignature(c.env, id, c.req.query('signature')))) {
+        throw new ApiError('not_found', 'No such order.');
+      }
+      const order = await orderById(c.get('db'), id);
+      if (!order) throw new ApiError('not_found', 'No such order.');
+      const signature = await orderSignature(order.sessionId, c.env.ENCRYPTION_KEY);
+      c.header('cache-control', 'no-store');
+      c.header('referrer-policy', 'no-referrer');
+      return c.redirect(`/checkout/${order.sessionId}?signature=${signature}`, 302);
+    },
+  );
 
 /** The 409s name the order by its id (the order's own, or a session's for an order made before orders had one). */
 function refusal(merchantKey: string, live: SessionRow | undefined, orderId?: string): ApiError {

@@ -10,11 +10,13 @@ import { createSession } from '../../features/sessions/service';
 import { IsoDateTime } from '../../features/shared/schemas';
 import { jsonBody, validate } from '../../http/body';
 import type { AppEnv } from '../../http/context';
+import { contract } from '../../http/contract';
 import { ApiError, fieldError, refusalError } from '../../http/errors';
 import { merchantCtx } from '../../http/service-ctx';
 import { isoUtc } from '../../lib/time';
 import { sessionStub } from '../../platform/session';
 import { openTransaction } from '../pix-direct-transactions';
+import { PixDirectCreated, PixDirectList, PixDirectPayment } from '../responses';
 import { centsText, type Seed003Vars, seed003Settings, seed003Values } from './money';
 import { META, paymentObject } from './payload';
 
@@ -198,102 +200,144 @@ const view = (r: Selected) => paymentObject(r.payment, r);
  * paid at once through its SessionDO, so routing, events, webhooks and the canonical API all apply.
  */
 export const seed003Routes = new Hono<AppEnv>()
-  .post('/payment', async (c) => {
-    const input = jsonBody(c, Seed003CreatePayment);
-    const ctx = merchantCtx(c);
-    if (input.transaction.id.length > MAX_TRANSACTION_ID) {
-      throw fieldError('transaction.id', 'too_big', `Borda keeps at most ${MAX_TRANSACTION_ID} characters.`);
-    }
-    const cents = amountCents(input.amount);
-    const settings = seed003Settings(c.env as Seed003Vars, ctx.mode);
-    if (input.currency === 'USD' && !settings.rate) {
-      throw fieldError('currency', 'conversion_unavailable', 'No USD to BRL rate is configured; send BRL.');
-    }
-    const values = seed003Values(cents, input.currency, settings);
-    const customer = { name: input.name, email: input.email, document: normalizeDocument(input.document) };
-    const metadata: Record<string, string> = {
-      [META.customerId]: input.customer_id,
-      [META.amount]: centsText(cents),
-      [META.currency]: input.currency,
-      // createSession stamps the session with ctx.now too; webhooks read this copy (they see no row).
-      [META.createdAt]: isoUtc(ctx.now),
-    };
-    if (input.branch) metadata[META.branch] = input.branch;
-    const canonical = await inDialect(() =>
-      validate(CreateSession, {
-        amount: Number(values.totalCents),
-        currency: 'BRL',
-        country: 'BRA',
-        merchant_order_id: input.transaction.id,
-        payment_method: input.payment_method,
-        expires_in: input.pix?.expire_in ?? 1800,
-        customer,
-        notification_url: input.callback,
-        metadata,
-      }),
-    );
-    const session = await openTransaction(ctx, input.transaction.id, () =>
-      inDialect(() => createSession({ ctx, input: canonical, dialect: SEED003 })),
-    );
-    const outcome = await sessionStub(c.env, session.id).pay({
-      sessionId: session.id,
-      method: input.payment_method,
-      customer,
-    });
-    if (!outcome.ok) {
-      // Nobody can pay this session another way (there is no hosted page): end it so the order id is free.
-      await ctx.transition({ sessionId: session.id, to: 'canceled', now: Date.now() });
-      throw refusalError(outcome);
-    }
-    const { payment } = outcome;
-    return c.json(
-      {
-        id: payment.id,
-        status: paymentObject(payment, session).status,
-        payment: { method: payment.method },
-        values: {
-          total: centsText(values.totalCents),
-          subtotal: centsText(values.subtotalCents),
-          exchange: values.exchange,
-          fee: centsText(values.feeCents),
-        },
-        ...methodBlock(payment, ctx.merchant.name),
+  .post(
+    '/payment',
+    contract({
+      operationId: 'pixDirectCreatePayment',
+      summary: 'Create a direct PIX or bank-transfer payment, no hosted page',
+      tag: 'Dialect: direct PIX / transfer',
+      auth: 'secretKey',
+      body: Seed003CreatePayment,
+      idempotent: true,
+      ok: {
+        201: { description: 'The payment, its values and its PIX or bank block', schema: PixDirectCreated },
       },
-      201,
-    );
-  })
-  .get('/payment/:id', async (c) => {
-    const ctx = merchantCtx(c);
-    const [row] = await seed003Select(ctx.db, ctx, [eq(payments.id, c.req.param('id'))]).limit(1);
-    if (!row) throw new ApiError('not_found', 'No such payment.');
-    return c.json(view(row));
-  })
-  .get('/payments', async (c) => {
-    const q = await inDialect(() => validate(ListQuery, c.req.query()));
-    const ctx = merchantCtx(c);
-    const [field, dir] = q.sort.split(',') as [(typeof SORT_FIELDS)[number], 'asc' | 'desc'];
-    const order = dir === 'asc' ? asc : desc;
-    const rows = await seed003Select(ctx.db, ctx, [
-      q.start_time ? gte(checkoutSessions.createdAt, Date.parse(q.start_time)) : undefined,
-      q.end_time ? lte(checkoutSessions.createdAt, Date.parse(q.end_time)) : undefined,
-      q.customer_id ? sql`${metaText(META.customerId)} = ${q.customer_id}` : undefined,
-      // One bound parameter for up to 100 ids (D1 allows about 100 per statement): a JSON array.
-      q.transaction_id
-        ? sql`${checkoutSessions.merchantOrderId} IN (SELECT value FROM json_each(${JSON.stringify(q.transaction_id)}))`
-        : undefined,
-    ])
-      .orderBy(order(SORT_COLUMNS[field]), order(payments.id))
-      // One more than asked tells whether another page follows, without a second (count) query.
-      .limit(q.limit + 1)
-      .offset((q.page - 1) * q.limit);
-    return c.json({
-      data: rows.slice(0, q.limit).map((r) => {
-        const { method, created_at, updated_at, refunded, ...item } = view(r);
-        // The list names the method `payment_method`, where GET /v1/payment/{id} says `method`.
-        return { ...item, payment_method: method, created_at, updated_at, refunded };
-      }),
-      page: q.page,
-      limit: q.limit,
-      has_more: rows.length > q.limit,
-    });
-  });
+      errors: ['validation_failed', 'order_has_open_session', 'no_gateway', 'invalid_api_key'],
+    }),
+    async (c) => {
+      const input = jsonBody(c, Seed003CreatePayment);
+      const ctx = merchantCtx(c);
+      if (input.transaction.id.length > MAX_TRANSACTION_ID) {
+        throw fieldError(
+          'transaction.id',
+          'too_big',
+          `Borda keeps at most ${MAX_TRANSACTION_ID} characters.`,
+        );
+      }
+      const cents = amountCents(input.amount);
+      const settings = seed003Settings(c.env as Seed003Vars, ctx.mode);
+      if (input.currency === 'USD' && !settings.rate) {
+        throw fieldError('currency', 'conversion_unavailable', 'No USD to BRL rate is configured; send BRL.');
+      }
+      const values = seed003Values(cents, input.currency, settings);
+      const customer = { name: input.name, email: input.email, document: normalizeDocument(input.document) };
+      const metadata: Record<string, string> = {
+        [META.customerId]: input.customer_id,
+        [META.amount]: centsText(cents),
+        [META.currency]: input.currency,
+        // createSession stamps the session with ctx.now too; webhooks read this copy (they see no row).
+        [META.createdAt]: isoUtc(ctx.now),
+      };
+      if (input.branch) metadata[META.branch] = input.branch;
+      const canonical = await inDialect(() =>
+        validate(CreateSession, {
+          amount: Number(values.totalCents),
+          currency: 'BRL',
+          country: 'BRA',
+          merchant_order_id: input.transaction.id,
+          payment_method: input.payment_method,
+          expires_in: input.pix?.expire_in ?? 1800,
+          customer,
+          notification_url: input.callback,
+          metadata,
+        }),
+      );
+      const session = await openTransaction(ctx, input.transaction.id, () =>
+        inDialect(() => createSession({ ctx, input: canonical, dialect: SEED003 })),
+      );
+      const outcome = await sessionStub(c.env, session.id).pay({
+        sessionId: session.id,
+        method: input.payment_method,
+        customer,
+      });
+      if (!outcome.ok) {
+        // Nobody can pay this session another way (there is no hosted page): end it so the order id is free.
+        await ctx.transition({ sessionId: session.id, to: 'canceled', now: Date.now() });
+        throw refusalError(outcome);
+      }
+      const { payment } = outcome;
+      return c.json(
+        {
+          id: payment.id,
+          status: paymentObject(payment, session).status,
+          payment: { method: payment.method },
+          values: {
+            total: centsText(values.totalCents),
+            subtotal: centsText(values.subtotalCents),
+            exchange: values.exchange,
+            fee: centsText(values.feeCents),
+          },
+          ...methodBlock(payment, ctx.merchant.name),
+        },
+        201,
+      );
+    },
+  )
+  .get(
+    '/payment/:id',
+    contract({
+      operationId: 'pixDirectGetPayment',
+      summary: 'Retrieve a direct payment',
+      tag: 'Dialect: direct PIX / transfer',
+      auth: 'secretKey',
+      ok: { 200: { description: 'The payment', schema: PixDirectPayment } },
+      errors: ['not_found', 'invalid_api_key'],
+    }),
+    async (c) => {
+      const ctx = merchantCtx(c);
+      const [row] = await seed003Select(ctx.db, ctx, [eq(payments.id, c.req.param('id'))]).limit(1);
+      if (!row) throw new ApiError('not_found', 'No such payment.');
+      return c.json(view(row));
+    },
+  )
+  .get(
+    '/payments',
+    contract({
+      operationId: 'pixDirectListPayments',
+      summary: 'List direct payments: limit 1-40, page, sort=field,(asc|desc), time range, transaction ids',
+      tag: 'Dialect: direct PIX / transfer',
+      auth: 'secretKey',
+      query: ListQuery,
+      ok: { 200: { description: 'A page of payments', schema: PixDirectList } },
+      errors: ['validation_failed', 'invalid_api_key'],
+    }),
+    async (c) => {
+      const q = await inDialect(() => validate(ListQuery, c.req.query()));
+      const ctx = merchantCtx(c);
+      const [field, dir] = q.sort.split(',') as [(typeof SORT_FIELDS)[number], 'asc' | 'desc'];
+      const order = dir === 'asc' ? asc : desc;
+      const rows = await seed003Select(ctx.db, ctx, [
+        q.start_time ? gte(checkoutSessions.createdAt, Date.parse(q.start_time)) : undefined,
+        q.end_time ? lte(checkoutSessions.createdAt, Date.parse(q.end_time)) : undefined,
+        q.customer_id ? sql`${metaText(META.customerId)} = ${q.customer_id}` : undefined,
+        // One bound parameter for up to 100 ids (D1 allows about 100 per statement): a JSON array.
+        q.transaction_id
+          ? sql`${checkoutSessions.merchantOrderId} IN (SELECT value FROM json_each(${JSON.stringify(q.transaction_id)}))`
+          : undefined,
+      ])
+        .orderBy(order(SORT_COLUMNS[field]), order(payments.id))
+        // One more than asked tells whether another page follows, without a second (count) query.
+        .limit(q.limit + 1)
+        .offset((q.page - 1) * q.limit);
+      return c.json({
+        data: rows.slice(0, q.limit).map((r) => {
+          const { method, created_at, updated_at, refunded, ...item } = view(r);
+          // The list names the method `payment_method`, where GET /v1/payment/{id} says `method`.
+          return { ...item, payment_method: method, created_at, updated_at, refunded };
+        }),
+        page: q.page,
+        limit: q.limit,
+        has_more: rows.length > q.limit,
+      });
+    },
+  );

@@ -1,33 +1,29 @@
 import { Hono } from 'hono';
-import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { merchantCtx } from '../../http/service-ctx';
-import {
-  CreateGatewayAccount,
-  DeletedGatewayAccount,
-  GatewayAccount,
-  GatewayAccountList,
-  UpdateGatewayAccount,
-} from './schema';
-import {
-  catalog,
-  coverageView,
-  createGatewayAccount,
-  deleteGatewayAccount,
-  listGatewayAccounts,
-  updateGatewayAccount,
-} from './service';
+import { DeletedGatewayAccount, GatewayAccountList } from './schema';
+import { catalog, coverageView, deleteGatewayAccount, listGatewayAccounts } from './service';
 
 /** The merchant's gateway accounts for the key's mode: credentials go in, never come out. */
 export const gatewaysRoutes = new Hono<AppEnv>()
-  .get('/', async (c) =>
-    c.json({
-      object: 'list',
-      gateways: catalog(),
-      coverage: coverageView(),
-      data: await listGatewayAccounts(merchantCtx(c)),
+  .get(
+    '/',
+    contract({
+      operationId: 'listGatewayAccounts',
+      summary: "List the gateways Borda knows and this mode's gateway accounts",
+      tag: 'Gateways',
+      auth: 'secretKey',
+      ok: { 200: { description: 'The catalog and the accounts', schema: GatewayAccountList } },
+      errors: ['invalid_api_key'],
     }),
+    async (c) =>
+      c.json({
+        object: 'list',
+        gateways: catalog(),
+        coverage: coverageView(),
+        data: await listGatewayAccounts(merchantCtx(c)),
+      }),
   )
   .delete(
     '/:id',

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { gatewayAccounts, gatewayEvents, payments } from '../../db/schema';
+import { gatewayEvents } from '../../db/schema';
 import { apiBaseOverrides } from '../../gateways/api-base';
 import { CONNECTORS, isConnectorSlug } from '../../gateways/registry';
 import { GATEWAY_TIMEOUT_MS } from '../../gateways/router';
@@ -8,7 +8,6 @@ import { JSON_OR_FORM_MEDIA, readBodyText } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { ApiError } from '../../http/errors';
-import { open } from '../../lib/secretbox';
 import { sessionStub } from '../../platform/session';
 import { authenticateNotification } from './authenticate';
 
@@ -21,60 +20,73 @@ const OUTCOME = { paid: 'paid', denied: 'denied', canceled: 'denied', expired: '
  * small internal event, applied through the session's object (which ignores a repeat), and its id is
  * remembered only once applied, so a gateway retry after a failure is not lost.
  */
-export const gatewayWebhookRoutes = new Hono<AppEnv>().post('/:slug/:merchantId', async (c) => {
-  const { slug, merchantId } = c.req.param();
-  if (!isConnectorSlug(slug) || !CONNECTORS[slug].available)
-    throw new ApiError('not_found', 'No such gateway.');
-  const connector = CONNECTORS[slug];
-  const body = await readBodyText(c.req.raw, { accept: JSON_OR_FORM_MEDIA });
-  const db = c.get('db');
-  const proven = await authenticateNotification({
-    db,
-    connector,
-    merchantId,
-    encryptionKey: c.env.ENCRYPTION_KEY,
-    request: { headers: c.req.raw.headers, body, url: c.req.url },
-    context: (account, credentials) => ({
-      credentials,
-      settings: account.settings,
-      mode: account.mode,
-      now: Date.now(),
-      timeoutMs: GATEWAY_TIMEOUT_MS,
-      apiBase: apiBaseOverrides(c.env as unknown as Record<string, unknown>, {
-        allowLoopback: c.env.ALLOW_LOOPBACK_URLS === 'true',
-      })[slug],
-    }),
-  });
-  if (proven.kind === 'unauthenticated')
-    throw new ApiError('authentication_required', 'The notification could not be authenticated.');
-  if (proven.kind === 'ignored') return c.json({ received: true, applied: false, reason: proven.reason });
-  if (proven.kind === 'unknown_reference')
-    return c.json({ received: true, applied: false, reason: 'unknown_reference' }, 202);
-  const { event, payment } = proven;
+export const gatewayWebhookRoutes = new Hono<AppEnv>().post(
+  '/:slug/:merchantId',
+  contract({
+    operationId: 'receiveGatewayNotification',
+    summary: "A gateway's notification about a payment, verified as that gateway documents it",
+    description:
+      "Point each gateway's webhook setting here with your merchant id. The body and authentication are the gateway's own; Borda answers 200 once the event is applied (or recognised as a replay) and 401 when it is not authentic.",
+    tag: 'Gateway notifications',
+    auth: 'gateway',
+    ok: { 200: { description: 'Applied, ignored or already applied' } },
+    errors: ['not_found', 'authentication_required'],
+  }),
+  async (c) => {
+    const { slug, merchantId } = c.req.param();
+    if (!isConnectorSlug(slug) || !CONNECTORS[slug].available)
+      throw new ApiError('not_found', 'No such gateway.');
+    const connector = CONNECTORS[slug];
+    const body = await readBodyText(c.req.raw, { accept: JSON_OR_FORM_MEDIA });
+    const db = c.get('db');
+    const proven = await authenticateNotification({
+      db,
+      connector,
+      merchantId,
+      encryptionKey: c.env.ENCRYPTION_KEY,
+      request: { headers: c.req.raw.headers, body, url: c.req.url },
+      context: (account, credentials) => ({
+        credentials,
+        settings: account.settings,
+        mode: account.mode,
+        now: Date.now(),
+        timeoutMs: GATEWAY_TIMEOUT_MS,
+        apiBase: apiBaseOverrides(c.env as unknown as Record<string, unknown>, {
+          allowLoopback: c.env.ALLOW_LOOPBACK_URLS === 'true',
+        })[slug],
+      }),
+    });
+    if (proven.kind === 'unauthenticated')
+      throw new ApiError('authentication_required', 'The notification could not be authenticated.');
+    if (proven.kind === 'ignored') return c.json({ received: true, applied: false, reason: proven.reason });
+    if (proven.kind === 'unknown_reference')
+      return c.json({ received: true, applied: false, reason: 'unknown_reference' }, 202);
+    const { event, payment } = proven;
 
-  const [seen] = await db
-    .select({ id: gatewayEvents.eventId })
-    .from(gatewayEvents)
-    .where(
-      and(
-        eq(gatewayEvents.gateway, slug),
-        eq(gatewayEvents.merchantId, merchantId),
-        eq(gatewayEvents.eventId, event.eventId),
-      ),
-    )
-    .limit(1);
-  if (seen) return c.json({ received: true, applied: false, reason: 'duplicate' });
-  const outcome = await sessionStub(c.env, payment.sessionId).settle({
-    sessionId: payment.sessionId,
-    paymentId: payment.id,
-    outcome: OUTCOME[event.kind],
-    owner: { merchantId, mode: payment.mode },
-    // What the gateway says arrived: compared with the charge, so a different amount is flagged, never taken as paid.
-    ...(event.kind === 'paid' ? { amount: event.amount, currency: event.currency } : {}),
-  });
-  await db
-    .insert(gatewayEvents)
-    .values({ gateway: slug, eventId: event.eventId, merchantId, receivedAt: Date.now() })
-    .onConflictDoNothing();
-  return c.json({ received: true, applied: outcome.ok, ...(outcome.ok ? {} : { reason: outcome.code }) });
-});
+    const [seen] = await db
+      .select({ id: gatewayEvents.eventId })
+      .from(gatewayEvents)
+      .where(
+        and(
+          eq(gatewayEvents.gateway, slug),
+          eq(gatewayEvents.merchantId, merchantId),
+          eq(gatewayEvents.eventId, event.eventId),
+        ),
+      )
+      .limit(1);
+    if (seen) return c.json({ received: true, applied: false, reason: 'duplicate' });
+    const outcome = await sessionStub(c.env, payment.sessionId).settle({
+      sessionId: payment.sessionId,
+      paymentId: payment.id,
+      outcome: OUTCOME[event.kind],
+      owner: { merchantId, mode: payment.mode },
+      // What the gateway says arrived: compared with the charge, so a different amount is flagged, never taken as paid.
+      ...(event.kind === 'paid' ? { amount: event.amount, currency: event.currency } : {}),
+    });
+    await db
+      .insert(gatewayEvents)
+      .values({ gateway: slug, eventId: event.eventId, merchantId, receivedAt: Date.now() })
+      .onConflictDoNothing();
+    return c.json({ received: true, applied: outcome.ok, ...(outcome.ok ? {} : { reason: outcome.code }) });
+  },
+);

@@ -12,10 +12,42 @@ import { rollWebhookSecret } from './webhook-secret';
  * POST /api/v1/webhook_secret/roll. A test key never reads or changes the live settings.
  */
 export const merchantRoutes = new Hono<AppEnv>()
-  .get('/merchant', async (c) => c.json(await getMerchant(merchantCtx(c))))
-  .patch('/merchant', async (c) =>
-    c.json(await updateMerchant({ ctx: merchantCtx(c), input: jsonBody(c, UpdateMerchant) })),
+  .get(
+    '/merchant',
+    contract({
+      operationId: 'getMerchant',
+      summary: "This mode's settings (the key's mode only)",
+      tag: 'Merchant',
+      auth: 'secretKey',
+      ok: { 200: { description: "This mode's settings" } },
+      errors: ['invalid_api_key'],
+    }),
+    async (c) => c.json(await getMerchant(merchantCtx(c))),
   )
-  .post('/webhook_secret/roll', async (c) =>
-    c.json(await rollWebhookSecret({ ctx: merchantCtx(c), encryptionKey: c.env.ENCRYPTION_KEY })),
+  .patch(
+    '/merchant',
+    contract({
+      operationId: 'updateMerchant',
+      summary:
+        "Change this mode's settings: notification URL, origins, bank accounts, CLABE, late-payment policy, customer notifications, branding",
+      tag: 'Merchant',
+      auth: 'secretKey',
+      body: UpdateMerchant,
+      ok: { 200: { description: "This mode's settings" } },
+      errors: ['validation_failed', 'invalid_api_key'],
+    }),
+    async (c) => c.json(await updateMerchant({ ctx: merchantCtx(c), input: jsonBody(c, UpdateMerchant) })),
+  )
+  .post(
+    '/webhook_secret/roll',
+    contract({
+      operationId: 'rollWebhookSecret',
+      summary: "Roll this mode's webhook secret; the old one keeps signing for 24 h",
+      tag: 'Merchant',
+      auth: 'secretKey',
+      ok: { 200: { description: 'The new secret, shown once' } },
+      errors: ['invalid_api_key'],
+    }),
+    async (c) =>
+      c.json(await rollWebhookSecret({ ctx: merchantCtx(c), encryptionKey: c.env.ENCRYPTION_KEY })),
   );

@@ -1,4 +1,4 @@
-import { and, eq, type SQLWrapper } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import {
   checkoutSessions,
@@ -12,9 +12,6 @@ import { contrastWithWhite } from '../../domain/colour';
 import { fieldError } from '../../domain/errors';
 import type { Mode } from '../../domain/tenant';
 import { checkWebhookUrl } from '../../domain/urls';
-import { toBase64 } from '../../lib/crypto';
-import { open, seal } from '../../lib/secretbox';
-import { isoUtc } from '../../lib/time';
 import type { MerchantCtx } from '../context';
 import type { UpdateMerchant } from '../events/schema';
 

@@ -8,6 +8,7 @@ import { formatAmount, pickLocale } from '../../domain/locale-format';
 import type { Locale } from '../../domain/methods';
 import type { Currency } from '../../domain/money';
 import type { AppEnv } from '../../http/context';
+import { contract } from '../../http/contract';
 import { assertSameSiteOrAllowed } from '../../http/origin';
 import { newNonce } from '../../http/page-headers';
 import { sessionStub } from '../../platform/session';
@@ -55,36 +56,25 @@ async function load(c: { env: Env; get: (k: 'db') => AppEnv['Variables']['db'] }
  * account must be of the CPF/CNPJ that paid, and is checked again by the session's object.
  */
 export const bankAccountRoutes = new Hono<AppEnv>()
-  .get('/:id/bank-account/:mac', async (c) => {
-    const { refund, merchant, locale, amount } = await load(c, c.req.param('id'), c.req.param('mac'));
-    const waiting = refund.status === 'requires_action' && !refund.bankAccountHint;
-    const state: BankPageState = !waiting
-      ? { kind: 'closed' }
-      : refund.gatewayActionUrl
-        ? { kind: 'gateway', url: refund.gatewayActionUrl }
-        : { kind: 'form', values: {}, errors: {}, alert: null };
-    const nonce = newNonce();
-    const page = (
-      <BankAccountPage
-        locale={locale}
-        nonce={nonce}
-        merchant={merchant}
-        amount={amount}
-        action={c.req.path}
-        state={state}
-      />
-    );
-    return new Response(`<!doctype html>${await page.toString()}`, { headers: headers(nonce) });
-  })
-  .post('/:id/bank-account/:mac', async (c) => {
-    assertSameSiteOrAllowed(c, []);
-    const { refund, merchant, locale, amount } = await load(c, c.req.param('id'), c.req.param('mac'));
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(form))
-      if (typeof v === 'string' && k.length < 40) values[k] = v.slice(0, 200);
-    if (values.account_digit === '') delete values.account_digit;
-    const render = async (state: BankPageState, status: 200 | 409 | 422) => {
+  .get(
+    '/:id/bank-account/:mac',
+    contract({
+      operationId: 'refundBankAccountPage',
+      summary:
+        "The customer's page to give the bank account a boleto, transfer or voucher refund goes to (HTML, linked from the refund)",
+      tag: 'Refunds',
+      auth: 'customer',
+      ok: { 200: { description: 'HTML page', media: 'text/html' } },
+      errors: ['not_found'],
+    }),
+    async (c) => {
+      const { refund, merchant, locale, amount } = await load(c, c.req.param('id'), c.req.param('mac'));
+      const waiting = refund.status === 'requires_action' && !refund.bankAccountHint;
+      const state: BankPageState = !waiting
+        ? { kind: 'closed' }
+        : refund.gatewayActionUrl
+          ? { kind: 'gateway', url: refund.gatewayActionUrl }
+          : { kind: 'form', values: {}, errors: {}, alert: null };
       const nonce = newNonce();
       const page = (
         <BankAccountPage
@@ -96,41 +86,78 @@ export const bankAccountRoutes = new Hono<AppEnv>()
           state={state}
         />
       );
-      return new Response(`<!doctype html>${await page.toString()}`, { status, headers: headers(nonce) });
-    };
-    const invalid = bankText(locale, 'invalid');
-    const parsed = BankAccountForm.safeParse(values);
-    const errors: Record<string, string> = {};
-    if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0])] = invalid;
-    const document = normalizeDocument(values.holder_document ?? '');
-    if (refund.currency === 'BRL') {
-      if (!classifyBrDocument(document)) errors.holder_document = invalid;
-      if (!values.agency) errors.agency = invalid;
-    }
-    if (!parsed.success || Object.keys(errors).length > 0) {
-      return render({ kind: 'form', values, errors, alert: invalid }, 422);
-    }
-    const a = parsed.data;
-    const outcome = await sessionStub(c.env, refund.sessionId).updateRefund({
-      sessionId: refund.sessionId,
-      refundId: refund.id,
-      action: {
-        kind: 'bank_account',
-        account: {
-          holderName: a.holder_name,
-          holderDocument: document,
-          bankCode: a.bank_code,
-          agency: a.agency,
-          account: a.account,
-          accountDigit: a.account_digit,
-          accountType: a.account_type,
-        },
+      return new Response(`<!doctype html>${await page.toString()}`, { headers: headers(nonce) });
+    },
+  )
+  .post(
+    '/:id/bank-account/:mac',
+    contract({
+      operationId: 'refundBankAccountSubmit',
+      summary: "The customer's bank account for the refund (form post from that page)",
+      tag: 'Refunds',
+      auth: 'customer',
+      bodyMedia: ['application/x-www-form-urlencoded'],
+      ok: {
+        200: { description: 'HTML page: received, or the form again with what to fix', media: 'text/html' },
       },
-    });
-    if (outcome.ok) return render({ kind: 'done' }, 200);
-    if (outcome.code === 'validation_failed') {
-      const message = bankText(locale, 'document_mismatch');
-      return render({ kind: 'form', values, errors: { holder_document: message }, alert: message }, 422);
-    }
-    return render({ kind: 'closed' }, 409);
-  });
+      errors: ['not_found', 'forbidden'],
+    }),
+    async (c) => {
+      assertSameSiteOrAllowed(c, []);
+      const { refund, merchant, locale, amount } = await load(c, c.req.param('id'), c.req.param('mac'));
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const values: Record<string, string> = {};
+      for (const [k, v] of Object.entries(form))
+        if (typeof v === 'string' && k.length < 40) values[k] = v.slice(0, 200);
+      if (values.account_digit === '') delete values.account_digit;
+      const render = async (state: BankPageState, status: 200 | 409 | 422) => {
+        const nonce = newNonce();
+        const page = (
+          <BankAccountPage
+            locale={locale}
+            nonce={nonce}
+            merchant={merchant}
+            amount={amount}
+            action={c.req.path}
+            state={state}
+          />
+        );
+        return new Response(`<!doctype html>${await page.toString()}`, { status, headers: headers(nonce) });
+      };
+      const invalid = bankText(locale, 'invalid');
+      const parsed = BankAccountForm.safeParse(values);
+      const errors: Record<string, string> = {};
+      if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0])] = invalid;
+      const document = normalizeDocument(values.holder_document ?? '');
+      if (refund.currency === 'BRL') {
+        if (!classifyBrDocument(document)) errors.holder_document = invalid;
+        if (!values.agency) errors.agency = invalid;
+      }
+      if (!parsed.success || Object.keys(errors).length > 0) {
+        return render({ kind: 'form', values, errors, alert: invalid }, 422);
+      }
+      const a = parsed.data;
+      const outcome = await sessionStub(c.env, refund.sessionId).updateRefund({
+        sessionId: refund.sessionId,
+        refundId: refund.id,
+        action: {
+          kind: 'bank_account',
+          account: {
+            holderName: a.holder_name,
+            holderDocument: document,
+            bankCode: a.bank_code,
+            agency: a.agency,
+            account: a.account,
+            accountDigit: a.account_digit,
+            accountType: a.account_type,
+          },
+        },
+      });
+      if (outcome.ok) return render({ kind: 'done' }, 200);
+      if (outcome.code === 'validation_failed') {
+        const message = bankText(locale, 'document_mismatch');
+        return render({ kind: 'form', values, errors: { holder_document: message }, alert: message }, 422);
+      }
+      return render({ kind: 'closed' }, 409);
+    },
+  );
