@@ -1,9 +1,23 @@
 import { Hono } from 'hono';
+import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { merchantCtx } from '../../http/service-ctx';
-import { DeletedGatewayAccount, GatewayAccountList } from './schema';
-import { catalog, coverageView, deleteGatewayAccount, listGatewayAccounts } from './service';
+import {
+  CreateGatewayAccount,
+  DeletedGatewayAccount,
+  GatewayAccount,
+  GatewayAccountList,
+  UpdateGatewayAccount,
+} from './schema';
+import {
+  catalog,
+  coverageView,
+  createGatewayAccount,
+  deleteGatewayAccount,
+  listGatewayAccounts,
+  updateGatewayAccount,
+} from './service';
 
 /** The merchant's gateway accounts for the key's mode: credentials go in, never come out. */
 export const gatewaysRoutes = new Hono<AppEnv>()
@@ -24,6 +38,49 @@ export const gatewaysRoutes = new Hono<AppEnv>()
         coverage: coverageView(),
         data: await listGatewayAccounts(merchantCtx(c)),
       }),
+  )
+  .post(
+    '/',
+    contract({
+      operationId: 'createGatewayAccount',
+      summary: 'Connect a gateway account (credentials stored sealed, never shown again)',
+      tag: 'Gateways',
+      auth: 'secretKey',
+      body: CreateGatewayAccount,
+      idempotent: true,
+      ok: { 201: { description: 'The account', schema: GatewayAccount } },
+      errors: ['validation_failed', 'gateway_unavailable', 'gateway_account_exists', 'invalid_api_key'],
+    }),
+    async (c) => {
+      const input = jsonBody(c, CreateGatewayAccount);
+      return c.json(
+        await createGatewayAccount({ ctx: merchantCtx(c), input, key: c.env.ENCRYPTION_KEY }),
+        201,
+      );
+    },
+  )
+  .patch(
+    '/:id',
+    contract({
+      operationId: 'updateGatewayAccount',
+      summary: "Change a gateway account's priority, rules, credentials or state",
+      tag: 'Gateways',
+      auth: 'secretKey',
+      body: UpdateGatewayAccount,
+      ok: { 200: { description: 'The account', schema: GatewayAccount } },
+      errors: ['validation_failed', 'not_found', 'invalid_api_key'],
+    }),
+    async (c) => {
+      const input = jsonBody(c, UpdateGatewayAccount);
+      return c.json(
+        await updateGatewayAccount({
+          ctx: merchantCtx(c),
+          id: c.req.param('id'),
+          input,
+          key: c.env.ENCRYPTION_KEY,
+        }),
+      );
+    },
   )
   .delete(
     '/:id',
