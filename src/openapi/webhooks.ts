@@ -113,7 +113,13 @@ export function webhooksObject(refs: { payment: unknown; session: unknown; refun
           requestBody: {
             required: true,
             content: {
-              'application/json': { schema: type.startsWith('payment.') ? refs.payment : refs.session },
+              'application/json': {
+                schema: type.startsWith('payment.')
+                  ? refs.payment
+                  : type.startsWith('refund.')
+                    ? refs.refund
+                    : refs.session,
+              },
             },
           },
           responses: {

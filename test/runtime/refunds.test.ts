@@ -183,6 +183,9 @@ describe('the API document', () => {
     ]) {
       expect(Object.keys(doc.webhooks)).toContain(type);
     }
-    expect(JSON.stringify(doc.webhooks['refund.succeeded'])).toContain('#/components/schemas/Refund');
+    expect(JSON.stringify(doc.webhooks['refund.succeeded'])).toContain(
+      '#/components/schemas/RefundEventBody',
+    );
+    expect(JSON.stringify(doc.components.schemas.RefundEventBody)).toContain('#/components/schemas/Refund"');
   });
 });

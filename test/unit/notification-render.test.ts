@@ -28,7 +28,7 @@ describe('renderNotification', () => {
     expect(en.text).toContain('PIX copy-and-paste code: 00020126PIXCODE');
     expect(en.text).toContain('Pay before: 27/11/2026, 15:30');
     const es = renderNotification({ ...base, locale: 'es', currency: 'CLP', amount: 1500, country: 'CHL' });
-    expect(es.subject).toBe('Cómo pagar $\u00a01.500 a Loja <b>Boa</b>');
+    expect(es.subject).toBe('Cómo pagar CLP\u00a0$\u00a01.500 a Loja <b>Boa</b>');
   });
 
   it('escapes what merchants and customers typed in the HTML part, and keeps the subject on one line', () => {
