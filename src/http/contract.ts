@@ -111,7 +111,7 @@ export function contract(c: Contract): MiddlewareHandler {
             content: Object.fromEntries(
               (c.bodyMedia ?? ['application/json']).map((m) => [
                 m,
-                { schema: resolver(c.body as z.ZodType) },
+                { schema: resolver(c.body as z.ZodType, { io: 'input' }) },
               ]),
             ),
           },

@@ -7,9 +7,9 @@ import { PaymentEventBody, RefundEventBody, SessionEventBody, webhooksObject } f
 type JsonSchema = Record<string, unknown>;
 
 /** Every zod schema with an `id`, as JSON Schema 2020-12 components (what OpenAPI 3.1 uses as is). */
-function registrySchemas(): Record<string, JsonSchema> {
+function registrySchemas(io: 'input' | 'output'): Record<string, JsonSchema> {
   const { schemas } = z.toJSONSchema(z.globalRegistry, {
-    io: 'output',
+    io,
     unrepresentable: 'any',
     uri: (id) => `#/components/schemas/${id}`,
   }) as { schemas: Record<string, JsonSchema> };
@@ -69,8 +69,21 @@ export async function buildOpenApi(app: Hono<never>, serverUrl: string) {
     },
   })) as unknown as OpenApiDocument;
   // Schemas only the webhooks use are not reached from a route: add every registered one missing.
-  const all = registrySchemas();
+  const all = registrySchemas('output');
   for (const [id, schema] of Object.entries(all)) doc.components.schemas[id] ??= schema;
+  // A schema a request body uses is shown as clients may send it (defaults optional), not as parsed.
+  const inputs = registrySchemas('input');
+  for (const ops of Object.values(doc.paths)) {
+    for (const op of Object.values(ops)) {
+      const content = (
+        op.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> } | undefined
+      )?.content;
+      for (const media of Object.values(content ?? {})) {
+        const id = media.schema?.$ref?.split('/').pop();
+        if (id && inputs[id]) doc.components.schemas[id] = inputs[id];
+      }
+    }
+  }
   return doc;
 }
 
