@@ -153,11 +153,11 @@ describe('card data at rest', () => {
     expect(await payCard('pagarme', PAGARME_CARD)).toMatchObject({ status: 'paid', gateway: 'pagarme' });
     // Asaas first: its connector takes the card, then refuses before any call because Borda does not
     // collect what Asaas requires for cards (payer IP, holder postal code and address number); routing
-    // falls back to Pagar.me, which charges it. The card went through both connectors.
+    // routes around it to Pagar.me, which charges it (Asaas is skipped before any call).
     const viaAsaas = await payCard('asaas', ASAAS_CARD);
     expect(viaAsaas).toMatchObject({ status: 'paid', gateway: 'pagarme' });
     expect(viaAsaas.attempts.map((a) => [a.gateway, a.outcome, a.error_code])).toEqual([
-      ['asaas', 'retryable', 'gateway_missing_data'],
+      ['asaas', 'skipped_missing_data', 'gateway_missing_data'],
       ['pagarme', 'paid', null],
     ]);
     // The cards really went over the wire (the paths were exercised, not skipped).

@@ -15,7 +15,7 @@ let borda: Server;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let mp: Awaited<ReturnType<typeof startFakeMercadoPago>>;
 let ebanx: Awaited<ReturnType<typeof startFakeEbanx>>;
-let demo: { merchant_id: string; secret_keys: { test: string }; webhook_secret: string };
+let demo: { merchant_id: string; secret_keys: { test: string }; webhook_secrets: { test: string } };
 const stateDir = mkdtempSync(path.join(tmpdir(), 'borda-latam-'));
 
 async function api(method: string, url: string, body?: unknown) {
@@ -74,7 +74,7 @@ async function postInbound(slug: string, query: string, headers: Record<string, 
 
 /** The merchant's verified `payment.success` webhooks for a session. */
 function successes(token: string) {
-  const wh = new Webhook(demo.webhook_secret);
+  const wh = new Webhook(demo.webhook_secrets.test);
   return receiver.hits
     .filter((h) => h.body.includes(token))
     .map(
@@ -138,7 +138,7 @@ describe('real gateways end to end, through npm start, against fakes on loopback
     );
     const catalog = r.body.gateways as Array<{ gateway: string; coverage: Record<string, string[]> }>;
     expect(catalog.find((g) => g.gateway === 'ebanx')?.coverage.MEX).toEqual(['oxxo', 'spei', 'card']);
-    expect(coverage.table.MEX?.oxxo).toEqual(['mercadopago', 'ebanx']);
+    expect(coverage.table.MEX?.oxxo).toEqual(['stripe', 'mercadopago', 'ebanx']);
     expect(coverage.table.COL?.pse).toEqual(['mercadopago', 'ebanx']);
     expect(coverage.table.COL?.nequi).toEqual(['ebanx']);
     expect((r.body.data as unknown[]).length).toBe(2);

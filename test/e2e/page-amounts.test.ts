@@ -79,6 +79,9 @@ describe("seed 004's example 3 on the page: what the button says is what the pay
   it('PIX 10% off, then card in 1, 3, 5, 6 and 12 installments, each read back from the API', async () => {
     const order = await example3Order();
     const page = await openPage(rig.browser, order.checkout_url);
+    // The order's link leads to its current session's page: the session token is in that page's URL.
+    const token = new URL(page.url()).pathname.split('/').pop() as string;
+    expect(token).toMatch(/^cs_test_/);
     const methods = await page
       .locator('input[name=method]')
       .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
@@ -94,7 +97,7 @@ describe("seed 004's example 3 on the page: what the button says is what the pay
     const pixButton = (await page.locator('#pay-button').textContent()) ?? '';
     await page.locator('#pay-button').click();
     await page.locator('#pix-panel').waitFor({ state: 'visible' });
-    const pix = await latestPayment(order.id);
+    const pix = await latestPayment(token);
     expect([pix.method, pix.amount, pix.adjustment]).toEqual(['pix', minorUnits(pixButton), -25000]);
     expect(await page.locator('#pix-expires').textContent()).toMatch(/R\$\s2\.250,00/);
 
@@ -109,7 +112,7 @@ describe("seed 004's example 3 on the page: what the button says is what the pay
       if (count === 3) await screen(page, 'amounts-2-card-3x');
       await page.locator('#pay-button').click();
       await expect.poll(() => page.locator('#card-number-err').textContent()).toMatch(/recus/i);
-      const paid = await latestPayment(order.id);
+      const paid = await latestPayment(token);
       expect({ count, installments: paid.installments, amount: paid.amount }).toEqual({
         count,
         installments: count,
@@ -140,7 +143,7 @@ describe("seed 004's example 3 on the page: what the button says is what the pay
       /Valor cobrado: R\$\s2\.500,00 \(1x R\$\s833,34 \+ 2x R\$\s833,33\)/,
     );
     await screen(page, 'amounts-3-paid');
-    const settled = await latestPayment(order.id);
+    const settled = await latestPayment(token);
     expect([settled.status, settled.amount, settled.installment_plan?.amounts]).toEqual([
       'paid',
       250000,

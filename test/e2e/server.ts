@@ -47,12 +47,24 @@ process.once('exit', () => {
   }
 });
 
-/** Runs `npm start` exactly as a developer would, in its own data directory and port. */
-export async function startBorda(opts: {
-  stateDir: string;
-  port?: number;
-  env?: Record<string, string>;
-}): Promise<Server> {
+type StartOptions = { stateDir: string; port?: number; env?: Record<string, string> };
+
+/**
+ * Runs `npm start` exactly as a developer would, in its own data directory and port. A free port can
+ * be taken by another listener between being found and being bound: then it starts again on another.
+ */
+export async function startBorda(opts: StartOptions): Promise<Server> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts);
+    } catch (err) {
+      const taken = err instanceof Error && err.message.includes('Address already in use');
+      if (!taken || opts.port !== undefined || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function startOnce(opts: StartOptions): Promise<Server> {
   const port = opts.port ?? (await freePort());
   const proc = spawn('npm', ['start'], {
     cwd: ROOT,
