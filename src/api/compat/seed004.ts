@@ -10,6 +10,7 @@ import { rawBody } from '../../http/middleware';
 import { merchantCtx } from '../../http/service-ctx';
 import { newId } from '../../lib/ids';
 import type { MerchantCtx } from '../../services/context';
+import { defaultPaymentSettings } from '../../services/merchant-settings';
 import { resolveSessionInput } from '../../services/session-input';
 import { findLiveSessionForOrder, newSessionRow } from '../../services/sessions';
 import { CreateSession } from '../sessions/schema';
@@ -148,6 +149,10 @@ async function buildRow(ctx: MerchantCtx, order: Order, encryptionKey: string): 
   const id = newId(`cs_${ctx.mode}`);
   return {
     ...newSessionRow(ctx, canonical, resolved, DIALECT, id),
+    // An order without payments_settings takes the panel's defaults for its mode.
+    paymentSettings:
+      (canonical.payment_settings as unknown[] | undefined) ??
+      (await defaultPaymentSettings(ctx.db, ctx.merchant.id, ctx.mode)),
     // Southpayments' checkout is Brazilian; its orders carry no locale.
     locale: 'pt-BR',
     metadata: customerMetadata(sp),

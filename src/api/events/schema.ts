@@ -76,6 +76,28 @@ export const BankAccountInput = z.strictObject({
     }),
 });
 
+/** Card installments a session gets when its request carries no payment_settings (seed 004's panel defaults). */
+export const DefaultInstallments = z
+  .strictObject({
+    max_installments: z.int().min(1).max(12),
+    max_installments_interest: z.int().min(1).max(12).optional(),
+    interest: z.number().min(0).max(100).optional(),
+  })
+  .refine(
+    (d) => d.max_installments_interest === undefined || d.max_installments_interest >= d.max_installments,
+    {
+      path: ['max_installments_interest'],
+      message: 'must be at least max_installments',
+      params: { code: 'out_of_range' },
+    },
+  )
+  .refine((d) => (d.max_installments_interest ?? 0) <= d.max_installments || d.interest !== undefined, {
+    path: ['interest'],
+    message: 'is required when max_installments_interest exceeds max_installments',
+    params: { code: 'required' },
+  });
+export type DefaultInstallments = z.infer<typeof DefaultInstallments>;
+
 export const UpdateMerchant = z
   .strictObject({
     notification_url: z.string().max(2048).nullable().optional(),
@@ -96,6 +118,11 @@ export const UpdateMerchant = z
       .nullable()
       .optional()
       .meta({ description: 'Your CLABE for SPEI; the sandbox issues a test one when unset.' }),
+    default_installments: DefaultInstallments.nullable()
+      .optional()
+      .meta({
+        description: 'Card installments offered by a session created without payment_settings; null: 1.',
+      }),
   })
   .meta({ id: 'UpdateMerchant' });
 export type UpdateMerchant = z.infer<typeof UpdateMerchant>;

@@ -1,0 +1,59 @@
+import type { FC } from 'hono/jsx';
+import { Csrf, when } from './layout';
+
+type Key = { id: string; kind: 'secret' | 'public'; prefix: string; createdAt: number };
+
+export const DevelopersPage: FC<{
+  base: string;
+  csrf: string;
+  keys: Key[];
+  shown?: { label: string; value: string };
+}> = (p) => (
+  <>
+    {p.shown && (
+      <div class="notice" role="status">
+        <p>{p.shown.label}. It is shown only this once: copy it now.</p>
+        <p>
+          <code class="secret" id="shown-secret">
+            {p.shown.value}
+          </code>
+        </p>
+      </div>
+    )}
+    <h2>API keys</h2>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Kind</th>
+          <th scope="col">Key</th>
+          <th scope="col">Created (UTC)</th>
+          <th scope="col">Action</th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.keys.map((k) => (
+          <tr>
+            <td>{k.kind}</td>
+            <td>
+              <code>{k.prefix}…</code>
+            </td>
+            <td>{when(k.createdAt)}</td>
+            <td>
+              <form method="post" action={`${p.base}/developers/keys/roll`} class="inline">
+                <Csrf token={p.csrf} />
+                <input type="hidden" name="kind" value={k.kind} />
+                <button type="submit">Roll {k.kind} key</button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+    <h2>Webhook signing secret</h2>
+    <form method="post" action={`${p.base}/developers/webhook-secret/roll`}>
+      <Csrf token={p.csrf} />
+      <p>Rolling issues a new secret; the old one keeps signing beside it for 24 hours.</p>
+      <button type="submit">Roll webhook secret</button>
+    </form>
+  </>
+);

@@ -1,0 +1,51 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { apiKeys } from '../db/schema';
+import { sha256Hex } from '../lib/crypto';
+import { newId, randomBase62 } from '../lib/ids';
+import type { MerchantCtx } from './context';
+
+const KEY_CHARS = 32;
+const PREFIX_SECRET_CHARS = 4;
+
+/** The merchant's unrevoked keys in the context's mode (prefixes only: keys are never stored). */
+export async function listApiKeys(ctx: MerchantCtx) {
+  return ctx.db
+    .select({ id: apiKeys.id, kind: apiKeys.kind, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt })
+    .from(apiKeys)
+    .where(
+      and(eq(apiKeys.merchantId, ctx.merchant.id), eq(apiKeys.mode, ctx.mode), isNull(apiKeys.revokedAt)),
+    );
+}
+
+/**
+ * Issues a new key of `kind` in the context's mode and revokes the previous ones of that kind, in
+ * one batch. The key is returned once; D1 keeps its SHA-256 and a short prefix. Isolates that cached
+ * the old key may accept it for up to KEY_CACHE_TTL_MS (src/http/auth.ts).
+ */
+export async function rollApiKey(ctx: MerchantCtx, kind: 'secret' | 'public') {
+  const key = `${kind === 'secret' ? 'sk' : 'pk'}_${ctx.mode}_${randomBase62(KEY_CHARS)}`;
+  const row = {
+    id: newId('key', 20),
+    merchantId: ctx.merchant.id,
+    kind,
+    mode: ctx.mode,
+    prefix: key.slice(0, key.indexOf('_', 3) + 1 + PREFIX_SECRET_CHARS),
+    hash: await sha256Hex(key),
+    createdAt: ctx.now,
+  };
+  await ctx.db.batch([
+    ctx.db
+      .update(apiKeys)
+      .set({ revokedAt: ctx.now })
+      .where(
+        and(
+          eq(apiKeys.merchantId, ctx.merchant.id),
+          eq(apiKeys.mode, ctx.mode),
+          eq(apiKeys.kind, kind),
+          isNull(apiKeys.revokedAt),
+        ),
+      ),
+    ctx.db.insert(apiKeys).values(row),
+  ]);
+  return { id: row.id, key, prefix: row.prefix };
+}

@@ -1,0 +1,176 @@
+import { and, asc, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  checkoutSessions,
+  events,
+  paymentAttempts,
+  payments,
+  webhookAttempts,
+  webhookDeliveries,
+} from '../db/schema';
+import type { MerchantCtx } from './context';
+import { getSessionWithPayments } from './sessions';
+
+export type SessionSearch = {
+  q?: string;
+  status?: (typeof checkoutSessions.$inferSelect)['status'];
+  method?: string;
+  from?: number;
+  to?: number;
+  limit?: number;
+};
+
+/**
+ * Sessions of this merchant and mode, newest first, narrowed by status, by a payment method tried,
+ * by creation time, and by a search text matched exactly against the session id, a payment id, the
+ * merchant_order_id, the customer's e-mail or document (digits only; on the session or on a payment).
+ */
+export async function searchSessions(ctx: MerchantCtx, input: SessionSearch) {
+  const where: SQL[] = [
+    eq(checkoutSessions.merchantId, ctx.merchant.id),
+    eq(checkoutSessions.mode, ctx.mode),
+  ];
+  if (input.status) where.push(eq(checkoutSessions.status, input.status));
+  if (input.from !== undefined) where.push(gte(checkoutSessions.createdAt, input.from));
+  if (input.to !== undefined) where.push(lt(checkoutSessions.createdAt, input.to));
+  const ownPayments = and(eq(payments.merchantId, ctx.merchant.id), eq(payments.mode, ctx.mode));
+  if (input.method) {
+    where.push(
+      inArray(
+        checkoutSessions.id,
+        ctx.db
+          .select({ id: payments.sessionId })
+          .from(payments)
+          .where(and(ownPayments, eq(payments.method, input.method))),
+      ),
+    );
+  }
+  const q = input.q?.trim();
+  if (q) {
+    const lowered = q.toLowerCase();
+    const digits = q.replace(/\D/g, '');
+    const onPayment = or(
+      eq(payments.id, q),
+      sql`lower(json_extract(${payments.customer}, '$.email')) = ${lowered}`,
+      digits.length >= 11 ? sql`json_extract(${payments.customer}, '$.document') = ${digits}` : undefined,
+    );
+    where.push(
+      or(
+        eq(checkoutSessions.id, q),
+        eq(checkoutSessions.merchantOrderId, q),
+        sql`lower(json_extract(${checkoutSessions.customer}, '$.email')) = ${lowered}`,
+        digits.length >= 11
+          ? sql`json_extract(${checkoutSessions.customer}, '$.document') = ${digits}`
+          : undefined,
+        inArray(
+          checkoutSessions.id,
+          ctx.db.select({ id: payments.sessionId }).from(payments).where(and(ownPayments, onPayment)),
+        ),
+      ) as SQL,
+    );
+  }
+  return ctx.db
+    .select()
+    .from(checkoutSessions)
+    .where(and(...where))
+    .orderBy(desc(checkoutSessions.createdAt), desc(checkoutSessions.id))
+    .limit(Math.min(input.limit ?? 50, 200));
+}
+
+/**
+ * Everything that happened to one session: its payments, each gateway call (latency, outcome), its
+ * events and every delivery attempt of them. 404 (from getSessionWithPayments) outside the merchant and mode.
+ */
+export async function sessionTimeline(ctx: MerchantCtx, token: string) {
+  const { session, payments: paid } = await getSessionWithPayments({ ctx, input: { token } });
+  const [calls, evs, deliveries, tries] = await ctx.db.batch([
+    ctx.db
+      .select()
+      .from(paymentAttempts)
+      .where(
+        and(
+          eq(paymentAttempts.sessionId, session.id),
+          inArray(
+            paymentAttempts.paymentId,
+            paid.map((p) => p.id),
+          ),
+        ),
+      )
+      .orderBy(asc(paymentAttempts.startedAt)),
+    ctx.db
+      .select()
+      .from(events)
+      .where(
+        and(
+          eq(events.sessionId, session.id),
+          eq(events.merchantId, ctx.merchant.id),
+          eq(events.mode, ctx.mode),
+        ),
+      )
+      .orderBy(asc(events.createdAt)),
+    ctx.db
+      .select()
+      .from(webhookDeliveries)
+      .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+      .where(
+        and(
+          eq(events.sessionId, session.id),
+          eq(events.merchantId, ctx.merchant.id),
+          eq(events.mode, ctx.mode),
+        ),
+      ),
+    ctx.db
+      .select({ attempt: webhookAttempts })
+      .from(webhookAttempts)
+      .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
+      .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+      .where(
+        and(
+          eq(events.sessionId, session.id),
+          eq(events.merchantId, ctx.merchant.id),
+          eq(events.mode, ctx.mode),
+        ),
+      )
+      .orderBy(asc(webhookAttempts.attemptedAt)),
+  ]);
+  return {
+    session,
+    payments: paid,
+    gatewayCalls: calls,
+    events: evs,
+    deliveries: deliveries.map((d) => ({
+      ...d.webhook_deliveries,
+      eventType: d.events.type,
+      attempts: tries.filter((t) => t.attempt.deliveryId === d.webhook_deliveries.id).map((t) => t.attempt),
+    })),
+  };
+}
+
+/** The delivery log of this merchant and mode: deliveries newest first with their event and attempts. */
+export async function deliveryLog(ctx: MerchantCtx, input: { status?: string; limit?: number }) {
+  const where: SQL[] = [
+    eq(webhookDeliveries.merchantId, ctx.merchant.id),
+    eq(events.merchantId, ctx.merchant.id),
+    eq(events.mode, ctx.mode),
+  ];
+  if (input.status) where.push(eq(webhookDeliveries.status, input.status as 'failed'));
+  const rows = await ctx.db
+    .select({
+      delivery: webhookDeliveries,
+      event: { id: events.id, type: events.type, sessionId: events.sessionId },
+    })
+    .from(webhookDeliveries)
+    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+    .where(and(...where))
+    .orderBy(desc(webhookDeliveries.createdAt))
+    .limit(Math.min(input.limit ?? 100, 200));
+  const ids = rows.map((r) => r.delivery.id);
+  const tries =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .select()
+          .from(webhookAttempts)
+          .where(inArray(webhookAttempts.deliveryId, ids))
+          .orderBy(asc(webhookAttempts.attemptedAt));
+  return rows.map((r) => ({ ...r, attempts: tries.filter((t) => t.deliveryId === r.delivery.id) }));
+}
