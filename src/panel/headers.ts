@@ -22,7 +22,8 @@ export function panelHeaders(nonce: string): Record<string, string> {
     'content-security-policy': csp,
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
+    // Not no-referrer: with it Chromium sends `Origin: null` on form posts, which the origin check refuses.
+    'referrer-policy': 'same-origin',
     'strict-transport-security': 'max-age=63072000; includeSubDomains',
     'cache-control': 'no-store',
   };
