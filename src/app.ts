@@ -11,6 +11,8 @@ import { gatewayWebhookRoutes } from './api/gateway-webhooks';
 import { gatewaysRoutes } from './api/gateways';
 import { merchantRoutes } from './api/merchant';
 import { paymentsRoutes, testRoutes } from './api/payments';
+import { refundsRoutes, testRefundRoutes } from './api/refunds';
+import { bankAccountRoutes } from './api/refunds/bank-account';
 import { sessionsRoutes } from './api/sessions';
 import { checkoutPageRoutes } from './checkout/routes';
 import { requireSecretKey } from './http/auth';
@@ -35,11 +37,14 @@ export function buildApp() {
   app.route('/admin/v1', adminRoutes);
   app.route('/c/v1/sessions', clientRoutes);
   app.route('/webhooks/gateways', gatewayWebhookRoutes);
+  app.route('/refunds', bankAccountRoutes);
 
   const api = new Hono<AppEnv>().use(requireSecretKey, rawBody, idempotency);
   api.route('/checkout/sessions', sessionsRoutes);
   api.route('/payments', paymentsRoutes);
   api.route('/test', testRoutes);
+  api.route('/test', testRefundRoutes);
+  api.route('/refunds', refundsRoutes);
   api.route('/events', eventsRoutes);
   api.route('/gateways', gatewaysRoutes);
   api.route('/', merchantRoutes);

@@ -7,5 +7,6 @@ export * from './tables/gateways';
 export * from './tables/merchants';
 export * from './tables/panel';
 export * from './tables/payments';
+export * from './tables/refunds';
 export * from './tables/sessions';
 export * from './tables/webhooks';

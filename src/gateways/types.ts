@@ -161,6 +161,8 @@ export type GatewayRefundResult = {
   /** The gateway's refund id, when it assigns one. */
   reference: string | null;
   failureCode?: string;
+  /** With `requires_action`: the gateway's own page where the payer acts (Asaas's bank-slip refund form). */
+  actionUrl?: string;
 };
 
 /**

@@ -187,6 +187,12 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): z.outp
 }
 
 /** Validates the body the middleware already read (see app.ts) against a zod schema. */
-export function jsonBody<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  return validate(schema, parseJsonText(c.get('rawBody') ?? ''));
+export function jsonBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  opts: { emptyIsObject?: boolean } = {},
+): z.output<S> {
+  const text = c.get('rawBody') ?? '';
+  // Some POSTs take an optional body (a full refund needs none): empty then means `{}`.
+  return validate(schema, opts.emptyIsObject && text === '' ? {} : parseJsonText(text));
 }

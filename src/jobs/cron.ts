@@ -3,14 +3,24 @@ import { sessionStub } from '../session/session-do';
 import type { ExpireMessage } from '../webhooks/messages';
 import { sweepExpiredSessions } from './expire-sweep';
 import { purgeIdempotencyKeys, reenqueueOutbox } from './maintenance';
+import { reconcilePendingPayments } from './reconcile';
+import { pollPendingRefunds } from './refund-poll';
+import { voidIssuedPayments } from './void-issued';
 
-/** The every-minute cron: expiry sweep, outbox reconcile, idempotency purge. Each part runs even if another fails. */
+/**
+ * The every-minute cron: expiry sweep, outbox reconcile, idempotency purge, gateway reconciliation of
+ * payments left pending, voiding of what finished sessions issued, refund status. Each part runs even
+ * if another fails.
+ */
 export async function runCron(env: Env, now: number): Promise<void> {
   const db = drizzle(env.DB);
   const results = await Promise.allSettled([
     sweepExpiredSessions(db, env.JOBS, now),
     reenqueueOutbox(db, env.WEBHOOKS, now),
     purgeIdempotencyKeys(db, now),
+    reconcilePendingPayments(env, db, now),
+    voidIssuedPayments(env, db, now),
+    pollPendingRefunds(env, db, now),
   ]);
   for (const r of results) {
     if (r.status === 'rejected')

@@ -4,6 +4,8 @@ import { Seed000Checkout } from '../api/compat/seed000';
 import { Seed002CheckoutSession } from '../api/compat/seed002';
 import { Seed003CreatePayment } from '../api/compat/seed003';
 import { Seed004CreateOrder } from '../api/compat/seed004-schema';
+import { SimulatePayment } from '../api/payments/schema';
+import { CreateRefund, RefundObject, SimulateRefund } from '../api/refunds/schema';
 import {
   CheckoutSession,
   CheckoutSessionList,
@@ -80,6 +82,105 @@ export const OPERATIONS: Operation[] = [
       200: { description: 'The expired session', schema: CheckoutSession },
       409: { description: 'The session is already paid, expired or canceled' },
     },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/payments/{id}/refunds',
+    operationId: 'createRefund',
+    summary:
+      'Refund a paid payment, in full (no amount) or in part; events refund.created, refund.succeeded | refund.failed, payment.refunded',
+    tag: 'Refunds',
+    security: 'secretKey',
+    body: CreateRefund,
+    idempotent: true,
+    responses: {
+      201: {
+        description:
+          "The refund: succeeded (card), pending (PIX devolução, until the gateway settles it), failed, or requires_action (boleto, transfers, vouchers: next_action.url is the customer's bank-details page)",
+        schema: RefundObject,
+      },
+      409: {
+        description:
+          'payment_not_refundable (not paid, or nothing left) or refund_window_closed (PIX after 90 days)',
+      },
+      422: {
+        description: 'validation_failed; `amount` with code refund_exceeds_refundable when more than is left',
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/refunds/{id}',
+    operationId: 'getRefund',
+    summary: 'Retrieve a refund (a transfer waiting on you shows the bank account to send it to)',
+    tag: 'Refunds',
+    security: 'secretKey',
+    responses: {
+      200: { description: 'The refund', schema: RefundObject },
+      404: { description: 'Not found' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/refunds/{id}/confirm',
+    operationId: 'confirmRefund',
+    summary: 'Confirm you sent a requires_action refund yourself (it becomes succeeded)',
+    tag: 'Refunds',
+    security: 'secretKey',
+    idempotent: true,
+    responses: {
+      200: { description: 'The succeeded refund', schema: RefundObject },
+      409: { description: 'invalid_refund_transition: the refund is not waiting for a transfer' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/refunds/{id}/cancel',
+    operationId: 'cancelRefund',
+    summary: 'Withdraw a refund still waiting for action; its amount can be refunded again',
+    tag: 'Refunds',
+    security: 'secretKey',
+    idempotent: true,
+    responses: {
+      200: { description: 'The canceled refund', schema: RefundObject },
+      409: { description: 'invalid_refund_transition' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/test/refunds/{id}/simulate',
+    operationId: 'simulateRefund',
+    summary: 'Test keys: the gateway settles a pending refund (succeeded or failed)',
+    tag: 'Refunds',
+    security: 'secretKey',
+    body: SimulateRefund,
+    responses: { 200: { description: 'The refund', schema: RefundObject }, 403: { description: 'Live key' } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/payments/{id}/accept',
+    operationId: 'acceptPayment',
+    summary:
+      'Keep a held late, duplicate or overpaid payment (events payment.late / payment.duplicate / payment.amount_mismatch announced it); completes its session if unpaid',
+    tag: 'Unexpected money',
+    security: 'secretKey',
+    idempotent: true,
+    responses: {
+      200: { description: 'The payment, settlement.resolution accepted' },
+      409: {
+        description: 'payment_not_held, or amount_insufficient (an underpayment never completes a session)',
+      },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/test/payments/{id}/simulate',
+    operationId: 'simulatePayment',
+    summary: 'Test keys: settle a pending payment as its gateway would; amount/currency say what arrived',
+    tag: 'Unexpected money',
+    security: 'secretKey',
+    body: SimulatePayment,
+    responses: { 200: { description: 'The payment' }, 403: { description: 'Live key' } },
   },
   {
     method: 'post',

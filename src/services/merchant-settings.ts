@@ -60,6 +60,7 @@ export function settingsPatch(ctx: MerchantCtx, input: UpdateMerchant): Settings
     set.defaultMaxInstallmentsInterest = d?.max_installments_interest ?? null;
     set.defaultInterest = d?.interest ?? null;
   }
+  if (input.late_payment_policy) set.latePaymentPolicy = input.late_payment_policy;
   return set;
 }
 
@@ -82,6 +83,7 @@ export function settingsView(
     spei_clabe: s.speiClabe,
     enabled_methods: s.enabledMethods,
     default_installments: defaultInstallmentsView(s),
+    late_payment_policy: s.latePaymentPolicy,
   };
 }
 

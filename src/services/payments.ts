@@ -58,7 +58,7 @@ export async function simulatePayment({
   settle,
 }: {
   ctx: MerchantCtx;
-  input: { id: string; outcome: SettleCommand['outcome'] };
+  input: { id: string; outcome: SettleCommand['outcome']; amount?: number; currency?: string };
   settle: (cmd: SettleCommand) => Promise<PayOutcome>;
 }): Promise<PaymentRow> {
   if (ctx.mode !== 'test') throw new ApiError('forbidden', 'Payments can only be simulated with a test key.');
@@ -67,6 +67,29 @@ export async function simulatePayment({
     sessionId: payment.sessionId,
     paymentId: payment.id,
     outcome: input.outcome,
+    amount: input.amount,
+    currency: input.currency,
+    owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
+  });
+  if (!outcome.ok) throw refusalError(outcome);
+  return outcome.payment;
+}
+
+/** The merchant keeps a held late, duplicate or mismatched payment (see domain/settlement-rules.ts). */
+export async function acceptHeldPayment({
+  ctx,
+  input,
+  accept,
+}: {
+  ctx: MerchantCtx;
+  input: { id: string };
+  accept: (cmd: SettleCommand) => Promise<PayOutcome>;
+}): Promise<PaymentRow> {
+  const payment = await getPayment({ ctx, input });
+  const outcome = await accept({
+    sessionId: payment.sessionId,
+    paymentId: payment.id,
+    outcome: 'paid',
     owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
   });
   if (!outcome.ok) throw refusalError(outcome);

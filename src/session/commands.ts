@@ -42,6 +42,9 @@ export type SettleCommand = {
   paymentId: string;
   outcome: 'paid' | 'denied' | 'expired';
   owner?: { merchantId: string; mode: Mode };
+  /** What the gateway says arrived (minor units of `currency`), compared with what was charged. */
+  amount?: number;
+  currency?: string;
   now?: number;
 };
 
@@ -56,7 +59,13 @@ export type RefusalCode =
   | 'payment_in_progress'
   | 'method_not_available'
   | 'no_gateway'
-  | 'validation_failed';
+  | 'validation_failed'
+  | 'payment_not_refundable'
+  | 'refund_window_closed'
+  | 'refund_exceeds_refundable'
+  | 'invalid_refund_transition'
+  | 'payment_not_held'
+  | 'amount_insufficient';
 
 export type Refusal = {
   ok: false;

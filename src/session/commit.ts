@@ -9,6 +9,8 @@ import {
   type PaymentRow,
   paymentAttempts,
   payments,
+  type RefundRow,
+  refunds,
   type SessionRow,
 } from '../db/schema';
 import type { SessionStatus } from '../domain/session-state';
@@ -29,6 +31,8 @@ export type SessionChange = {
   insertAttempts?: PaymentAttemptRow[];
   accountHealth?: Array<{ id: string; consecutiveFailures: number; openUntil: number | null }>;
   events?: OutboxEvent[];
+  insertRefund?: RefundRow;
+  updateRefunds?: Array<{ id: string; set: Partial<RefundRow> }>;
 };
 
 /**
@@ -58,6 +62,7 @@ export async function commitSessionChange(
         .where(eq(gatewayAccounts.id, h.id)),
     );
   }
+  if (change.insertRefund) statements.push(guardedInsert(db, refunds, change.insertRefund, guard));
   for (const e of change.events ?? []) {
     statements.push(
       guardedInsert(
@@ -88,6 +93,16 @@ export async function commitSessionChange(
         ),
     );
   }
+  for (const u of change.updateRefunds ?? []) {
+    statements.push(
+      db
+        .update(refunds)
+        .set({ ...u.set, updatedAt: now })
+        .where(
+          and(eq(refunds.id, u.id), exists(db.select({ one: sql`1` }).from(checkoutSessions).where(guard))),
+        ),
+    );
+  }
   const update = db
     .update(checkoutSessions)
     .set({ ...change.session, version: row.version + 1, updatedAt: now })
@@ -98,7 +113,7 @@ export async function commitSessionChange(
 }
 
 /** INSERT INTO table SELECT <values> FROM checkout_sessions WHERE guard: inserts only if the guard holds. */
-function guardedInsert<T extends typeof payments | typeof events | typeof paymentAttempts>(
+function guardedInsert<T extends typeof payments | typeof events | typeof paymentAttempts | typeof refunds>(
   db: DrizzleD1Database,
   table: T,
   values: T['$inferInsert'],

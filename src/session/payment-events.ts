@@ -5,6 +5,8 @@ import { newEvent, type OutboxEvent } from './commit';
 const EVENT_STATUS: Record<PaymentRow['status'], string> = {
   pending: 'pending',
   paid: 'success',
+  partially_refunded: 'partially_refunded',
+  refunded: 'refunded',
   denied: 'failed',
   expired: 'expired',
   canceled: 'canceled',
@@ -13,14 +15,20 @@ const EVENT_STATUS: Record<PaymentRow['status'], string> = {
 export const PAYMENT_EVENT_FOR: Record<PaymentRow['status'], string> = {
   pending: 'payment.pending',
   paid: 'payment.success',
+  partially_refunded: 'payment.refunded',
+  refunded: 'payment.refunded',
   denied: 'payment.failed',
   expired: 'payment.failed',
   canceled: 'payment.failed',
 };
 
 /** A payment event with seed 000's fields; amounts stay integer minor units in the canonical API. */
-export function paymentEvent(payment: PaymentRow, session: SessionRow, now: number): OutboxEvent {
-  const type = PAYMENT_EVENT_FOR[payment.status];
+export function paymentEvent(
+  payment: PaymentRow,
+  session: SessionRow,
+  now: number,
+  type: string = PAYMENT_EVENT_FOR[payment.status],
+): OutboxEvent {
   return newEvent(type, {
     event: type,
     payment_id: payment.id,
@@ -35,6 +43,15 @@ export function paymentEvent(payment: PaymentRow, session: SessionRow, now: numb
     installments: payment.installments,
     failure_code: payment.failureCode,
     paid_at: payment.paidAt === null ? null : isoUtc(payment.paidAt),
+    refunded_amount: payment.refundedAmount,
+    ...(payment.settlementFlag
+      ? {
+          settlement_flag: payment.settlementFlag,
+          flag_resolution: payment.flagResolution,
+          received_amount: payment.receivedAmount ?? payment.amount,
+          received_currency: payment.receivedCurrency ?? payment.currency,
+        }
+      : {}),
     timestamp: isoUtc(now),
     metadata: session.metadata,
     livemode: session.mode === 'live',

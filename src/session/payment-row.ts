@@ -33,6 +33,14 @@ export function newPaymentRow(
     createdAt: now,
     updatedAt: now,
     paidAt: null,
+    refundedAmount: 0,
+    settlementFlag: null,
+    flagResolution: null,
+    receivedAmount: null,
+    receivedCurrency: null,
+    voidedAt: null,
+    voidError: null,
+    reconciledAt: null,
   };
 }
 

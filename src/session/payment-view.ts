@@ -23,6 +23,15 @@ export type PaymentView = {
   voucher: { reference: string; kind: 'voucher' | 'redirect'; expires_at: string; url?: string } | null;
   failure_code: string | null;
   failure_message: string | null;
+  /** What went back to the customer in succeeded refunds, in minor units. */
+  refunded_amount: number;
+  /** Money that arrived unexpectedly: late, duplicate or for another amount; null for a normal payment. */
+  settlement: null | {
+    flag: NonNullable<PaymentRow['settlementFlag']>;
+    resolution: PaymentRow['flagResolution'];
+    received_amount: number;
+    received_currency: string;
+  };
   livemode: boolean;
   created_at: string;
   paid_at: string | null;
@@ -53,6 +62,15 @@ export function paymentView(p: PaymentRow): PaymentView {
       : null,
     failure_code: p.failureCode,
     failure_message: p.failureMessage,
+    refunded_amount: p.refundedAmount,
+    settlement: p.settlementFlag
+      ? {
+          flag: p.settlementFlag,
+          resolution: p.flagResolution,
+          received_amount: p.receivedAmount ?? p.amount,
+          received_currency: p.receivedCurrency ?? p.currency,
+        }
+      : null,
     livemode: p.mode === 'live',
     created_at: isoUtc(p.createdAt),
     paid_at: p.paidAt === null ? null : isoUtc(p.paidAt),

@@ -1,9 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import { and, eq } from 'drizzle-orm';
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
-import { serializeSession } from '../api/sessions/serialize';
 import { checkoutSessions, type PaymentRow, payments, type SessionRow } from '../db/schema';
-import { decideTransition, dueAt, type SessionStatus, TRANSITION_EVENTS } from '../domain/session-state';
+import { decideTransition, dueAt } from '../domain/session-state';
 import { enabledAccountsQuery, toLiveAccounts } from '../gateways/accounts';
 import { apiBaseOverrides } from '../gateways/api-base';
 import { allowedInMode } from '../gateways/mode-guard';
@@ -17,11 +16,15 @@ import type {
   TransitionCommand,
   TransitionOutcome,
 } from './commands';
-import { commitSessionChange, newEvent, type OutboxEvent, type SessionChange } from './commit';
+import { commitSessionChange, type SessionChange } from './commit';
 import { runGateway } from './gateway-call';
 import { loadMerchantProfile } from './merchant-profile';
 import { paymentEvent } from './payment-events';
-import { newPaymentRow, settlePayment } from './payment-row';
+import { newPaymentRow } from './payment-row';
+import { createRefund, type RefundCommand, type RefundOutcome, type SessionScope } from './refund-command';
+import { type RefundUpdateCommand, updateRefund } from './refund-update';
+import { sessionEvents } from './session-events';
+import { acceptPayment, settle } from './settle-command';
 
 export type { PayCommand, SettleCommand, TransitionCommand, TransitionOutcome } from './commands';
 
@@ -64,8 +67,23 @@ export class SessionDO extends DurableObject<Env> {
     }
   }
 
-  settle(cmd: SettleCommand): Promise<PayOutcome> {
-    return this.#serialized(() => this.#settle(cmd));
+  async settle(cmd: SettleCommand): Promise<PayOutcome> {
+    const run = () => this.#withRow(cmd.sessionId, (scope, row) => settle(scope, row, cmd));
+    const first = await run();
+    // A settlement is one guarded batch: after another writer moved the session, it is safe to run again.
+    return !first.ok && first.code === 'concurrent_update' ? run() : first;
+  }
+
+  accept(cmd: SettleCommand): Promise<PayOutcome> {
+    return this.#withRow(cmd.sessionId, (scope, row) => acceptPayment(scope, row, cmd));
+  }
+
+  refund(cmd: RefundCommand): Promise<RefundOutcome> {
+    return this.#withRow(cmd.sessionId, (scope, row) => createRefund(scope, row, cmd));
+  }
+
+  updateRefund(cmd: RefundUpdateCommand): Promise<RefundOutcome> {
+    return this.#withRow(cmd.sessionId, (scope, row) => updateRefund(scope, row, cmd));
   }
 
   #serialized<T>(fn: () => Promise<T>): Promise<T> {
@@ -114,15 +132,6 @@ export class SessionDO extends DurableObject<Env> {
     return committed;
   }
 
-  /** The session event a status change emits, carrying the session as it will be after the change. */
-  #sessionEvents(row: SessionRow, to: SessionStatus, now: number): OutboxEvent[] {
-    const type = TRANSITION_EVENTS[to];
-    if (!type || to === row.status) return [];
-    return [
-      newEvent(type, serializeSession({ ...row, status: to, version: row.version + 1, updatedAt: now })),
-    ];
-  }
-
   async #transition(cmd: TransitionCommand): Promise<TransitionOutcome> {
     const now = cmd.now ?? Date.now();
     const row = await this.#load(cmd.sessionId);
@@ -144,7 +153,7 @@ export class SessionDO extends DurableObject<Env> {
     const paymentStatus = cmd.to === 'expired' ? 'expired' : 'canceled';
     const events = [
       ...orphaned.map((p) => paymentEvent({ ...p, status: paymentStatus }, row, now)),
-      ...this.#sessionEvents(row, cmd.to, now),
+      ...sessionEvents(row, cmd.to, now),
     ];
     const committed = await this.#commit(
       row,
@@ -233,7 +242,7 @@ export class SessionDO extends DurableObject<Env> {
         updatePayments: [{ id: next.id, set: next }],
         insertAttempts: attempts,
         accountHealth: [...health].map(([id, h]) => ({ id, ...h })),
-        events: [paymentEvent(next, started, done), ...this.#sessionEvents(started, sessionStatus, done)],
+        events: [paymentEvent(next, started, done), ...sessionEvents(started, sessionStatus, done)],
       },
       done,
     );
@@ -241,41 +250,19 @@ export class SessionDO extends DurableObject<Env> {
     return { ok: true, session: settled, payment: { ...next, updatedAt: done } };
   }
 
-  async #settle(cmd: SettleCommand): Promise<PayOutcome> {
-    const now = cmd.now ?? Date.now();
-    const row = await this.#load(cmd.sessionId);
-    if (!row) return NOT_FOUND;
-    const [payment] = await this.#db
-      .select()
-      .from(payments)
-      .where(and(eq(payments.id, cmd.paymentId), eq(payments.sessionId, row.id)))
-      .limit(1);
-    if (!payment || (cmd.owner && (row.merchantId !== cmd.owner.merchantId || row.mode !== cmd.owner.mode))) {
-      return { ...NOT_FOUND, detail: 'No such payment.' };
-    }
-    // Gateways repeat their notifications: settling to the state a payment already has is a no-op.
-    if (payment.status === cmd.outcome) return { ok: true, session: row, payment };
-    if (payment.status !== 'pending') {
-      return {
-        ok: false,
-        code: 'invalid_state_transition',
-        detail: `The payment is ${payment.status}; it cannot become ${cmd.outcome}.`,
-      };
-    }
-    const settled = settlePayment(row, payment, cmd.outcome, now);
-    if (!settled.ok) return settled;
-    const { to, payment: next } = settled;
-    const committed = await this.#commit(
-      row,
-      {
-        session: { status: to, pendingUntil: to === 'pending' ? row.pendingUntil : null },
-        updatePayments: [{ id: next.id, set: next }],
-        events: [paymentEvent(next, row, now), ...this.#sessionEvents(row, to, now)],
-      },
-      now,
-    );
-    if (!committed) return CONCURRENT;
-    return { ok: true, session: committed, payment: next };
+  /** Runs a command module against this session's row, inside the one-at-a-time chain. */
+  #withRow<T>(
+    sessionId: string,
+    fn: (scope: SessionScope, row: SessionRow) => Promise<T>,
+  ): Promise<T | Refusal> {
+    return this.#serialized(async () => {
+      const row = await this.#load(sessionId);
+      return row ? fn(this.#scope, row) : NOT_FOUND;
+    });
+  }
+
+  get #scope(): SessionScope {
+    return { db: this.#db, env: this.env, commit: (row, change, now) => this.#commit(row, change, now) };
   }
 }
 
@@ -290,5 +277,8 @@ export function sessionStub(env: Env, sessionId: string) {
     transition: (cmd: TransitionCommand) => stub.transition(cmd) as Promise<TransitionOutcome>,
     pay: (cmd: PayCommand) => stub.pay(cmd) as Promise<PayOutcome>,
     settle: (cmd: SettleCommand) => stub.settle(cmd) as Promise<PayOutcome>,
+    accept: (cmd: SettleCommand) => stub.accept(cmd) as Promise<PayOutcome>,
+    refund: (cmd: RefundCommand) => stub.refund(cmd) as Promise<RefundOutcome>,
+    updateRefund: (cmd: RefundUpdateCommand) => stub.updateRefund(cmd) as Promise<RefundOutcome>,
   };
 }

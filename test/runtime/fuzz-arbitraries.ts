@@ -230,7 +230,7 @@ export const hostileNumberText: fc.Arbitrary<string> = fc.oneof(
 
 const nasty = fc.constantFrom(...NASTY_STRINGS);
 /** JSON text strings, including escapes JSON.stringify would not produce on its own. */
-const hostileStringText: fc.Arbitrary<string> = fc.oneof(
+export const hostileStringText: fc.Arbitrary<string> = fc.oneof(
   hostileText.map((s) => JSON.stringify(s)),
   fc.constantFrom('"\\ud800"', '"\\udfff\\ud800"', '"\\u0000"', '"a\\u0000b"', '"\\uFFFF"'),
   fc.integer({ min: 60_000, max: 70_000 }).map((n) => JSON.stringify('x'.repeat(n))),

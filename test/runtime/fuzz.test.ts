@@ -8,11 +8,14 @@ import {
   clientPaymentText,
   contentType,
   hostileHeaderValue,
+  hostileNumberText,
+  hostileStringText,
   hostileText,
   idempotencyKey,
   isHeaderSafe,
   merchantCreateText,
   merchantPatchText,
+  mutatedObject,
   mutatedSecret,
   pathSegment,
   rawBody,
@@ -83,6 +86,8 @@ type Expect = {
   noGateway?: boolean;
   /** GET /checkout/{token} answers an unknown session with its own HTML page. */
   htmlNotFound?: boolean;
+  /** A form page for people answers a refused form (422) or a closed one (409) with the page itself. */
+  htmlFormErrors?: boolean;
 };
 type Reply = { status: number; body: unknown };
 
@@ -129,6 +134,13 @@ async function checkReply(p: Probe, res: Response, expectations: Expect): Promis
     return { status: res.status, body: /json/.test(type) ? JSON.parse(text) : text, where };
   }
   if (expectations.htmlNotFound && res.status === 404 && /^text\/html\b/.test(type)) {
+    return { status: res.status, body: text, where };
+  }
+  if (
+    expectations.htmlFormErrors &&
+    (res.status === 422 || res.status === 409) &&
+    /^text\/html\b/.test(type)
+  ) {
     return { status: res.status, body: text, where };
   }
   expect(type, where).toBe('application/problem+json');
@@ -529,6 +541,120 @@ describe('fuzz: merchant settings', () => {
   );
 });
 
+describe('fuzz: refunds, accept and the bank-details page', () => {
+  const refundIds: string[] = [];
+  const links: string[] = [];
+  beforeAll(async () => {
+    const boleto = await createSession(m.secret_keys.test, { payment_method: 'boleto', amount: 90000 });
+    const issued = await clientPost(boleto.token, '/payments', { method: 'boleto', customer: CUSTOMER });
+    const boletoId = ((await issued.json()) as { payment: { id: string } }).payment.id;
+    await api(`/api/v1/test/payments/${boletoId}/simulate`, m.secret_keys.test, {
+      body: { outcome: 'paid' },
+    });
+    const r = (await (
+      await api(`/api/v1/payments/${boletoId}/refunds`, m.secret_keys.test, { body: { amount: 100 } })
+    ).json()) as { id: string; next_action: { url: string } };
+    refundIds.push(r.id);
+    links.push(new URL(r.next_action.url).pathname);
+    paymentIds.push(boletoId);
+  });
+  const refundText = mutatedObject(
+    fc.subarray<readonly [string, string]>([
+      ['amount', '1'],
+      ['reason', '"fuzz"'],
+      ['metadata', '{"k":"v"}'],
+    ]),
+    {
+      amount: hostileNumberText,
+      reason: hostileStringText,
+      metadata: fc.constantFrom('[]', '{"__proto__":1}', 'null'),
+    },
+  );
+
+  it(
+    'merchant refund routes never 5xx and refuse without writing',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('refund', 'accept', 'get', 'confirm', 'cancel', 'simulate'),
+          fc.oneof(paymentSeg(), pathSegment(refundIds)),
+          fc.oneof(refundText, simulateText, rawBody, fc.constant('')),
+          fc.constantFrom('test' as const, 'live' as const),
+          noiseHeaders,
+          async (route, id, body, mode, noise) => {
+            const path = {
+              refund: `/api/v1/payments/${id}/refunds`,
+              accept: `/api/v1/payments/${id}/accept`,
+              get: `/api/v1/refunds/${id}`,
+              confirm: `/api/v1/refunds/${id}/confirm`,
+              cancel: `/api/v1/refunds/${id}/cancel`,
+              simulate: `/api/v1/test/refunds/${id}/simulate`,
+            }[route];
+            await probe({
+              method: route === 'get' ? 'GET' : 'POST',
+              path,
+              headers: withNoise(
+                { 'x-api-key': m.secret_keys[mode], 'content-type': 'application/json' },
+                noise,
+              ),
+              body,
+            });
+          },
+        ),
+        { numRuns: 60 * SCALE },
+      );
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'the bank-details page takes any form without a 5xx',
+    async () => {
+      const field = fc.oneof(
+        hostileStringText,
+        fc.constantFrom('341', '1234', '529.982.247-25', 'savings', ''),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.constantFrom(...links),
+            pathSegment(links).map((s) => `/refunds/${s}/bank-account/${s}`),
+          ),
+          fc.dictionary(
+            fc.constantFrom(
+              'holder_name',
+              'holder_document',
+              'bank_code',
+              'agency',
+              'account',
+              'account_digit',
+              'account_type',
+              '__proto__',
+            ),
+            field,
+          ),
+          fc.boolean(),
+          async (path, fields, post) => {
+            await probe(
+              post
+                ? {
+                    method: 'POST',
+                    path,
+                    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                    body: new URLSearchParams(fields).toString(),
+                  }
+                : { method: 'GET', path },
+              { ok: 'html', htmlFormErrors: true },
+            );
+          },
+        ),
+        { numRuns: 40 * SCALE },
+      );
+    },
+    RUN_TIMEOUT,
+  );
+});
+
 describe('fuzz: authentication headers', () => {
   const MERCHANT_ROUTES = [
     ['POST', '/api/v1/checkout/sessions'],
@@ -542,6 +668,10 @@ describe('fuzz: authentication headers', () => {
     ['POST', '/api/v1/events/{e}/redeliver'],
     ['PATCH', '/api/v1/merchant'],
     ['POST', '/api/v1/webhook_secret/roll'],
+    ['POST', '/api/v1/payments/{p}/refunds'],
+    ['POST', '/api/v1/payments/{p}/accept'],
+    ['GET', '/api/v1/refunds/{p}'],
+    ['POST', '/api/v1/refunds/{p}/confirm'],
   ] as const;
 
   it(

@@ -180,6 +180,7 @@ describe('seed 003 dialect: reads', () => {
       'method',
       'created_at',
       'updated_at',
+      'refunded',
     ]);
     expect(body).toMatchObject({
       id: created.id,
@@ -231,6 +232,7 @@ describe('seed 003 dialect: reads', () => {
       'payment_method',
       'created_at',
       'updated_at',
+      'refunded',
     ]);
     expect((await list('?sort=amount,asc')).data.map((p) => p.amount)).toEqual([
       '3.00',

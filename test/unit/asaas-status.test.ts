@@ -172,7 +172,13 @@ describe('asaasConnector.parseWebhook', () => {
 
   it('accepts the configured token and reduces PAYMENT_RECEIVED to paid, keyed by the Asaas payment id', async () => {
     const event = await asaasConnector.parseWebhook(ctx(), webhook('PAYMENT_RECEIVED', 'PIX'));
-    expect(event).toEqual({ kind: 'paid', eventId: EVENT_ID, reference: PAY_ID });
+    expect(event).toEqual({
+      kind: 'paid',
+      eventId: EVENT_ID,
+      reference: PAY_ID,
+      amount: 15000,
+      currency: 'BRL',
+    });
   });
 
   it.each([

@@ -72,6 +72,8 @@ describe('pagarme webhook authentication', () => {
       kind: 'paid',
       eventId: 'hook_RyEKQO789TRpZjv5',
       reference: 'or_ZdnB5BBCmYhk534R',
+      amount: 12356,
+      currency: 'BRL',
     });
   });
 
@@ -108,8 +110,17 @@ describe('pagarme webhook authentication', () => {
 
 describe('pagarme webhook events', () => {
   it.each([
-    ['charge.paid', chargeData('paid', 'pix'), { kind: 'paid' }],
-    ['charge.overpaid', chargeData('overpaid', 'boleto'), { kind: 'paid' }],
+    ['charge.paid', chargeData('paid', 'pix'), { kind: 'paid', amount: 12356, currency: 'BRL' }],
+    [
+      'charge.overpaid',
+      { ...chargeData('overpaid', 'boleto'), paid_amount: 13000 },
+      { kind: 'paid', amount: 13000, currency: 'BRL' },
+    ],
+    [
+      'charge.underpaid',
+      { ...chargeData('underpaid', 'boleto'), paid_amount: 12000 },
+      { kind: 'paid', amount: 12000, currency: 'BRL' },
+    ],
     ['order.payment_failed', orderData('failed', 'pix'), { kind: 'expired' }],
     [
       'charge.payment_failed',

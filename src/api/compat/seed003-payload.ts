@@ -20,6 +20,9 @@ export type Seed003Status = 'pending' | 'paid' | 'denied' | 'expired';
 export const SEED003_STATUS: Record<PaymentRow['status'], Seed003Status> = {
   pending: 'pending',
   paid: 'paid',
+  // A refund does not undo the payment: seed 003 reads it as paid, and `refunded` says how much went back.
+  partially_refunded: 'paid',
+  refunded: 'paid',
   denied: 'denied',
   expired: 'expired',
   canceled: 'expired',
@@ -29,6 +32,8 @@ export const SEED003_STATUS: Record<PaymentRow['status'], Seed003Status> = {
 const EVENT_STATUS: Record<string, Seed003Status> = {
   pending: 'pending',
   success: 'paid',
+  partially_refunded: 'paid',
+  refunded: 'paid',
   failed: 'denied',
   expired: 'expired',
   canceled: 'expired',
@@ -45,7 +50,15 @@ export type Seed003Payment = {
   method: string;
   created_at: string;
   updated_at: string;
+  /** Borda's addition, for refunds: seed 003 has no refunded status, so a refunded payment stays `paid`. */
+  refunded: Seed003Refunded;
 };
+
+export type Seed003Refunded = 'none' | 'partial' | 'full';
+
+function refundedOf(status: string): Seed003Refunded {
+  return status === 'refunded' ? 'full' : status === 'partially_refunded' ? 'partial' : 'none';
+}
 
 function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
@@ -67,6 +80,7 @@ export function paymentObject(
     // The session's instant, as the webhook (which sees only the event's metadata copy) reports it.
     created_at: isoUtc(session.createdAt),
     updated_at: isoUtc(payment.updatedAt),
+    refunded: refundedOf(payment.status),
   };
 }
 
@@ -90,6 +104,7 @@ export function seed003Body(e: OutboxRecord): string | null {
     // The charge is made in the request that creates its session, so the session's instant is the payment's.
     created_at: str(meta[META.createdAt]) ?? isoUtc(e.createdAt),
     updated_at: str(d.timestamp) ?? isoUtc(e.createdAt),
+    refunded: refundedOf(String(d.status)),
   };
   return JSON.stringify(body);
 }

@@ -284,9 +284,9 @@ export const seed003Routes = new Hono<AppEnv>()
       .offset((q.page - 1) * q.limit);
     return c.json({
       data: rows.slice(0, q.limit).map((r) => {
-        const { method, created_at, updated_at, ...item } = view(r);
+        const { method, created_at, updated_at, refunded, ...item } = view(r);
         // The list names the method `payment_method`, where GET /v1/payment/{id} says `method`.
-        return { ...item, payment_method: method, created_at, updated_at };
+        return { ...item, payment_method: method, created_at, updated_at, refunded };
       }),
       page: q.page,
       limit: q.limit,

@@ -123,6 +123,10 @@ export const UpdateMerchant = z
       .meta({
         description: 'Card installments offered by a session created without payment_settings; null: 1.',
       }),
+    late_payment_policy: z.enum(['accept', 'refund', 'hold']).optional().meta({
+      description:
+        'Late, duplicate or mismatched money in this mode: accept it (completes the session), refund it in full, or hold it for your decision (default).',
+    }),
   })
   .meta({ id: 'UpdateMerchant' });
 export type UpdateMerchant = z.infer<typeof UpdateMerchant>;

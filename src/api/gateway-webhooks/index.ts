@@ -67,6 +67,8 @@ export const gatewayWebhookRoutes = new Hono<AppEnv>().post('/:slug/:merchantId'
     paymentId: payment.id,
     outcome: OUTCOME[event.kind],
     owner: { merchantId, mode: payment.mode },
+    // What the gateway says arrived: compared with the charge, so a different amount is flagged, never taken as paid.
+    ...(event.kind === 'paid' ? { amount: event.amount, currency: event.currency } : {}),
   });
   await db
     .insert(gatewayEvents)

@@ -27,6 +27,8 @@ export const GatewaySettingsInput = z.strictObject({
   status_after_timeout: z.enum(['paid', 'pending', 'denied', 'not_found']).optional(),
   /** Stripe: the account has Stripe's permission to send raw card data through the API. */
   raw_card_data: z.boolean().optional(),
+  /** How the sandbox answers a void: `already_paid` (money arrived first) or `fail` (unreachable). */
+  void_outcome: z.enum(['ok', 'already_paid', 'fail']).optional(),
 });
 
 export const CreateGatewayAccount = z

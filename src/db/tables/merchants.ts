@@ -66,6 +66,10 @@ export const merchantModeSettings = sqliteTable(
     defaultMaxInstallmentsInterest: integer('default_max_installments_interest'),
     /** Monthly interest in percent for the installments past `defaultMaxInstallments`. */
     defaultInterest: real('default_interest'),
+    /** What happens to late, duplicate or mismatched money (domain/settlement-rules.ts): accept | refund | hold. */
+    latePaymentPolicy: text('late_payment_policy', { enum: ['accept', 'refund', 'hold'] })
+      .notNull()
+      .default('hold'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.merchantId, t.mode] })],

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { FlagResolution, SettlementFlag } from '../../domain/settlement-rules';
 import { checkoutSessions } from './sessions';
 
 /** One row per payment attempt on a session; a declined attempt stays here beside the next try. */
@@ -13,7 +15,9 @@ export const payments = sqliteTable(
     mode: text('mode', { enum: ['test', 'live'] }).notNull(),
     method: text('method').notNull(),
     gateway: text('gateway').notNull(),
-    status: text('status', { enum: ['pending', 'paid', 'denied', 'expired', 'canceled'] }).notNull(),
+    status: text('status', {
+      enum: ['pending', 'paid', 'partially_refunded', 'refunded', 'denied', 'expired', 'canceled'],
+    }).notNull(),
     /** What the customer is charged, in minor units (the session amount adjusted by the method's pricing). */
     amount: integer('amount').notNull(),
     currency: text('currency').notNull(),
@@ -34,10 +38,29 @@ export const payments = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     paidAt: integer('paid_at'),
+    /** The sum of this payment's succeeded refunds, in minor units. */
+    refundedAmount: integer('refunded_amount').notNull().default(0),
+    /** Set when money arrived that the session could not take as usual (see domain/settlement-rules.ts). */
+    settlementFlag: text('settlement_flag').$type<SettlementFlag | null>(),
+    flagResolution: text('flag_resolution').$type<FlagResolution | null>(),
+    /** What the gateway reported receiving, when it differed from what was charged. */
+    receivedAmount: integer('received_amount'),
+    receivedCurrency: text('received_currency'),
+    /** When the gateway was told to void what this attempt issued (a PIX code, a boleto, a voucher). */
+    voidedAt: integer('voided_at'),
+    voidError: text('void_error'),
+    /** The last time reconciliation asked the gateway about this pending payment. */
+    reconciledAt: integer('reconciled_at'),
   },
   (t) => [
     index('payments_session_idx').on(t.sessionId, t.createdAt),
     index('payments_merchant_created_idx').on(t.merchantId, t.mode, t.createdAt),
+    index('payments_reconcile_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    index('payments_void_idx')
+      .on(t.sessionId)
+      .where(
+        sql`${t.status} IN ('canceled', 'expired') AND ${t.voidedAt} IS NULL AND ${t.gatewayReference} IS NOT NULL`,
+      ),
   ],
 );
 

@@ -17,6 +17,8 @@
  * - Errors: https://docs.asaas.com/docs/http-response-codes
  * - Webhooks (`asaas-access-token`, event ids, events): https://docs.asaas.com/docs/about-webhooks,
  *   https://docs.asaas.com/docs/payment-events, https://docs.asaas.com/docs/webhook-para-cobrancas
+ * - Refunds and bank-slip refunds: see refund.ts
+ * - API base: `ctx.apiBase` (ASAAS_API_BASE) when set, else the documented host of the key's mode
  */
 import type { BoletoPlan } from '../boleto-plan';
 import {
@@ -36,6 +38,7 @@ import {
   refusedCall,
   unreachable,
 } from './http';
+import { asaasFetchRefund, asaasRefund } from './refund';
 import { parseAsaasWebhook } from './webhook';
 import {
   type AsaasCustomer,
@@ -255,6 +258,9 @@ export const asaasConnector: Connector = {
     // 404: already gone. Asaas refuses (400) to delete a payment that was paid.
     if (res.status !== 200 && res.status !== 404) throw refusedCall(res, `DELETE ${path}`, reference);
   },
+
+  refund: asaasRefund,
+  fetchRefund: asaasFetchRefund,
 
   async parseWebhook(ctx, req) {
     return parseAsaasWebhook(ctx, req);

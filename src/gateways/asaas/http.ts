@@ -62,7 +62,7 @@ export async function asaasRequest(
   const what = `${method} ${path.split('?')[0]}`;
   let response: Response;
   try {
-    response = await fetch(`${ASAAS_BASE_URL[ctx.mode]}${path}`, {
+    response = await fetch(`${ctx.apiBase ?? ASAAS_BASE_URL[ctx.mode]}${path}`, {
       method,
       headers: {
         access_token: apiKey,

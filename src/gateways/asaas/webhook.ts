@@ -129,5 +129,15 @@ export function parseAsaasWebhook(
   if (action.kind === 'denied') {
     return { kind: 'denied', eventId, reference: payment.id, failureCode: action.failureCode };
   }
+  if (action.kind === 'paid' && typeof payment.value === 'number' && Number.isFinite(payment.value)) {
+    // `value` is in reais (a JSON number); Asaas charges in BRL only.
+    return {
+      kind: 'paid',
+      eventId,
+      reference: payment.id,
+      amount: Math.round(payment.value * 100),
+      currency: 'BRL',
+    };
+  }
   return { kind: action.kind, eventId, reference: payment.id };
 }

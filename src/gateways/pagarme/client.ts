@@ -17,6 +17,8 @@
  * - https://github.com/pagarme/pagarme-nodejs-sdk (generated from the v5 OpenAPI spec) — GET /orders?code=,
  *   GET /orders/{id}, DELETE /charges/{id}, max_days_to_pay_past_due, reply models
  * - https://online.stone.com.br/docs/c%C3%B3digos-de-retorno-do-autorizador-stone — acquirer return codes
+ * - refunds (DELETE /charges/{id} with amount, bank_account for boleto): see refund.ts
+ * - API base: `ctx.apiBase` (PAGARME_API_BASE) when set, else https://api.pagar.me/core/v5
  *
  * Reference: Borda's `reference` for a Pagar.me payment is always the ORDER id (`or_…`): createPayment
  * returns it, fetchStatus and cancel take it, parseWebhook reports it (order events carry it as
@@ -36,6 +38,7 @@ import {
 import { orderRequest } from './build';
 import { httpError, pagarmeCall } from './http';
 import { createResult, orderGatewayStatus, webhookEvent } from './map';
+import { pagarmeFetchRefund, pagarmeRefund } from './refund';
 import { chargeStatus, type PagarmeOrder, type PagarmeOrderList, type PagarmeWebhook } from './wire';
 
 const METHODS = ['pix', 'boleto', 'card'] as const;
@@ -195,5 +198,7 @@ export const pagarmeConnector: Connector = {
   createPayment,
   fetchStatus,
   cancel,
+  refund: pagarmeRefund,
+  fetchRefund: (ctx, ref) => pagarmeFetchRefund(ctx, ref, ''),
   parseWebhook,
 };

@@ -79,7 +79,7 @@ export async function pagarmeCall<T>(
   let text: string;
   let status: number;
   try {
-    const res = await fetch(`${PAGARME_BASE_URL}${path}`, {
+    const res = await fetch(`${ctx.apiBase ?? PAGARME_BASE_URL}${path}`, {
       method,
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),

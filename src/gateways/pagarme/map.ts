@@ -174,6 +174,8 @@ const WEBHOOK_OUTCOMES: Record<string, 'paid' | 'failed' | 'canceled'> = {
   'order.paid': 'paid',
   'charge.paid': 'paid',
   'charge.overpaid': 'paid',
+  // Money arrived, less than charged: recorded as an amount mismatch, which never completes a session.
+  'charge.underpaid': 'paid',
   'order.payment_failed': 'failed',
   'charge.payment_failed': 'failed',
   'order.canceled': 'canceled',
@@ -192,6 +194,19 @@ export function webhookEvent(hook: PagarmeWebhook): InboundGatewayEvent {
   const charge = isOrder ? order?.charges?.[0] : (hook.data as PagarmeCharge);
   const reference = isOrder ? order?.id : charge?.order?.id;
   if (!reference) return { kind: 'ignored', eventId, reason: `event ${hook.type} names no order` };
+  if (outcome === 'paid') {
+    // What arrived, as the charge reports it: `paid_amount` (centavos) when present, else the charge amount.
+    const c = charge as (PagarmeCharge & { paid_amount?: number; currency?: string }) | undefined;
+    const amount = c?.paid_amount ?? c?.amount ?? order?.amount;
+    const currency = c?.currency ?? (order as (PagarmeOrder & { currency?: string }) | null)?.currency;
+    return {
+      kind: 'paid',
+      eventId,
+      reference,
+      ...(Number.isSafeInteger(amount) ? { amount } : {}),
+      ...(typeof currency === 'string' ? { currency: currency.toUpperCase() } : {}),
+    };
+  }
   if (outcome !== 'failed') return { kind: outcome, eventId, reference };
   const method = charge ? methodOf(charge) : '';
   if (method === 'pix') return { kind: 'expired', eventId, reference };

@@ -2,6 +2,7 @@ import { COUNTRY_METHOD_TABLE } from '../../domain/country-methods';
 import { methodsOf } from '../coverage';
 import { type Connector, type ConnectorContext, ConnectorError, type GatewayStatus } from '../types';
 import { issueAsync } from './async-methods';
+import { sandboxFetchRefund, sandboxRefund } from './refunds';
 
 /**
  * Test card numbers and the decline each one produces (Stripe's published test numbers). Any other
@@ -92,7 +93,30 @@ export const sandboxConnector: Connector = {
     const status = (ctx.settings?.status_after_timeout as GatewayStatus['status'] | undefined) ?? 'not_found';
     return { status, reference: ref.reference ?? `sbx_${ref.paymentId.slice(4)}` };
   },
-  async cancel() {},
+  /**
+   * Voids what an attempt issued. `settings.void_outcome` simulates a gateway's refusals: `already_paid`
+   * (the money arrived before the void: Borda then records it, late) or `fail` (unreachable: retried).
+   */
+  async cancel(ctx, reference) {
+    const outcome = ctx.settings?.void_outcome;
+    if (outcome === 'already_paid') {
+      throw new ConnectorError(
+        'hard_decline',
+        'already_paid',
+        `Sandbox payment ${reference} is already paid.`,
+        reference,
+      );
+    }
+    if (outcome === 'fail') {
+      throw new ConnectorError(
+        'retryable',
+        'gateway_unavailable',
+        'The sandbox is configured to be unreachable.',
+      );
+    }
+  },
+  refund: (_ctx, req) => sandboxRefund(req),
+  fetchRefund: (_ctx, ref) => sandboxFetchRefund(ref),
   async parseWebhook() {
     throw new ConnectorError(
       'retryable',

@@ -1,0 +1,133 @@
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { formatAmount, pickLocale } from '../../checkout/i18n';
+import { newNonce } from '../../checkout/page/headers';
+import { checkoutSessions, merchants, refunds } from '../../db/schema';
+import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
+import type { Locale } from '../../domain/methods';
+import type { Currency } from '../../domain/money';
+import type { AppEnv } from '../../http/context';
+import { ApiError } from '../../http/errors';
+import { assertSameSiteOrAllowed } from '../../http/origin';
+import { bankLinkValid } from '../../refunds/bank-link';
+import { BankAccountPage, type BankPageState } from '../../refunds/bank-page';
+import { bankText } from '../../refunds/bank-page-text';
+import { sessionStub } from '../../session/session-do';
+import { BankAccountForm } from './schema';
+
+function headers(nonce: string): Record<string, string> {
+  return {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+    'x-content-type-options': 'nosniff',
+    // The URL is the credential, so no other site may see it; but `no-referrer` would make the browser
+    // send `Origin: null` with the form, which the same-site check must refuse.
+    'referrer-policy': 'same-origin',
+    'strict-transport-security': 'max-age=63072000; includeSubDomains',
+    'cache-control': 'no-store',
+  };
+}
+
+/** The refund the link opens, with what the page shows; 404 for a wrong or forged link. */
+async function load(c: { env: Env; get: (k: 'db') => AppEnv['Variables']['db'] }, id: string, mac: string) {
+  if (!(await bankLinkValid(c.env.ENCRYPTION_KEY, id, mac)))
+    throw new ApiError('not_found', 'No such refund.');
+  const db = c.get('db');
+  const [found] = await db
+    .select({ refund: refunds, session: checkoutSessions, merchant: merchants.name })
+    .from(refunds)
+    .innerJoin(checkoutSessions, eq(checkoutSessions.id, refunds.sessionId))
+    .innerJoin(merchants, eq(merchants.id, refunds.merchantId))
+    .where(eq(refunds.id, id))
+    .limit(1);
+  if (!found) throw new ApiError('not_found', 'No such refund.');
+  const locale: Locale = pickLocale(found.session.locale, found.session.country);
+  return {
+    ...found,
+    locale,
+    amount: formatAmount(found.refund.amount, found.refund.currency as Currency, locale),
+  };
+}
+
+/**
+ * GET/POST /refunds/{id}/bank-account/{mac}: the hosted page where the customer of a boleto, transfer
+ * or voucher payment gives the bank account its refund goes to. The link is the only credential; the
+ * account must be of the CPF/CNPJ that paid, and is checked again by the session's object.
+ */
+export const bankAccountRoutes = new Hono<AppEnv>()
+  .get('/:id/bank-account/:mac', async (c) => {
+    const { refund, merchant, locale, amount } = await load(c, c.req.param('id'), c.req.param('mac'));
+    const waiting = refund.status === 'requires_action' && !refund.bankAccountHint;
+    const state: BankPageState = !waiting
+      ? { kind: 'closed' }
+      : refund.gatewayActionUrl
+        ? { kind: 'gateway', url: refund.gatewayActionUrl }
+        : { kind: 'form', values: {}, errors: {}, alert: null };
+    const nonce = newNonce();
+    const page = (
+      <BankAccountPage
+        locale={locale}
+        nonce={nonce}
+        merchant={merchant}
+        amount={amount}
+        action={c.req.path}
+        state={state}
+      />
+    );
+    return new Response(`<!doctype html>${await page.toString()}`, { headers: headers(nonce) });
+  })
+  .post('/:id/bank-account/:mac', async (c) => {
+    assertSameSiteOrAllowed(c, []);
+    const { refund, merchant, locale, amount } = await load(c, c.req.param('id'), c.req.param('mac'));
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(form))
+      if (typeof v === 'string' && k.length < 40) values[k] = v.slice(0, 200);
+    if (values.account_digit === '') delete values.account_digit;
+    const render = async (state: BankPageState, status: 200 | 409 | 422) => {
+      const nonce = newNonce();
+      const page = (
+        <BankAccountPage
+          locale={locale}
+          nonce={nonce}
+          merchant={merchant}
+          amount={amount}
+          action={c.req.path}
+          state={state}
+        />
+      );
+      return new Response(`<!doctype html>${await page.toString()}`, { status, headers: headers(nonce) });
+    };
+    const invalid = bankText(locale, 'invalid');
+    const parsed = BankAccountForm.safeParse(values);
+    const errors: Record<string, string> = {};
+    if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0])] = invalid;
+    const document = normalizeDocument(values.holder_document ?? '');
+    if (!classifyBrDocument(document) && refund.currency === 'BRL') errors.holder_document = invalid;
+    if (!parsed.success || Object.keys(errors).length > 0) {
+      return render({ kind: 'form', values, errors, alert: invalid }, 422);
+    }
+    const a = parsed.data;
+    const outcome = await sessionStub(c.env, refund.sessionId).updateRefund({
+      sessionId: refund.sessionId,
+      refundId: refund.id,
+      action: {
+        kind: 'bank_account',
+        account: {
+          holderName: a.holder_name,
+          holderDocument: document,
+          bankCode: a.bank_code,
+          agency: a.agency,
+          account: a.account,
+          accountDigit: a.account_digit,
+          accountType: a.account_type,
+        },
+      },
+    });
+    if (outcome.ok) return render({ kind: 'done' }, 200);
+    if (outcome.code === 'validation_failed') {
+      const message = bankText(locale, 'document_mismatch');
+      return render({ kind: 'form', values, errors: { holder_document: message }, alert: message }, 422);
+    }
+    return render({ kind: 'closed' }, 409);
+  });

@@ -1,0 +1,18 @@
+import { hmacSha256, timingSafeEqualText, toHex } from '../lib/crypto';
+
+/**
+ * The customer's link to give a bank account for a refund: `/refunds/{id}/bank-account/{mac}`, the
+ * MAC an HMAC of the refund id under the Worker's ENCRYPTION_KEY. Nothing is stored, the link can be
+ * rebuilt (and e-mailed) at any time, and it opens that one refund only.
+ */
+export async function bankLinkMac(secret: string, refundId: string): Promise<string> {
+  return toHex(await hmacSha256(secret, `refund-bank-account:${refundId}`)).slice(0, 40);
+}
+
+export async function bankLinkPath(secret: string, refundId: string): Promise<string> {
+  return `/refunds/${refundId}/bank-account/${await bankLinkMac(secret, refundId)}`;
+}
+
+export async function bankLinkValid(secret: string, refundId: string, mac: string): Promise<boolean> {
+  return timingSafeEqualText(await bankLinkMac(secret, refundId), mac);
+}

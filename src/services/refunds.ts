@@ -1,0 +1,111 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { CreateRefund } from '../api/refunds/schema';
+import { checkoutSessions, type RefundRow, refunds } from '../db/schema';
+import type { RefundBankAccount } from '../gateways/types';
+import { ApiError, refusalError } from '../http/errors';
+import { open } from '../lib/secretbox';
+import { refundView } from '../refunds/view';
+import type { RefundCommand, RefundOutcome } from '../session/refund-command';
+import { nextAction } from '../session/refund-command';
+import type { RefundAction, RefundUpdateCommand } from '../session/refund-update';
+import type { MerchantCtx } from './context';
+import { getPayment } from './payments';
+
+export type RefundCalls = {
+  refund: (cmd: RefundCommand) => Promise<RefundOutcome>;
+  updateRefund: (cmd: RefundUpdateCommand) => Promise<RefundOutcome>;
+};
+
+/** Refunds a payment of the key's merchant and mode through its session's object (the single writer). */
+export async function refundPayment({
+  ctx,
+  input,
+  calls,
+}: {
+  ctx: MerchantCtx;
+  input: { paymentId: string; body: CreateRefund };
+  calls: RefundCalls;
+}): Promise<RefundRow> {
+  const payment = await getPayment({ ctx, input: { id: input.paymentId } });
+  const outcome = await calls.refund({
+    sessionId: payment.sessionId,
+    paymentId: payment.id,
+    owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
+    amount: input.body.amount,
+    reason: input.body.reason ?? null,
+    metadata: input.body.metadata as Record<string, string> | undefined,
+    origin: 'merchant',
+  });
+  if (!outcome.ok) throw refusalError(outcome);
+  return outcome.refund;
+}
+
+export async function getRefund({
+  ctx,
+  input,
+}: {
+  ctx: MerchantCtx;
+  input: { id: string };
+}): Promise<RefundRow> {
+  const [row] = await ctx.db
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.id, input.id), eq(refunds.merchantId, ctx.merchant.id), eq(refunds.mode, ctx.mode)))
+    .limit(1);
+  if (!row) throw new ApiError('not_found', 'No such refund.');
+  return row;
+}
+
+export function listRefunds(ctx: MerchantCtx, paymentId: string) {
+  return ctx.db
+    .select()
+    .from(refunds)
+    .where(
+      and(
+        eq(refunds.paymentId, paymentId),
+        eq(refunds.merchantId, ctx.merchant.id),
+        eq(refunds.mode, ctx.mode),
+      ),
+    )
+    .orderBy(asc(refunds.createdAt));
+}
+
+/** Confirms, cancels or (test keys) simulates the gateway's answer on a refund of the key's merchant. */
+export async function actOnRefund({
+  ctx,
+  input,
+  calls,
+}: {
+  ctx: MerchantCtx;
+  input: { id: string; action: RefundAction };
+  calls: RefundCalls;
+}): Promise<RefundRow> {
+  const refund = await getRefund({ ctx, input });
+  const outcome = await calls.updateRefund({
+    sessionId: refund.sessionId,
+    refundId: refund.id,
+    owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
+    action: input.action,
+  });
+  if (!outcome.ok) throw refusalError(outcome);
+  return outcome.refund;
+}
+
+/**
+ * The merchant's view of a refund. While a transfer waits on the merchant, the whole bank account the
+ * customer gave is shown (it is needed to send the money); otherwise only its last digits.
+ */
+export async function presentRefund(env: Env, ctx: MerchantCtx, r: RefundRow) {
+  const [session] = await ctx.db
+    .select()
+    .from(checkoutSessions)
+    .where(eq(checkoutSessions.id, r.sessionId))
+    .limit(1);
+  if (!session) throw new ApiError('not_found', 'No such refund.');
+  let action = await nextAction(env, session, r);
+  if (action?.type === 'confirm_transfer' && r.bankAccountSealed) {
+    const account = JSON.parse(await open(r.bankAccountSealed, env.ENCRYPTION_KEY)) as RefundBankAccount;
+    action = { type: 'confirm_transfer', bank_account: account };
+  }
+  return refundView(r, action);
+}

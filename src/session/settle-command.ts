@@ -1,0 +1,195 @@
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import { checkoutSessions, type PaymentRow, type SessionRow } from '../db/schema';
+import { dueAt, type SessionStatus } from '../domain/session-state';
+import {
+  applyPolicy,
+  classifySettlement,
+  decideAccept,
+  FLAG_EVENTS,
+  type FlagResolution,
+} from '../domain/settlement-rules';
+import type { PayOutcome, SettleCommand } from './commands';
+import type { SessionChange } from './commit';
+import { latePaymentPolicy } from './late-policy';
+import { paymentEvent } from './payment-events';
+import { settlePayment } from './payment-row';
+import { createRefund, paymentOf, type SessionScope } from './refund-command';
+import { sessionEvents } from './session-events';
+
+const CONCURRENT = { ok: false, code: 'concurrent_update', detail: 'The session changed; retry.' } as const;
+
+/** Another open, pending or paid session holds the order id: an ended session cannot take it back. */
+async function orderTaken(scope: SessionScope, row: SessionRow): Promise<boolean> {
+  const [other] = await scope.db
+    .select({ id: checkoutSessions.id })
+    .from(checkoutSessions)
+    .where(
+      and(
+        eq(checkoutSessions.merchantId, row.merchantId),
+        eq(checkoutSessions.mode, row.mode),
+        eq(checkoutSessions.merchantOrderId, row.merchantOrderId),
+        inArray(checkoutSessions.status, ['open', 'pending', 'paid']),
+        ne(checkoutSessions.id, row.id),
+      ),
+    )
+    .limit(1);
+  return other !== undefined;
+}
+
+function underpaid(p: PaymentRow): boolean {
+  return (
+    (p.receivedCurrency !== null && p.receivedCurrency !== p.currency) ||
+    (p.receivedAmount !== null && p.receivedAmount < p.amount)
+  );
+}
+
+/**
+ * Applies a gateway's word on a payment. A `paid` the session can take as usual pays it; one it can no
+ * longer take (ended session, another payment won, other amount or currency) is recorded all the
+ * same, flagged, and handled by the merchant's policy. Denied and expired only ever touch a pending
+ * payment; a repeat of what a payment already is changes nothing.
+ */
+export async function settle(scope: SessionScope, row: SessionRow, cmd: SettleCommand): Promise<PayOutcome> {
+  const now = cmd.now ?? Date.now();
+  const payment = await paymentOf(scope.db, row, cmd.paymentId);
+  if (!payment || (cmd.owner && (row.merchantId !== cmd.owner.merchantId || row.mode !== cmd.owner.mode))) {
+    return { ok: false, code: 'not_found', detail: 'No such payment.' };
+  }
+  if (cmd.outcome === 'paid') {
+    const c = classifySettlement({
+      session: { status: row.status, expiresAt: row.expiresAt, dueAt: dueAt(row) },
+      payment,
+      received: { amount: cmd.amount, currency: cmd.currency },
+      now,
+    });
+    if (c.kind === 'repeat') return { ok: true, session: row, payment };
+    if (c.kind === 'unexpected') return settleUnexpected(scope, row, payment, c, now);
+  }
+  if (payment.status === cmd.outcome) return { ok: true, session: row, payment };
+  if (payment.status !== 'pending') {
+    return {
+      ok: false,
+      code: 'invalid_state_transition',
+      detail: `The payment is ${payment.status}; it cannot become ${cmd.outcome}.`,
+    };
+  }
+  const settled = settlePayment(row, payment, cmd.outcome, now);
+  if (!settled.ok) return settled;
+  const { to, payment: next } = settled;
+  const committed = await scope.commit(
+    row,
+    {
+      session: { status: to, pendingUntil: to === 'pending' ? row.pendingUntil : null },
+      updatePayments: [{ id: next.id, set: next }],
+      events: [paymentEvent(next, row, now), ...sessionEvents(row, to, now)],
+    },
+    now,
+  );
+  if (!committed) return CONCURRENT;
+  return { ok: true, session: committed, payment: next };
+}
+
+async function settleUnexpected(
+  scope: SessionScope,
+  row: SessionRow,
+  payment: PaymentRow,
+  c: Extract<ReturnType<typeof classifySettlement>, { kind: 'unexpected' }>,
+  now: number,
+): Promise<PayOutcome> {
+  const policy = await latePaymentPolicy(scope.db, row.merchantId, row.mode);
+  let outcome = applyPolicy(c, policy);
+  if (
+    outcome.completesSession &&
+    row.status !== 'open' &&
+    row.status !== 'pending' &&
+    (await orderTaken(scope, row))
+  ) {
+    outcome = { resolution: 'held', completesSession: false };
+  }
+  const resolution: FlagResolution = outcome.resolution === 'refund' ? 'refunded' : outcome.resolution;
+  const next: PaymentRow = {
+    ...payment,
+    status: 'paid',
+    paidAt: now,
+    failureCode: null,
+    settlementFlag: c.flag,
+    flagResolution: resolution,
+    receivedAmount: c.receivedAmount,
+    receivedCurrency: c.receivedCurrency,
+    updatedAt: now,
+  };
+  // The session moves only when the money completes it, or when this attempt is over (an underpayment,
+  // or money going back): the customer may then pay again while the session lasts.
+  let to: SessionStatus = row.status;
+  if (outcome.completesSession) to = 'paid';
+  else if (
+    row.status === 'pending' &&
+    payment.status === 'pending' &&
+    (c.underpaid || outcome.resolution === 'refund')
+  ) {
+    to = now >= row.expiresAt ? 'expired' : 'open';
+  }
+  const change: SessionChange = {
+    session: to === row.status ? undefined : { status: to, pendingUntil: null },
+    updatePayments: [{ id: next.id, set: next }],
+    events: [
+      paymentEvent(next, row, now, FLAG_EVENTS[c.flag]),
+      ...(outcome.completesSession ? [paymentEvent(next, row, now)] : []),
+      ...sessionEvents(row, to, now),
+    ],
+  };
+  const committed = await scope.commit(row, change, now);
+  if (!committed) return CONCURRENT;
+  if (outcome.resolution === 'refund') {
+    await createRefund(scope, committed, {
+      sessionId: row.id,
+      paymentId: payment.id,
+      origin: 'policy',
+      reason: `unexpected money (${c.flag}): returned by the merchant's policy`,
+      now,
+    });
+  }
+  return { ok: true, session: committed, payment: next };
+}
+
+/** The merchant keeps a held payment: it completes its session if that session has not been paid meanwhile. */
+export async function acceptPayment(
+  scope: SessionScope,
+  row: SessionRow,
+  cmd: SettleCommand,
+): Promise<PayOutcome> {
+  const now = cmd.now ?? Date.now();
+  const payment = await paymentOf(scope.db, row, cmd.paymentId);
+  if (
+    !payment ||
+    (cmd.owner && (payment.merchantId !== cmd.owner.merchantId || payment.mode !== cmd.owner.mode))
+  ) {
+    return { ok: false, code: 'not_found', detail: 'No such payment.' };
+  }
+  const decision = decideAccept(
+    {
+      flag: payment.settlementFlag,
+      resolution: payment.flagResolution,
+      underpaid: underpaid(payment),
+      status: payment.status,
+    },
+    row.status,
+  );
+  if (!decision.ok) return { ok: false, code: decision.code, detail: decision.detail };
+  const completes =
+    decision.completesSession &&
+    !(row.status !== 'open' && row.status !== 'pending' && (await orderTaken(scope, row)));
+  const next: PaymentRow = { ...payment, flagResolution: 'accepted', updatedAt: now };
+  const to: SessionStatus = completes ? 'paid' : row.status;
+  const committed = await scope.commit(
+    row,
+    {
+      session: completes ? { status: 'paid', pendingUntil: null } : undefined,
+      updatePayments: [{ id: payment.id, set: { flagResolution: 'accepted' } }],
+      events: [paymentEvent(next, row, now), ...sessionEvents(row, to, now)],
+    },
+    now,
+  );
+  if (!committed) return CONCURRENT;
+  return { ok: true, session: committed, payment: next };
+}

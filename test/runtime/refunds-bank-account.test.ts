@@ -1,0 +1,111 @@
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, call, type Merchant, newMerchant } from './helpers';
+import { eventTypes, getJson, type Json, paidPayment, refund } from './refund-helpers';
+
+let m: Merchant;
+beforeAll(async () => {
+  m = await newMerchant({ name: 'Loja Boleto', country: 'BRA' });
+});
+
+const PAYER = '529.982.247-25'; // the document client-helpers' CUSTOMER pays with
+
+function form(fields: Record<string, string>, path: string) {
+  return call(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://borda.test' },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+const ACCOUNT = {
+  holder_name: 'Maria Silva',
+  holder_document: PAYER,
+  bank_code: '341',
+  agency: '1234',
+  account: '567890',
+  account_digit: '1',
+  account_type: 'checking',
+};
+
+describe('boleto refunds need the customer bank account', () => {
+  it('wait in requires_action with a link; the hosted page takes the account and the sandbox transfer completes it', async () => {
+    const { session, paymentId } = await paidPayment(m, 'boleto', { amount: 25000 });
+    const r = await refund(m, paymentId, { amount: 10000 });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({
+      status: 'requires_action',
+      next_action: { type: 'collect_bank_account' },
+    });
+    const url = new URL(r.body.next_action.url);
+    expect(url.pathname).toMatch(new RegExp(`^/refunds/${r.body.id}/bank-account/[0-9a-f]{40}$`));
+    // The amount is held while the customer answers.
+    expect((await refund(m, paymentId, { amount: 15001 })).status).toBe(422);
+
+    const page = await call(url.pathname);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Dados bancários para o reembolso');
+    expect(html).toMatch(/R\$\s100,00/);
+    expect(page.headers.get('content-security-policy')).toContain("form-action 'self'");
+
+    // A forged link opens nothing.
+    expect((await call(url.pathname.replace(/.$/, (d) => (d === '0' ? '1' : '0')))).status).toBe(404);
+
+    // Another person's account is refused, nothing changes.
+    const wrong = await form({ ...ACCOUNT, holder_document: '111.444.777-35' }, url.pathname);
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain('mesmo CPF/CNPJ');
+    expect((await getJson(m, `/api/v1/refunds/${r.body.id}`)).status).toBe('requires_action');
+
+    const bad = await form({ ...ACCOUNT, bank_code: '34' }, url.pathname);
+    expect(bad.status).toBe(422);
+
+    const ok = await form(ACCOUNT, url.pathname);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('Recebemos seus dados');
+    const done = await getJson(m, `/api/v1/refunds/${r.body.id}`);
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      completed_by: 'gateway',
+      bank_account: { bank_code: '341', holder_name: 'Maria Silva', account_last4: '7890' },
+    });
+    expect(await getJson(m, `/api/v1/payments/${paymentId}`)).toMatchObject({
+      status: 'partially_refunded',
+      refunded_amount: 10000,
+    });
+    // The account is stored sealed: its number is nowhere in D1 as text.
+    const { results } = await env.DB.prepare('SELECT bank_account_sealed AS s FROM refunds WHERE id = ?')
+      .bind(r.body.id)
+      .all<{ s: string }>();
+    expect(results[0]?.s).not.toContain('567890');
+    // The page does not take a second account.
+    expect(await (await call(url.pathname)).text()).toContain('não precisa mais');
+    expect(await eventTypes(m, session.token)).toEqual(
+      expect.arrayContaining(['refund.created', 'refund.succeeded', 'payment.refunded']),
+    );
+  });
+
+  it('completes by the merchant confirming its own transfer when the gateway cannot send it', async () => {
+    const { paymentId } = await paidPayment(m, 'bank_transfer', { amount: 8000 });
+    const r = await refund(m, paymentId);
+    expect(r.body.status).toBe('requires_action');
+    // Confirming before the customer answered is allowed: the merchant may have paid back otherwise.
+    const confirmed = await api(`/api/v1/refunds/${r.body.id}/confirm`, m.secret_keys.test, {
+      method: 'POST',
+    });
+    expect(confirmed.status).toBe(200);
+    expect((await confirmed.json()) as Json).toMatchObject({ status: 'succeeded', completed_by: 'merchant' });
+    expect(await getJson(m, `/api/v1/payments/${paymentId}`)).toMatchObject({ status: 'refunded' });
+    const again = await api(`/api/v1/refunds/${r.body.id}/confirm`, m.secret_keys.test, { method: 'POST' });
+    expect(again.status).toBe(409);
+  });
+
+  it('can be canceled while waiting, which frees its amount', async () => {
+    const { paymentId } = await paidPayment(m, 'boleto', { amount: 5000 });
+    const r = await refund(m, paymentId);
+    const canceled = await api(`/api/v1/refunds/${r.body.id}/cancel`, m.secret_keys.test, { method: 'POST' });
+    expect((await canceled.json()) as Json).toMatchObject({ status: 'canceled' });
+    expect((await refund(m, paymentId)).body).toMatchObject({ status: 'requires_action', amount: 5000 });
+  });
+});
