@@ -1,0 +1,258 @@
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/lib/ids';
+import { CUSTOMER } from './client-helpers';
+import { api, call, createSession, type Merchant, newMerchant } from './helpers';
+import { type PanelClient, signedIn } from './panel-helpers';
+import { paidPayment } from './refund-helpers';
+import { insertEvent } from './webhook-helpers';
+
+/** A delivery that ran out of attempts, written straight to D1, `minutesAgo` before now. */
+async function failedDelivery(merchantId: string, mode: 'test' | 'live', sessionId: string, minutesAgo = 5) {
+  const eventId = await insertEvent({ merchantId, sessionId, mode });
+  const at = Date.now() - minutesAgo * 60_000;
+  await env.DB.prepare(
+    `INSERT INTO webhook_deliveries (id, event_id, merchant_id, target, url, status, attempts, created_at, updated_at)
+     VALUES (?, ?, ?, 'notification', 'https://hooks.shop.example/borda', 'failed', 9, ?, ?)`,
+  )
+    .bind(newId('whd'), eventId, merchantId, at, at)
+    .run();
+  return eventId;
+}
+
+async function deliveryStatus(eventId: string) {
+  return (
+    await env.DB.prepare('SELECT status FROM webhook_deliveries WHERE event_id = ?')
+      .bind(eventId)
+      .first<{ status: string }>()
+  )?.status;
+}
+
+let a: Merchant;
+let b: Merchant;
+let owner: PanelClient;
+let paidA: { session: { token: string }; paymentId: string };
+let paidB: { session: { token: string }; paymentId: string };
+
+beforeAll(async () => {
+  a = await newMerchant();
+  b = await newMerchant();
+  owner = (await signedIn(a.merchant_id, 'owner')).client;
+  paidA = await paidPayment(a, 'card');
+  paidB = await paidPayment(b, 'card');
+});
+
+describe('panel: payments', () => {
+  it("finds a paid session by the customer's CPF (any punctuation), by e-mail, order id and payment id", async () => {
+    for (const q of [
+      '529.982.247-25',
+      '52998224725',
+      CUSTOMER.email.toUpperCase(),
+      paidA.paymentId,
+      paidA.session.token,
+    ]) {
+      const { html } = await owner.page(`/dashboard/test/payments?q=${encodeURIComponent(q)}`);
+      expect(html, q).toContain(`/payments/${paidA.session.token}"`);
+      expect(html, q).not.toContain(`/payments/${paidB.session.token}"`);
+    }
+    const { html } = await owner.page(`/dashboard/test/payments?status=expired&q=52998224725`);
+    expect(html).not.toContain(`/payments/${paidA.session.token}"`);
+    const pix = await owner.page(`/dashboard/test/payments?method=pix&q=52998224725`);
+    expect(pix.html).not.toContain(`/payments/${paidA.session.token}"`);
+  });
+
+  it('shows the timeline: gateway calls with latency and outcome, events', async () => {
+    const { res, html } = await owner.page(`/dashboard/test/payments/${paidA.session.token}`);
+    expect(res.status).toBe(200);
+    expect(html).toContain(paidA.paymentId);
+    expect(html).toMatch(/paid<\/td><td>\d+ ms/);
+    expect(html).toContain('payment.success');
+  });
+
+  it('refunds half through the refunds service, and the audit log records it', async () => {
+    const p = await paidPayment(a, 'card');
+    const path = `/dashboard/test/payments/${p.session.token}`;
+    const res = await owner.submit(path, `${path}/refunds`, { payment_id: p.paymentId, amount: '75.00' });
+    const html = await res.text();
+    expect(res.status, html).toBe(200);
+    expect(html).toContain('BRL 75.00');
+    const payment = (await (await api(`/api/v1/payments/${p.paymentId}`, a.secret_keys.test)).json()) as {
+      refunds: { amount: number }[];
+    };
+    expect(payment.refunds.map((r) => r.amount)).toEqual([7500]);
+    const audit = await owner.page('/dashboard/audit');
+    expect(audit.html).toContain('refund.created');
+    // A third decimal is not an amount in BRL.
+    const bad = await owner.submit(path, `${path}/refunds`, { payment_id: p.paymentId, amount: '1.005' });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('panel: isolation between merchants and modes', () => {
+  it("never shows or acts on another merchant's data, nor on the other mode's", async () => {
+    expect((await owner.request(`/dashboard/test/payments/${paidB.session.token}`)).status).toBe(404);
+    expect((await owner.request(`/dashboard/live/payments/${paidA.session.token}`)).status).toBe(404);
+    expect((await owner.page(`/dashboard/live/payments?q=${paidA.session.token}`)).html).not.toContain(
+      `/payments/${paidA.session.token}"`,
+    );
+    expect((await owner.page(`/dashboard/test/payments?q=${paidB.session.token}`)).html).not.toContain(
+      `/payments/${paidB.session.token}"`,
+    );
+    expect((await owner.page(`/dashboard/test/payments?q=${paidA.session.token}`)).html).toContain(
+      `/payments/${paidA.session.token}"`,
+    );
+
+    // Refunding B's payment from A's page, or A's test payment from live, changes nothing.
+    const path = `/dashboard/test/payments/${paidA.session.token}`;
+    expect((await owner.submit(path, `${path}/refunds`, { payment_id: paidB.paymentId })).status).toBe(400);
+    const livePath = `/dashboard/live/payments/${paidA.session.token}`;
+    expect(
+      (await owner.submit('/dashboard/live/payments', `${livePath}/refunds`, { payment_id: paidA.paymentId }))
+        .status,
+    ).toBe(404);
+    const bPayment = (await (
+      await api(`/api/v1/payments/${paidB.paymentId}`, b.secret_keys.test)
+    ).json()) as {
+      refunds: unknown[];
+    };
+    expect(bPayment.refunds).toEqual([]);
+
+    // Redelivery and replay stay in the merchant and the mode.
+    const sB = await createSession(b.secret_keys.test);
+    const foreign = await failedDelivery(b.merchant_id, 'test', sB.token);
+    const liveOwn = await failedDelivery(a.merchant_id, 'live', paidA.session.token);
+    const own = await failedDelivery(a.merchant_id, 'test', paidA.session.token);
+    const old = await failedDelivery(a.merchant_id, 'test', paidA.session.token, 120);
+    expect(
+      (await owner.submit('/dashboard/test/webhooks', `/dashboard/test/webhooks/${foreign}/redeliver`))
+        .status,
+    ).toBe(404);
+    const log = await owner.page('/dashboard/test/webhooks');
+    expect(log.html).toContain(own);
+    expect(log.html).not.toContain(foreign);
+    expect(log.html).not.toContain(liveOwn);
+    const replay = await owner.submit('/dashboard/test/webhooks', '/dashboard/test/webhooks/replay', {
+      hours: '1',
+    });
+    expect(await replay.text()).toContain('Replaying 1 failed event');
+    expect(await deliveryStatus(own)).toBe('pending');
+    expect(await deliveryStatus(old)).toBe('failed');
+    expect(await deliveryStatus(foreign)).toBe('failed');
+    expect(await deliveryStatus(liveOwn)).toBe('failed');
+  });
+
+  it('a key roll and a settings change in test mode leave live alone', async () => {
+    const m = await newMerchant();
+    const o = (await signedIn(m.merchant_id, 'owner')).client;
+    const res = await o.submit('/dashboard/test/developers', '/dashboard/test/developers/keys/roll', {
+      kind: 'secret',
+    });
+    const newKey = /id="shown-secret">(sk_test_[0-9A-Za-z]{32})</.exec(await res.text())?.[1];
+    expect(newKey).toBeDefined();
+    expect((await api('/api/v1/merchant', m.secret_keys.test)).status).toBe(401);
+    expect((await api('/api/v1/merchant', newKey as string)).status).toBe(200);
+    expect((await api('/api/v1/merchant', m.secret_keys.live)).status).toBe(200);
+
+    await o.submit('/dashboard/test/settings', '/dashboard/test/settings', { max_installments: '6' });
+    const test = (await (await api('/api/v1/merchant', newKey as string)).json()) as Record<string, unknown>;
+    const live = (await (await api('/api/v1/merchant', m.secret_keys.live)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(test.default_installments).toEqual({ max_installments: 6 });
+    expect(live.default_installments).toBeNull();
+  });
+});
+
+describe('panel: roles', () => {
+  it('support searches and refunds but cannot roll keys, see webhooks, settings, users or the audit log', async () => {
+    const { client } = await signedIn(a.merchant_id, 'support');
+    expect((await client.request('/dashboard/test/payments')).status).toBe(200);
+    for (const path of [
+      '/dashboard/test/developers',
+      '/dashboard/test/webhooks',
+      '/dashboard/test/settings',
+      '/dashboard/users',
+      '/dashboard/audit',
+    ]) {
+      expect((await client.request(path)).status, path).toBe(403);
+    }
+    const csrf = (await client.page('/dashboard/test/payments')).csrf;
+    const roll = await client.request('/dashboard/test/developers/keys/roll', {
+      form: { _csrf: csrf, kind: 'secret' },
+    });
+    expect(roll.status).toBe(403);
+    expect((await api('/api/v1/merchant', a.secret_keys.test)).status).toBe(200);
+    const secret = await client.request('/dashboard/test/developers/webhook-secret/roll', {
+      form: { _csrf: csrf },
+    });
+    expect(secret.status).toBe(403);
+    const p = await paidPayment(a, 'card');
+    const path = `/dashboard/test/payments/${p.session.token}`;
+    expect((await client.submit(path, `${path}/refunds`, { payment_id: p.paymentId })).status).toBe(200);
+  });
+
+  it('a developer rolls keys and changes settings but cannot refund or manage users', async () => {
+    const { client } = await signedIn(a.merchant_id, 'developer');
+    expect((await client.request('/dashboard/test/developers')).status).toBe(200);
+    expect((await client.request('/dashboard/test/settings')).status).toBe(200);
+    expect((await client.request('/dashboard/users')).status).toBe(403);
+    expect((await client.request('/dashboard/audit')).status).toBe(403);
+    const p = await paidPayment(a, 'card');
+    const path = `/dashboard/test/payments/${p.session.token}`;
+    const page = await client.page(path);
+    expect(page.html).not.toContain('>Refund</button>');
+    const res = await client.request(`${path}/refunds`, {
+      form: { _csrf: page.csrf, payment_id: p.paymentId },
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it("the owner's audit log holds sign-ins and actions of its merchant only", async () => {
+    const other = await signedIn(b.merchant_id, 'owner');
+    await other.client.submit('/dashboard/test/developers', '/dashboard/test/developers/webhook-secret/roll');
+    const { html } = await owner.page('/dashboard/audit');
+    expect(html).toContain('signin.succeeded');
+    expect(html).not.toContain(other.email);
+    expect(html).not.toContain('webhook_secret.rolled');
+    const theirs = await other.client.page('/dashboard/audit');
+    expect(theirs.html).toContain('webhook_secret.rolled');
+    expect(theirs.html).toContain(other.email);
+  });
+});
+
+describe('panel: default installments', () => {
+  it('a session created without payment_settings offers the mode default; an explicit one wins', async () => {
+    const m = await newMerchant();
+    const o = (await signedIn(m.merchant_id, 'owner')).client;
+    const before = await createSession(m.secret_keys.test);
+    const saved = await o.submit('/dashboard/test/settings', '/dashboard/test/settings', {
+      max_installments: '3',
+      max_installments_interest: '6',
+      interest: '1.99',
+    });
+    expect(saved.status).toBe(200);
+    const counts = async (token: string) => {
+      const view = (await (await call(`/c/v1/sessions/${token}`)).json()) as {
+        methods: { method: string; installments: { count: number; with_interest: boolean }[] }[];
+      };
+      return view.methods
+        .find((x) => x.method === 'card')
+        ?.installments.map((i) => `${i.count}${i.with_interest ? 'i' : ''}`);
+    };
+    expect(await counts(before.token)).toEqual(['1']);
+    const after = await createSession(m.secret_keys.test);
+    expect(await counts(after.token)).toEqual(['1', '2', '3', '4i', '5i', '6i']);
+    const explicit = await createSession(m.secret_keys.test, {
+      payment_settings: [{ payment_type: 'card', max_installments: 2 }],
+    });
+    expect(await counts(explicit.token)).toEqual(['1', '2']);
+    const live = await createSession(m.secret_keys.live);
+    expect(await counts(live.token)).toEqual(['1']);
+    const invalid = await o.submit('/dashboard/test/settings', '/dashboard/test/settings', {
+      max_installments: '4',
+      max_installments_interest: '8',
+    });
+    expect(invalid.status).toBe(400);
+  });
+});
