@@ -110,5 +110,6 @@ export const panelAuthRoutes = new Hono<PanelEnv>()
   .get('/', async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
     const who = token ? await loadPanelSession(c.get('db'), token, Date.now()) : null;
-    return c.redirect(who ? '/dashboard/test/payments' : '/dashboard/login', 303);
+    // Live first: it is where real money is; the switch in the header goes to test.
+    return c.redirect(who ? '/dashboard/live/payments' : '/dashboard/login', 303);
   });
