@@ -29,6 +29,11 @@ type KeyOwner = { merchant: AuthedMerchant; mode: Mode };
 export const KEY_CACHE_TTL_MS = 60_000;
 const keyCache = new TtlCache<KeyOwner>(KEY_CACHE_TTL_MS, 10_000);
 
+/** Drops revoked keys (by SHA-256) from this isolate's cache; other isolates drop them within the TTL. */
+export function forgetKeys(hashes: string[]): void {
+  for (const h of hashes) keyCache.delete(h);
+}
+
 export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
   const key = presentedKey(c.req.raw);
   if (!key)

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { apiKeys } from '../db/schema';
+import { forgetKeys } from '../http/auth';
 import { sha256Hex } from '../lib/crypto';
 import { newId, randomBase62 } from '../lib/ids';
 import type { MerchantCtx } from './context';
@@ -19,8 +20,9 @@ export async function listApiKeys(ctx: MerchantCtx) {
 
 /**
  * Issues a new key of `kind` in the context's mode and revokes the previous ones of that kind, in
- * one batch. The key is returned once; D1 keeps its SHA-256 and a short prefix. Isolates that cached
- * the old key may accept it for up to KEY_CACHE_TTL_MS (src/http/auth.ts).
+ * one batch. The key is returned once; D1 keeps its SHA-256 and a short prefix. This isolate forgets
+ * the old key at once; another isolate that cached it may accept it for up to KEY_CACHE_TTL_MS (60 s,
+ * src/http/auth.ts).
  */
 export async function rollApiKey(ctx: MerchantCtx, kind: 'secret' | 'public') {
   const key = `${kind === 'secret' ? 'sk' : 'pk'}_${ctx.mode}_${randomBase62(KEY_CHARS)}`;
@@ -33,7 +35,7 @@ export async function rollApiKey(ctx: MerchantCtx, kind: 'secret' | 'public') {
     hash: await sha256Hex(key),
     createdAt: ctx.now,
   };
-  await ctx.db.batch([
+  const [revoked] = await ctx.db.batch([
     ctx.db
       .update(apiKeys)
       .set({ revokedAt: ctx.now })
@@ -44,8 +46,10 @@ export async function rollApiKey(ctx: MerchantCtx, kind: 'secret' | 'public') {
           eq(apiKeys.kind, kind),
           isNull(apiKeys.revokedAt),
         ),
-      ),
+      )
+      .returning({ hash: apiKeys.hash }),
     ctx.db.insert(apiKeys).values(row),
   ]);
+  forgetKeys(revoked.map((r) => r.hash));
   return { id: row.id, key, prefix: row.prefix };
 }

@@ -107,8 +107,10 @@ export async function sessionTimeline(ctx: MerchantCtx, token: string) {
         ),
       )
       .orderBy(asc(events.createdAt)),
+    // Only the event's type beside the delivery: a batch returns rows keyed by column name, so two
+    // tables' `id` or `created_at` in one row would overwrite each other.
     ctx.db
-      .select()
+      .select({ delivery: webhookDeliveries, eventType: events.type })
       .from(webhookDeliveries)
       .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
       .where(
@@ -138,9 +140,9 @@ export async function sessionTimeline(ctx: MerchantCtx, token: string) {
     gatewayCalls: calls,
     events: evs,
     deliveries: deliveries.map((d) => ({
-      ...d.webhook_deliveries,
-      eventType: d.events.type,
-      attempts: tries.filter((t) => t.attempt.deliveryId === d.webhook_deliveries.id).map((t) => t.attempt),
+      ...d.delivery,
+      eventType: d.eventType,
+      attempts: tries.filter((t) => t.attempt.deliveryId === d.delivery.id).map((t) => t.attempt),
     })),
   };
 }

@@ -120,7 +120,7 @@ describe('the merchant panel in Chromium', () => {
     expect(paid.body.status).toBe('paid');
 
     const email = `owner-${Date.now()}@shop.example`;
-    const page = await browser.newPage();
+    const page = await (await browser.newContext()).newPage();
     await acceptAndSignIn(page, await operatorInvite(email, 'owner'), email);
     await expect(page.locator('#mode').textContent()).resolves.toBe('Live mode');
     await page.click('#mode-switch');

@@ -140,3 +140,25 @@ describe('panel sign-in', () => {
     expect((await dev.client.request('/dashboard/test/payments')).status).toBe(303);
   });
 });
+
+describe('panel invites by an owner', () => {
+  it('an owner invites a support user whose link works once; non-owners cannot invite', async () => {
+    const m = await newMerchant();
+    const owner = await signedIn(m.merchant_id, 'owner');
+    const email = `invited-${Date.now()}@shop.example`;
+    const res = await owner.client.submit('/dashboard/users', '/dashboard/users', { email, role: 'support' });
+    const html = await res.text();
+    expect(res.status, html).toBe(200);
+    const link = /id="invite-link">([^<]+)</.exec(html)?.[1] ?? '';
+    expect(link).toMatch(/\/dashboard\/invite\/inv_[0-9A-Za-z]{32}$/);
+    const c = new PanelClient();
+    expect((await c.request(new URL(link).pathname, { form: { password: PASSWORD } })).status).toBe(303);
+    expect((await c.signIn(email, PASSWORD)).status).toBe(303);
+    const dev = await signedIn(m.merchant_id, 'developer');
+    const csrf = (await dev.client.page('/dashboard/test/payments')).csrf;
+    const refused = await dev.client.request('/dashboard/users', {
+      form: { _csrf: csrf, email: 'x@shop.example', role: 'owner' },
+    });
+    expect(refused.status).toBe(403);
+  });
+});

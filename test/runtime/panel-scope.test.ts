@@ -61,8 +61,11 @@ describe('panel: payments', () => {
     expect(pix.html).not.toContain(`/payments/${paidA.session.token}"`);
   });
 
-  it('shows the timeline: gateway calls with latency and outcome, events', async () => {
+  it('shows the timeline: gateway calls with latency and outcome, events, deliveries', async () => {
+    const eventId = await failedDelivery(a.merchant_id, 'test', paidA.session.token, 180);
     const { res, html } = await owner.page(`/dashboard/test/payments/${paidA.session.token}`);
+    expect(html).toContain(eventId);
+    expect(html).toContain('failed to <code>https://hooks.shop.example/borda</code>');
     expect(res.status).toBe(200);
     expect(html).toContain(paidA.paymentId);
     expect(html).toMatch(/paid<\/td><td>\d+ ms/);
@@ -144,6 +147,8 @@ describe('panel: isolation between merchants and modes', () => {
   it('a key roll and a settings change in test mode leave live alone', async () => {
     const m = await newMerchant();
     const o = (await signedIn(m.merchant_id, 'owner')).client;
+    // Used once first, so this isolate has the key cached: the roll must still end it at once here.
+    expect((await api('/api/v1/merchant', m.secret_keys.test)).status).toBe(200);
     const res = await o.submit('/dashboard/test/developers', '/dashboard/test/developers/keys/roll', {
       kind: 'secret',
     });

@@ -118,11 +118,9 @@ export const UpdateMerchant = z
       .nullable()
       .optional()
       .meta({ description: 'Your CLABE for SPEI; the sandbox issues a test one when unset.' }),
-    default_installments: DefaultInstallments.nullable()
-      .optional()
-      .meta({
-        description: 'Card installments offered by a session created without payment_settings; null: 1.',
-      }),
+    default_installments: DefaultInstallments.nullable().optional().meta({
+      description: 'Card installments offered by a session created without payment_settings; null: 1.',
+    }),
     late_payment_policy: z.enum(['accept', 'refund', 'hold']).optional().meta({
       description:
         'Late, duplicate or mismatched money in this mode: accept it (completes the session), refund it in full, or hold it for your decision (default).',

@@ -32,6 +32,8 @@ export async function readForm(req: Request): Promise<Record<string, string>> {
  * carry the session's CSRF token in `_csrf` and come from the panel's own origin; anything else is 403.
  */
 export const requirePanelSession = createMiddleware<PanelEnv>(async (c, next) => {
+  // Mounted on overlapping paths ('/users' and '/users/*'): the body is read only once.
+  if (c.get('panel')) return next();
   const token = getCookie(c, SESSION_COOKIE);
   const identity = token ? await loadPanelSession(c.get('db'), token, Date.now()) : null;
   if (!token || !identity) return c.redirect('/dashboard/login', 303);
