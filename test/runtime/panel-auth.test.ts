@@ -162,3 +162,45 @@ describe('panel invites by an owner', () => {
     expect(refused.status).toBe(403);
   });
 });
+
+describe('panel page headers', () => {
+  it('every page carries a fresh nonce CSP with frame-ancestors none, nosniff and no caching; nothing inline runs without the nonce', async () => {
+    const m = await newMerchant();
+    const { client } = await signedIn(m.merchant_id, 'owner');
+    const seen = new Set<string>();
+    for (const path of [
+      '/dashboard/login',
+      '/dashboard/test/payments',
+      '/dashboard/live/settings',
+      '/dashboard/audit',
+    ]) {
+      const res = await client.request(path);
+      expect(res.status, path).toBe(200);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      const nonce = /script-src 'nonce-([A-Za-z0-9_-]{22})'/.exec(csp)?.[1];
+      expect(nonce, path).toBeDefined();
+      seen.add(nonce as string);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("form-action 'self'");
+      expect(csp).toContain("default-src 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const html = await res.text();
+      for (const tag of html.match(/<(script|style)\b[^>]*>/g) ?? [])
+        expect(tag).toContain(`nonce="${nonce}"`);
+      expect(html).not.toMatch(/\son[a-z]+=/);
+    }
+    expect(seen.size).toBe(4);
+  });
+
+  it("an owner cannot disable another merchant's user", async () => {
+    const a = await newMerchant();
+    const b = await newMerchant();
+    const ownerA = await signedIn(a.merchant_id, 'owner');
+    const userB = await signedIn(b.merchant_id, 'support');
+    const res = await ownerA.client.submit('/dashboard/users', `/dashboard/users/${userB.userId}/disable`);
+    expect(res.status).toBe(404);
+    expect((await userB.client.request('/dashboard/test/payments')).status).toBe(200);
+  });
+});
