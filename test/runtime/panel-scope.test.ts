@@ -252,6 +252,27 @@ describe('panel: default installments', () => {
       payment_settings: [{ payment_type: 'card', max_installments: 2 }],
     });
     expect(await counts(explicit.token)).toEqual(['1', '2']);
+    // The seed 004 dialect: an order without payments_settings gets the same default.
+    const order = await api('/checkout/orders', m.secret_keys.test, {
+      body: {
+        merchant_id: m.merchant_id,
+        order: {
+          merchant_key: `pedido-${Date.now()}`,
+          amount: 60000,
+          description: 'Pedido de teste',
+          sandbox: true,
+          customer: {
+            customer_type: 0,
+            name: 'João Silva',
+            email: 'joao@silva.com',
+            legal_number: '52998224725',
+          },
+        },
+      },
+    });
+    const created = (await order.json()) as { id: string };
+    expect(order.status, JSON.stringify(created)).toBe(201);
+    expect(await counts(created.id)).toEqual(['1', '2', '3', '4i', '5i', '6i']);
     const live = await createSession(m.secret_keys.live);
     expect(await counts(live.token)).toEqual(['1']);
     const invalid = await o.submit('/dashboard/test/settings', '/dashboard/test/settings', {
