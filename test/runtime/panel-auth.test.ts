@@ -204,3 +204,28 @@ describe('panel page headers', () => {
     expect((await userB.client.request('/dashboard/test/payments')).status).toBe(200);
   });
 });
+
+describe('panel audit log', () => {
+  it('records sign-ins (failed too), password set, invites, disabling and sign-out, readable by the owner', async () => {
+    const m = await newMerchant();
+    const owner = await signedIn(m.merchant_id, 'owner');
+    const dev = await signedIn(m.merchant_id, 'developer');
+    expect((await new PanelClient('198.51.100.77').signIn(dev.email, 'not the password')).status).toBe(400);
+    await dev.client.submit('/dashboard/test/payments', '/dashboard/logout');
+    await owner.client.submit('/dashboard/users', `/dashboard/users/${dev.userId}/disable`);
+    const { html } = await owner.client.page('/dashboard/audit');
+    const actions = [...html.matchAll(/class="audit-action">([^<]+)</g)].map((x) => x[1]);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'user.invited',
+        'user.password_set',
+        'signin.succeeded',
+        'signin.failed',
+        'signout',
+        'user.disabled',
+      ]),
+    );
+    expect(html).toContain('198.51.100.77');
+    expect(html).not.toContain('not the password');
+  });
+});
