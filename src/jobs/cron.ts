@@ -2,7 +2,7 @@ import { drizzle } from 'drizzle-orm/d1';
 import { sessionStub } from '../session/session-do';
 import type { ExpireMessage } from '../webhooks/messages';
 import { sweepExpiredSessions } from './expire-sweep';
-import { purgeIdempotencyKeys, reenqueueOutbox } from './maintenance';
+import { purgeIdempotencyKeys, purgePanelState, reenqueueOutbox } from './maintenance';
 import { reconcilePendingPayments } from './reconcile';
 import { pollPendingRefunds } from './refund-poll';
 import { voidIssuedPayments } from './void-issued';
@@ -18,6 +18,7 @@ export async function runCron(env: Env, now: number): Promise<void> {
     sweepExpiredSessions(db, env.JOBS, now),
     reenqueueOutbox(db, env.WEBHOOKS, now),
     purgeIdempotencyKeys(db, now),
+    purgePanelState(db, now),
     reconcilePendingPayments(env, db, now),
     voidIssuedPayments(env, db, now),
     pollPendingRefunds(env, db, now),

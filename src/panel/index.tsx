@@ -10,6 +10,7 @@ import { panelAuthRoutes } from './auth/routes';
 import type { PanelEnv } from './context';
 import { render } from './render';
 import { scopedRoutes } from './scoped';
+import { ErrorPage } from './views/auth-pages';
 import { Shell } from './views/layout';
 import { AuditPage, UsersPage } from './views/team';
 
@@ -82,6 +83,12 @@ const teamRoutes = new Hono<PanelEnv>()
 
 /** The merchant's control panel at /dashboard. */
 export const panelRoutes = new Hono<PanelEnv>()
+  // A refusal from a service (404 for another merchant's or mode's object, 403, 409) as a page, not JSON.
+  .onError((err, c) => {
+    if (!(err instanceof ApiError)) throw err;
+    const status = err.status;
+    return render(c, (nonce) => <ErrorPage nonce={nonce} status={status} message={err.message} />, status);
+  })
   .route('/', panelAuthRoutes)
   .route('/', teamRoutes)
   .use('/:mode{test|live}/*', requirePanelSession)

@@ -7,7 +7,7 @@ import { newNonce, panelHeaders } from './headers';
 export async function render(
   _c: Context<PanelEnv>,
   page: (nonce: string) => Child,
-  status: 200 | 400 | 403 | 404 | 429 = 200,
+  status = 200,
   extra: Record<string, string> = {},
 ): Promise<Response> {
   const nonce = newNonce();

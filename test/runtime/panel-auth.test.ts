@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
+import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
+import { purgePanelState } from '../../src/jobs/maintenance';
 import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from '../../src/lib/password';
-import { ACCOUNT_LIMIT } from '../../src/services/login-throttle';
+import { ACCOUNT_LIMIT, THROTTLE_WINDOW_MS } from '../../src/services/login-throttle';
 import { call, newMerchant } from './helpers';
 import { inviteViaAdmin, PASSWORD, PanelClient, signedIn } from './panel-helpers';
 
@@ -227,5 +229,28 @@ describe('panel audit log', () => {
     );
     expect(html).toContain('198.51.100.77');
     expect(html).not.toContain('not the password');
+  });
+});
+
+describe('panel state purge (cron)', () => {
+  it('drops closed throttle windows and long-ended sessions, keeps live ones', async () => {
+    const now = Date.now();
+    await env.DB.batch([
+      env.DB.prepare(
+        'INSERT INTO login_throttle (key, window_start, attempts) VALUES (?, ?, 3), (?, ?, 2)',
+      ).bind('account:old@shop.example', now - THROTTLE_WINDOW_MS - 1, 'account:new@shop.example', now),
+      env.DB.prepare(
+        "INSERT INTO panel_sessions (id, token_hash, user_id, merchant_id, created_at, expires_at) VALUES ('pss_old', 'h_old', 'u', 'm', 0, ?), ('pss_new', 'h_new', 'u', 'm', ?, ?)",
+      ).bind(now - 2 * 86_400_000, now, now + 3_600_000),
+    ]);
+    await purgePanelState(drizzle(env.DB), now);
+    const keys = await env.DB.prepare('SELECT key FROM login_throttle WHERE key IN (?, ?)')
+      .bind('account:old@shop.example', 'account:new@shop.example')
+      .all<{ key: string }>();
+    expect(keys.results.map((r) => r.key)).toEqual(['account:new@shop.example']);
+    const ids = await env.DB.prepare("SELECT id FROM panel_sessions WHERE id IN ('pss_old', 'pss_new')").all<{
+      id: string;
+    }>();
+    expect(ids.results.map((r) => r.id)).toEqual(['pss_new']);
   });
 });

@@ -93,7 +93,10 @@ describe('panel: payments', () => {
 
 describe('panel: isolation between merchants and modes', () => {
   it("never shows or acts on another merchant's data, nor on the other mode's", async () => {
-    expect((await owner.request(`/dashboard/test/payments/${paidB.session.token}`)).status).toBe(404);
+    const foreignPage = await owner.request(`/dashboard/test/payments/${paidB.session.token}`);
+    expect(foreignPage.status).toBe(404);
+    expect(foreignPage.headers.get('content-type')).toContain('text/html');
+    expect(foreignPage.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect((await owner.request(`/dashboard/live/payments/${paidA.session.token}`)).status).toBe(404);
     expect((await owner.page(`/dashboard/live/payments?q=${paidA.session.token}`)).html).not.toContain(
       `/payments/${paidA.session.token}"`,

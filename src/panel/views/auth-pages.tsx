@@ -62,3 +62,15 @@ export const InvitePage: FC<{ nonce: string; email: string; token: string; error
     </main>
   </Page>
 );
+
+export const ErrorPage: FC<{ nonce: string; status: number; message: string }> = (p) => (
+  <Page title={p.status === 404 ? 'Not found' : 'Refused'} nonce={p.nonce}>
+    <main>
+      <h1>{p.status === 404 ? 'Not found' : 'Refused'}</h1>
+      <p role="alert">{p.message}</p>
+      <p>
+        <a href="/dashboard">Back to the panel</a>
+      </p>
+    </main>
+  </Page>
+);
