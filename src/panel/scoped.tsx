@@ -5,7 +5,7 @@ import type { Mode } from '../http/context';
 import { ApiError } from '../http/errors';
 import { listApiKeys, rollApiKey } from '../services/api-keys';
 import { redeliverEvent } from '../services/events';
-import { defaultInstallmentsView, loadModeSettings, updateMerchant } from '../services/merchant-settings';
+import { getMerchant, updateMerchant } from '../services/merchant-settings';
 import { deliveryLog } from '../services/session-search';
 import { replayFailedDeliveries } from '../services/webhook-replay';
 import { rollWebhookSecret } from '../services/webhook-secret';
@@ -95,48 +95,39 @@ export const scopedRoutes = new Hono<PanelEnv>()
     ));
   })
   .get('/settings', requirePermission('settings.write'), async (c) => {
-    const s = await loadModeSettings(c.get('db'), c.get('panel').merchant.id, c.get('mode'));
-    return shell(c, 'Settings', () => (
-      <SettingsPage base={base(c)} csrf={c.get('csrf')} defaults={defaultInstallmentsView(s)} />
-    ));
+    const view = await getMerchant(mctx(c));
+    return shell(c, 'Settings', () => <SettingsPage base={base(c)} csrf={c.get('csrf')} view={view} />);
   })
   .post('/settings', requirePermission('settings.write'), async (c) => {
     const f = c.get('form');
+    const ctx = mctx(c);
+    const current = await getMerchant(ctx);
     const num = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : Number(v));
+    const url = f.notification_url?.trim() || null;
     const raw = {
       default_installments: {
         max_installments: num(f.max_installments),
         max_installments_interest: num(f.max_installments_interest),
         interest: num(f.interest),
       },
+      // Sent only when changed: setting a URL again re-enables an endpoint that answered 410.
+      ...(url === current.notification_url ? {} : { notification_url: url }),
+      late_payment_policy: f.late_payment_policy,
     };
-    const ctx = mctx(c);
     try {
       const input = validate(UpdateMerchant, JSON.parse(JSON.stringify(raw)));
       const view = await updateMerchant({ ctx, input });
-      await audit(c, 'settings.changed', null, { default_installments: view.default_installments });
+      const changed = Object.fromEntries(Object.keys(input).map((k) => [k, view[k as keyof typeof view]]));
+      await audit(c, 'settings.changed', null, changed);
       return shell(c, 'Settings', () => (
-        <SettingsPage
-          base={base(c)}
-          csrf={c.get('csrf')}
-          defaults={view.default_installments}
-          notice="Saved."
-        />
+        <SettingsPage base={base(c)} csrf={c.get('csrf')} view={view} notice="Saved." />
       ));
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      const s = await loadModeSettings(c.get('db'), ctx.merchant.id, ctx.mode);
       return shell(
         c,
         'Settings',
-        () => (
-          <SettingsPage
-            base={base(c)}
-            csrf={c.get('csrf')}
-            defaults={defaultInstallmentsView(s)}
-            error={err.message}
-          />
-        ),
+        () => <SettingsPage base={base(c)} csrf={c.get('csrf')} view={current} error={err.message} />,
         400,
       );
     }

@@ -13,7 +13,7 @@ async function failedDelivery(merchantId: string, mode: 'test' | 'live', session
   const at = Date.now() - minutesAgo * 60_000;
   await env.DB.prepare(
     `INSERT INTO webhook_deliveries (id, event_id, merchant_id, target, url, status, attempts, created_at, updated_at)
-     VALUES (?, ?, ?, 'notification', 'https://hooks.shop.example/borda', 'failed', 9, ?, ?)`,
+     VALUES (?, ?, ?, 'notification', 'https://hooks.mystore.com/borda', 'failed', 9, ?, ?)`,
   )
     .bind(newId('whd'), eventId, merchantId, at, at)
     .run();
@@ -65,7 +65,7 @@ describe('panel: payments', () => {
     const eventId = await failedDelivery(a.merchant_id, 'test', paidA.session.token, 180);
     const { res, html } = await owner.page(`/dashboard/test/payments/${paidA.session.token}`);
     expect(html).toContain(eventId);
-    expect(html).toContain('failed to <code>https://hooks.shop.example/borda</code>');
+    expect(html).toContain('failed to <code>https://hooks.mystore.com/borda</code>');
     expect(res.status).toBe(200);
     expect(html).toContain(paidA.paymentId);
     expect(html).toMatch(/paid<\/td><td>\d+ ms/);
@@ -169,6 +169,37 @@ describe('panel: isolation between merchants and modes', () => {
     >;
     expect(test.default_installments).toEqual({ max_installments: 6 });
     expect(live.default_installments).toBeNull();
+
+    const saved = await o.submit('/dashboard/test/settings', '/dashboard/test/settings', {
+      max_installments: '6',
+      notification_url: 'https://hooks.mystore.com/borda',
+      late_payment_policy: 'refund',
+    });
+    const savedHtml = await saved.text();
+    expect(saved.status, /role="alert">([^<]*)/.exec(savedHtml)?.[1]).toBe(200);
+    const test2 = (await (await api('/api/v1/merchant', newKey as string)).json()) as Record<string, unknown>;
+    const live2 = (await (await api('/api/v1/merchant', m.secret_keys.live)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(test2).toMatchObject({
+      notification_url: 'https://hooks.mystore.com/borda',
+      late_payment_policy: 'refund',
+    });
+    expect(live2).toMatchObject({ notification_url: null, late_payment_policy: 'hold' });
+    // The same URL check as the API: a private address is refused and nothing changes.
+    const refused = await o.submit('/dashboard/test/settings', '/dashboard/test/settings', {
+      max_installments: '2',
+      notification_url: 'https://10.0.0.1/hook',
+      late_payment_policy: 'accept',
+    });
+    expect(refused.status).toBe(400);
+    const test3 = (await (await api('/api/v1/merchant', newKey as string)).json()) as Record<string, unknown>;
+    expect(test3).toMatchObject({
+      notification_url: 'https://hooks.mystore.com/borda',
+      late_payment_policy: 'refund',
+    });
+    expect(test3.default_installments).toEqual({ max_installments: 6 });
   });
 });
 
