@@ -11,6 +11,7 @@ import { type SessionSearch, searchSessions, sessionTimeline } from '../services
 import { requirePermission } from './auth/middleware';
 import { can } from './auth/roles';
 import type { PanelEnv } from './context';
+import { EXPORT_LIMIT, sessionsCsv } from './csv';
 import { audit, base, type C, mctx, shell } from './scope-helpers';
 import { money } from './views/layout';
 import { PaymentDetail, PaymentsList } from './views/payments';
@@ -63,29 +64,48 @@ function dayStart(text: string | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/** The list's filters from the query string, as typed and as the search service takes them. */
+function readFilter(c: C) {
+  const q = c.req.query();
+  const filter = {
+    q: q.q ?? '',
+    status: q.status ?? '',
+    method: q.method ?? '',
+    from: q.from ?? '',
+    to: q.to ?? '',
+  };
+  const to = dayStart(filter.to);
+  const search: SessionSearch = {
+    q: filter.q.slice(0, 200) || undefined,
+    status: (['open', 'pending', 'paid', 'expired', 'canceled'].includes(filter.status)
+      ? filter.status
+      : undefined) as SessionSearch['status'],
+    method: /^[a-z_]{1,30}$/.test(filter.method) ? filter.method : undefined,
+    from: dayStart(filter.from),
+    to: to === undefined ? undefined : to + DAY_MS,
+  };
+  return { filter, search };
+}
+
 /** Payments of the URL's mode: the list with filters and search, a session's page, refunds. */
 export const paymentRoutes = new Hono<PanelEnv>()
   .get('/payments', requirePermission('payments.read'), async (c) => {
-    const q = c.req.query();
-    const filter = {
-      q: q.q ?? '',
-      status: q.status ?? '',
-      method: q.method ?? '',
-      from: q.from ?? '',
-      to: q.to ?? '',
-    };
-    const to = dayStart(filter.to);
-    const search: SessionSearch = {
-      q: filter.q.slice(0, 200) || undefined,
-      status: (['open', 'pending', 'paid', 'expired', 'canceled'].includes(filter.status)
-        ? filter.status
-        : undefined) as SessionSearch['status'],
-      method: /^[a-z_]{1,30}$/.test(filter.method) ? filter.method : undefined,
-      from: dayStart(filter.from),
-      to: to === undefined ? undefined : to + DAY_MS,
-    };
+    const { filter, search } = readFilter(c);
     const rows = await searchSessions(mctx(c), search);
     return shell(c, 'Payments', () => <PaymentsList base={base(c)} filter={filter} rows={rows} />);
+  })
+  .get('/payments.csv', requirePermission('payments.read'), async (c) => {
+    const { search } = readFilter(c);
+    const rows = await searchSessions(mctx(c), { ...search, limit: EXPORT_LIMIT });
+    await audit(c, 'payments.exported', null, { rows: rows.length });
+    return new Response(sessionsCsv(rows), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="borda-${c.get('mode')}-sessions.csv"`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      },
+    });
   })
   .get('/payments/:id', requirePermission('payments.read'), (c) => detailPage(c))
   .post('/payments/:id/refunds', requirePermission('payments.refund'), async (c) => {

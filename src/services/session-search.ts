@@ -73,7 +73,7 @@ export async function searchSessions(ctx: MerchantCtx, input: SessionSearch) {
     .from(checkoutSessions)
     .where(and(...where))
     .orderBy(desc(checkoutSessions.createdAt), desc(checkoutSessions.id))
-    .limit(Math.min(input.limit ?? 50, 200));
+    .limit(Math.min(input.limit ?? 50, 5000));
 }
 
 /**

@@ -316,3 +316,32 @@ describe('panel: default installments', () => {
     expect(invalid.status).toBe(400);
   });
 });
+
+describe('panel: CSV export', () => {
+  it("exports the filtered sessions of the merchant's mode, formulas defused, and audits it", async () => {
+    const m = await newMerchant();
+    const o = (await signedIn(m.merchant_id, 'owner')).client;
+    const formula = await createSession(m.secret_keys.test, {
+      merchant_order_id: `=HYPERLINK("http://evil.example")-${Date.now()}`,
+      customer: { name: 'Ana', email: 'ana@mystore.com', document: '529.982.247-25' },
+    });
+    const other = await createSession(m.secret_keys.live);
+    const res = await o.request('/dashboard/test/payments.csv?status=open');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    const lines = (await res.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'session_id,merchant_order_id,status,amount,currency,customer_email,customer_document,created_at',
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^${formula.token},"'=HYPERLINK\\(""http://evil.example""\\)-\\d+",open,150.00,BRL,ana@mystore.com,52998224725,`,
+      ),
+    );
+    expect(lines.join('\n')).not.toContain(other.token);
+    expect(lines.join('\n')).not.toContain(paidB.session.token);
+    expect((await o.page('/dashboard/audit')).html).toContain('payments.exported');
+  });
+});

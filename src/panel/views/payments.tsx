@@ -49,6 +49,9 @@ export const PaymentsList: FC<{ base: string; filter: PaymentsFilter; rows: Sess
           To <input type="date" name="to" value={filter.to} />
         </label>
         <button type="submit">Filter</button>
+        <button type="submit" formaction={`${base}/payments.csv`}>
+          Export CSV
+        </button>
       </form>
     </search>
     <table>
