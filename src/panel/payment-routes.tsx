@@ -71,6 +71,7 @@ function readFilter(c: C) {
     q: q.q ?? '',
     status: q.status ?? '',
     method: q.method ?? '',
+    gateway: q.gateway ?? '',
     from: q.from ?? '',
     to: q.to ?? '',
   };
@@ -81,6 +82,7 @@ function readFilter(c: C) {
       ? filter.status
       : undefined) as SessionSearch['status'],
     method: /^[a-z_]{1,30}$/.test(filter.method) ? filter.method : undefined,
+    gateway: /^[a-z0-9_]{1,30}$/.test(filter.gateway) ? filter.gateway : undefined,
     from: dayStart(filter.from),
     to: to === undefined ? undefined : to + DAY_MS,
   };

@@ -14,6 +14,7 @@ export type SessionSearch = {
   q?: string;
   status?: (typeof checkoutSessions.$inferSelect)['status'];
   method?: string;
+  gateway?: string;
   from?: number;
   to?: number;
   limit?: number;
@@ -22,7 +23,8 @@ export type SessionSearch = {
 /**
  * Sessions of this merchant and mode, newest first, narrowed by status, by a payment method tried,
  * by creation time, and by a search text matched exactly against the session id, a payment id, the
- * merchant_order_id, the customer's e-mail or document (digits only; on the session or on a payment).
+ * merchant_order_id, the customer's e-mail or document (digits only; on the session or on a payment),
+ * a boleto's linha digitável; and by a gateway tried.
  */
 export async function searchSessions(ctx: MerchantCtx, input: SessionSearch) {
   const where: SQL[] = [
@@ -44,6 +46,18 @@ export async function searchSessions(ctx: MerchantCtx, input: SessionSearch) {
       ),
     );
   }
+  if (input.gateway) {
+    const gateway = input.gateway;
+    where.push(
+      inArray(
+        checkoutSessions.id,
+        ctx.db
+          .select({ id: payments.sessionId })
+          .from(payments)
+          .where(and(ownPayments, eq(payments.gateway, gateway))),
+      ),
+    );
+  }
   const q = input.q?.trim();
   if (q) {
     const lowered = q.toLowerCase();
@@ -52,6 +66,10 @@ export async function searchSessions(ctx: MerchantCtx, input: SessionSearch) {
       eq(payments.id, q),
       sql`lower(json_extract(${payments.customer}, '$.email')) = ${lowered}`,
       digits.length >= 11 ? sql`json_extract(${payments.customer}, '$.document') = ${digits}` : undefined,
+      // A boleto's linha digitável (47 digits, typed with or without its dots and spaces).
+      digits.length === 47
+        ? sql`replace(replace(json_extract(${payments.details}, '$.boleto.line'), '.', ''), ' ', '') = ${digits}`
+        : undefined,
     );
     where.push(
       or(

@@ -43,6 +43,20 @@ beforeAll(async () => {
 });
 
 describe('panel: payments', () => {
+  it('finds a boleto by its linha digitável, typed with its punctuation', async () => {
+    const boleto = await paidPayment(a, 'boleto');
+    const pix = await paidPayment(a, 'pix');
+    const b = (await (await api(`/api/v1/payments/${boleto.paymentId}`, a.secret_keys.test)).json()) as {
+      boleto: { line: string };
+    };
+    const digits = b.boleto.line.replace(/\D/g, '');
+    expect(digits).toHaveLength(47);
+    const typed = `${digits.slice(0, 5)}.${digits.slice(5, 10)} ${digits.slice(10)}`;
+    const byLine = await owner.page(`/dashboard/test/payments?q=${encodeURIComponent(typed)}`);
+    expect(byLine.html).toContain(`/payments/${boleto.session.token}"`);
+    expect(byLine.html).not.toContain(`/payments/${pix.session.token}"`);
+  });
+
   it("finds a paid session by the customer's CPF (any punctuation), by e-mail, order id and payment id", async () => {
     for (const q of [
       '529.982.247-25',
@@ -55,6 +69,10 @@ describe('panel: payments', () => {
       expect(html, q).toContain(`/payments/${paidA.session.token}"`);
       expect(html, q).not.toContain(`/payments/${paidB.session.token}"`);
     }
+    const sandbox = await owner.page(`/dashboard/test/payments?gateway=sandbox&q=52998224725`);
+    expect(sandbox.html).toContain(`/payments/${paidA.session.token}"`);
+    const pagarme = await owner.page(`/dashboard/test/payments?gateway=pagarme&q=52998224725`);
+    expect(pagarme.html).not.toContain(`/payments/${paidA.session.token}"`);
     const { html } = await owner.page(`/dashboard/test/payments?status=expired&q=52998224725`);
     expect(html).not.toContain(`/payments/${paidA.session.token}"`);
     const pix = await owner.page(`/dashboard/test/payments?method=pix&q=52998224725`);

@@ -1,12 +1,22 @@
 import type { FC } from 'hono/jsx';
 import type { PaymentRow, SessionRow } from '../../db/schema';
+import { CONNECTORS } from '../../gateways/registry';
 import type { sessionTimeline } from '../../services/session-search';
 import { money, when } from './layout';
 
 const STATUSES = ['open', 'pending', 'paid', 'expired', 'canceled'];
+/** Every connector Borda has, the sandbox included. */
+const GATEWAY_SLUGS = Object.keys(CONNECTORS).sort();
 const METHODS = ['card', 'pix', 'boleto', 'bank_transfer', 'spei', 'oxxo', 'pse', 'voucher'];
 
-export type PaymentsFilter = { q: string; status: string; method: string; from: string; to: string };
+export type PaymentsFilter = {
+  q: string;
+  status: string;
+  method: string;
+  gateway: string;
+  from: string;
+  to: string;
+};
 
 export const PaymentsList: FC<{ base: string; filter: PaymentsFilter; rows: SessionRow[] }> = ({
   base,
@@ -18,7 +28,12 @@ export const PaymentsList: FC<{ base: string; filter: PaymentsFilter; rows: Sess
       <form method="get" action={`${base}/payments`}>
         <label>
           Search{' '}
-          <input name="q" value={filter.q} placeholder="session, payment, order id, CPF, e-mail" size={36} />
+          <input
+            name="q"
+            value={filter.q}
+            placeholder="session, payment, order id, CPF, e-mail, boleto line"
+            size={36}
+          />
         </label>
         <label>
           Status{' '}
@@ -38,6 +53,17 @@ export const PaymentsList: FC<{ base: string; filter: PaymentsFilter; rows: Sess
             {METHODS.map((s) => (
               <option value={s} selected={filter.method === s}>
                 {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Gateway{' '}
+          <select name="gateway">
+            <option value="">any</option>
+            {GATEWAY_SLUGS.map((g) => (
+              <option value={g} selected={filter.gateway === g}>
+                {g}
               </option>
             ))}
           </select>
