@@ -9,13 +9,33 @@ import { getMerchant, updateMerchant } from '../services/merchant-settings';
 import { deliveryLog } from '../services/session-search';
 import { replayFailedDeliveries } from '../services/webhook-replay';
 import { rollWebhookSecret } from '../services/webhook-secret';
+import { endpointStats, STATS_WINDOW_MS } from '../services/webhook-stats';
 import { requirePermission } from './auth/middleware';
 import type { PanelEnv } from './context';
 import { paymentRoutes } from './payment-routes';
-import { audit, base, mctx, shell } from './scope-helpers';
+import { audit, base, type C, mctx, shell } from './scope-helpers';
 import { DevelopersPage } from './views/developers';
 import { SettingsPage } from './views/settings';
 import { WebhooksPage } from './views/webhooks';
+
+/** The delivery log (optionally of one status) with the endpoints' last 24 hours. */
+async function webhooksPage(c: C, status: string, notice?: string) {
+  const ctx = mctx(c);
+  const [log, stats] = await Promise.all([
+    deliveryLog(ctx, { status: status || undefined }),
+    endpointStats(ctx, ctx.now - STATS_WINDOW_MS),
+  ]);
+  return shell(c, 'Webhooks', () => (
+    <WebhooksPage
+      base={base(c)}
+      csrf={c.get('csrf')}
+      log={log}
+      stats={stats}
+      status={status}
+      notice={notice}
+    />
+  ));
+}
 
 /**
  * Everything under /dashboard/{test|live}/: each view and action runs through the API's services
@@ -30,44 +50,27 @@ export const scopedRoutes = new Hono<PanelEnv>()
     await next();
   })
   .route('/', paymentRoutes)
-  .get('/webhooks', requirePermission('webhooks.read'), async (c) => {
-    const status = c.req.query('status') ?? '';
-    const log = await deliveryLog(mctx(c), { status: status || undefined });
-    return shell(c, 'Webhooks', () => (
-      <WebhooksPage base={base(c)} csrf={c.get('csrf')} log={log} status={status} />
-    ));
-  })
+  .get('/webhooks', requirePermission('webhooks.read'), (c) => webhooksPage(c, c.req.query('status') ?? ''))
   .post('/webhooks/replay', requirePermission('webhooks.replay'), async (c) => {
     const hours = Math.min(Math.max(Number(c.get('form').hours) || 1, 1), 72);
     const now = Date.now();
-    const ctx = mctx(c);
     const result = await replayFailedDeliveries({
-      ctx,
+      ctx: mctx(c),
       input: { from: now - hours * 3_600_000, to: now },
       queue: c.env.WEBHOOKS,
     });
     await audit(c, 'webhooks.replayed', null, { hours, events: result.replayed });
-    const log = await deliveryLog(ctx, {});
-    const notice = `Replaying ${result.replayed} failed event(s) from the last ${hours} hour(s).`;
-    return shell(c, 'Webhooks', () => (
-      <WebhooksPage base={base(c)} csrf={c.get('csrf')} log={log} status="" notice={notice} />
-    ));
+    return webhooksPage(
+      c,
+      '',
+      `Replaying ${result.replayed} failed event(s) from the last ${hours} hour(s).`,
+    );
   })
   .post('/webhooks/:id/redeliver', requirePermission('webhooks.replay'), async (c) => {
-    const ctx = mctx(c);
     const id = c.req.param('id');
-    await redeliverEvent({ ctx, input: { id }, queue: c.env.WEBHOOKS });
+    await redeliverEvent({ ctx: mctx(c), input: { id }, queue: c.env.WEBHOOKS });
     await audit(c, 'webhook.redelivered', id);
-    const log = await deliveryLog(ctx, {});
-    return shell(c, 'Webhooks', () => (
-      <WebhooksPage
-        base={base(c)}
-        csrf={c.get('csrf')}
-        log={log}
-        status=""
-        notice={`Event ${id} queued again.`}
-      />
-    ));
+    return webhooksPage(c, '', `Event ${id} queued again.`);
   })
   .get('/developers', requirePermission('keys.roll'), async (c) => {
     const keys = await listApiKeys(mctx(c));

@@ -363,3 +363,47 @@ describe('panel: CSV export', () => {
     expect((await o.page('/dashboard/audit')).html).toContain('payments.exported');
   });
 });
+
+describe('panel: endpoint health', () => {
+  it("shows each endpoint's attempts, success rate and latency over the last 24 h, in the mode only", async () => {
+    const m = await newMerchant();
+    const o = (await signedIn(m.merchant_id, 'owner')).client;
+    const s = await createSession(m.secret_keys.test);
+    const now = Date.now();
+    const attempt = async (
+      mode: 'test' | 'live',
+      url: string,
+      tries: Array<[number | null, number, number]>,
+    ) => {
+      const eventId = await insertEvent({ merchantId: m.merchant_id, sessionId: s.token, mode });
+      const deliveryId = newId('whd');
+      await env.DB.prepare(
+        `INSERT INTO webhook_deliveries (id, event_id, merchant_id, target, url, status, attempts, created_at, updated_at)
+         VALUES (?, ?, ?, 'notification', ?, 'delivered', ?, ?, ?)`,
+      )
+        .bind(deliveryId, eventId, m.merchant_id, url, tries.length, now, now)
+        .run();
+      for (const [status, latency, ago] of tries) {
+        await env.DB.prepare(
+          'INSERT INTO webhook_attempts (id, delivery_id, attempted_at, status_code, latency_ms, error) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+          .bind(newId('wha'), deliveryId, now - ago, status, latency, status === null ? 'timeout' : null)
+          .run();
+      }
+    };
+    const HOUR = 3_600_000;
+    await attempt('test', 'https://hooks.mystore.com/a', [
+      [500, 100, HOUR],
+      [null, 300, HOUR],
+      [200, 50, HOUR],
+      [204, 30, 2 * HOUR],
+      [200, 9999, 25 * HOUR], // older than 24 h: not counted
+    ]);
+    await attempt('live', 'https://hooks.mystore.com/a', [[500, 7000, HOUR]]);
+    const { html } = await o.page('/dashboard/test/webhooks');
+    const rows = [...html.matchAll(/<tr class="endpoint">(.*?)<\/tr>/g)].map((r) =>
+      [...(r[1] ?? '').matchAll(/<td>(.*?)<\/td>/g)].map((c) => (c[1] ?? '').replace(/<[^>]+>/g, '')),
+    );
+    expect(rows).toEqual([['https://hooks.mystore.com/a', '4', '50%', '120 ms', '300 ms']]);
+  });
+});

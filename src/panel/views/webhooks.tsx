@@ -1,18 +1,49 @@
 import type { FC } from 'hono/jsx';
 import type { deliveryLog } from '../../services/session-search';
+import type { EndpointStats } from '../../services/webhook-stats';
 import { Csrf, when } from './layout';
 
 type Log = Awaited<ReturnType<typeof deliveryLog>>;
 
-export const WebhooksPage: FC<{ base: string; csrf: string; log: Log; notice?: string; status: string }> = (
-  p,
-) => (
+export const WebhooksPage: FC<{
+  stats: EndpointStats;
+  base: string;
+  csrf: string;
+  log: Log;
+  notice?: string;
+  status: string;
+}> = (p) => (
   <>
     {p.notice && (
       <p class="notice" role="status">
         {p.notice}
       </p>
     )}
+    <table>
+      <caption>Endpoints, last 24 hours</caption>
+      <thead>
+        <tr>
+          <th scope="col">URL</th>
+          <th scope="col">Attempts</th>
+          <th scope="col">Succeeded</th>
+          <th scope="col">Mean latency</th>
+          <th scope="col">Slowest</th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.stats.map((e) => (
+          <tr class="endpoint">
+            <td>
+              <code>{e.url}</code>
+            </td>
+            <td>{e.attempts}</td>
+            <td>{`${Math.round(e.successRate * 1000) / 10}%`}</td>
+            <td>{e.meanLatencyMs} ms</td>
+            <td>{e.maxLatencyMs} ms</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
     <fieldset>
       <legend>Replay failed deliveries</legend>
       <form method="post" action={`${p.base}/webhooks/replay`}>
