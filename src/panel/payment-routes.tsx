@@ -5,9 +5,10 @@ import { decimalTextToMinor } from '../domain/decimal';
 import type { Currency } from '../domain/money';
 import { validate } from '../http/body';
 import { ApiError, fieldError } from '../http/errors';
-import { getPayment } from '../services/payments';
+import { acceptHeldPayment, getPayment } from '../services/payments';
 import { listRefunds, refundPayment } from '../services/refunds';
 import { type SessionSearch, searchSessions, sessionTimeline } from '../services/session-search';
+import { sessionStub } from '../session/session-do';
 import { requirePermission } from './auth/middleware';
 import { can } from './auth/roles';
 import type { PanelEnv } from './context';
@@ -21,7 +22,8 @@ import { RefundsSection } from './views/refunds';
 async function detailPage(c: C, msg: { notice?: string; error?: string } = {}, status: 200 | 400 = 200) {
   const ctx = mctx(c);
   const t = await sessionTimeline(ctx, c.req.param('id') ?? '');
-  const paid = t.payments.filter((p) => p.status === 'paid');
+  // Paid payments, and money held for the merchant's decision (late, duplicate or mismatched).
+  const paid = t.payments.filter((p) => p.status === 'paid' || p.flagResolution === 'held');
   const refundsOf = await Promise.all(paid.map((p) => listRefunds(ctx, p.id)));
   const canRefund = can(c.get('panel').role, 'payments.refund');
   const action = `${base(c)}/payments/${t.session.id}/refunds`;
@@ -110,6 +112,23 @@ export const paymentRoutes = new Hono<PanelEnv>()
     });
   })
   .get('/payments/:id', requirePermission('payments.read'), (c) => detailPage(c))
+  .post('/payments/:id/accept', requirePermission('payments.refund'), async (c) => {
+    const ctx = mctx(c);
+    try {
+      const payment = await getPayment({ ctx, input: { id: c.get('form').payment_id ?? '' } });
+      if (payment.sessionId !== c.req.param('id')) throw new ApiError('not_found', 'No such payment.');
+      await acceptHeldPayment({
+        ctx,
+        input: { id: payment.id },
+        accept: (cmd) => sessionStub(c.env, cmd.sessionId).accept(cmd),
+      });
+      await audit(c, 'payment.accepted', payment.id, { flag: payment.settlementFlag });
+      return detailPage(c, { notice: `Payment ${payment.id} accepted.` });
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      return detailPage(c, { error: err.message }, 400);
+    }
+  })
   .post('/payments/:id/refunds', requirePermission('payments.refund'), async (c) => {
     const f = c.get('form');
     const ctx = mctx(c);

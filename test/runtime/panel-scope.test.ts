@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/ids';
-import { CUSTOMER } from './client-helpers';
+import { CUSTOMER, pay } from './client-helpers';
 import { api, call, createSession, type Merchant, newMerchant } from './helpers';
 import { type PanelClient, signedIn } from './panel-helpers';
 import { paidPayment } from './refund-helpers';
@@ -405,5 +405,39 @@ describe('panel: endpoint health', () => {
       [...(r[1] ?? '').matchAll(/<td>(.*?)<\/td>/g)].map((c) => (c[1] ?? '').replace(/<[^>]+>/g, '')),
     );
     expect(rows).toEqual([['https://hooks.mystore.com/a', '4', '50%', '120 ms', '300 ms']]);
+  });
+});
+
+describe('panel: held money', () => {
+  it('shows a late PIX held for decision and accepts it through the same service as the API', async () => {
+    const m = await newMerchant();
+    const o = (await signedIn(m.merchant_id, 'owner')).client;
+    const support = (await signedIn(m.merchant_id, 'developer')).client;
+    const s = await createSession(m.secret_keys.test, { payment_method: ['pix', 'card'], amount: 10000 });
+    const paid = (await (await pay(s.token, { method: 'pix' })).json()) as { payment: { id: string } };
+    await api(`/api/v1/checkout/sessions/${s.token}/expire`, m.secret_keys.test, { method: 'POST' });
+    await api(`/api/v1/test/payments/${paid.payment.id}/simulate`, m.secret_keys.test, {
+      body: { outcome: 'paid' },
+    });
+    const path = `/dashboard/test/payments/${s.token}`;
+    const page = await o.page(path);
+    expect(page.html).toContain('Money held for your decision (late');
+    // A developer may look but not decide.
+    const devPage = await support.page(path);
+    expect(devPage.html).not.toContain('Accept payment');
+    expect(
+      (
+        await support.request(`${path}/accept`, {
+          form: { _csrf: devPage.csrf, payment_id: paid.payment.id },
+        })
+      ).status,
+    ).toBe(403);
+    const res = await o.submit(path, `${path}/accept`, { payment_id: paid.payment.id });
+    expect(res.status).toBe(200);
+    const after = (await (await api(`/api/v1/payments/${paid.payment.id}`, m.secret_keys.test)).json()) as {
+      settlement: { flag: string; resolution: string };
+    };
+    expect(after.settlement).toMatchObject({ flag: 'late', resolution: 'accepted' });
+    expect((await o.page('/dashboard/audit')).html).toContain('payment.accepted');
   });
 });

@@ -36,6 +36,23 @@ export const RefundsSection: FC<{
         </tbody>
       </table>
     )}
+    {p.payment.flagResolution === 'held' && (
+      <div class="notice held">
+        <p>
+          Money held for your decision ({p.payment.settlementFlag}
+          {p.payment.receivedAmount !== null &&
+            `: received ${money(p.payment.receivedAmount, p.payment.receivedCurrency ?? p.payment.currency)}`}
+          ). Accept it, or refund it below.
+        </p>
+        {p.canRefund && (
+          <form method="post" action={p.action.replace(/\/refunds$/, '/accept')}>
+            <Csrf token={p.csrf} />
+            <input type="hidden" name="payment_id" value={p.payment.id} />
+            <button type="submit">Accept payment</button>
+          </form>
+        )}
+      </div>
+    )}
     {p.canRefund && (
       <form method="post" action={p.action}>
         <Csrf token={p.csrf} />
