@@ -91,5 +91,7 @@ export const panelRoutes = new Hono<PanelEnv>()
   })
   .route('/', panelAuthRoutes)
   .route('/', teamRoutes)
-  .use('/:mode{test|live}/*', requirePanelSession)
-  .route('/:mode{test|live}', scopedRoutes);
+  // Registered after the sign-in, invite and team routes, which answer first; scopedRoutes 404s any
+  // mode but test and live (a plain :mode keeps the route table's parameter names simple).
+  .use('/:mode/*', requirePanelSession)
+  .route('/:mode', scopedRoutes);

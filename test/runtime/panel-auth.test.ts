@@ -68,7 +68,9 @@ describe('panel sign-in', () => {
       expect(res.headers.get('location')).toBe('/dashboard/login');
     }
     const m = await newMerchant();
-    const { email } = await signedIn(m.merchant_id, 'owner');
+    const { email, client } = await signedIn(m.merchant_id, 'owner');
+    expect((await client.request('/dashboard/prod/payments')).status).toBe(404);
+    expect((await anon.request('/dashboard/prod/payments')).status).toBe(303);
     expect((await new PanelClient('198.51.100.9').signIn(email, 'wrong password!!')).status).toBe(400);
     expect((await new PanelClient('198.51.100.9').signIn('nobody@shop.example', PASSWORD)).status).toBe(400);
   });
