@@ -8,6 +8,9 @@ CREATE TABLE `panel_users` (
 	`invite_expires_at` integer,
 	`created_at` integer NOT NULL,
 	`disabled_at` integer,
+	`totp_secret_sealed` text,
+	`totp_pending_sealed` text,
+	`totp_last_step` integer,
 	FOREIGN KEY (`merchant_id`) REFERENCES `merchants`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -22,7 +25,8 @@ CREATE TABLE `panel_sessions` (
 	`created_at` integer NOT NULL,
 	`expires_at` integer NOT NULL,
 	`revoked_at` integer,
-	`address` text
+	`address` text,
+	`verified` integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `panel_sessions_token_idx` ON `panel_sessions` (`token_hash`);--> statement-breakpoint

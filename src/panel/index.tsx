@@ -5,8 +5,10 @@ import { ApiError } from '../http/errors';
 import { baseUrlOf } from '../http/problem';
 import { listAudit } from '../services/audit';
 import { disableUser, inviteUser, listUsers } from '../services/panel-users';
+import { accountRoutes } from './account';
 import { clientAddress, requirePanelSession, requirePermission } from './auth/middleware';
 import { panelAuthRoutes } from './auth/routes';
+import { totpSignInRoutes } from './auth/totp-routes';
 import type { PanelEnv } from './context';
 import { render } from './render';
 import { scopedRoutes } from './scoped';
@@ -90,6 +92,8 @@ export const panelRoutes = new Hono<PanelEnv>()
     return render(c, (nonce) => <ErrorPage nonce={nonce} status={status} message={err.message} />, status);
   })
   .route('/', panelAuthRoutes)
+  .route('/', totpSignInRoutes)
+  .route('/', accountRoutes)
   .route('/', teamRoutes)
   // Registered after the sign-in, invite and team routes, which answer first; scopedRoutes 404s any
   // mode but test and live (a plain :mode keeps the route table's parameter names simple).

@@ -6,6 +6,7 @@ import { newId, randomBase62 } from '../lib/ids';
 
 /** A panel session lasts 12 hours from sign-in, then the user signs in again. */
 export const PANEL_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+export const SECOND_FACTOR_TTL_MS = 5 * 60 * 1000;
 
 export type PanelIdentity = {
   sessionId: string;
@@ -21,6 +22,7 @@ export async function startPanelSession(
   user: { id: string; merchantId: string },
   address: string | null,
   now: number,
+  verified = true,
 ): Promise<string> {
   const token = randomBase62(43);
   await db.insert(panelSessions).values({
@@ -29,8 +31,10 @@ export async function startPanelSession(
     userId: user.id,
     merchantId: user.merchantId,
     createdAt: now,
-    expiresAt: now + PANEL_SESSION_TTL_MS,
+    // A half-signed-in session (password only) lasts just long enough to type the code.
+    expiresAt: now + (verified ? PANEL_SESSION_TTL_MS : SECOND_FACTOR_TTL_MS),
     address,
+    verified,
   });
   return token;
 }
@@ -60,6 +64,7 @@ export async function loadPanelSession(
         isNull(panelSessions.revokedAt),
         gt(panelSessions.expiresAt, now),
         isNull(panelUsers.disabledAt),
+        eq(panelSessions.verified, true),
       ),
     )
     .limit(1);
@@ -92,4 +97,23 @@ export async function csrfToken(cookieToken: string): Promise<string> {
     ['sign'],
   );
   return toHex(await crypto.subtle.sign('HMAC', key, enc.encode('borda-panel-csrf')));
+}
+
+/** A session waiting for its second factor, with its user: the only thing its cookie can reach. */
+export async function loadPendingSession(db: DrizzleD1Database, token: string, now: number) {
+  const [row] = await db
+    .select({ sessionId: panelSessions.id, user: panelUsers })
+    .from(panelSessions)
+    .innerJoin(panelUsers, eq(panelUsers.id, panelSessions.userId))
+    .where(
+      and(
+        eq(panelSessions.tokenHash, await sha256Hex(token)),
+        isNull(panelSessions.revokedAt),
+        gt(panelSessions.expiresAt, now),
+        isNull(panelUsers.disabledAt),
+        eq(panelSessions.verified, false),
+      ),
+    )
+    .limit(1);
+  return row;
 }

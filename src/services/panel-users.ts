@@ -143,7 +143,9 @@ export async function signIn(
     );
   }
   if (!ok || !usable) return { ok: false, reason: 'invalid' };
-  await clearAccount(db, email);
+  // With a second factor the count is cleared only once the code is right too: re-entering a known
+  // password must not buy fresh guesses at the code.
+  if (!user.totpSecretSealed) await clearAccount(db, email);
   return { ok: true, user };
 }
 
@@ -180,4 +182,9 @@ export async function disableUser(db: DrizzleD1Database, userId: string, actor: 
       now,
     ),
   ]);
+}
+
+export async function userById(db: DrizzleD1Database, userId: string) {
+  const [row] = await db.select().from(panelUsers).where(eq(panelUsers.id, userId)).limit(1);
+  return row;
 }

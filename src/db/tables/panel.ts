@@ -22,6 +22,12 @@ export const panelUsers = sqliteTable(
     inviteExpiresAt: integer('invite_expires_at'),
     createdAt: integer('created_at').notNull(),
     disabledAt: integer('disabled_at'),
+    /** The confirmed TOTP secret (base32), sealed with ENCRYPTION_KEY; null: no second factor. */
+    totpSecretSealed: text('totp_secret_sealed'),
+    /** A secret shown for enrolment, until a code from it confirms it. */
+    totpPendingSealed: text('totp_pending_sealed'),
+    /** The last TOTP step accepted: a code is never accepted twice. */
+    totpLastStep: integer('totp_last_step'),
   },
   (t) => [
     uniqueIndex('panel_users_email_idx').on(t.email),
@@ -42,6 +48,8 @@ export const panelSessions = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
     revokedAt: integer('revoked_at'),
     address: text('address'),
+    /** False between a correct password and the second factor: such a session opens nothing else. */
+    verified: integer('verified', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [
     uniqueIndex('panel_sessions_token_idx').on(t.tokenHash),

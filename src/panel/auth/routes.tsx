@@ -6,6 +6,7 @@ import {
   loadPanelSession,
   PANEL_SESSION_TTL_MS,
   revokePanelSession,
+  SECOND_FACTOR_TTL_MS,
   startPanelSession,
 } from '../../services/panel-sessions';
 import { acceptInvite, findInvite, signIn } from '../../services/panel-users';
@@ -52,6 +53,17 @@ export const panelAuthRoutes = new Hono<PanelEnv>()
         ),
         throttled ? 429 : 400,
       );
+    }
+    if (result.user.totpSecretSealed) {
+      // Password right; the session opens nothing until the authenticator code is given.
+      const pending = await startPanelSession(c.get('db'), result.user, address, now, false);
+      return new Response(null, {
+        status: 303,
+        headers: {
+          location: '/dashboard/login/totp',
+          'set-cookie': sessionCookie(pending, SECOND_FACTOR_TTL_MS / 1000),
+        },
+      });
     }
     const token = await startPanelSession(c.get('db'), result.user, address, now);
     return new Response(null, {

@@ -68,9 +68,9 @@ export const Shell: FC<Shell> = ({ title, nonce, who, csrf, mode, path, children
           {can(who.role, 'users.manage') && <a href="/dashboard/users">Users</a>}
           {can(who.role, 'audit.read') && <a href="/dashboard/audit">Audit log</a>}
         </nav>
-        <span>
+        <a href="/dashboard/account">
           {who.email} ({who.role})
-        </span>
+        </a>
         <form method="post" action="/dashboard/logout" class="inline">
           <Csrf token={csrf} />
           <button type="submit">Sign out</button>
