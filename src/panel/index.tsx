@@ -4,7 +4,7 @@ import { validate } from '../http/body';
 import { ApiError } from '../http/errors';
 import { baseUrlOf } from '../http/problem';
 import { listAudit } from '../services/audit';
-import { disableUser, inviteUser, listUsers } from '../services/panel-users';
+import { disableUser, inviteUser, listUsers, resetSecondFactor } from '../services/panel-users';
 import { accountRoutes } from './account';
 import { clientAddress, requirePanelSession, requirePermission } from './auth/middleware';
 import { panelAuthRoutes } from './auth/routes';
@@ -76,6 +76,10 @@ const teamRoutes = new Hono<PanelEnv>()
   })
   .post('/users/:id/disable', requirePermission('users.manage'), async (c) => {
     await disableUser(c.get('db'), c.req.param('id'), actor(c), Date.now());
+    return usersPage(c);
+  })
+  .post('/users/:id/reset-two-step', requirePermission('users.manage'), async (c) => {
+    await resetSecondFactor(c.get('db'), c.req.param('id'), actor(c), Date.now());
     return usersPage(c);
   })
   .get('/audit', requirePermission('audit.read'), async (c) => {

@@ -156,6 +156,7 @@ export async function listUsers(db: DrizzleD1Database, merchantId: string) {
       email: panelUsers.email,
       role: panelUsers.role,
       passwordHash: panelUsers.passwordHash,
+      totp: panelUsers.totpSecretSealed,
       disabledAt: panelUsers.disabledAt,
       createdAt: panelUsers.createdAt,
     })
@@ -187,4 +188,27 @@ export async function disableUser(db: DrizzleD1Database, userId: string, actor: 
 export async function userById(db: DrizzleD1Database, userId: string) {
   const [row] = await db.select().from(panelUsers).where(eq(panelUsers.id, userId)).limit(1);
   return row;
+}
+
+/**
+ * An owner's reset of a user's lost authenticator: the second factor is removed and every session of
+ * the user ends, so the next sign-in is by password and the user sets up a new authenticator.
+ */
+export async function resetSecondFactor(db: DrizzleD1Database, userId: string, actor: Actor, now: number) {
+  const [user] = await db
+    .select()
+    .from(panelUsers)
+    .where(and(eq(panelUsers.id, userId), eq(panelUsers.merchantId, actor.merchantId)));
+  if (!user) throw new ApiError('not_found', 'No such user.');
+  await db.batch([
+    db
+      .update(panelUsers)
+      .set({ totpSecretSealed: null, totpPendingSealed: null })
+      .where(eq(panelUsers.id, userId)),
+    db
+      .update(panelSessions)
+      .set({ revokedAt: now })
+      .where(and(eq(panelSessions.userId, userId), isNull(panelSessions.revokedAt))),
+    auditInsert(db, { ...actor, action: 'totp.reset', target: userId, detail: { email: user.email } }, now),
+  ]);
 }

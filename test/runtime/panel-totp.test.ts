@@ -92,3 +92,32 @@ describe('panel two-step sign-in', () => {
     expect((await c.request('/dashboard/login/totp', { form: { code: '000000' } })).status).toBe(429);
   });
 });
+
+describe('lost authenticator', () => {
+  it('an owner resets a user’s two-step sign-in: their sessions end and the password alone signs in again', async () => {
+    const m = await newMerchant();
+    const owner = await signedIn(m.merchant_id, 'owner');
+    const user = await signedIn(m.merchant_id, 'support');
+    const secret = await enrol(user.client);
+    await user.client.submit('/dashboard/account', '/dashboard/account/totp/confirm', {
+      code: await codeAt(secret, Date.now()),
+    });
+    const users = await owner.client.page('/dashboard/users');
+    expect(users.html).toContain(`/dashboard/users/${user.userId}/reset-two-step`);
+    const other = await newMerchant();
+    const stranger = await signedIn(other.merchant_id, 'owner');
+    expect(
+      (await stranger.client.submit('/dashboard/users', `/dashboard/users/${user.userId}/reset-two-step`))
+        .status,
+    ).toBe(404);
+    expect(
+      (await owner.client.submit('/dashboard/users', `/dashboard/users/${user.userId}/reset-two-step`))
+        .status,
+    ).toBe(200);
+    expect((await user.client.request('/dashboard/test/payments')).status).toBe(303);
+    const c = new PanelClient('203.0.113.40');
+    const res = await c.signIn(user.email, PASSWORD);
+    expect(res.headers.get('location')).toBe('/dashboard');
+    expect((await owner.client.page('/dashboard/audit')).html).toContain('>totp.reset<');
+  });
+});

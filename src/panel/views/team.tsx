@@ -7,6 +7,7 @@ type User = {
   email: string;
   role: string;
   passwordHash: string | null;
+  totp: string | null;
   disabledAt: number | null;
   createdAt: number;
 };
@@ -67,6 +68,12 @@ export const UsersPage: FC<{
                 <form method="post" action={`/dashboard/users/${u.id}/disable`} class="inline">
                   <Csrf token={p.csrf} />
                   <button type="submit">Disable and sign out</button>
+                </form>
+              )}
+              {!u.disabledAt && u.totp && u.id !== p.selfId && (
+                <form method="post" action={`/dashboard/users/${u.id}/reset-two-step`} class="inline">
+                  <Csrf token={p.csrf} />
+                  <button type="submit">Reset two-step sign-in</button>
                 </form>
               )}
             </td>
