@@ -74,6 +74,8 @@ function readFilter(c: C) {
     status: q.status ?? '',
     method: q.method ?? '',
     gateway: q.gateway ?? '',
+    min: q.min ?? '',
+    max: q.max ?? '',
     from: q.from ?? '',
     to: q.to ?? '',
   };
@@ -85,6 +87,8 @@ function readFilter(c: C) {
       : undefined) as SessionSearch['status'],
     method: /^[a-z_]{1,30}$/.test(filter.method) ? filter.method : undefined,
     gateway: /^[a-z0-9_]{1,30}$/.test(filter.gateway) ? filter.gateway : undefined,
+    amountMin: filter.min.slice(0, 20) || undefined,
+    amountMax: filter.max.slice(0, 20) || undefined,
     from: dayStart(filter.from),
     to: to === undefined ? undefined : to + DAY_MS,
   };

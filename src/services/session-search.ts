@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import {
   checkoutSessions,
   events,
@@ -7,6 +7,8 @@ import {
   webhookAttempts,
   webhookDeliveries,
 } from '../db/schema';
+import { decimalTextToMinor } from '../domain/decimal';
+import { CURRENCY_CODES } from '../domain/money';
 import type { MerchantCtx } from './context';
 import { getSessionWithPayments } from './sessions';
 
@@ -15,6 +17,9 @@ export type SessionSearch = {
   status?: (typeof checkoutSessions.$inferSelect)['status'];
   method?: string;
   gateway?: string;
+  /** Bounds on the session amount as typed in decimals (150.00), applied in each session's own currency. */
+  amountMin?: string;
+  amountMax?: string;
   from?: number;
   to?: number;
   limit?: number;
@@ -58,6 +63,19 @@ export async function searchSessions(ctx: MerchantCtx, input: SessionSearch) {
       ),
     );
   }
+  const bound = (text: string | undefined, cmp: typeof gte) => {
+    if (!text?.trim()) return;
+    // Exact conversion per currency (no float): 150.00 is 15000 in BRL, 150 in CLP.
+    const perCurrency = CURRENCY_CODES.flatMap((cur) => {
+      const r = decimalTextToMinor(text.trim(), cur);
+      return 'minor' in r
+        ? [and(eq(checkoutSessions.currency, cur), cmp(checkoutSessions.amount, r.minor))]
+        : [];
+    });
+    where.push(perCurrency.length > 0 ? (or(...perCurrency) as SQL) : sql`0`);
+  };
+  bound(input.amountMin, gte);
+  bound(input.amountMax, lte);
   const q = input.q?.trim();
   if (q) {
     const lowered = q.toLowerCase();

@@ -69,6 +69,17 @@ describe('panel: payments', () => {
       expect(html, q).toContain(`/payments/${paidA.session.token}"`);
       expect(html, q).not.toContain(`/payments/${paidB.session.token}"`);
     }
+    // paidA is BRL 150.00: the amount bounds are typed in decimals and compared exactly.
+    for (const [range, found] of [
+      ['min=150.00&max=150', true],
+      ['min=100', true],
+      ['min=150.01', false],
+      ['max=149.99', false],
+      ['min=abc', false],
+    ] as const) {
+      const page = await owner.page(`/dashboard/test/payments?q=52998224725&${range}`);
+      expect(page.html.includes(`/payments/${paidA.session.token}"`), range).toBe(found);
+    }
     const sandbox = await owner.page(`/dashboard/test/payments?gateway=sandbox&q=52998224725`);
     expect(sandbox.html).toContain(`/payments/${paidA.session.token}"`);
     const pagarme = await owner.page(`/dashboard/test/payments?gateway=pagarme&q=52998224725`);

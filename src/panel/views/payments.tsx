@@ -14,6 +14,8 @@ export type PaymentsFilter = {
   status: string;
   method: string;
   gateway: string;
+  min: string;
+  max: string;
   from: string;
   to: string;
 };
@@ -67,6 +69,12 @@ export const PaymentsList: FC<{ base: string; filter: PaymentsFilter; rows: Sess
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          Amount from <input name="min" inputmode="decimal" size={8} value={filter.min} />
+        </label>
+        <label>
+          to <input name="max" inputmode="decimal" size={8} value={filter.max} />
         </label>
         <label>
           From <input type="date" name="from" value={filter.from} />
