@@ -5,6 +5,7 @@ import { decimalTextToMinor } from '../domain/decimal';
 import type { Currency } from '../domain/money';
 import { validate } from '../http/body';
 import { ApiError, fieldError } from '../http/errors';
+import { overview } from '../services/overview';
 import { acceptHeldPayment, getPayment } from '../services/payments';
 import { listRefunds, refundPayment } from '../services/refunds';
 import { type SessionSearch, searchSessions, sessionTimeline } from '../services/session-search';
@@ -15,6 +16,7 @@ import type { PanelEnv } from './context';
 import { EXPORT_LIMIT, sessionsCsv } from './csv';
 import { audit, base, type C, mctx, shell } from './scope-helpers';
 import { money } from './views/layout';
+import { OverviewBody } from './views/overview';
 import { PaymentDetail, PaymentsList } from './views/payments';
 import { RefundsSection } from './views/refunds';
 
@@ -101,6 +103,10 @@ export const paymentRoutes = new Hono<PanelEnv>()
     const { filter, search } = readFilter(c);
     const rows = await searchSessions(mctx(c), search);
     return shell(c, 'Payments', () => <PaymentsList base={base(c)} filter={filter} rows={rows} />);
+  })
+  .get('/overview', requirePermission('payments.read'), async (c) => {
+    const data = await overview(mctx(c));
+    return shell(c, 'Overview', () => <OverviewBody data={data} />);
   })
   .get('/payments.csv', requirePermission('payments.read'), async (c) => {
     const { search } = readFilter(c);

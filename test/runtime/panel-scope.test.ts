@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/ids';
-import { CUSTOMER, pay } from './client-helpers';
+import { CUSTOMER, card, pay } from './client-helpers';
 import { api, call, createSession, type Merchant, newMerchant } from './helpers';
 import { type PanelClient, signedIn } from './panel-helpers';
 import { paidPayment } from './refund-helpers';
@@ -450,5 +450,30 @@ describe('panel: held money', () => {
     };
     expect(after.settlement).toMatchObject({ flag: 'late', resolution: 'accepted' });
     expect((await o.page('/dashboard/audit')).html).toContain('payment.accepted');
+  });
+});
+
+describe('panel: overview', () => {
+  it('counts the mode’s sessions created and paid, and approval by method and gateway', async () => {
+    const m = await newMerchant();
+    const o = (await signedIn(m.merchant_id, 'support')).client;
+    await paidPayment(m, 'card');
+    const declined = await createSession(m.secret_keys.test);
+    await pay(declined.token, { method: 'card', card: card('4000000000000002') });
+    await createSession(m.secret_keys.test);
+    await createSession(m.secret_keys.live);
+    const { res, html } = await o.page('/dashboard/test/overview');
+    expect(res.status).toBe(200);
+    expect(html).toContain('Last 14 days: 3 sessions, 1 paid (33.3%).');
+    const rows = [...html.matchAll(/<tr class="rate">(.*?)<\/tr>/g)].map((r) =>
+      [...(r[1] ?? '').matchAll(/<td>(.*?)<\/td>/g)].map((x) => x[1]),
+    );
+    expect(rows).toEqual([
+      ['card', '2', '1', '50%'],
+      ['sandbox', '2', '1', '50%'],
+    ]);
+    expect(html).toMatch(/<svg[^>]*role="img"/);
+    const live = await o.page('/dashboard/live/overview');
+    expect(live.html).toContain('Last 14 days: 1 sessions, 0 paid (0%).');
   });
 });

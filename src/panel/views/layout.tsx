@@ -61,6 +61,7 @@ export const Shell: FC<Shell> = ({ title, nonce, who, csrf, mode, path, children
           Switch to {other}
         </a>
         <nav aria-label="Panel">
+          <a href={`/dashboard/${m}/overview`}>Overview</a>
           <a href={`/dashboard/${m}/payments`}>Payments</a>
           {can(who.role, 'webhooks.read') && <a href={`/dashboard/${m}/webhooks`}>Webhooks</a>}
           {can(who.role, 'keys.roll') && <a href={`/dashboard/${m}/developers`}>Developers</a>}
