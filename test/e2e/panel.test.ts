@@ -193,6 +193,11 @@ describe('the merchant panel in Chromium', () => {
       1, 2, 3, 4, 5, 6,
     ]);
 
+    await page.click('a:has-text("Overview")');
+    await expect(page.locator('#conversion').textContent()).resolves.toContain('paid');
+    await noAxeViolations(page);
+    await screenshot(page, 'panel-overview');
+
     // The owner invites a support user, who cannot roll keys.
     await page.click('a:has-text("Users")');
     const supportEmail = `support-${Date.now()}@shop.example`;
