@@ -24,8 +24,10 @@ import { RefundsSection } from './views/refunds';
 async function detailPage(c: C, msg: { notice?: string; error?: string } = {}, status: 200 | 400 = 200) {
   const ctx = mctx(c);
   const t = await sessionTimeline(ctx, c.req.param('id') ?? '');
-  // Paid payments, and money held for the merchant's decision (late, duplicate or mismatched).
-  const paid = t.payments.filter((p) => p.status === 'paid' || p.flagResolution === 'held');
+  // Payments that took money (a refunded one keeps its refund list), and money held for the merchant's decision (late, duplicate or mismatched).
+  const paid = t.payments.filter(
+    (p) => ['paid', 'partially_refunded', 'refunded'].includes(p.status) || p.flagResolution === 'held',
+  );
   const refundsOf = await Promise.all(paid.map((p) => listRefunds(ctx, p.id)));
   const canRefund = can(c.get('panel').role, 'payments.refund');
   const action = `${base(c)}/payments/${t.session.id}/refunds`;

@@ -17,7 +17,8 @@ export async function overview(ctx: MerchantCtx, days = 14) {
     eq(payments.mode, ctx.mode),
     gte(payments.createdAt, since),
   );
-  const paidCount = sql<number>`sum(case when ${payments.status} = 'paid' then 1 else 0 end)`;
+  // Paid at some point: a payment refunded since still counts as approved.
+  const paidCount = sql<number>`sum(case when ${payments.paidAt} is not null then 1 else 0 end)`;
   // Three parallel reads, not a batch: a batch returns rows keyed by column name, and computed
   // columns have none.
   const [perDay, perMethod, perGateway] = await Promise.all([

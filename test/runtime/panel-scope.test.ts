@@ -105,6 +105,8 @@ describe('panel: payments', () => {
     const p = await paidPayment(a, 'card');
     const path = `/dashboard/test/payments/${p.session.token}`;
     const res = await owner.submit(path, `${path}/refunds`, { payment_id: p.paymentId, amount: '75.00' });
+    // The rest can be refunded from the same page after a partial refund.
+    expect((await owner.page(path)).html).toContain('>Refund</button>');
     const html = await res.text();
     expect(res.status, html).toBe(200);
     expect(html).toContain('BRL 75.00');
@@ -457,7 +459,9 @@ describe('panel: overview', () => {
   it('counts the mode’s sessions created and paid, and approval by method and gateway', async () => {
     const m = await newMerchant();
     const o = (await signedIn(m.merchant_id, 'support')).client;
-    await paidPayment(m, 'card');
+    const refunded = await paidPayment(m, 'card');
+    // A payment refunded since still counts as approved.
+    await api(`/api/v1/payments/${refunded.paymentId}/refunds`, m.secret_keys.test, { body: {} });
     const declined = await createSession(m.secret_keys.test);
     await pay(declined.token, { method: 'card', card: card('4000000000000002') });
     await createSession(m.secret_keys.test);
