@@ -256,3 +256,21 @@ describe('panel state purge (cron)', () => {
     expect(ids.results.map((r) => r.id)).toEqual(['pss_new']);
   });
 });
+
+describe('panel form size', () => {
+  it('refuses a form body past 64 KiB with 413, signed in or not', async () => {
+    const anon = new PanelClient();
+    const res = await anon.request('/dashboard/login', {
+      form: { email: 'a@shop.example', password: 'x'.repeat(70_000) },
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const m = await newMerchant();
+    const { client } = await signedIn(m.merchant_id, 'owner');
+    const csrf = (await client.page('/dashboard/test/settings')).csrf;
+    const big = await client.request('/dashboard/test/settings', {
+      form: { _csrf: csrf, pad: 'y'.repeat(70_000) },
+    });
+    expect(big.status).toBe(413);
+  });
+});

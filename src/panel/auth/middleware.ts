@@ -1,5 +1,6 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { ApiError } from '../../http/errors';
 import { timingSafeEqualText } from '../../lib/crypto';
 import { csrfToken, loadPanelSession } from '../../services/panel-sessions';
 import type { PanelEnv } from '../context';
@@ -16,14 +17,21 @@ export function crossOrigin(req: Request): boolean {
   return origin !== null && origin !== new URL(req.url).origin;
 }
 
-/** Reads a form body into strings (files are refused by ignoring them). */
+const MAX_FORM_BYTES = 64 * 1024;
+
+/** Reads an urlencoded form body (the only kind the panel's forms send) into strings. */
 export async function readForm(req: Request): Promise<Record<string, string>> {
+  // Panel forms are a few fields: a body declared past 64 KiB is refused unread; one sent without a
+  // length is refused once read past that size.
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_FORM_BYTES)
+    throw new ApiError('payload_too_large');
   const type = req.headers.get('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data'))
-    return {};
-  const data = await req.formData();
+  if (!type.startsWith('application/x-www-form-urlencoded')) return {};
+  const text = await req.text();
+  if (text.length > MAX_FORM_BYTES) throw new ApiError('payload_too_large');
+  const data = new URLSearchParams(text);
   const out: Record<string, string> = {};
-  for (const [k, v] of data) if (typeof v === 'string') out[k] = v;
+  for (const [k, v] of data) out[k] = v;
   return out;
 }
 
