@@ -79,8 +79,9 @@ export const scopedRoutes = new Hono<PanelEnv>()
   .post('/developers/keys/roll', requirePermission('keys.roll'), async (c) => {
     const kind = c.get('form').kind === 'public' ? 'public' : 'secret';
     const ctx = mctx(c);
-    const rolled = await rollApiKey(ctx, kind);
-    await audit(c, 'api_key.rolled', rolled.id, { kind, prefix: rolled.prefix });
+    const overlapHours = ({ '1': 1, '24': 24 } as Record<string, number>)[c.get('form').overlap ?? ''] ?? 0;
+    const rolled = await rollApiKey(ctx, kind, overlapHours * 3_600_000);
+    await audit(c, 'api_key.rolled', rolled.id, { kind, prefix: rolled.prefix, overlap_hours: overlapHours });
     const keys = await listApiKeys(ctx);
     const shown = { label: `New ${c.get('mode')} ${kind} key`, value: rolled.key };
     return shell(c, 'Developers', () => (

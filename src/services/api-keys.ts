@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { apiKeys } from '../db/schema';
 import { forgetKeys } from '../http/auth';
 import { sha256Hex } from '../lib/crypto';
@@ -11,20 +11,32 @@ const PREFIX_SECRET_CHARS = 4;
 /** The merchant's unrevoked keys in the context's mode (prefixes only: keys are never stored). */
 export async function listApiKeys(ctx: MerchantCtx) {
   return ctx.db
-    .select({ id: apiKeys.id, kind: apiKeys.kind, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt })
+    .select({
+      id: apiKeys.id,
+      kind: apiKeys.kind,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
     .where(
-      and(eq(apiKeys.merchantId, ctx.merchant.id), eq(apiKeys.mode, ctx.mode), isNull(apiKeys.revokedAt)),
+      and(
+        eq(apiKeys.merchantId, ctx.merchant.id),
+        eq(apiKeys.mode, ctx.mode),
+        or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, ctx.now)),
+      ),
     );
 }
 
 /**
- * Issues a new key of `kind` in the context's mode and revokes the previous ones of that kind, in
- * one batch. The key is returned once; D1 keeps its SHA-256 and a short prefix. This isolate forgets
- * the old key at once; another isolate that cached it may accept it for up to KEY_CACHE_TTL_MS (60 s,
- * src/http/auth.ts).
+ * Issues a new key of `kind` in the context's mode and stops the previous ones of that kind at once
+ * or after `overlapMs` (both work meanwhile, so the merchant can deploy the new one), in one batch.
+ * The key is returned once; D1 keeps its SHA-256 and a short prefix. Stopped at once, the old key
+ * leaves this isolate's cache at once; another isolate that cached it may accept it for up to
+ * KEY_CACHE_TTL_MS (60 s, src/http/auth.ts), as it may past the end of an overlap.
  */
-export async function rollApiKey(ctx: MerchantCtx, kind: 'secret' | 'public') {
+export async function rollApiKey(ctx: MerchantCtx, kind: 'secret' | 'public', overlapMs = 0) {
+  const stopsAt = ctx.now + overlapMs;
   const key = `${kind === 'secret' ? 'sk' : 'pk'}_${ctx.mode}_${randomBase62(KEY_CHARS)}`;
   const row = {
     id: newId('key', 20),
@@ -38,18 +50,19 @@ export async function rollApiKey(ctx: MerchantCtx, kind: 'secret' | 'public') {
   const [revoked] = await ctx.db.batch([
     ctx.db
       .update(apiKeys)
-      .set({ revokedAt: ctx.now })
+      .set({ revokedAt: stopsAt })
       .where(
         and(
           eq(apiKeys.merchantId, ctx.merchant.id),
           eq(apiKeys.mode, ctx.mode),
           eq(apiKeys.kind, kind),
-          isNull(apiKeys.revokedAt),
+          // Keys still working, or working past the new stop: an earlier stop is never pushed later.
+          or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, stopsAt)),
         ),
       )
       .returning({ hash: apiKeys.hash }),
     ctx.db.insert(apiKeys).values(row),
   ]);
-  forgetKeys(revoked.map((r) => r.hash));
+  if (overlapMs === 0) forgetKeys(revoked.map((r) => r.hash));
   return { id: row.id, key, prefix: row.prefix };
 }

@@ -481,3 +481,27 @@ describe('panel: overview', () => {
     expect(live.html).toContain('Last 14 days: 1 sessions, 0 paid (0%).');
   });
 });
+
+describe('panel: key roll with an overlap', () => {
+  it('keeps the old key working for the chosen hour; a roll with no overlap stops every older key at once', async () => {
+    const m = await newMerchant();
+    const o = (await signedIn(m.merchant_id, 'developer')).client;
+    const roll = async (overlap: string) => {
+      const res = await o.submit('/dashboard/test/developers', '/dashboard/test/developers/keys/roll', {
+        kind: 'secret',
+        overlap,
+      });
+      const html = await res.text();
+      return { html, key: /id="shown-secret">(sk_test_[0-9A-Za-z]{32})</.exec(html)?.[1] as string };
+    };
+    const first = await roll('1');
+    expect((await api('/api/v1/merchant', m.secret_keys.test)).status).toBe(200);
+    expect((await api('/api/v1/merchant', first.key)).status).toBe(200);
+    expect(first.html).toMatch(/class="key-stops"> · stops \d{4}-/);
+    const second = await roll('0');
+    expect((await api('/api/v1/merchant', m.secret_keys.test)).status).toBe(401);
+    expect((await api('/api/v1/merchant', first.key)).status).toBe(401);
+    expect((await api('/api/v1/merchant', second.key)).status).toBe(200);
+    expect((await api('/api/v1/merchant', m.secret_keys.live)).status).toBe(200);
+  });
+});

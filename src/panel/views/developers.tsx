@@ -1,7 +1,13 @@
 import type { FC } from 'hono/jsx';
 import { Csrf, when } from './layout';
 
-type Key = { id: string; kind: 'secret' | 'public'; prefix: string; createdAt: number };
+type Key = {
+  id: string;
+  kind: 'secret' | 'public';
+  prefix: string;
+  createdAt: number;
+  revokedAt: number | null;
+};
 
 export const DevelopersPage: FC<{
   base: string;
@@ -37,13 +43,26 @@ export const DevelopersPage: FC<{
             <td>
               <code>{k.prefix}…</code>
             </td>
-            <td>{when(k.createdAt)}</td>
             <td>
-              <form method="post" action={`${p.base}/developers/keys/roll`} class="inline">
-                <Csrf token={p.csrf} />
-                <input type="hidden" name="kind" value={k.kind} />
-                <button type="submit">Roll {k.kind} key</button>
-              </form>
+              {when(k.createdAt)}
+              {k.revokedAt !== null && <strong class="key-stops"> · stops {when(k.revokedAt)}</strong>}
+            </td>
+            <td>
+              {k.revokedAt === null && (
+                <form method="post" action={`${p.base}/developers/keys/roll`} class="inline">
+                  <Csrf token={p.csrf} />
+                  <input type="hidden" name="kind" value={k.kind} />
+                  <label>
+                    Old key stops{' '}
+                    <select name="overlap">
+                      <option value="0">now</option>
+                      <option value="1">in 1 hour</option>
+                      <option value="24">in 24 hours</option>
+                    </select>
+                  </label>
+                  <button type="submit">Roll {k.kind} key</button>
+                </form>
+              )}
             </td>
           </tr>
         ))}
