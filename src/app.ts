@@ -24,6 +24,7 @@ import { database, rawBody, requestId } from './http/middleware';
 import { problemResponse } from './http/problem';
 import { securityHeaders } from './http/security-headers';
 import { docsRoutes } from './openapi/routes';
+import { panelRoutes } from './panel';
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -33,6 +34,7 @@ export function buildApp() {
   app.route('/', docsRoutes);
   app.route('/', checkoutPageRoutes);
 
+  app.route('/dashboard', panelRoutes);
   app.route('/admin/v1', adminRoutes);
   app.route('/c/v1/sessions', clientRoutes);
   app.route('/webhooks/gateways', gatewayWebhookRoutes);

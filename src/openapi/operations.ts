@@ -1,5 +1,6 @@
 import type * as z from 'zod';
-import { CreatedMerchant, CreateMerchant } from '../api/admin/schema';
+import type { z } from 'zod';
+import { CreatedMerchant, CreatedMerchant, CreateMerchant, CreateMerchant, InvitePanelUser } from '../api/admin/schema';
 import { Seed000Checkout } from '../api/compat/seed000';
 import { Seed002CheckoutSession } from '../api/compat/seed002';
 import { Seed003CreatePayment } from '../api/compat/seed003';
@@ -268,6 +269,18 @@ export const OPERATIONS: Operation[] = [
     body: CreateMerchant,
     responses: {
       201: { description: 'The merchant and its keys, shown only once', schema: CreatedMerchant },
+    },
+  },
+  {
+    method: 'post',
+    path: '/admin/v1/merchants/{id}/users',
+    operationId: 'invitePanelUser',
+    summary: 'Invite a user to the merchant panel; the answer holds the one-time invite_url (operator only)',
+    tag: 'Admin',
+    security: 'adminToken',
+    body: InvitePanelUser,
+    responses: {
+      201: { description: 'The invite, with its one-time invite_url (valid 3 days)' },
     },
   },
 ];

@@ -6,9 +6,12 @@ import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { ApiError, fieldError } from '../../http/errors';
 import { rawBody } from '../../http/middleware';
+import { baseUrlOf } from '../../http/problem';
 import { timingSafeEqualText } from '../../lib/crypto';
+import { isoUtc } from '../../lib/time';
 import { createMerchant } from '../../services/merchants';
-import { CreateMerchant } from './schema';
+import { inviteUser } from '../../services/panel-users';
+import { CreateMerchant, InvitePanelUser } from './schema';
 
 /** Operator-only API, behind the ADMIN_TOKEN Worker secret. */
 const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
@@ -24,7 +27,39 @@ const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 // The token is checked before the body is read, so an anonymous caller cannot make us buffer it.
-export const adminRoutes = new Hono<AppEnv>().use(requireAdmin, rawBody).post('/merchants', async (c) => {
+export const adminRoutes = new Hono<AppEnv>().use(requireAdmin, rawBody);
+
+/**
+ * POST /admin/v1/merchants/{id}/users: invites a panel user; the answer holds the one-time invite
+ * link (only its hash is stored), which the operator hands to the person.
+ */
+adminRoutes.post('/merchants/:id/users', async (c) => {
+  const input = jsonBody(c, InvitePanelUser);
+  const invite = await inviteUser(
+    c.get('db'),
+    input,
+    {
+      merchantId: c.req.param('id'),
+      userId: null,
+      email: 'operator',
+      address: c.req.header('cf-connecting-ip') ?? null,
+    },
+    Date.now(),
+  );
+  return c.json(
+    {
+      object: 'panel_invite',
+      user_id: invite.userId,
+      email: input.email.toLowerCase(),
+      role: input.role,
+      invite_url: `${baseUrlOf(c)}/dashboard/invite/${invite.token}`,
+      expires_at: isoUtc(invite.expiresAt),
+    },
+    201,
+  );
+});
+
+adminRoutes.post('/merchants', async (c) => {
   const input = jsonBody(c, CreateMerchant);
   if (input.notification_url) {
     const problem = checkWebhookUrl(input.notification_url, {
