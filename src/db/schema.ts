@@ -7,6 +7,7 @@ export * from './tables/gateways';
 export * from './tables/merchants';
 export * from './tables/notifications';
 export * from './tables/orders';
+export * from './tables/panel';
 export * from './tables/payments';
 export * from './tables/refunds';
 export * from './tables/sessions';

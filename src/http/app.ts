@@ -25,6 +25,32 @@ import { idempotency } from './idempotency';
 import { database, rawBody, requestId } from './middleware';
 import { problemResponse } from './problem';
 import { securityHeaders } from './security-headers';
+import { adminRoutes } from './api/admin';
+import { clientRoutes } from './api/client';
+import { seed000Routes } from './api/compat/seed000';
+import { seed002Routes } from './api/compat/seed002';
+import { seed003Routes } from './api/compat/seed003';
+import { seed004Routes } from './api/compat/seed004';
+import { widgetRoutes } from './api/compat/widget';
+import { mailboxRoutes } from './api/dev/mailbox';
+import { eventsRoutes } from './api/events';
+import { gatewayWebhookRoutes } from './api/gateway-webhooks';
+import { gatewaysRoutes } from './api/gateways';
+import { merchantRoutes } from './api/merchant';
+import { paymentsRoutes, testRoutes } from './api/payments';
+import { refundsRoutes, testRefundRoutes } from './api/refunds';
+import { bankAccountRoutes } from './api/refunds/bank-account';
+import { sessionsRoutes } from './api/sessions';
+import { checkoutPageRoutes } from './checkout/routes';
+import { requireSecretKey } from './http/auth';
+import type { AppEnv } from './http/context';
+import { ApiError } from './http/errors';
+import { idempotency } from './http/idempotency';
+import { database, rawBody, requestId } from './http/middleware';
+import { problemResponse } from './http/problem';
+import { securityHeaders } from './http/security-headers';
+import { docsRoutes } from './openapi/routes';
+import { panelRoutes } from './panel';
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -44,6 +70,7 @@ export function buildApp() {
   app.route('/', docsRoutes(app));
   app.route('/', checkoutPageRoutes);
 
+  app.route('/dashboard', panelRoutes);
   app.route('/admin/v1', adminRoutes);
   app.route('/c/v1/sessions', clientRoutes);
   app.route('/webhooks/gateways', gatewayWebhookRoutes);

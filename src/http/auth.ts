@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { apiKeys, merchants } from '../db/schema';
 import { sha256Hex } from '../lib/crypto';
@@ -29,6 +29,11 @@ type KeyOwner = { merchant: AuthedMerchant; mode: Mode };
 export const KEY_CACHE_TTL_MS = 60_000;
 const keyCache = new TtlCache<KeyOwner>(KEY_CACHE_TTL_MS, 10_000);
 
+/** Drops revoked keys (by SHA-256) from this isolate's cache; other isolates drop them within the TTL. */
+export function forgetKeys(hashes: string[]): void {
+  for (const h of hashes) keyCache.delete(h);
+}
+
 export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
   const key = presentedKey(c.req.raw);
   if (!key)
@@ -57,7 +62,8 @@ export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
     })
     .from(apiKeys)
     .innerJoin(merchants, eq(merchants.id, apiKeys.merchantId))
-    .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)))
+    // A rolled key may keep working until its revoked_at (the overlap the merchant chose).
+    .where(and(eq(apiKeys.hash, hash), or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, Date.now()))))
     .limit(1);
   if (row?.kind !== 'secret') throw new ApiError('invalid_api_key');
   const { mode, kind: _kind, ...merchant } = row;

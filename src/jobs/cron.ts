@@ -6,7 +6,7 @@ import { publishEvents } from '../webhooks/publish';
 import { archiveOldEvents } from './archive';
 import { expireSessionsInD1 } from './expire-set';
 import { sweepExpiredSessions } from './expire-sweep';
-import { purgeIdempotencyKeys, reenqueueOutbox } from './maintenance';
+import { purgeIdempotencyKeys, purgePanelState, reenqueueOutbox } from './maintenance';
 import { reconcilePendingPayments } from './reconcile';
 import { pollPendingRefunds } from './refund-poll';
 import { voidIssuedPayments } from './void-issued';
@@ -23,6 +23,7 @@ export async function runCron(env: Env, now: number): Promise<void> {
     reenqueueOutbox(db, env.WEBHOOKS, now),
     purgeIdempotencyKeys(db, now),
     archiveOldEvents(env.DB, env.ARCHIVE, now, env.EVENT_RETENTION_DAYS),
+    purgePanelState(db, now),
     reconcilePendingPayments(env, db, now),
     voidIssuedPayments(env, db, now),
     pollPendingRefunds(env, db, now),

@@ -2,6 +2,9 @@ import { and, asc, isNull, lt } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { events, idempotencyKeys } from '../db/schema';
 import { IDEMPOTENCY_TTL_MS } from '../domain/retention';
+import { events, idempotencyKeys, loginThrottle, panelSessions } from '../db/schema';
+import { IDEMPOTENCY_TTL_MS } from '../http/idempotency';
+import { THROTTLE_WINDOW_MS } from '../services/login-throttle';
 import { publishEvents } from '../webhooks/publish';
 
 /** An event younger than this may still be on its way from the object that wrote it. */
@@ -29,3 +32,12 @@ export async function reenqueueOutbox(db: DrizzleD1Database, queue: Queue, now: 
 export async function purgeIdempotencyKeys(db: DrizzleD1Database, now: number): Promise<void> {
   await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_TTL_MS));
 }
+
+/** Sign-in counters whose window has closed, and panel sessions a day past their end, are dropped. */
+export async function purgePanelState(db: DrizzleD1Database, now: number): Promise<void> {
+  await db.batch([
+    db.delete(loginThrottle).where(lt(loginThrottle.windowStart, now - THROTTLE_WINDOW_MS)),
+    db.delete(panelSessions).where(lt(panelSessions.expiresAt, now - PANEL_SESSION_GRACE_MS)),
+  ]);
+}
+const PANEL_SESSION_GRACE_MS = 24 * 60 * 60 * 1000;

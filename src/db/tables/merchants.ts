@@ -1,5 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { BankAccount } from './payment-details';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { BankAccount } from './payments';
 
 export const merchants = sqliteTable('merchants', {
   id: text('id').primaryKey(),
@@ -61,6 +63,11 @@ export const merchantModeSettings = sqliteTable(
     allowedOrigins: text('allowed_origins', { mode: 'json' }).notNull().$type<string[]>().default([]),
     /** Methods the merchant accepts; null means every method Borda offers in the session's country. */
     enabledMethods: text('enabled_methods', { mode: 'json' }).$type<string[] | null>(),
+    /** Card defaults for a session created without payment_settings (seed 004's "painel de controle"). */
+    defaultMaxInstallments: integer('default_max_installments'),
+    defaultMaxInstallmentsInterest: integer('default_max_installments_interest'),
+    /** Monthly interest in percent for the installments past `defaultMaxInstallments`. */
+    defaultInterest: real('default_interest'),
     /** What happens to late, duplicate or mismatched money (domain/settlement-rules.ts): accept | refund | hold. */
     latePaymentPolicy: text('late_payment_policy', { enum: ['accept', 'refund', 'hold'] })
       .notNull()

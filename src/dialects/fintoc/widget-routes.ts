@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { apiKeys, checkoutSessions } from '../../db/schema';
 import type { AppEnv } from '../../http/context';
@@ -110,7 +110,12 @@ async function widgetSession(c: Context<AppEnv>): Promise<Response> {
   const [key] = await db
     .select({ merchantId: apiKeys.merchantId, mode: apiKeys.mode, kind: apiKeys.kind })
     .from(apiKeys)
-    .where(and(eq(apiKeys.hash, await sha256Hex(publicKey)), isNull(apiKeys.revokedAt)))
+    .where(
+      and(
+        eq(apiKeys.hash, await sha256Hex(publicKey)),
+        or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, Date.now())),
+      ),
+    )
     .limit(1);
   if (key?.kind !== 'public') throw new ApiError('invalid_api_key');
   const sessionId = await verifySessionToken(token, c.env.ENCRYPTION_KEY);

@@ -1,3 +1,4 @@
+import { defaultPaymentSettings } from '../../features/merchant/settings';
 import { Hono } from 'hono';
 import { orderSignature, verifyOrderSignature } from '../../checkout/link-signature';
 import { checkoutSessions, type SessionRow } from '../../db/schema';
@@ -86,7 +87,7 @@ export const seed004Routes = new Hono<AppEnv>()
       const current = live && existing?.sessionId === live.id ? existing : undefined;
       const orderId = current?.id ?? newId('ord');
       const checkoutUrl = await orderUrl(ctx.baseUrl, orderId, c.env.ENCRYPTION_KEY);
-      const row = buildRow(ctx, order, checkoutUrl);
+      const row = await buildRow(ctx, order, checkoutUrl);
       // The order points at the new session before the old one is canceled, so that cancellation is
       // known to be the replaced session's, not the order's; any refusal below points it back.
       if (current && live && !(await repointOrder(ctx.db, current.id, live.id, row.id))) {
@@ -195,7 +196,7 @@ async function releaseOpenOrder(ctx: MerchantCtx, merchantKey: string, orderId?:
   return true;
 }
 
-function buildRow(ctx: MerchantCtx, order: Order, checkoutUrl: string): SessionRow {
+async function buildRow(ctx: MerchantCtx, order: Order, checkoutUrl: string): Promise<SessionRow> {
   const sp = order.customer;
   // The canonical checks (webhook URLs, customer document, settings) run on the canonical request.
   const canonical = validate(CreateSession, {
@@ -227,6 +228,10 @@ function buildRow(ctx: MerchantCtx, order: Order, checkoutUrl: string): SessionR
   const id = newId(`cs_${ctx.mode}`);
   return {
     ...newSessionRow(ctx, canonical, resolved, DIALECT, id),
+    // An order without payments_settings takes the panel's defaults for its mode.
+    paymentSettings:
+      (canonical.payment_settings as unknown[] | undefined) ??
+      (await defaultPaymentSettings(ctx.db, ctx.merchant.id, ctx.mode)),
     // Southpayments' checkout is Brazilian; its orders carry no locale.
     locale: 'pt-BR',
     // "Se não informado, respeitará a configuração do Painel de Controle": null is the merchant's default.

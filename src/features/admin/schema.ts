@@ -35,3 +35,12 @@ export const CreatedMerchant = z
     created_at: z.string(),
   })
   .meta({ id: 'CreatedMerchant' });
+
+/** An operator's invite of a panel user to a merchant. */
+export const InvitePanelUser = z
+  .strictObject({
+    email: z.email().max(254),
+    role: z.enum(['owner', 'developer', 'support']),
+  })
+  .meta({ id: 'InvitePanelUser' });
+export type InvitePanelUser = z.infer<typeof InvitePanelUser>;

@@ -94,6 +94,27 @@ export const BankAccountInput = z.strictObject({
 /** A logo is inlined in the page (its CSP allows images from 'self' and data: only); 6 KB keeps it under 50 KB. */
 const LOGO_MAX_CHARS = 6 * 1024;
 const LOGO_DATA_URL = /^data:image\/(png|jpeg|webp|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/;
+/** Card installments a session gets when its request carries no payment_settings (seed 004's panel defaults). */
+export const DefaultInstallments = z
+  .strictObject({
+    max_installments: z.int().min(1).max(12),
+    max_installments_interest: z.int().min(1).max(12).optional(),
+    interest: z.number().min(0).max(100).optional(),
+  })
+  .refine(
+    (d) => d.max_installments_interest === undefined || d.max_installments_interest >= d.max_installments,
+    {
+      path: ['max_installments_interest'],
+      message: 'must be at least max_installments',
+      params: { code: 'out_of_range' },
+    },
+  )
+  .refine((d) => (d.max_installments_interest ?? 0) <= d.max_installments || d.interest !== undefined, {
+    path: ['interest'],
+    message: 'is required when max_installments_interest exceeds max_installments',
+    params: { code: 'required' },
+  });
+export type DefaultInstallments = z.infer<typeof DefaultInstallments>;
 
 export const UpdateMerchant = z
   .strictObject({
@@ -115,6 +136,9 @@ export const UpdateMerchant = z
       .nullable()
       .optional()
       .meta({ description: 'Your CLABE for SPEI; the sandbox issues a test one when unset.' }),
+    default_installments: DefaultInstallments.nullable().optional().meta({
+      description: 'Card installments offered by a session created without payment_settings; null: 1.',
+    }),
     late_payment_policy: z.enum(['accept', 'refund', 'hold']).optional().meta({
       description:
         'Late, duplicate or mismatched money in this mode: accept it (completes the session), refund it in full, or hold it for your decision (default).',

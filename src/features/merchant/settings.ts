@@ -67,6 +67,12 @@ export function settingsPatch(ctx: MerchantCtx, input: UpdateMerchant): Settings
   if (input.allowed_origins) set.allowedOrigins = input.allowed_origins.map((u) => new URL(u).origin);
   if (input.bank_accounts) set.bankAccounts = input.bank_accounts;
   if (input.spei_clabe !== undefined) set.speiClabe = input.spei_clabe;
+  if (input.default_installments !== undefined) {
+    const d = input.default_installments;
+    set.defaultMaxInstallments = d?.max_installments ?? null;
+    set.defaultMaxInstallmentsInterest = d?.max_installments_interest ?? null;
+    set.defaultInterest = d?.interest ?? null;
+  }
   if (input.late_payment_policy) set.latePaymentPolicy = input.late_payment_policy;
   if (input.notify_customer !== undefined) set.notifyCustomer = input.notify_customer;
   if (input.brand_color !== undefined) {
@@ -96,6 +102,7 @@ export function settingsView(
     bank_accounts: s.bankAccounts,
     spei_clabe: s.speiClabe,
     enabled_methods: s.enabledMethods,
+    default_installments: defaultInstallmentsView(s),
     late_payment_policy: s.latePaymentPolicy,
     notify_customer: s.notifyCustomer,
     brand_color: s.brandColor,
@@ -143,4 +150,29 @@ export async function updateMerchant({ ctx, input }: { ctx: MerchantCtx; input: 
   }
   if (statements.length > 0) await ctx.db.batch(statements as [(typeof statements)[number]]);
   return getMerchant(ctx);
+}
+
+export function defaultInstallmentsView(s: ModeSettings) {
+  if (s.defaultMaxInstallments === null) return null;
+  return {
+    max_installments: s.defaultMaxInstallments,
+    ...(s.defaultMaxInstallmentsInterest === null
+      ? {}
+      : { max_installments_interest: s.defaultMaxInstallmentsInterest }),
+    ...(s.defaultInterest === null ? {} : { interest: s.defaultInterest }),
+  };
+}
+
+/**
+ * The payment_settings a session gets when its request has none: the mode's default card
+ * installments, or null (1 installment). Copied onto the session at creation, so a later change of
+ * the default never re-prices a session a customer is already looking at.
+ */
+export async function defaultPaymentSettings(
+  db: DrizzleD1Database,
+  merchantId: string,
+  mode: Mode,
+): Promise<Record<string, unknown>[] | null> {
+  const view = defaultInstallmentsView(await loadModeSettings(db, merchantId, mode));
+  return view === null ? null : [{ payment_type: 'card', ...view }];
 }

@@ -6,6 +6,14 @@ import type { MerchantCtx } from '../context';
 import { createdRangeAndCursor, toPage } from '../shared/cursor';
 import { resolveSessionInput } from './input';
 import type { CreateSession, ListSessionsQuery } from './schema';
+import type { CreateSession, ListSessionsQuery } from '../api/sessions/schema';
+import { checkoutSessions, payments, type SessionRow } from '../db/schema';
+import { ApiError, refusalError } from '../http/errors';
+import { newId } from '../lib/ids';
+import type { MerchantCtx } from './context';
+import { createdRangeAndCursor, toPage } from './cursor';
+import { defaultPaymentSettings } from './merchant-settings';
+import { resolveSessionInput } from './session-input';
 
 /** A create that finds its order taken by an open session past its time expires it first, then retries once. */
 const MAX_CREATE_ATTEMPTS = 2;
@@ -24,8 +32,14 @@ export async function createSession({
     merchantCountry: ctx.merchant.country,
     allowLoopbackUrls: ctx.allowLoopbackUrls,
   });
+  const settings =
+    input.payment_settings ?? (await defaultPaymentSettings(ctx.db, ctx.merchant.id, ctx.mode));
+  const withDefaults = {
+    ...input,
+    payment_settings: (settings ?? undefined) as CreateSession['payment_settings'],
+  };
   for (let attempt = 1; ; attempt++) {
-    const row = newSessionRow(ctx, input, { country, customer }, dialect, newId(`cs_${ctx.mode}`));
+    const row = newSessionRow(ctx, withDefaults, { country, customer }, dialect, newId(`cs_${ctx.mode}`));
     // The partial unique index allows one open, pending or paid session per order: the insert
     // itself is the race-free check.
     const inserted = await ctx.db.insert(checkoutSessions).values(row).onConflictDoNothing().returning();

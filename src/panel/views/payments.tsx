@@ -1,0 +1,217 @@
+import type { FC } from 'hono/jsx';
+import type { PaymentRow, SessionRow } from '../../db/schema';
+import { CONNECTORS } from '../../gateways/registry';
+import type { sessionTimeline } from '../../services/session-search';
+import { money, when } from './layout';
+
+const STATUSES = ['open', 'pending', 'paid', 'expired', 'canceled'];
+/** Every connector Borda has, the sandbox included. */
+const GATEWAY_SLUGS = Object.keys(CONNECTORS).sort();
+const METHODS = ['card', 'pix', 'boleto', 'bank_transfer', 'spei', 'oxxo', 'pse', 'voucher'];
+
+export type PaymentsFilter = {
+  q: string;
+  status: string;
+  method: string;
+  gateway: string;
+  min: string;
+  max: string;
+  from: string;
+  to: string;
+};
+
+export const PaymentsList: FC<{ base: string; filter: PaymentsFilter; rows: SessionRow[] }> = ({
+  base,
+  filter,
+  rows,
+}) => (
+  <>
+    <search>
+      <form method="get" action={`${base}/payments`}>
+        <label>
+          Search{' '}
+          <input
+            name="q"
+            value={filter.q}
+            placeholder="session, payment, order id, CPF, e-mail, boleto line"
+            size={36}
+          />
+        </label>
+        <label>
+          Status{' '}
+          <select name="status">
+            <option value="">any</option>
+            {STATUSES.map((s) => (
+              <option value={s} selected={filter.status === s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Method{' '}
+          <select name="method">
+            <option value="">any</option>
+            {METHODS.map((s) => (
+              <option value={s} selected={filter.method === s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Gateway{' '}
+          <select name="gateway">
+            <option value="">any</option>
+            {GATEWAY_SLUGS.map((g) => (
+              <option value={g} selected={filter.gateway === g}>
+                {g}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Amount from <input name="min" inputmode="decimal" size={8} value={filter.min} />
+        </label>
+        <label>
+          to <input name="max" inputmode="decimal" size={8} value={filter.max} />
+        </label>
+        <label>
+          From <input type="date" name="from" value={filter.from} />
+        </label>
+        <label>
+          To <input type="date" name="to" value={filter.to} />
+        </label>
+        <button type="submit">Filter</button>
+        <button type="submit" formaction={`${base}/payments.csv`}>
+          Export CSV
+        </button>
+      </form>
+    </search>
+    <table>
+      <caption>{rows.length} sessions</caption>
+      <thead>
+        <tr>
+          <th scope="col">Session</th>
+          <th scope="col">Order</th>
+          <th scope="col">Status</th>
+          <th scope="col">Amount</th>
+          <th scope="col">Created (UTC)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((s) => (
+          <tr>
+            <td>
+              <a href={`${base}/payments/${s.id}`}>
+                <code>{s.id}</code>
+              </a>
+            </td>
+            <td>{s.merchantOrderId}</td>
+            <td class="status">{s.status}</td>
+            <td>{money(s.amount, s.currency)}</td>
+            <td>{when(s.createdAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </>
+);
+
+type Timeline = Awaited<ReturnType<typeof sessionTimeline>>;
+
+export const PaymentDetail: FC<{ t: Timeline }> = ({ t }) => (
+  <>
+    <p>
+      Order <strong>{t.session.merchantOrderId}</strong> · status{' '}
+      <strong id="session-status">{t.session.status}</strong> · {money(t.session.amount, t.session.currency)}{' '}
+      · created {when(t.session.createdAt)} UTC
+    </p>
+    <h2>Payments</h2>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Payment</th>
+          <th scope="col">Method</th>
+          <th scope="col">Gateway</th>
+          <th scope="col">Status</th>
+          <th scope="col">Amount</th>
+          <th scope="col">Customer</th>
+        </tr>
+      </thead>
+      <tbody>
+        {t.payments.map((p: PaymentRow) => (
+          <tr>
+            <td>
+              <code>{p.id}</code>
+            </td>
+            <td>{p.method}</td>
+            <td>{p.gateway}</td>
+            <td>{p.status}</td>
+            <td>{money(p.amount, p.currency)}</td>
+            <td>
+              {p.customer
+                ? [p.customer.name, p.customer.email, p.customer.document].filter(Boolean).join(' · ')
+                : ''}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+    <h2>Gateway calls</h2>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">When (UTC)</th>
+          <th scope="col">Gateway</th>
+          <th scope="col">Outcome</th>
+          <th scope="col">Latency</th>
+          <th scope="col">Error</th>
+        </tr>
+      </thead>
+      <tbody>
+        {t.gatewayCalls.map((a) => (
+          <tr>
+            <td>{when(a.startedAt)}</td>
+            <td>{a.gateway}</td>
+            <td>{a.outcome}</td>
+            <td>{a.latencyMs} ms</td>
+            <td>{a.errorCode ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+    <h2>Events and webhook deliveries</h2>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">When (UTC)</th>
+          <th scope="col">Event</th>
+          <th scope="col">Deliveries</th>
+        </tr>
+      </thead>
+      <tbody>
+        {t.events.map((e) => (
+          <tr>
+            <td>{when(e.createdAt)}</td>
+            <td>
+              {e.type} <code>{e.id}</code>
+            </td>
+            <td>
+              {t.deliveries
+                .filter((d) => d.eventId === e.id)
+                .map((d) => (
+                  <div>
+                    {d.status} to <code>{d.url}</code>:{' '}
+                    {d.attempts
+                      .map((a) => `${a.statusCode ?? a.error ?? 'no answer'} in ${a.latencyMs} ms`)
+                      .join(', ')}
+                  </div>
+                ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </>
+);

@@ -1,0 +1,68 @@
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { apiKeys } from '../db/schema';
+import { forgetKeys } from '../http/auth';
+import { sha256Hex } from '../lib/crypto';
+import { newId, randomBase62 } from '../lib/ids';
+import type { MerchantCtx } from './context';
+
+const KEY_CHARS = 32;
+const PREFIX_SECRET_CHARS = 4;
+
+/** The merchant's unrevoked keys in the context's mode (prefixes only: keys are never stored). */
+export async function listApiKeys(ctx: MerchantCtx) {
+  return ctx.db
+    .select({
+      id: apiKeys.id,
+      kind: apiKeys.kind,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.merchantId, ctx.merchant.id),
+        eq(apiKeys.mode, ctx.mode),
+        or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, ctx.now)),
+      ),
+    );
+}
+
+/**
+ * Issues a new key of `kind` in the context's mode and stops the previous ones of that kind at once
+ * or after `overlapMs` (both work meanwhile, so the merchant can deploy the new one), in one batch.
+ * The key is returned once; D1 keeps its SHA-256 and a short prefix. Stopped at once, the old key
+ * leaves this isolate's cache at once; another isolate that cached it may accept it for up to
+ * KEY_CACHE_TTL_MS (60 s, src/http/auth.ts), as it may past the end of an overlap.
+ */
+export async function rollApiKey(ctx: MerchantCtx, kind: 'secret' | 'public', overlapMs = 0) {
+  const stopsAt = ctx.now + overlapMs;
+  const key = `${kind === 'secret' ? 'sk' : 'pk'}_${ctx.mode}_${randomBase62(KEY_CHARS)}`;
+  const row = {
+    id: newId('key', 20),
+    merchantId: ctx.merchant.id,
+    kind,
+    mode: ctx.mode,
+    prefix: key.slice(0, key.indexOf('_', 3) + 1 + PREFIX_SECRET_CHARS),
+    hash: await sha256Hex(key),
+    createdAt: ctx.now,
+  };
+  const [revoked] = await ctx.db.batch([
+    ctx.db
+      .update(apiKeys)
+      .set({ revokedAt: stopsAt })
+      .where(
+        and(
+          eq(apiKeys.merchantId, ctx.merchant.id),
+          eq(apiKeys.mode, ctx.mode),
+          eq(apiKeys.kind, kind),
+          // Keys still working, or working past the new stop: an earlier stop is never pushed later.
+          or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, stopsAt)),
+        ),
+      )
+      .returning({ hash: apiKeys.hash }),
+    ctx.db.insert(apiKeys).values(row),
+  ]);
+  if (overlapMs === 0) forgetKeys(revoked.map((r) => r.hash));
+  return { id: row.id, key, prefix: row.prefix };
+}

@@ -1,0 +1,214 @@
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  checkoutSessions,
+  events,
+  paymentAttempts,
+  payments,
+  webhookAttempts,
+  webhookDeliveries,
+} from '../db/schema';
+import { decimalTextToMinor } from '../domain/decimal';
+import { CURRENCY_CODES } from '../domain/money';
+import type { MerchantCtx } from './context';
+import { getSessionWithPayments } from './sessions';
+
+export type SessionSearch = {
+  q?: string;
+  status?: (typeof checkoutSessions.$inferSelect)['status'];
+  method?: string;
+  gateway?: string;
+  /** Bounds on the session amount as typed in decimals (150.00), applied in each session's own currency. */
+  amountMin?: string;
+  amountMax?: string;
+  from?: number;
+  to?: number;
+  limit?: number;
+};
+
+/**
+ * Sessions of this merchant and mode, newest first, narrowed by status, by a payment method tried,
+ * by creation time, and by a search text matched exactly against the session id, a payment id, the
+ * merchant_order_id, the customer's e-mail or document (digits only; on the session or on a payment),
+ * a boleto's linha digitável; and by a gateway tried.
+ */
+export async function searchSessions(ctx: MerchantCtx, input: SessionSearch) {
+  const where: SQL[] = [
+    eq(checkoutSessions.merchantId, ctx.merchant.id),
+    eq(checkoutSessions.mode, ctx.mode),
+  ];
+  if (input.status) where.push(eq(checkoutSessions.status, input.status));
+  if (input.from !== undefined) where.push(gte(checkoutSessions.createdAt, input.from));
+  if (input.to !== undefined) where.push(lt(checkoutSessions.createdAt, input.to));
+  const ownPayments = and(eq(payments.merchantId, ctx.merchant.id), eq(payments.mode, ctx.mode));
+  if (input.method) {
+    where.push(
+      inArray(
+        checkoutSessions.id,
+        ctx.db
+          .select({ id: payments.sessionId })
+          .from(payments)
+          .where(and(ownPayments, eq(payments.method, input.method))),
+      ),
+    );
+  }
+  if (input.gateway) {
+    const gateway = input.gateway;
+    where.push(
+      inArray(
+        checkoutSessions.id,
+        ctx.db
+          .select({ id: payments.sessionId })
+          .from(payments)
+          .where(and(ownPayments, eq(payments.gateway, gateway))),
+      ),
+    );
+  }
+  const bound = (text: string | undefined, cmp: typeof gte) => {
+    if (!text?.trim()) return;
+    // Exact conversion per currency (no float): 150.00 is 15000 in BRL, 150 in CLP.
+    const perCurrency = CURRENCY_CODES.flatMap((cur) => {
+      const r = decimalTextToMinor(text.trim(), cur);
+      return 'minor' in r
+        ? [and(eq(checkoutSessions.currency, cur), cmp(checkoutSessions.amount, r.minor))]
+        : [];
+    });
+    where.push(perCurrency.length > 0 ? (or(...perCurrency) as SQL) : sql`0`);
+  };
+  bound(input.amountMin, gte);
+  bound(input.amountMax, lte);
+  const q = input.q?.trim();
+  if (q) {
+    const lowered = q.toLowerCase();
+    const digits = q.replace(/\D/g, '');
+    const onPayment = or(
+      eq(payments.id, q),
+      sql`lower(json_extract(${payments.customer}, '$.email')) = ${lowered}`,
+      digits.length >= 11 ? sql`json_extract(${payments.customer}, '$.document') = ${digits}` : undefined,
+      // A boleto's linha digitável (47 digits, typed with or without its dots and spaces).
+      digits.length === 47
+        ? sql`replace(replace(json_extract(${payments.details}, '$.boleto.line'), '.', ''), ' ', '') = ${digits}`
+        : undefined,
+    );
+    where.push(
+      or(
+        eq(checkoutSessions.id, q),
+        eq(checkoutSessions.merchantOrderId, q),
+        sql`lower(json_extract(${checkoutSessions.customer}, '$.email')) = ${lowered}`,
+        digits.length >= 11
+          ? sql`json_extract(${checkoutSessions.customer}, '$.document') = ${digits}`
+          : undefined,
+        inArray(
+          checkoutSessions.id,
+          ctx.db.select({ id: payments.sessionId }).from(payments).where(and(ownPayments, onPayment)),
+        ),
+      ) as SQL,
+    );
+  }
+  return ctx.db
+    .select()
+    .from(checkoutSessions)
+    .where(and(...where))
+    .orderBy(desc(checkoutSessions.createdAt), desc(checkoutSessions.id))
+    .limit(Math.min(input.limit ?? 50, 5000));
+}
+
+/**
+ * Everything that happened to one session: its payments, each gateway call (latency, outcome), its
+ * events and every delivery attempt of them. 404 (from getSessionWithPayments) outside the merchant and mode.
+ */
+export async function sessionTimeline(ctx: MerchantCtx, token: string) {
+  const { session, payments: paid } = await getSessionWithPayments({ ctx, input: { token } });
+  const [calls, evs, deliveries, tries] = await ctx.db.batch([
+    ctx.db
+      .select()
+      .from(paymentAttempts)
+      .where(
+        and(
+          eq(paymentAttempts.sessionId, session.id),
+          inArray(
+            paymentAttempts.paymentId,
+            paid.map((p) => p.id),
+          ),
+        ),
+      )
+      .orderBy(asc(paymentAttempts.startedAt)),
+    ctx.db
+      .select()
+      .from(events)
+      .where(
+        and(
+          eq(events.sessionId, session.id),
+          eq(events.merchantId, ctx.merchant.id),
+          eq(events.mode, ctx.mode),
+        ),
+      )
+      .orderBy(asc(events.createdAt)),
+    // Only the event's type beside the delivery: a batch returns rows keyed by column name, so two
+    // tables' `id` or `created_at` in one row would overwrite each other.
+    ctx.db
+      .select({ delivery: webhookDeliveries, eventType: events.type })
+      .from(webhookDeliveries)
+      .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+      .where(
+        and(
+          eq(events.sessionId, session.id),
+          eq(events.merchantId, ctx.merchant.id),
+          eq(events.mode, ctx.mode),
+        ),
+      ),
+    ctx.db
+      .select({ attempt: webhookAttempts })
+      .from(webhookAttempts)
+      .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
+      .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+      .where(
+        and(
+          eq(events.sessionId, session.id),
+          eq(events.merchantId, ctx.merchant.id),
+          eq(events.mode, ctx.mode),
+        ),
+      )
+      .orderBy(asc(webhookAttempts.attemptedAt)),
+  ]);
+  return {
+    session,
+    payments: paid,
+    gatewayCalls: calls,
+    events: evs,
+    deliveries: deliveries.map((d) => ({
+      ...d.delivery,
+      eventType: d.eventType,
+      attempts: tries.filter((t) => t.attempt.deliveryId === d.delivery.id).map((t) => t.attempt),
+    })),
+  };
+}
+
+/** The delivery log of this merchant and mode: deliveries newest first with their event and attempts. */
+export async function deliveryLog(ctx: MerchantCtx, input: { status?: string; limit?: number }) {
+  const where: SQL[] = [
+    eq(webhookDeliveries.merchantId, ctx.merchant.id),
+    eq(events.merchantId, ctx.merchant.id),
+    eq(events.mode, ctx.mode),
+  ];
+  if (input.status) where.push(eq(webhookDeliveries.status, input.status as 'failed'));
+  const rows = await ctx.db
+    .select({
+      delivery: webhookDeliveries,
+      event: { id: events.id, type: events.type, sessionId: events.sessionId },
+    })
+    .from(webhookDeliveries)
+    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+    .where(and(...where))
+    .orderBy(desc(webhookDeliveries.createdAt))
+    .limit(Math.min(input.limit ?? 100, 200));
+  const ids = rows.map((r) => r.delivery.id);
+  const tries =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .select()
+          .from(webhookAttempts)
+          .where(inArray(webhookAttempts.deliveryId, ids))
+          .orderBy(asc(webhookAttempts.attemptedAt));
+  return rows.map((r) => ({ ...r, attempts: tries.filter((t) => t.deliveryId === r.delivery.id) }));
+}

@@ -1,0 +1,57 @@
+import { and, eq, gte, inArray, lte } from 'drizzle-orm';
+import { events, webhookDeliveries } from '../db/schema';
+import type { DeliverMessage } from '../webhooks/messages';
+import { DELIVER_SEND_BATCH } from '../webhooks/messages';
+import type { MerchantCtx } from './context';
+
+/** At most this many events per bulk replay; a wider range is replayed in several requests. */
+export const MAX_REPLAY = 500;
+
+/**
+ * Sends again every event of this merchant and mode whose delivery failed (or was disabled) within
+ * [from, to], the way a single redelivery does: the delivery goes back to pending with a fresh retry
+ * schedule, goes to the URL configured now, and keeps its attempt history.
+ */
+export async function replayFailedDeliveries({
+  ctx,
+  input,
+  queue,
+}: {
+  ctx: MerchantCtx;
+  input: { from: number; to: number };
+  queue: Queue;
+}) {
+  const rows = await ctx.db
+    .selectDistinct({ eventId: webhookDeliveries.eventId })
+    .from(webhookDeliveries)
+    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+    .where(
+      and(
+        eq(webhookDeliveries.merchantId, ctx.merchant.id),
+        eq(events.merchantId, ctx.merchant.id),
+        eq(events.mode, ctx.mode),
+        inArray(webhookDeliveries.status, ['failed', 'disabled']),
+        gte(webhookDeliveries.createdAt, input.from),
+        lte(webhookDeliveries.createdAt, input.to),
+      ),
+    )
+    .limit(MAX_REPLAY);
+  const ids = rows.map((r) => r.eventId);
+  for (let i = 0; i < ids.length; i += DELIVER_SEND_BATCH) {
+    const chunk = ids.slice(i, i + DELIVER_SEND_BATCH);
+    await ctx.db
+      .update(webhookDeliveries)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: null, updatedAt: ctx.now })
+      .where(
+        and(
+          inArray(webhookDeliveries.eventId, chunk),
+          eq(webhookDeliveries.merchantId, ctx.merchant.id),
+          inArray(webhookDeliveries.status, ['failed', 'disabled']),
+        ),
+      );
+    await queue.sendBatch(
+      chunk.map((eventId) => ({ body: { kind: 'deliver', eventId } satisfies DeliverMessage })),
+    );
+  }
+  return { replayed: ids.length };
+}

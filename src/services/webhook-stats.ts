@@ -1,0 +1,36 @@
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { events, webhookAttempts, webhookDeliveries } from '../db/schema';
+import type { MerchantCtx } from './context';
+
+export const STATS_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Per endpoint URL of this merchant and mode, over the attempts made since `since`: how many, how
+ * many answered 2xx, and their mean and slowest latency.
+ */
+export async function endpointStats(ctx: MerchantCtx, since: number) {
+  const ok = sql<number>`sum(case when ${webhookAttempts.statusCode} between 200 and 299 then 1 else 0 end)`;
+  const rows = await ctx.db
+    .select({
+      url: webhookDeliveries.url,
+      attempts: sql<number>`count(*)`,
+      succeeded: ok,
+      meanLatencyMs: sql<number>`cast(round(avg(${webhookAttempts.latencyMs})) as integer)`,
+      maxLatencyMs: sql<number>`max(${webhookAttempts.latencyMs})`,
+    })
+    .from(webhookAttempts)
+    .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
+    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+    .where(
+      and(
+        eq(webhookDeliveries.merchantId, ctx.merchant.id),
+        eq(events.merchantId, ctx.merchant.id),
+        eq(events.mode, ctx.mode),
+        gte(webhookAttempts.attemptedAt, since),
+      ),
+    )
+    .groupBy(webhookDeliveries.url)
+    .orderBy(webhookDeliveries.url);
+  return rows.map((r) => ({ ...r, successRate: r.attempts === 0 ? 0 : r.succeeded / r.attempts }));
+}
+export type EndpointStats = Awaited<ReturnType<typeof endpointStats>>;
