@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { apiKeys, merchants } from '../db/schema';
+import { type KeyOwner, keyCache } from '../features/key-cache';
 import { sha256Hex } from '../lib/crypto';
-import { TtlCache } from '../lib/ttl-cache';
 import type { AppEnv, AuthedMerchant, Mode } from './context';
 import { ApiError } from './errors';
 
@@ -18,21 +18,7 @@ export function presentedKey(req: Request): string | null {
 
 const SECRET_KEY = /^sk_(test|live)_[0-9A-Za-z]{16,64}$/;
 
-type KeyOwner = { merchant: AuthedMerchant; mode: Mode };
-/**
- * Key lookups cached per isolate for a minute: the create-session hot path then makes one D1
- * round trip instead of two. The cache holds only who the key is (merchant id, name, country, mode),
- * which no API call changes; settings are per mode and read from D1 by whoever needs them, so a
- * settings change holds on the next request in every isolate. A key revoked in D1 by an operator
- * can still authenticate for up to a minute in an isolate that cached it.
- */
-export const KEY_CACHE_TTL_MS = 60_000;
-const keyCache = new TtlCache<KeyOwner>(KEY_CACHE_TTL_MS, 10_000);
-
-/** Drops revoked keys (by SHA-256) from this isolate's cache; other isolates drop them within the TTL. */
-export function forgetKeys(hashes: string[]): void {
-  for (const h of hashes) keyCache.delete(h);
-}
+export { forgetKeys, KEY_CACHE_TTL_MS } from '../features/key-cache';
 
 export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
   const key = presentedKey(c.req.raw);

@@ -1,10 +1,8 @@
 import { and, asc, isNull, lt } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { events, idempotencyKeys } from '../db/schema';
-import { IDEMPOTENCY_TTL_MS } from '../domain/retention';
 import { events, idempotencyKeys, loginThrottle, panelSessions } from '../db/schema';
-import { IDEMPOTENCY_TTL_MS } from '../http/idempotency';
-import { THROTTLE_WINDOW_MS } from '../services/login-throttle';
+import { IDEMPOTENCY_TTL_MS } from '../domain/retention';
+import { THROTTLE_WINDOW_MS } from '../features/panel/login-throttle';
 import { publishEvents } from '../webhooks/publish';
 
 /** An event younger than this may still be on its way from the object that wrote it. */

@@ -1,8 +1,8 @@
 import { type Context, Hono } from 'hono';
 import { qrSvg } from '../checkout/qr';
+import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from '../features/panel/totp';
+import { userById } from '../features/panel/users';
 import { otpauthUri } from '../lib/totp';
-import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from '../services/panel-totp';
-import { userById } from '../services/panel-users';
 import { clientAddress, requirePanelSession } from './auth/middleware';
 import type { PanelEnv } from './context';
 import { render } from './render';

@@ -1,5 +1,5 @@
+import type { PanelIdentity } from '../features/panel/sessions';
 import type { AppEnv } from '../http/context';
-import type { PanelIdentity } from '../services/panel-sessions';
 
 /** The app's env plus who is signed in to the panel, their CSRF token and the parsed form of a POST. */
 export type PanelEnv = {

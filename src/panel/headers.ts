@@ -1,4 +1,4 @@
-import { newNonce } from '../checkout/page/headers';
+import { newNonce } from '../http/page-headers';
 
 export { newNonce };
 

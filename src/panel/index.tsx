@@ -1,10 +1,11 @@
 import { type Context, Hono } from 'hono';
-import { InvitePanelUser } from '../api/admin/schema';
+import { ApiError } from '../domain/errors';
+import { InvitePanelUser } from '../features/admin/schema';
+import { listAudit } from '../features/panel/audit';
+import { disableUser, inviteUser, listUsers, resetSecondFactor } from '../features/panel/users';
 import { validate } from '../http/body';
-import { ApiError } from '../http/errors';
+import { statusOf } from '../http/errors';
 import { baseUrlOf } from '../http/problem';
-import { listAudit } from '../services/audit';
-import { disableUser, inviteUser, listUsers, resetSecondFactor } from '../services/panel-users';
 import { accountRoutes } from './account';
 import { clientAddress, requirePanelSession, requirePermission } from './auth/middleware';
 import { panelAuthRoutes } from './auth/routes';
@@ -92,7 +93,7 @@ export const panelRoutes = new Hono<PanelEnv>()
   // A refusal from a service (404 for another merchant's or mode's object, 403, 409) as a page, not JSON.
   .onError((err, c) => {
     if (!(err instanceof ApiError)) throw err;
-    const status = err.status;
+    const status = statusOf(err);
     return render(c, (nonce) => <ErrorPage nonce={nonce} status={status} message={err.message} />, status);
   })
   .route('/', panelAuthRoutes)

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
+import { recordAudit } from '../features/panel/audit';
 import type { AppEnv } from '../http/context';
 import { merchantCtx } from '../http/service-ctx';
-import { recordAudit } from '../services/audit';
 import { clientAddress } from './auth/middleware';
 import type { PanelEnv } from './context';
 import { render } from './render';

@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
-import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
+import { ACCOUNT_LIMIT, THROTTLE_WINDOW_MS } from '../../src/features/panel/login-throttle';
 import { purgePanelState } from '../../src/jobs/maintenance';
 import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from '../../src/lib/password';
-import { ACCOUNT_LIMIT, THROTTLE_WINDOW_MS } from '../../src/services/login-throttle';
+import { database } from '../../src/platform/db';
 import { call, newMerchant } from './helpers';
 import { inviteViaAdmin, PASSWORD, PanelClient, signedIn } from './panel-helpers';
 
@@ -245,7 +245,7 @@ describe('panel state purge (cron)', () => {
         "INSERT INTO panel_sessions (id, token_hash, user_id, merchant_id, created_at, expires_at) VALUES ('pss_old', 'h_old', 'u', 'm', 0, ?), ('pss_new', 'h_new', 'u', 'm', ?, ?)",
       ).bind(now - 2 * 86_400_000, now, now + 3_600_000),
     ]);
-    await purgePanelState(drizzle(env.DB), now);
+    await purgePanelState(database(env), now);
     const keys = await env.DB.prepare('SELECT key FROM login_throttle WHERE key IN (?, ?)')
       .bind('account:old@shop.example', 'account:new@shop.example')
       .all<{ key: string }>();

@@ -1,7 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { BankAccount } from './payment-details';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { BankAccount } from './payments';
+import type { BankAccount } from './payment-details';
 
 export const merchants = sqliteTable('merchants', {
   id: text('id').primaryKey(),

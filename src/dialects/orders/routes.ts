@@ -1,8 +1,8 @@
-import { defaultPaymentSettings } from '../../features/merchant/settings';
 import { Hono } from 'hono';
 import { orderSignature, verifyOrderSignature } from '../../checkout/link-signature';
 import { checkoutSessions, type SessionRow } from '../../db/schema';
 import type { MerchantCtx } from '../../features/context';
+import { defaultPaymentSettings } from '../../features/merchant/settings';
 import { resolveSessionInput } from '../../features/sessions/input';
 import { CreateSession } from '../../features/sessions/schema';
 import { serializeSession } from '../../features/sessions/serialize';

@@ -3,17 +3,10 @@ import { checkoutSessions, payments, type SessionRow } from '../../db/schema';
 import { ApiError, refusalError } from '../../domain/errors';
 import { newId } from '../../lib/ids';
 import type { MerchantCtx } from '../context';
+import { defaultPaymentSettings } from '../merchant/settings';
 import { createdRangeAndCursor, toPage } from '../shared/cursor';
 import { resolveSessionInput } from './input';
 import type { CreateSession, ListSessionsQuery } from './schema';
-import type { CreateSession, ListSessionsQuery } from '../api/sessions/schema';
-import { checkoutSessions, payments, type SessionRow } from '../db/schema';
-import { ApiError, refusalError } from '../http/errors';
-import { newId } from '../lib/ids';
-import type { MerchantCtx } from './context';
-import { createdRangeAndCursor, toPage } from './cursor';
-import { defaultPaymentSettings } from './merchant-settings';
-import { resolveSessionInput } from './session-input';
 
 /** A create that finds its order taken by an open session past its time expires it first, then retries once. */
 const MAX_CREATE_ATTEMPTS = 2;

@@ -1,8 +1,8 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { ApiError } from '../../http/errors';
+import { ApiError } from '../../domain/errors';
+import { csrfToken, loadPanelSession } from '../../features/panel/sessions';
 import { timingSafeEqualText } from '../../lib/crypto';
-import { csrfToken, loadPanelSession } from '../../services/panel-sessions';
 import type { PanelEnv } from '../context';
 import { SESSION_COOKIE } from '../headers';
 import { can, type Permission } from './roles';

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { ApiError } from '../../http/errors';
-import { auditInsert } from '../../services/audit';
+import { auditInsert } from '../../features/panel/audit';
 import {
   loadPanelSession,
   PANEL_SESSION_TTL_MS,
   revokePanelSession,
   SECOND_FACTOR_TTL_MS,
   startPanelSession,
-} from '../../services/panel-sessions';
-import { acceptInvite, findInvite, signIn } from '../../services/panel-users';
+} from '../../features/panel/sessions';
+import { acceptInvite, findInvite, signIn } from '../../features/panel/users';
+import { ApiError } from '../../http/errors';
 import type { PanelEnv } from '../context';
 import { clearedSessionCookie, SESSION_COOKIE, sessionCookie } from '../headers';
 import { render } from '../render';

@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { auditInsert } from '../../services/audit';
-import { admitAttempt, clearAccount } from '../../services/login-throttle';
+import { auditInsert } from '../../features/panel/audit';
+import { admitAttempt, clearAccount } from '../../features/panel/login-throttle';
 import {
   loadPendingSession,
   PANEL_SESSION_TTL_MS,
   revokePanelSession,
   startPanelSession,
-} from '../../services/panel-sessions';
-import { checkSecondFactor } from '../../services/panel-totp';
+} from '../../features/panel/sessions';
+import { checkSecondFactor } from '../../features/panel/totp';
 import type { PanelEnv } from '../context';
 import { SESSION_COOKIE, sessionCookie } from '../headers';
 import { render } from '../render';

@@ -1,7 +1,7 @@
 import type { Child, FC } from 'hono/jsx';
 import { CURRENCIES, type Currency } from '../../domain/money';
-import type { Mode } from '../../http/context';
-import type { PanelIdentity } from '../../services/panel-sessions';
+import type { Mode } from '../../domain/tenant';
+import type { PanelIdentity } from '../../features/panel/sessions';
 import { can } from '../auth/roles';
 
 const STYLE = `

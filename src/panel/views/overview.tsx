@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { Overview } from '../../services/overview';
+import type { Overview } from '../../features/panel/overview';
 
 const W = 640;
 const H = 160;

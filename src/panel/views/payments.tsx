@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { PaymentRow, SessionRow } from '../../db/schema';
+import type { sessionTimeline } from '../../features/panel/session-search';
 import { CONNECTORS } from '../../gateways/registry';
-import type { sessionTimeline } from '../../services/session-search';
 import { money, when } from './layout';
 
 const STATUSES = ['open', 'pending', 'paid', 'expired', 'canceled'];

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { getMerchant } from '../../services/merchant-settings';
+import type { getMerchant } from '../../features/merchant/settings';
 import { Csrf } from './layout';
 
 export type SettingsView = Awaited<ReturnType<typeof getMerchant>>;

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
-import type { deliveryLog } from '../../services/session-search';
-import type { EndpointStats } from '../../services/webhook-stats';
+import type { deliveryLog } from '../../features/panel/session-search';
+import type { EndpointStats } from '../../features/panel/webhook-stats';
 import { Csrf, when } from './layout';
 
 type Log = Awaited<ReturnType<typeof deliveryLog>>;

@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { merchants, type PanelRole, panelSessions, panelUsers } from '../db/schema';
-import { sha256Hex, toHex } from '../lib/crypto';
-import { newId, randomBase62 } from '../lib/ids';
+import { merchants, type PanelRole, panelSessions, panelUsers } from '../../db/schema';
+import { sha256Hex, toHex } from '../../lib/crypto';
+import { newId, randomBase62 } from '../../lib/ids';
 
 /** A panel session lasts 12 hours from sign-in, then the user signs in again. */
 export const PANEL_SESSION_TTL_MS = 12 * 60 * 60 * 1000;

@@ -1,10 +1,10 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { merchants, type PanelRole, panelSessions, panelUsers } from '../db/schema';
-import { ApiError, fieldError } from '../http/errors';
-import { sha256Hex } from '../lib/crypto';
-import { newId, randomBase62 } from '../lib/ids';
-import { hashPassword, passwordProblem, UNMATCHABLE_HASH, verifyPassword } from '../lib/password';
+import { merchants, type PanelRole, panelSessions, panelUsers } from '../../db/schema';
+import { ApiError, fieldError } from '../../domain/errors';
+import { sha256Hex } from '../../lib/crypto';
+import { newId, randomBase62 } from '../../lib/ids';
+import { hashPassword, passwordProblem, UNMATCHABLE_HASH, verifyPassword } from '../../lib/password';
 import { auditInsert } from './audit';
 import { admitAttempt, clearAccount } from './login-throttle';
 

@@ -1,10 +1,10 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { panelUsers } from '../db/schema';
-import { open, seal } from '../lib/secretbox';
-import { newTotpSecret, verifyTotp } from '../lib/totp';
+import { panelUsers } from '../../db/schema';
+import { open, seal } from '../../lib/secretbox';
+import { newTotpSecret, verifyTotp } from '../../lib/totp';
 import { auditInsert } from './audit';
-import { type Actor, userById } from './panel-users';
+import { type Actor, userById } from './users';
 
 /** Starts enrolment: a new secret, kept sealed as pending until a code from it confirms it. */
 export async function startTotpEnrolment(

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { loginThrottle } from '../db/schema';
+import { loginThrottle } from '../../db/schema';
 
 /**
  * Sign-in throttling kept in D1: one row per account and one per client address, counting attempts

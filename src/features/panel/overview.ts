@@ -1,6 +1,6 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
-import { checkoutSessions, payments } from '../db/schema';
-import type { MerchantCtx } from './context';
+import { checkoutSessions, payments } from '../../db/schema';
+import type { MerchantCtx } from '../context';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
-import { events, webhookAttempts, webhookDeliveries } from '../db/schema';
-import type { MerchantCtx } from './context';
+import { events, webhookAttempts, webhookDeliveries } from '../../db/schema';
+import type { MerchantCtx } from '../context';
 
 export const STATS_WINDOW_MS = 24 * 60 * 60 * 1000;
 

@@ -6,11 +6,11 @@ import {
   payments,
   webhookAttempts,
   webhookDeliveries,
-} from '../db/schema';
-import { decimalTextToMinor } from '../domain/decimal';
-import { CURRENCY_CODES } from '../domain/money';
-import type { MerchantCtx } from './context';
-import { getSessionWithPayments } from './sessions';
+} from '../../db/schema';
+import { decimalTextToMinor } from '../../domain/decimal';
+import { CURRENCY_CODES } from '../../domain/money';
+import type { MerchantCtx } from '../context';
+import { getSessionWithPayments } from '../sessions/service';
 
 export type SessionSearch = {
   q?: string;

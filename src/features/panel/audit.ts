@@ -1,8 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { auditLog } from '../db/schema';
-import type { Mode } from '../http/context';
-import { newId } from '../lib/ids';
+import { auditLog } from '../../db/schema';
+import type { Mode } from '../../domain/tenant';
+import { newId } from '../../lib/ids';
 
 export type AuditEntry = {
   merchantId: string;

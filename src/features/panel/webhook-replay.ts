@@ -1,8 +1,8 @@
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
-import { events, webhookDeliveries } from '../db/schema';
-import type { DeliverMessage } from '../webhooks/messages';
-import { DELIVER_SEND_BATCH } from '../webhooks/messages';
-import type { MerchantCtx } from './context';
+import { events, webhookDeliveries } from '../../db/schema';
+import type { DeliverMessage } from '../../webhooks/messages';
+import { DELIVER_SEND_BATCH } from '../../webhooks/messages';
+import type { MerchantCtx } from '../context';
 
 /** At most this many events per bulk replay; a wider range is replayed in several requests. */
 export const MAX_REPLAY = 500;

@@ -1,9 +1,9 @@
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
-import { apiKeys } from '../db/schema';
-import { forgetKeys } from '../http/auth';
-import { sha256Hex } from '../lib/crypto';
-import { newId, randomBase62 } from '../lib/ids';
-import type { MerchantCtx } from './context';
+import { apiKeys } from '../../db/schema';
+import { sha256Hex } from '../../lib/crypto';
+import { newId, randomBase62 } from '../../lib/ids';
+import type { MerchantCtx } from '../context';
+import { forgetKeys } from '../key-cache';
 
 const KEY_CHARS = 32;
 const PREFIX_SECRET_CHARS = 4;
