@@ -1,9 +1,9 @@
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { apiKeys, merchants } from '../db/schema';
-import { type KeyOwner, keyCache } from '../features/key-cache';
+import { keyCache } from '../features/key-cache';
 import { sha256Hex } from '../lib/crypto';
-import type { AppEnv, AuthedMerchant, Mode } from './context';
+import type { AppEnv } from './context';
 import { ApiError } from './errors';
 
 /** Takes the secret key from `X-API-Key` (seed 001) or `Authorization: Bearer` (Stripe style). */

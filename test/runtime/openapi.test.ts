@@ -15,12 +15,16 @@ type Doc = {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
-/** Every operation the app actually serves, as `METHOD /path/{param}` (middleware and CORS preflights aside). */
+/**
+ * Every operation the app actually serves, as `METHOD /path/{param}` (middleware and CORS preflights
+ * aside, and the control panel's pages under /dashboard, an app for people signed in with a browser,
+ * described in the README rather than in the API document).
+ */
 function servedOperations(): string[] {
   const out = new Set<string>();
   for (const r of buildApp().routes) {
     const method = r.method.toLowerCase();
-    if (!METHODS.includes(method) || r.path.endsWith('*')) continue;
+    if (!METHODS.includes(method) || r.path.endsWith('*') || r.path.startsWith('/dashboard')) continue;
     out.add(`${method.toUpperCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
   }
   return [...out].sort();

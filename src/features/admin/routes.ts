@@ -7,9 +7,12 @@ import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { ApiError, fieldError } from '../../http/errors';
 import { rawBody } from '../../http/middleware';
+import { baseUrlOf } from '../../http/problem';
 import { timingSafeEqualText } from '../../lib/crypto';
+import { isoUtc } from '../../lib/time';
+import { inviteUser } from '../panel/users';
 import { createMerchant } from './merchants';
-import { CreatedMerchant, CreateMerchant } from './schema';
+import { CreatedMerchant, CreateMerchant, InvitePanelUser } from './schema';
 
 /** Operator-only API, behind the ADMIN_TOKEN Worker secret. */
 const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
@@ -25,29 +28,68 @@ const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 // The token is checked before the body is read, so an anonymous caller cannot make us buffer it.
-export const adminRoutes = new Hono<AppEnv>().use(requireAdmin, rawBody).post(
-  '/merchants',
-  contract({
-    operationId: 'createMerchant',
-    summary: 'Create a merchant with its keys (operator only)',
-    tag: 'Admin',
-    auth: 'adminToken',
-    body: CreateMerchant,
-    ok: { 201: { description: 'The merchant and its keys, shown only once', schema: CreatedMerchant } },
-    errors: ['authentication_required', 'invalid_api_key', 'validation_failed'],
-  }),
-  async (c) => {
-    const input = jsonBody(c, CreateMerchant);
-    if (input.notification_url) {
-      const problem = checkWebhookUrl(input.notification_url, {
-        allowLoopback: c.env.ALLOW_LOOPBACK_URLS === 'true',
+export const adminRoutes = new Hono<AppEnv>()
+  .use(requireAdmin, rawBody)
+  .post(
+    '/merchants',
+    contract({
+      operationId: 'createMerchant',
+      summary: 'Create a merchant with its keys (operator only)',
+      tag: 'Admin',
+      auth: 'adminToken',
+      body: CreateMerchant,
+      ok: { 201: { description: 'The merchant and its keys, shown only once', schema: CreatedMerchant } },
+      errors: ['authentication_required', 'invalid_api_key', 'validation_failed'],
+    }),
+    async (c) => {
+      const input = jsonBody(c, CreateMerchant);
+      if (input.notification_url) {
+        const problem = checkWebhookUrl(input.notification_url, {
+          allowLoopback: c.env.ALLOW_LOOPBACK_URLS === 'true',
+        });
+        if (problem) throw fieldError('notification_url', problem.code, problem.message);
+      }
+      const created = await createMerchant({
+        ctx: { db: c.get('db'), now: Date.now(), encryptionKey: c.env.ENCRYPTION_KEY },
+        input,
       });
-      if (problem) throw fieldError('notification_url', problem.code, problem.message);
-    }
-    const created = await createMerchant({
-      ctx: { db: c.get('db'), now: Date.now(), encryptionKey: c.env.ENCRYPTION_KEY },
-      input,
-    });
-    return c.json(created, 201);
-  },
-);
+      return c.json(created, 201);
+    },
+  )
+  .post(
+    '/merchants/:id/users',
+    contract({
+      operationId: 'invitePanelUser',
+      summary: "Invite a person to a merchant's control panel; the answer holds the one-time invite link",
+      tag: 'Admin',
+      auth: 'adminToken',
+      body: InvitePanelUser,
+      ok: { 201: { description: 'The invite (its link is shown only here; only its hash is stored)' } },
+      errors: ['authentication_required', 'invalid_api_key', 'validation_failed', 'not_found'],
+    }),
+    async (c) => {
+      const input = jsonBody(c, InvitePanelUser);
+      const invite = await inviteUser(
+        c.get('db'),
+        input,
+        {
+          merchantId: c.req.param('id'),
+          userId: null,
+          email: 'operator',
+          address: c.req.header('cf-connecting-ip') ?? null,
+        },
+        Date.now(),
+      );
+      return c.json(
+        {
+          object: 'panel_invite',
+          user_id: invite.userId,
+          email: input.email.toLowerCase(),
+          role: input.role,
+          invite_url: `${baseUrlOf(c)}/dashboard/invite/${invite.token}`,
+          expires_at: isoUtc(invite.expiresAt),
+        },
+        201,
+      );
+    },
+  );
