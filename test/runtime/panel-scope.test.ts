@@ -335,9 +335,14 @@ describe('panel: default installments', () => {
         },
       },
     });
-    const created = (await order.json()) as { id: string };
+    const created = (await order.json()) as { id: string; checkout_url: string };
     expect(order.status, JSON.stringify(created)).toBe(201);
-    expect(await counts(created.id)).toEqual(['1', '2', '3', '4i', '5i', '6i']);
+    // The order's link leads to its current session's page: that session is the one to read.
+    const link = new URL(created.checkout_url);
+    const hop = await call(`${link.pathname}${link.search}`, { redirect: 'manual' });
+    const sessionToken = (hop.headers.get('location') ?? '').split('?')[0]?.split('/').pop() ?? '';
+    expect(sessionToken).toMatch(/^cs_test_/);
+    expect(await counts(sessionToken)).toEqual(['1', '2', '3', '4i', '5i', '6i']);
     const live = await createSession(m.secret_keys.live);
     expect(await counts(live.token)).toEqual(['1']);
     const invalid = await o.submit('/dashboard/test/settings', '/dashboard/test/settings', {

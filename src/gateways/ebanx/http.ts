@@ -1,3 +1,4 @@
+import { isTimeout } from '../../lib/timeout';
 import { type ConnectorContext, ConnectorError } from '../types';
 import type { EbanxReply } from './wire';
 
@@ -52,8 +53,7 @@ export async function ebanxCall(
     status = res.status;
     text = await res.text();
   } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    if (signal.aborted || name === 'TimeoutError' || name === 'AbortError') {
+    if (isTimeout(err, signal)) {
       throw new ConnectorError('ambiguous', 'gateway_timeout', `EBANX ${what} timed out`);
     }
     throw new ConnectorError('retryable', 'gateway_unavailable', `EBANX ${what} could not be reached`);

@@ -1,3 +1,4 @@
+import { isTimeout } from '../../lib/timeout';
 import { bearerToken, dropToken, readTokenAnswer, tokenCacheKey } from '../oauth-token';
 import { type ConnectorContext, ConnectorError } from '../types';
 
@@ -42,8 +43,7 @@ async function send(
     const res = await fetch(url, { ...init, signal });
     return { status: res.status, text: await res.text() };
   } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    const timedOut = signal.aborted || name === 'TimeoutError' || name === 'AbortError';
+    const timedOut = isTimeout(err, signal);
     throw new ERedeTransportError(timedOut ? 'timeout' : 'unreachable', what);
   }
 }

@@ -1,3 +1,4 @@
+import { isTimeout } from '../../lib/timeout';
 import { type ConnectorContext, ConnectorError } from '../types';
 import type { MpErrorBody } from './wire';
 
@@ -65,8 +66,7 @@ export async function mpCall<T>(
     status = res.status;
     text = await res.text();
   } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    if (signal.aborted || name === 'TimeoutError' || name === 'AbortError') {
+    if (isTimeout(err, signal)) {
       throw new ConnectorError('ambiguous', 'gateway_timeout', `Mercado Pago ${what} timed out`);
     }
     throw new ConnectorError('retryable', 'gateway_unavailable', `Mercado Pago ${what} could not be reached`);

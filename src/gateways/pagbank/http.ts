@@ -1,3 +1,4 @@
+import { isTimeout } from '../../lib/timeout';
 import { type ConnectorContext, ConnectorError } from '../types';
 import type { PagbankErrorBody } from './wire';
 
@@ -69,8 +70,7 @@ export async function pagbankCall<T>(
     status = res.status;
     text = await res.text();
   } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    if (signal.aborted || name === 'TimeoutError' || name === 'AbortError') {
+    if (isTimeout(err, signal)) {
       throw new ConnectorError(
         'ambiguous',
         'gateway_timeout',

@@ -1,3 +1,4 @@
+import { isTimeout } from '../../lib/timeout';
 import { bearerToken, dropToken, readTokenAnswer, tokenCacheKey } from '../oauth-token';
 import { type ConnectorContext, ConnectorError } from '../types';
 
@@ -29,8 +30,7 @@ async function send(url: string, init: RequestInit, timeoutMs: number, what: str
     const res = await fetch(url, { ...init, signal });
     return { status: res.status, text: await res.text() };
   } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    const timedOut = signal.aborted || name === 'TimeoutError' || name === 'AbortError';
+    const timedOut = isTimeout(err, signal);
     throw new PicPayTransportError(timedOut ? 'timeout' : 'unreachable', what);
   }
 }

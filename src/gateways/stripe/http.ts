@@ -1,3 +1,4 @@
+import { isTimeout } from '../../lib/timeout';
 import { type ConnectorContext, ConnectorError } from '../types';
 import { STRIPE_API_VERSION, type StripeError } from './wire';
 
@@ -103,8 +104,7 @@ export async function stripeCall<T>(
     status = res.status;
     text = await res.text();
   } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    if (signal.aborted || name === 'TimeoutError' || name === 'AbortError') {
+    if (isTimeout(err, signal)) {
       throw new ConnectorError(
         'ambiguous',
         'gateway_timeout',

@@ -1,3 +1,4 @@
+import { isTimeout } from '../../lib/timeout';
 /** One e-mail as every adapter receives it: both parts, one recipient, a key that makes a retry safe. */
 export type OutgoingEmail = {
   from: string;
@@ -37,7 +38,7 @@ export function httpFailure(status: number, body: string, retryAfter: string | n
 }
 
 export function networkFailure(err: unknown): SendOutcome {
-  const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+  const timedOut = isTimeout(err);
   return {
     ok: false,
     retryable: true,
