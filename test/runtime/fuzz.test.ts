@@ -116,7 +116,8 @@ async function checkReply(p: Probe, res: Response, expectations: Expect): Promis
   // Redirects only where a person is sent somewhere: the panel's post/redirect/get (303 to a page of
   // the panel itself) and an order's link to its current checkout page.
   const location = res.headers.get('location') ?? '';
-  const panelRedirect = p.path.startsWith('/dashboard') && res.status === 303 && location.startsWith('/dashboard');
+  const panelRedirect =
+    p.path.startsWith('/dashboard') && res.status === 303 && location.startsWith('/dashboard');
   const orderLink = /^\/checkout\/orders\/[^/]+$/.test(p.path.split('?')[0] ?? '') && res.status === 302;
   expect(res.status >= 300 && res.status < 400 && !panelRedirect && !orderLink, where).toBe(false);
   expect(res.status >= 500 && res.status !== 503, where).toBe(false);
