@@ -84,6 +84,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/merchants/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a person to a merchant's control panel; the answer holds the one-time invite link */
+        post: operations["invitePanelUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/c/v1/sessions/{token}/status": {
         parameters: {
             query?: never;
@@ -1114,6 +1131,12 @@ export interface components {
             /** @description Origins that may embed the checkout and call the client API. */
             allowed_origins?: string[];
         };
+        InvitePanelUser: {
+            /** Format: email */
+            email: string;
+            /** @enum {string} */
+            role: "owner" | "developer" | "support";
+        };
         ClientStatus: {
             status: string;
             redirect_url?: string | null;
@@ -1814,6 +1837,12 @@ export interface components {
             }[];
             /** @description Your CLABE for SPEI; the sandbox issues a test one when unset. */
             spei_clabe?: string | null;
+            /** @description Card installments offered by a session created without payment_settings; null: 1. */
+            default_installments?: {
+                max_installments: number;
+                max_installments_interest?: number;
+                interest?: number;
+            } | null;
             /**
              * @description Late, duplicate or mismatched money in this mode: accept it (completes the session), refund it in full, or hold it for your decision (default).
              * @enum {string}
@@ -2247,6 +2276,66 @@ export interface operations {
             };
             /** @description `authentication_required`: An API key is required; `invalid_api_key`: The API key is not valid */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as an RFC 9457 problem document */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invitePanelUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitePanelUser"];
+            };
+        };
+        responses: {
+            /** @description The invite (its link is shown only here; only its hash is stored) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `authentication_required`: An API key is required; `invalid_api_key`: The API key is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: No such object */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
