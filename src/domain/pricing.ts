@@ -1,5 +1,3 @@
-import { CURRENCIES } from './money';
-
 /**
  * Per-method pricing from seed 004's `payments_settings`: discount or addition, card installments with
  * and without interest, boleto fine and interest, boleto due and void dates.
@@ -35,7 +33,7 @@ type Ratio = { num: bigint; den: bigint };
  * the same double, which is what the merchant's JSON said (for up to 17 significant digits), so 1.99
  * becomes 199/100 and not the binary approximation 1.98999999999999999112…
  */
-function exactDecimal(value: number, field: string): Ratio {
+export function exactDecimal(value: number, field: string): Ratio {
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`${field} must be a finite number >= 0`);
   const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
   if (match === null) throw new RangeError(`${field} is not a plain decimal: ${value}`);
@@ -47,7 +45,7 @@ function exactDecimal(value: number, field: string): Ratio {
     : { num: digits * 10n ** BigInt(-scale), den: 1n };
 }
 
-function percent(value: number | undefined, field: string): Ratio {
+export function percent(value: number | undefined, field: string): Ratio {
   if (value === undefined) return { num: 0n, den: 1n };
   const r = exactDecimal(value, field);
   if (r.num > 100n * r.den) throw new RangeError(`${field} must be between 0 and 100`);
@@ -55,17 +53,17 @@ function percent(value: number | undefined, field: string): Ratio {
 }
 
 /** THE rounding rule: nearest integer, ties up; num >= 0, den > 0. floor(num/den + 1/2) exactly. */
-function roundHalfUp(num: bigint, den: bigint): bigint {
+export function roundHalfUp(num: bigint, den: bigint): bigint {
   return (2n * num + den) / (2n * den);
 }
 
-function toSafeNumber(value: bigint, what: string): number {
+export function toSafeNumber(value: bigint, what: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n)) throw new RangeError(`${what} exceeds the safe integer range`);
   return n;
 }
 
-function checkAmount(amount: number): bigint {
+export function checkAmount(amount: number): bigint {
   if (!Number.isSafeInteger(amount) || amount < 0) {
     throw new RangeError('amount must be a non-negative integer of minor units');
   }
@@ -204,133 +202,4 @@ export function installmentPlans(amount: number, p: MethodPricing): InstallmentP
     });
   }
   return plans;
-}
-
-/** Seed 004's boleto fine and interest settings. */
-export type BoletoSettings = {
-  boleto_charge_fine?: boolean;
-  boleto_fine_type?: 'fixed' | 'percentage';
-  boleto_fine_amount?: number;
-  boleto_charge_interest?: boolean;
-  boleto_interest_type?: 'fixed' | 'percentage';
-  boleto_interest_amount?: number;
-};
-
-/** What a printed boleto says about paying late. */
-export type BoletoTerms = {
-  fineCents: number | null;
-  interestPerDayCents: number | null;
-  interestMonthlyPercent: number | null;
-};
-
-/** Boleto is BRL-only; seed 004's fixed values are decimal reais. */
-const BRL_MINOR_PER_MAJOR = 10n ** BigInt(CURRENCIES.BRL.exponent);
-
-/** Decimal reais to centavos, exact for up to two decimals and rounded by the rule beyond. */
-function reaisToCents(value: number, field: string): number {
-  const r = exactDecimal(value, field);
-  return toSafeNumber(roundHalfUp(r.num * BRL_MINOR_PER_MAJOR, r.den), field);
-}
-
-/**
- * Brazilian banks turn a monthly interest rate ("juros de mora ao mês") into a daily charge over a
- * 30-day commercial month, whatever the calendar month's length.
- */
-const DAYS_PER_MONTH = 30n;
-
-/**
- * The late-payment terms printed on a boleto of `amount` centavos. Null where the merchant charges
- * nothing (flag false or absent, or the type or value missing).
- *
- * - Fine (multa), charged once: `percentage` is a percent of the boleto amount, `fixed` is R$; both
- *   come back as `fineCents`.
- * - Interest (juros de mora): `fixed` is R$ a day, so `interestPerDayCents` is that value and
- *   `interestMonthlyPercent` is null; `percentage` is a percent a MONTH, returned as
- *   `interestMonthlyPercent`, with `interestPerDayCents` = amount × pct / 100 / 30 (30-day month).
- *
- * All values rounded to the centavo by the module's rule (half up). Seed 004 bounds these percentages
- * only from below (0.01..n), so unlike discount and interest they are not capped at 100 here.
- */
-export function boletoTerms(amount: number, s: BoletoSettings): BoletoTerms {
-  const base = checkAmount(amount);
-  let fineCents: number | null = null;
-  if (s.boleto_charge_fine === true && s.boleto_fine_amount !== undefined) {
-    if (s.boleto_fine_type === 'fixed') fineCents = reaisToCents(s.boleto_fine_amount, 'boleto_fine_amount');
-    if (s.boleto_fine_type === 'percentage') {
-      const pct = exactDecimal(s.boleto_fine_amount, 'boleto_fine_amount');
-      fineCents = toSafeNumber(roundHalfUp(base * pct.num, pct.den * 100n), 'fine');
-    }
-  }
-  let interestPerDayCents: number | null = null;
-  let interestMonthlyPercent: number | null = null;
-  if (s.boleto_charge_interest === true && s.boleto_interest_amount !== undefined) {
-    if (s.boleto_interest_type === 'fixed') {
-      interestPerDayCents = reaisToCents(s.boleto_interest_amount, 'boleto_interest_amount');
-    }
-    if (s.boleto_interest_type === 'percentage') {
-      const pct = exactDecimal(s.boleto_interest_amount, 'boleto_interest_amount');
-      interestMonthlyPercent = s.boleto_interest_amount;
-      interestPerDayCents = toSafeNumber(
-        roundHalfUp(base * pct.num, pct.den * 100n * DAYS_PER_MONTH),
-        'daily interest',
-      );
-    }
-  }
-  return { fineCents, interestPerDayCents, interestMonthlyPercent };
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Parses a real yyyy-mm-dd calendar date (2026-02-30 is rejected, not rolled over) to a UTC Date. */
-function parseDate(text: string, field: string): Date {
-  const match = DATE.exec(text);
-  if (match === null) throw new RangeError(`${field} must be a date as yyyy-mm-dd`);
-  const [, y = '', m = '', d = ''] = match;
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not map years 0-99 to 1900-1999.
-  date.setUTCFullYear(Number(y), Number(m) - 1, Number(d));
-  if (formatDate(date) !== text) throw new RangeError(`${field} is not a real date: ${text}`);
-  return date;
-}
-
-function formatDate(date: Date): string {
-  const y = String(date.getUTCFullYear()).padStart(4, '0');
-  const m = String(date.getUTCMonth() + 1).padStart(2, '0');
-  const d = String(date.getUTCDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
-function addDays(date: Date, days: number, field: string): string {
-  if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`${field} must be a whole number >= 0`);
-  // Whole UTC days: no time zone or daylight-saving shift can move the calendar date.
-  date.setUTCDate(date.getUTCDate() + days);
-  const out = formatDate(date);
-  if (!DATE.test(out)) throw new RangeError(`${field} moves the date past year 9999`);
-  return out;
-}
-
-/** Seed 004's boleto due-date settings: days after issue, or an explicit date (never both). */
-export type DueDateSettings = { boleto_due_days?: number; boleto_due_date?: string };
-
-/**
- * The boleto's due date (yyyy-mm-dd): the merchant's explicit `boleto_due_date` as given (a real date;
- * whether it may lie before the issue date is the caller's policy), else `issuedOn` plus
- * `boleto_due_days` (0 means due the day it is issued), else plus `defaultDays`. Calendar days in UTC;
- * moving a due date off a weekend or holiday is the bank's business, not ours.
- */
-export function dueDate(issuedOn: string, s: DueDateSettings, defaultDays = 3): string {
-  const issued = parseDate(issuedOn, 'issuedOn');
-  if (s.boleto_due_date !== undefined) {
-    parseDate(s.boleto_due_date, 'boleto_due_date');
-    return s.boleto_due_date;
-  }
-  return addDays(issued, s.boleto_due_days ?? defaultDays, 'boleto_due_days');
-}
-
-/**
- * The date (yyyy-mm-dd) after which the bank refuses the boleto: `voidDays` calendar days after its
- * due date (seed 004's `boleto_void_days`, 1..60, default 30).
- */
-export function voidDate(dueOn: string, voidDays = 30): string {
-  return addDays(parseDate(dueOn, 'dueOn'), voidDays, 'voidDays');
 }

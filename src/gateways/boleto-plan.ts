@@ -5,7 +5,7 @@ import {
   type DueDateSettings,
   dueDate,
   voidDate,
-} from '../domain/pricing';
+} from '../domain/boleto-terms';
 import type { CreatePaymentRequest } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { boletoTerms, dueDate, voidDate } from '../../src/domain/boleto-terms';
 import { MAX_AMOUNT } from '../../src/domain/money';
 import {
   adjustedAmount,
-  boletoTerms,
-  dueDate,
   type InstallmentPlan,
   installmentPlans,
   type MethodPricing,
-  voidDate,
 } from '../../src/domain/pricing';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

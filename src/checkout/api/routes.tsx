@@ -1,6 +1,6 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { LIVE_BASE_HEADER, LIVE_SESSION_HEADER } from '../../core/session/live-status';
-import type { GatewayAccountRow, PaymentDetails } from '../../db/schema';
+import type { GatewayAccountRow } from '../../db/schema';
 import { customerDocument } from '../../domain/customer-document';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { interleaved2of5Svg } from '../../domain/itf';
@@ -19,6 +19,7 @@ import { sessionStub } from '../../platform/session';
 import { pickLocale } from '../i18n';
 import { BoletoPage } from '../page/boleto-page';
 import { qrSvg } from '../qr';
+import { latestDetail, sessionToken, svg } from './artifacts';
 import { type CheckoutContext, loadCheckout, redirectUrl } from './load';
 import {
   ClientOutcome,
@@ -293,25 +294,3 @@ export const clientRoutes = new Hono<ClientEnv>()
     }),
     (c) => svg(c, qrSvg(latestDetail(c.get('checkout'), c.req.param('paymentId'), 'pix').payload)),
   );
-
-/** What the session's latest payment issued of one kind; older attempts' artifacts are not served. */
-function latestDetail<K extends 'pix' | 'boleto'>(checkout: CheckoutContext, paymentId: string, kind: K) {
-  const detail = checkout.payment?.id === paymentId ? checkout.payment.details[kind] : undefined;
-  if (!detail) throw new ApiError('not_found', `No ${kind} for this payment.`);
-  return detail as NonNullable<PaymentDetails[K]>;
-}
-
-function svg(c: Context, body: string): Response {
-  return c.body(body, 200, {
-    'content-type': 'image/svg+xml',
-    'cache-control': 'private, max-age=3600, immutable',
-  });
-}
-
-const TOKEN = /^cs_(test|live)_[0-9A-Za-z]{24}$/;
-
-/** A session token's shape is checked before a Durable Object is addressed by it. */
-function sessionToken(token: string | undefined): string {
-  if (!token || !TOKEN.test(token)) throw new ApiError('not_found', 'No such checkout session.');
-  return token;
-}

@@ -1,7 +1,7 @@
 import type { PaymentDetails } from '../../db/schema';
 import { parseLinhaDigitavel } from '../../domain/boleto';
+import { voidDate } from '../../domain/boleto-terms';
 import { parsePixPayload } from '../../domain/pix';
-import { voidDate } from '../../domain/pricing';
 import { type BoletoPlan, endOfBrasiliaDay } from '../boleto-plan';
 import {
   ConnectorError,
