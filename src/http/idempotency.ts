@@ -117,7 +117,9 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     await next();
     status = c.res.status;
   } finally {
-    if (status >= 500 || NOT_STORED.has(status)) {
+    // A path no route of the group serves (only middleware matched) ran nothing: nothing to replay.
+    const handled = c.req.matchedRoutes.some((r) => r.method !== 'ALL');
+    if (status >= 500 || NOT_STORED.has(status) || !handled) {
       await db.delete(idempotencyKeys).where(where);
     } else {
       const body = await seal(await c.res.clone().text(), c.env.ENCRYPTION_KEY);

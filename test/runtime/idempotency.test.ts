@@ -179,3 +179,18 @@ async function fingerprintOf(body: unknown): Promise<string> {
   const { requestFingerprint } = await import('../../src/http/idempotency');
   return requestFingerprint('POST', '/api/v1/checkout/sessions', JSON.stringify(body));
 }
+
+describe('a path no route serves', () => {
+  it('keeps no Idempotency-Key: nothing ran, so there is nothing to replay', async () => {
+    const m = await newMerchant();
+    for (const path of ['/v1/payment/nothing-here', '/api/v1/checkout/nothing-here']) {
+      const res = await api(path, m.secret_keys.test, {
+        body: {},
+        headers: { 'idempotency-key': 'no-route-1' },
+      });
+      expect(res.status).toBe(404);
+    }
+    const row = await env.DB.prepare("SELECT key FROM idempotency_keys WHERE key = 'no-route-1'").first();
+    expect(row).toBeNull();
+  });
+});
