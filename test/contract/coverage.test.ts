@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_METHOD_TABLE } from '../../src/domain/country-methods';
 import { SANDBOX_ONLY, uncovered } from '../../src/gateways/coverage';
