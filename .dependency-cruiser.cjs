@@ -50,6 +50,15 @@ module.exports = {
       to: { path: '^src/(dialects|panel)/' },
     },
     {
+      name: 'routes-call-services',
+      comment:
+        'route files and the panel never build queries: every read and write is a service call below them. ' +
+        'Row types may still be imported (type-only) to type what a service returned.',
+      severity: 'error',
+      from: { path: ROUTES },
+      to: { path: '(^|/)node_modules/drizzle-orm/|^src/db/(tables|schema)', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'pure-domain',
       comment: 'domain rules are pure: no tables, no drizzle, no bindings',
       severity: 'error',
@@ -68,7 +77,8 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '[.]d[.]ts$' },
+    // Only our own declaration files: a package's types are how its import resolves, and must stay visible.
+    exclude: { path: '^src/.*[.]d[.]ts$' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],

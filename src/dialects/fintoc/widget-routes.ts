@@ -1,13 +1,12 @@
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
-import { apiKeys, checkoutSessions } from '../../db/schema';
 import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { ApiError } from '../../http/errors';
 import { baseUrlOf, problemResponse } from '../../http/problem';
-import { sha256Hex, toBase64 } from '../../lib/crypto';
+import { toBase64 } from '../../lib/crypto';
 import { SESSION_TOKEN_TTL_MS, verifySessionToken } from './token';
 import { WIDGET_JS } from './widget-script';
+import { liveKeyOwner, widgetSessionOf } from './widget-store';
 
 const PUBLIC_KEY = /^pk_(test|live)_[0-9A-Za-z]{16,64}$/;
 
@@ -107,37 +106,13 @@ async function widgetSession(c: Context<AppEnv>): Promise<Response> {
   }
   if (!PUBLIC_KEY.test(publicKey)) throw new ApiError('invalid_api_key');
   const db = c.get('db');
-  const [key] = await db
-    .select({ merchantId: apiKeys.merchantId, mode: apiKeys.mode, kind: apiKeys.kind })
-    .from(apiKeys)
-    .where(
-      and(
-        eq(apiKeys.hash, await sha256Hex(publicKey)),
-        or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, Date.now())),
-      ),
-    )
-    .limit(1);
+  const key = await liveKeyOwner(db, publicKey, Date.now());
   if (key?.kind !== 'public') throw new ApiError('invalid_api_key');
   const sessionId = await verifySessionToken(token, c.env.ENCRYPTION_KEY);
   // A forged token, an unknown session and another merchant's or mode's session all look alike.
   const unknown = () => new ApiError('not_found', 'No such session token for this public key.');
   if (!sessionId) throw unknown();
-  const [session] = await db
-    .select({
-      id: checkoutSessions.id,
-      status: checkoutSessions.status,
-      createdAt: checkoutSessions.createdAt,
-      expiresAt: checkoutSessions.expiresAt,
-    })
-    .from(checkoutSessions)
-    .where(
-      and(
-        eq(checkoutSessions.id, sessionId),
-        eq(checkoutSessions.merchantId, key.merchantId),
-        eq(checkoutSessions.mode, key.mode),
-      ),
-    )
-    .limit(1);
+  const session = await widgetSessionOf(db, sessionId, key);
   if (!session) throw unknown();
   if (Date.now() > session.createdAt + SESSION_TOKEN_TTL_MS) {
     throw new ApiError(

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { orderSignature, verifyOrderSignature } from '../../checkout/link-signature';
-import { checkoutSessions, type SessionRow } from '../../db/schema';
+import type { SessionRow } from '../../db/schema';
 import type { MerchantCtx } from '../../features/context';
 import { defaultPaymentSettings } from '../../features/merchant/settings';
 import { resolveSessionInput } from '../../features/sessions/input';
@@ -19,7 +19,7 @@ import { newId } from '../../lib/ids';
 import { Order as OrderObject } from '../responses';
 import { orderBody } from './payload';
 import { Seed004CreateOrder } from './schema';
-import { latestOrder, orderById, orderUrl, repointOrder, saveOrder } from './store';
+import { insertOrderSession, latestOrder, orderById, orderUrl, repointOrder, saveOrder } from './store';
 
 /**
  * Southpayments orders carry no lifetime; Borda sessions must. The longest canonical one (24 h) keeps
@@ -96,7 +96,7 @@ export const seed004Routes = new Hono<AppEnv>()
       let created: SessionRow | undefined;
       try {
         if (live) await releaseOpenOrder(ctx, order.merchant_key, existing?.id);
-        [created] = await ctx.db.insert(checkoutSessions).values(row).onConflictDoNothing().returning();
+        created = await insertOrderSession(ctx.db, row);
         // Another request took the order between our release and insert.
         if (!created)
           throw refusal(

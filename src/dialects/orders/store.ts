@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { orderSignature } from '../../checkout/link-signature';
-import { checkoutOrders, type OrderRow } from '../../db/schema';
+import { checkoutOrders, checkoutSessions, type OrderRow, type SessionRow } from '../../db/schema';
 import type { MerchantCtx } from '../../features/context';
 
 /** The order a merchant_key names now (the latest one; an order that ended may be followed by another). */
@@ -32,6 +32,15 @@ export async function orderById(db: DrizzleD1Database, id: string): Promise<Orde
  */
 export async function orderUrl(baseUrl: string, orderId: string, encryptionKey: string): Promise<string> {
   return `${baseUrl}/checkout/orders/${orderId}?signature=${await orderSignature(orderId, encryptionKey)}`;
+}
+
+/** Inserts the order's new session unless another open one took its order id first (then undefined). */
+export async function insertOrderSession(
+  db: DrizzleD1Database,
+  row: SessionRow,
+): Promise<SessionRow | undefined> {
+  const [created] = await db.insert(checkoutSessions).values(row).onConflictDoNothing().returning();
+  return created;
 }
 
 /** Moves the order from one session to another, only if it still stands on `from` (races lose). */

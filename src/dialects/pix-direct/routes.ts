@@ -1,9 +1,6 @@
-import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
-import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { Hono } from 'hono';
-import { checkoutSessions, type PaymentRow, payments, type SessionRow } from '../../db/schema';
+import type { PaymentRow } from '../../db/schema';
 import { normalizeDocument } from '../../domain/documents';
-import type { MerchantCtx } from '../../features/context';
 import { CreateSession } from '../../features/sessions/schema';
 import { createSession } from '../../features/sessions/service';
 import { jsonBody, validate } from '../../http/body';
@@ -17,13 +14,8 @@ import { openTransaction } from '../pix-direct-transactions';
 import { PixDirectCreated, PixDirectList, PixDirectPayment } from '../responses';
 import { centsText, type Seed003Vars, seed003Settings, seed003Values } from './money';
 import { META, paymentObject } from './payload';
-import { ListQuery, MAX_TRANSACTION_ID, Seed003CreatePayment, type SORT_FIELDS } from './schema';
-
-/**
- * The sessions column's TypeScript enum does not list 'seed003' yet (src/db/schema.ts is not this
- * module's to edit); D1 stores any text there and the webhook consumer already reads it as a dialect.
- */
-const SEED003: SessionRow['dialect'] = 'seed003';
+import { ListQuery, MAX_TRANSACTION_ID, Seed003CreatePayment } from './schema';
+import { type DirectPayment, directPayment, directPayments, SEED003 } from './store';
 
 function amountCents(value: number | string): bigint {
   const text = typeof value === 'number' ? String(value) : value.trim();
@@ -85,50 +77,7 @@ function methodBlock(payment: PaymentRow, merchantName: string) {
   return {};
 }
 
-const metaText = (key: string) => sql`json_extract(${checkoutSessions.metadata}, ${`$.${key}`})`;
-
-const SORT_COLUMNS: Record<(typeof SORT_FIELDS)[number], SQL | typeof payments.id> = {
-  id: payments.id,
-  customer_id: metaText(META.customerId),
-  transaction_id: sql`${checkoutSessions.merchantOrderId}`,
-  amount: sql`CAST(${metaText(META.amount)} AS REAL)`,
-  currency: metaText(META.currency),
-  status: sql`${payments.status}`,
-  payment_method: sql`${payments.method}`,
-  created_at: sql`${checkoutSessions.createdAt}`,
-  updated_at: sql`${payments.updatedAt}`,
-};
-
-/** Seed 003 payments of this merchant and mode: its sessions joined to their (single) payment. */
-function seed003Select(db: DrizzleD1Database, ctx: MerchantCtx, where: (SQL | undefined)[]) {
-  return db
-    .select({
-      payment: payments,
-      merchantOrderId: checkoutSessions.merchantOrderId,
-      metadata: checkoutSessions.metadata,
-      createdAt: sql<number>`${checkoutSessions.createdAt}`.as('s_created_at'),
-    })
-    .from(checkoutSessions)
-    .innerJoin(payments, eq(payments.sessionId, checkoutSessions.id))
-    .where(
-      and(
-        eq(checkoutSessions.merchantId, ctx.merchant.id),
-        eq(checkoutSessions.mode, ctx.mode),
-        eq(checkoutSessions.dialect, SEED003),
-        eq(payments.merchantId, ctx.merchant.id),
-        eq(payments.mode, ctx.mode),
-        ...where,
-      ),
-    );
-}
-
-type Selected = {
-  payment: PaymentRow;
-  merchantOrderId: string;
-  metadata: Record<string, unknown>;
-  createdAt: number;
-};
-const view = (r: Selected) => paymentObject(r.payment, r);
+const view = (r: DirectPayment) => paymentObject(r.payment, r);
 
 /**
  * Seed 003's direct payments API over the canonical model: a payment is a session (dialect seed003)
@@ -230,7 +179,7 @@ export const seed003Routes = new Hono<AppEnv>()
     }),
     async (c) => {
       const ctx = merchantCtx(c);
-      const [row] = await seed003Select(ctx.db, ctx, [eq(payments.id, c.req.param('id'))]).limit(1);
+      const row = await directPayment(ctx, c.req.param('id'));
       if (!row) throw new ApiError('not_found', 'No such payment.');
       return c.json(view(row));
     },
@@ -249,21 +198,7 @@ export const seed003Routes = new Hono<AppEnv>()
     async (c) => {
       const q = await inDialect(() => validate(ListQuery, c.req.query()));
       const ctx = merchantCtx(c);
-      const [field, dir] = q.sort.split(',') as [(typeof SORT_FIELDS)[number], 'asc' | 'desc'];
-      const order = dir === 'asc' ? asc : desc;
-      const rows = await seed003Select(ctx.db, ctx, [
-        q.start_time ? gte(checkoutSessions.createdAt, Date.parse(q.start_time)) : undefined,
-        q.end_time ? lte(checkoutSessions.createdAt, Date.parse(q.end_time)) : undefined,
-        q.customer_id ? sql`${metaText(META.customerId)} = ${q.customer_id}` : undefined,
-        // One bound parameter for up to 100 ids (D1 allows about 100 per statement): a JSON array.
-        q.transaction_id
-          ? sql`${checkoutSessions.merchantOrderId} IN (SELECT value FROM json_each(${JSON.stringify(q.transaction_id)}))`
-          : undefined,
-      ])
-        .orderBy(order(SORT_COLUMNS[field]), order(payments.id))
-        // One more than asked tells whether another page follows, without a second (count) query.
-        .limit(q.limit + 1)
-        .offset((q.page - 1) * q.limit);
+      const rows = await directPayments(ctx, q);
       return c.json({
         data: rows.slice(0, q.limit).map((r) => {
           const { method, created_at, updated_at, refunded, ...item } = view(r);

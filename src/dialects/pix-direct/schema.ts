@@ -66,3 +66,4 @@ export const ListQuery = z.strictObject({
     .pipe(z.array(z.string().min(1).max(255)).max(100))
     .optional(),
 });
+export type ListQuery = z.infer<typeof ListQuery>;

@@ -1,13 +1,11 @@
-import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { customerNotifications } from '../../db/schema';
 import { ApiError } from '../../domain/errors';
 import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { isoUtc } from '../../lib/time';
 import { MAILBOX } from '../../notifications/config';
 import { escapeHtml } from '../../notifications/render';
-import { mailboxMessages } from '../notifications/service';
+import { mailboxMessage, mailboxMessages } from '../notifications/service';
 
 /** Stored messages are shown as data: nothing in them may run, load or submit. */
 /** A stored message is shown as its customer would see it: inline styles only, never framed elsewhere. */
@@ -90,14 +88,7 @@ export const mailboxRoutes = new Hono<AppEnv>()
       errors: ['not_found'],
     }),
     async (c) => {
-      const [row] = await c
-        .get('db')
-        .select()
-        .from(customerNotifications)
-        .where(
-          and(eq(customerNotifications.id, c.req.param('id')), eq(customerNotifications.provider, MAILBOX)),
-        )
-        .limit(1);
+      const row = await mailboxMessage(c.get('db'), c.req.param('id'));
       if (!row) throw new ApiError('not_found', 'No such message.');
       c.header('content-security-policy', MESSAGE_CSP);
       if (row.bodyHtml) return c.html(row.bodyHtml);

@@ -1,6 +1,4 @@
-import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { gatewayEvents } from '../../db/schema';
 import { apiBaseOverrides } from '../../gateways/api-base';
 import { CONNECTORS, isConnectorSlug } from '../../gateways/registry';
 import { GATEWAY_TIMEOUT_MS } from '../../gateways/router';
@@ -10,6 +8,7 @@ import { contract } from '../../http/contract';
 import { ApiError } from '../../http/errors';
 import { sessionStub } from '../../platform/session';
 import { authenticateNotification } from './authenticate';
+import { alreadyApplied, rememberApplied } from './seen';
 
 const OUTCOME = { paid: 'paid', denied: 'denied', canceled: 'denied', expired: 'expired' } as const;
 
@@ -63,18 +62,9 @@ export const gatewayWebhookRoutes = new Hono<AppEnv>().post(
       return c.json({ received: true, applied: false, reason: 'unknown_reference' }, 202);
     const { event, payment } = proven;
 
-    const [seen] = await db
-      .select({ id: gatewayEvents.eventId })
-      .from(gatewayEvents)
-      .where(
-        and(
-          eq(gatewayEvents.gateway, slug),
-          eq(gatewayEvents.merchantId, merchantId),
-          eq(gatewayEvents.eventId, event.eventId),
-        ),
-      )
-      .limit(1);
-    if (seen) return c.json({ received: true, applied: false, reason: 'duplicate' });
+    const seen = { gateway: slug, merchantId, eventId: event.eventId };
+    if (await alreadyApplied(db, seen))
+      return c.json({ received: true, applied: false, reason: 'duplicate' });
     const outcome = await sessionStub(c.env, payment.sessionId).settle({
       sessionId: payment.sessionId,
       paymentId: payment.id,
@@ -83,10 +73,7 @@ export const gatewayWebhookRoutes = new Hono<AppEnv>().post(
       // What the gateway says arrived: compared with the charge, so a different amount is flagged, never taken as paid.
       ...(event.kind === 'paid' ? { amount: event.amount, currency: event.currency } : {}),
     });
-    await db
-      .insert(gatewayEvents)
-      .values({ gateway: slug, eventId: event.eventId, merchantId, receivedAt: Date.now() })
-      .onConflictDoNothing();
+    await rememberApplied(db, seen, Date.now());
     return c.json({ received: true, applied: outcome.ok, ...(outcome.ok ? {} : { reason: outcome.code }) });
   },
 );

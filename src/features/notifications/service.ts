@@ -78,3 +78,16 @@ export async function mailboxMessages(db: DrizzleD1Database, to: string | undefi
     .orderBy(desc(customerNotifications.sentAt), desc(customerNotifications.id))
     .limit(limit);
 }
+
+/** One message of the dev mailbox, by id (only a message the mailbox provider kept). */
+export async function mailboxMessage(
+  db: DrizzleD1Database,
+  id: string,
+): Promise<NotificationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(customerNotifications)
+    .where(and(eq(customerNotifications.id, id), eq(customerNotifications.provider, 'mailbox')))
+    .limit(1);
+  return row;
+}

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { bankLinkValid } from '../../core/session/refund-link';
-import { checkoutSessions, merchants, refunds } from '../../db/schema';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { ApiError } from '../../domain/errors';
 import { formatAmount, pickLocale } from '../../domain/locale-format';
@@ -12,6 +10,7 @@ import { contract } from '../../http/contract';
 import { assertSameSiteOrAllowed } from '../../http/origin';
 import { newNonce } from '../../http/page-headers';
 import { sessionStub } from '../../platform/session';
+import { refundForBankLink } from './bank-link';
 import { BankAccountPage, type BankPageState } from './bank-page';
 import { bankText } from './bank-page-text';
 import { BankAccountForm } from './schema';
@@ -34,13 +33,7 @@ async function load(c: { env: Env; get: (k: 'db') => AppEnv['Variables']['db'] }
   if (!(await bankLinkValid(c.env.ENCRYPTION_KEY, id, mac)))
     throw new ApiError('not_found', 'No such refund.');
   const db = c.get('db');
-  const [found] = await db
-    .select({ refund: refunds, session: checkoutSessions, merchant: merchants.name })
-    .from(refunds)
-    .innerJoin(checkoutSessions, eq(checkoutSessions.id, refunds.sessionId))
-    .innerJoin(merchants, eq(merchants.id, refunds.merchantId))
-    .where(eq(refunds.id, id))
-    .limit(1);
+  const found = await refundForBankLink(db, id);
   if (!found) throw new ApiError('not_found', 'No such refund.');
   const locale: Locale = pickLocale(found.session.locale, found.session.country);
   return {
