@@ -56,7 +56,10 @@ module.exports = {
         'Row types may still be imported (type-only) to type what a service returned.',
       severity: 'error',
       from: { path: ROUTES },
-      to: { path: '(^|/)node_modules/drizzle-orm/|^src/db/(tables|schema)', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '(^|/)node_modules/drizzle-orm/|^src/db/(tables|schema)',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'pure-domain',
