@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { checkoutSessions, type GatewayAccountRow, gatewayAccounts } from '../db/schema';
+import { ownedBy } from '../db/tenant';
 import { open } from '../lib/secretbox';
 import type { LiveAccount } from './router';
 
@@ -9,13 +10,7 @@ export function enabledAccountsQuery(db: DrizzleD1Database, merchantId: string, 
   return db
     .select()
     .from(gatewayAccounts)
-    .where(
-      and(
-        eq(gatewayAccounts.merchantId, merchantId),
-        eq(gatewayAccounts.mode, mode),
-        eq(gatewayAccounts.enabled, true),
-      ),
-    )
+    .where(and(ownedBy(gatewayAccounts, merchantId, mode), eq(gatewayAccounts.enabled, true)))
     .orderBy(asc(gatewayAccounts.priority), asc(gatewayAccounts.name));
 }
 
@@ -31,8 +26,11 @@ export function enabledAccountsForSession(db: DrizzleD1Database, sessionId: stri
     .from(gatewayAccounts)
     .where(
       and(
-        eq(gatewayAccounts.merchantId, sql`(${ofSession(checkoutSessions.merchantId)})`),
-        eq(gatewayAccounts.mode, sql`(${ofSession(checkoutSessions.mode)})`),
+        ownedBy(
+          gatewayAccounts,
+          sql`(${ofSession(checkoutSessions.merchantId)})`,
+          sql`(${ofSession(checkoutSessions.mode)})`,
+        ),
         eq(gatewayAccounts.enabled, true),
       ),
     )

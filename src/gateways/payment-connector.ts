@@ -1,6 +1,7 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { gatewayAccounts, type PaymentRow, paymentAttempts } from '../db/schema';
+import { ownedBy } from '../db/tenant';
 import { open } from '../lib/secretbox';
 import { apiBaseOverrides } from './api-base';
 import { CONNECTORS, isConnectorSlug } from './registry';
@@ -40,8 +41,7 @@ export async function paymentConnector(
         .where(
           and(
             eq(gatewayAccounts.id, attempt.accountId),
-            eq(gatewayAccounts.merchantId, payment.merchantId),
-            eq(gatewayAccounts.mode, payment.mode),
+            ownedBy(gatewayAccounts, payment.merchantId, payment.mode),
           ),
         )
         .limit(1)

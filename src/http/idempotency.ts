@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { idempotencyKeys } from '../db/schema';
+import { ownedBy } from '../db/tenant';
 import { IDEMPOTENCY_TTL_MS } from '../domain/retention';
 import { sha256Hex } from '../lib/crypto';
 import { open, seal } from '../lib/secretbox';
@@ -84,11 +85,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     })
     .returning({ key: idempotencyKeys.key });
 
-  const where = and(
-    eq(idempotencyKeys.merchantId, merchantId),
-    eq(idempotencyKeys.mode, mode),
-    eq(idempotencyKeys.key, key),
-  );
+  const where = and(ownedBy(idempotencyKeys, merchantId, mode), eq(idempotencyKeys.key, key));
   if (claimed.length === 0) {
     const [existing] = await db.select().from(idempotencyKeys).where(where).limit(1);
     if (!existing) throw new ApiError('idempotency_request_in_progress', 'Retry this request in a moment.');

@@ -8,6 +8,7 @@ import {
   payments,
   type SessionRow,
 } from '../db/schema';
+import { ownedBy } from '../db/tenant';
 import { pickLocale } from '../domain/locale-format';
 import type { Locale } from '../domain/methods';
 
@@ -37,10 +38,7 @@ export async function loadNotificationContext(
       .innerJoin(merchants, eq(merchants.id, checkoutSessions.merchantId))
       .leftJoin(
         merchantModeSettings,
-        and(
-          eq(merchantModeSettings.merchantId, checkoutSessions.merchantId),
-          eq(merchantModeSettings.mode, checkoutSessions.mode),
-        ),
+        and(ownedBy(merchantModeSettings, checkoutSessions.merchantId, checkoutSessions.mode)),
       )
       .where(eq(checkoutSessions.id, sessionId))
       .limit(1),

@@ -8,6 +8,7 @@ import {
   merchantModeSettings,
   webhookDeliveries,
 } from '../db/schema';
+import { ownedBy } from '../db/tenant';
 import type { WebhookDialect } from './payload';
 
 export type DeliveryTarget = { target: DeliveryRow['target']; url: string };
@@ -51,13 +52,7 @@ export async function loadDeliveryContexts(db: DrizzleD1Database, eventIds: stri
         ),
       })
       .from(events)
-      .innerJoin(
-        merchantModeSettings,
-        and(
-          eq(merchantModeSettings.merchantId, events.merchantId),
-          eq(merchantModeSettings.mode, events.mode),
-        ),
-      )
+      .innerJoin(merchantModeSettings, and(ownedBy(merchantModeSettings, events.merchantId, events.mode)))
       .leftJoin(checkoutSessions, eq(checkoutSessions.id, events.sessionId))
       .where(inJson(events.id, eventIds)),
     db.select().from(webhookDeliveries).where(inJson(webhookDeliveries.eventId, eventIds)),

@@ -8,6 +8,7 @@ import {
   payments,
   type SessionRow,
 } from '../../db/schema';
+import { ownedBy } from '../../db/tenant';
 import { ApiError } from '../../domain/errors';
 import { dueAt } from '../../domain/session-state';
 import type { MerchantProfile } from '../../gateways/types';
@@ -51,10 +52,7 @@ export async function loadCheckout(db: DrizzleD1Database, token: string): Promis
     // The session's own mode: a test key's settings never reach a live checkout.
     .innerJoin(
       merchantModeSettings,
-      and(
-        eq(merchantModeSettings.merchantId, checkoutSessions.merchantId),
-        eq(merchantModeSettings.mode, checkoutSessions.mode),
-      ),
+      and(ownedBy(merchantModeSettings, checkoutSessions.merchantId, checkoutSessions.mode)),
     )
     .leftJoin(payments, eq(payments.id, sql`(${latest})`))
     .where(eq(checkoutSessions.id, token))

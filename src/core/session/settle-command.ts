@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { checkoutSessions, type PaymentRow, type SessionRow } from '../../db/schema';
+import { ownedBy } from '../../db/tenant';
 import { dueAt, type SessionStatus } from '../../domain/session-state';
 import {
   applyPolicy,
@@ -25,8 +26,7 @@ async function orderTaken(scope: SessionScope, row: SessionRow): Promise<boolean
     .from(checkoutSessions)
     .where(
       and(
-        eq(checkoutSessions.merchantId, row.merchantId),
-        eq(checkoutSessions.mode, row.mode),
+        ownedBy(checkoutSessions, row.merchantId, row.mode),
         eq(checkoutSessions.merchantOrderId, row.merchantOrderId),
         inArray(checkoutSessions.status, ['open', 'pending', 'paid']),
         ne(checkoutSessions.id, row.id),

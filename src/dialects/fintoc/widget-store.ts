@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { apiKeys, checkoutSessions } from '../../db/schema';
+import { ownedBy } from '../../db/tenant';
 import type { Mode } from '../../domain/tenant';
 import { sha256Hex } from '../../lib/crypto';
 
@@ -30,13 +31,7 @@ export async function widgetSessionOf(
       expiresAt: checkoutSessions.expiresAt,
     })
     .from(checkoutSessions)
-    .where(
-      and(
-        eq(checkoutSessions.id, sessionId),
-        eq(checkoutSessions.merchantId, owner.merchantId),
-        eq(checkoutSessions.mode, owner.mode),
-      ),
-    )
+    .where(and(eq(checkoutSessions.id, sessionId), ownedBy(checkoutSessions, owner.merchantId, owner.mode)))
     .limit(1);
   return session;
 }

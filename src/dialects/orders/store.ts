@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { orderSignature } from '../../checkout/link-signature';
 import { checkoutOrders, checkoutSessions, type OrderRow, type SessionRow } from '../../db/schema';
+import { ownedBy } from '../../db/tenant';
 import type { MerchantCtx } from '../../features/context';
 
 /** The order a merchant_key names now (the latest one; an order that ended may be followed by another). */
@@ -10,11 +11,7 @@ export async function latestOrder(ctx: MerchantCtx, merchantKey: string): Promis
     .select()
     .from(checkoutOrders)
     .where(
-      and(
-        eq(checkoutOrders.merchantId, ctx.merchant.id),
-        eq(checkoutOrders.mode, ctx.mode),
-        eq(checkoutOrders.merchantKey, merchantKey),
-      ),
+      and(ownedBy(checkoutOrders, ctx.merchant.id, ctx.mode), eq(checkoutOrders.merchantKey, merchantKey)),
     )
     .orderBy(desc(checkoutOrders.createdAt))
     .limit(1);

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { checkoutSessions, type PaymentRow, payments, type SessionRow } from '../../db/schema';
+import { ownedBy } from '../../db/tenant';
 import type { MerchantCtx } from '../../features/context';
 import { META } from './payload';
 import type { ListQuery, SORT_FIELDS } from './schema';
@@ -45,11 +46,9 @@ function seed003Select(ctx: MerchantCtx, where: (SQL | undefined)[]) {
     .innerJoin(payments, eq(payments.sessionId, checkoutSessions.id))
     .where(
       and(
-        eq(checkoutSessions.merchantId, ctx.merchant.id),
-        eq(checkoutSessions.mode, ctx.mode),
+        ownedBy(checkoutSessions, ctx.merchant.id, ctx.mode),
         eq(checkoutSessions.dialect, SEED003),
-        eq(payments.merchantId, ctx.merchant.id),
-        eq(payments.mode, ctx.mode),
+        ownedBy(payments, ctx.merchant.id, ctx.mode),
         ...where,
       ),
     );

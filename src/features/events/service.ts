@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { type EventRow, events, webhookAttempts, webhookDeliveries } from '../../db/schema';
+import { ownedBy, ownedByMerchant } from '../../db/tenant';
 import { ApiError } from '../../domain/errors';
 import { isoUtc } from '../../lib/time';
 import type { DeliverMessage } from '../../webhooks/messages';
@@ -23,7 +24,7 @@ export function eventView(e: EventRow) {
 }
 
 export async function listEvents({ ctx, input }: { ctx: MerchantCtx; input: ListEventsQuery }) {
-  const where: SQL[] = [eq(events.merchantId, ctx.merchant.id), eq(events.mode, ctx.mode)];
+  const where: SQL[] = [ownedBy(events, ctx.merchant.id, ctx.mode)];
   if (input.type) where.push(eq(events.type, input.type));
   if (input.session) where.push(eq(events.sessionId, input.session));
   where.push(...createdRangeAndCursor(events, input));
@@ -40,7 +41,7 @@ async function ownEvent(ctx: MerchantCtx, id: string): Promise<EventRow> {
   const [row] = await ctx.db
     .select()
     .from(events)
-    .where(and(eq(events.id, id), eq(events.merchantId, ctx.merchant.id), eq(events.mode, ctx.mode)))
+    .where(and(eq(events.id, id), ownedBy(events, ctx.merchant.id, ctx.mode)))
     .limit(1);
   if (!row) throw new ApiError('not_found', 'No such event.');
   return row;
@@ -48,17 +49,15 @@ async function ownEvent(ctx: MerchantCtx, id: string): Promise<EventRow> {
 
 /** An event with each delivery and every attempt of it, in one D1 round trip (a batch of three reads). */
 export async function getEvent({ ctx, input }: { ctx: MerchantCtx; input: { id: string } }) {
-  const owned = and(
-    eq(events.id, input.id),
-    eq(events.merchantId, ctx.merchant.id),
-    eq(events.mode, ctx.mode),
-  );
+  const owned = and(eq(events.id, input.id), ownedBy(events, ctx.merchant.id, ctx.mode));
   const [found, deliveries, attempts] = await ctx.db.batch([
     ctx.db.select().from(events).where(owned).limit(1),
     ctx.db
       .select()
       .from(webhookDeliveries)
-      .where(and(eq(webhookDeliveries.eventId, input.id), eq(webhookDeliveries.merchantId, ctx.merchant.id))),
+      .where(
+        and(eq(webhookDeliveries.eventId, input.id), ownedByMerchant(webhookDeliveries, ctx.merchant.id)),
+      ),
     ctx.db
       .select()
       .from(webhookAttempts)
@@ -69,7 +68,10 @@ export async function getEvent({ ctx, input }: { ctx: MerchantCtx; input: { id: 
             .select({ id: webhookDeliveries.id })
             .from(webhookDeliveries)
             .where(
-              and(eq(webhookDeliveries.eventId, input.id), eq(webhookDeliveries.merchantId, ctx.merchant.id)),
+              and(
+                eq(webhookDeliveries.eventId, input.id),
+                ownedByMerchant(webhookDeliveries, ctx.merchant.id),
+              ),
             ),
         ),
       )

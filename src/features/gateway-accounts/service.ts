@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { type GatewayAccountRow, gatewayAccounts } from '../../db/schema';
+import { ownedBy } from '../../db/tenant';
 import { ApiError, fieldError } from '../../domain/errors';
 import { SANDBOX_ONLY } from '../../gateways/coverage';
 import { allowedInMode } from '../../gateways/mode-guard';
@@ -133,13 +134,7 @@ async function ownAccount(ctx: MerchantCtx, id: string): Promise<GatewayAccountR
   const [row] = await ctx.db
     .select()
     .from(gatewayAccounts)
-    .where(
-      and(
-        eq(gatewayAccounts.id, id),
-        eq(gatewayAccounts.merchantId, ctx.merchant.id),
-        eq(gatewayAccounts.mode, ctx.mode),
-      ),
-    )
+    .where(and(eq(gatewayAccounts.id, id), ownedBy(gatewayAccounts, ctx.merchant.id, ctx.mode)))
     .limit(1);
   if (!row) throw new ApiError('not_found', 'No such gateway account.');
   return row;
@@ -179,7 +174,7 @@ export async function listGatewayAccounts(ctx: MerchantCtx) {
   const rows = await ctx.db
     .select()
     .from(gatewayAccounts)
-    .where(and(eq(gatewayAccounts.merchantId, ctx.merchant.id), eq(gatewayAccounts.mode, ctx.mode)))
+    .where(ownedBy(gatewayAccounts, ctx.merchant.id, ctx.mode))
     .orderBy(asc(gatewayAccounts.priority), asc(gatewayAccounts.name));
   return rows.map((r) =>
     accountView(r, CONNECTORS[r.gateway as 'sandbox']?.credentialFields.slice() ?? [], ctx.now),

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { type GatewayAccountRow, gatewayAccounts, type PaymentRow, payments } from '../../db/schema';
+import { ownedBy, ownedByMerchant } from '../../db/tenant';
 import type { Connector, ConnectorContext, InboundGatewayEvent } from '../../gateways/types';
 import { open } from '../../lib/secretbox';
 import { creatingAccountId } from './payment-account';
@@ -37,7 +38,8 @@ export async function authenticateNotification(opts: {
     .from(gatewayAccounts)
     .where(
       and(
-        eq(gatewayAccounts.merchantId, merchantId),
+        // Either mode: the URL names no mode, so each account is tried; the one that proves it decides it.
+        ownedByMerchant(gatewayAccounts, merchantId),
         eq(gatewayAccounts.gateway, connector.slug),
         eq(gatewayAccounts.enabled, true),
       ),
@@ -60,8 +62,7 @@ export async function authenticateNotification(opts: {
       .from(payments)
       .where(
         and(
-          eq(payments.merchantId, merchantId),
-          eq(payments.mode, account.mode),
+          ownedBy(payments, merchantId, account.mode),
           eq(payments.gateway, connector.slug),
           eq(payments.gatewayReference, event.reference),
         ),

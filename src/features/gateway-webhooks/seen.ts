@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { gatewayEvents } from '../../db/schema';
+import { ownedByMerchant } from '../../db/tenant';
 
 /** A gateway's event, named as the gateway names it. Event ids are the gateway's, per merchant, across modes. */
 export type GatewayEventKey = { gateway: string; merchantId: string; eventId: string };
@@ -13,7 +14,7 @@ export async function alreadyApplied(db: DrizzleD1Database, key: GatewayEventKey
     .where(
       and(
         eq(gatewayEvents.gateway, key.gateway),
-        eq(gatewayEvents.merchantId, key.merchantId),
+        ownedByMerchant(gatewayEvents, key.merchantId),
         eq(gatewayEvents.eventId, key.eventId),
       ),
     )

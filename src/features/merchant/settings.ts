@@ -7,7 +7,7 @@ import {
   merchantModeSettings,
   merchants,
 } from '../../db/schema';
-import { modeSettingsOf } from '../../db/tenant';
+import { modeSettingsOf, ownedBy } from '../../db/tenant';
 import { contrastWithWhite } from '../../domain/colour';
 import { fieldError } from '../../domain/errors';
 import type { Mode } from '../../domain/tenant';
@@ -33,7 +33,7 @@ export async function loadModeSettings(db: DrizzleD1Database, merchantId: string
   const [row] = await db
     .select()
     .from(merchantModeSettings)
-    .where(and(eq(merchantModeSettings.merchantId, merchantId), eq(merchantModeSettings.mode, mode)))
+    .where(ownedBy(merchantModeSettings, merchantId, mode))
     .limit(1);
   if (!row) throw new Error('merchant without settings for its mode');
   return row;
@@ -141,8 +141,7 @@ export async function updateMerchant({ ctx, input }: { ctx: MerchantCtx; input: 
         .delete(disabledEndpoints)
         .where(
           and(
-            eq(disabledEndpoints.merchantId, ctx.merchant.id),
-            eq(disabledEndpoints.mode, ctx.mode),
+            ownedBy(disabledEndpoints, ctx.merchant.id, ctx.mode),
             eq(disabledEndpoints.url, input.notification_url),
           ),
         ),

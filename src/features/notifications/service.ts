@@ -1,6 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { checkoutSessions, customerNotifications, type NotificationRow } from '../../db/schema';
+import { ownedBy } from '../../db/tenant';
 import { ApiError } from '../../domain/errors';
 import { isoUtc } from '../../lib/time';
 import type { MerchantCtx } from '../context';
@@ -43,13 +44,7 @@ export async function listSessionNotifications({
     ctx.db
       .select({ id: checkoutSessions.id })
       .from(checkoutSessions)
-      .where(
-        and(
-          eq(checkoutSessions.id, input.token),
-          eq(checkoutSessions.merchantId, ctx.merchant.id),
-          eq(checkoutSessions.mode, ctx.mode),
-        ),
-      )
+      .where(and(eq(checkoutSessions.id, input.token), ownedBy(checkoutSessions, ctx.merchant.id, ctx.mode)))
       .limit(1),
     ctx.db
       .select()
@@ -57,8 +52,7 @@ export async function listSessionNotifications({
       .where(
         and(
           eq(customerNotifications.sessionId, input.token),
-          eq(customerNotifications.merchantId, ctx.merchant.id),
-          eq(customerNotifications.mode, ctx.mode),
+          ownedBy(customerNotifications, ctx.merchant.id, ctx.mode),
         ),
       )
       .orderBy(asc(customerNotifications.createdAt), asc(customerNotifications.id)),

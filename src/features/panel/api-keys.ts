@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { apiKeys } from '../../db/schema';
+import { ownedBy } from '../../db/tenant';
 import { sha256Hex } from '../../lib/crypto';
 import { newId, randomBase62 } from '../../lib/ids';
 import type { MerchantCtx } from '../context';
@@ -21,8 +22,7 @@ export async function listApiKeys(ctx: MerchantCtx) {
     .from(apiKeys)
     .where(
       and(
-        eq(apiKeys.merchantId, ctx.merchant.id),
-        eq(apiKeys.mode, ctx.mode),
+        ownedBy(apiKeys, ctx.merchant.id, ctx.mode),
         or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, ctx.now)),
       ),
     );
@@ -53,8 +53,7 @@ export async function rollApiKey(ctx: MerchantCtx, kind: 'secret' | 'public', ov
       .set({ revokedAt: stopsAt })
       .where(
         and(
-          eq(apiKeys.merchantId, ctx.merchant.id),
-          eq(apiKeys.mode, ctx.mode),
+          ownedBy(apiKeys, ctx.merchant.id, ctx.mode),
           eq(apiKeys.kind, kind),
           // Keys still working, or working past the new stop: an earlier stop is never pushed later.
           or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, stopsAt)),

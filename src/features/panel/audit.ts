@@ -1,6 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { auditLog } from '../../db/schema';
+import { ownedByMerchant } from '../../db/tenant';
 import type { Mode } from '../../domain/tenant';
 import { newId } from '../../lib/ids';
 
@@ -39,7 +40,7 @@ export async function listAudit(db: DrizzleD1Database, merchantId: string, limit
   return db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.merchantId, merchantId)))
+    .where(ownedByMerchant(auditLog, merchantId))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit);
 }

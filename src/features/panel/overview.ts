@@ -1,5 +1,6 @@
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, gte, sql } from 'drizzle-orm';
 import { checkoutSessions, payments } from '../../db/schema';
+import { ownedBy } from '../../db/tenant';
 import type { MerchantCtx } from '../context';
 
 const DAY_MS = 86_400_000;
@@ -12,11 +13,7 @@ export async function overview(ctx: MerchantCtx, days = 14) {
   const since = Math.floor(ctx.now / DAY_MS) * DAY_MS - (days - 1) * DAY_MS;
   // A literal divisor: a bound parameter may arrive as a real and make the division fractional.
   const day = sql<number>`(${checkoutSessions.createdAt} / ${sql.raw(String(DAY_MS))})`;
-  const ownPayments = and(
-    eq(payments.merchantId, ctx.merchant.id),
-    eq(payments.mode, ctx.mode),
-    gte(payments.createdAt, since),
-  );
+  const ownPayments = and(ownedBy(payments, ctx.merchant.id, ctx.mode), gte(payments.createdAt, since));
   // Paid at some point: a payment refunded since still counts as approved.
   const paidCount = sql<number>`sum(case when ${payments.paidAt} is not null then 1 else 0 end)`;
   // Three parallel reads, not a batch: a batch returns rows keyed by column name, and computed
@@ -30,11 +27,7 @@ export async function overview(ctx: MerchantCtx, days = 14) {
       })
       .from(checkoutSessions)
       .where(
-        and(
-          eq(checkoutSessions.merchantId, ctx.merchant.id),
-          eq(checkoutSessions.mode, ctx.mode),
-          gte(checkoutSessions.createdAt, since),
-        ),
+        and(ownedBy(checkoutSessions, ctx.merchant.id, ctx.mode), gte(checkoutSessions.createdAt, since)),
       )
       .groupBy(day),
     ctx.db

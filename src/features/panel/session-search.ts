@@ -7,6 +7,7 @@ import {
   webhookAttempts,
   webhookDeliveries,
 } from '../../db/schema';
+import { ownedBy, ownedByMerchant } from '../../db/tenant';
 import { decimalTextToMinor } from '../../domain/decimal';
 import { CURRENCY_CODES } from '../../domain/money';
 import type { MerchantCtx } from '../context';
@@ -32,14 +33,11 @@ export type SessionSearch = {
  * a boleto's linha digitável; and by a gateway tried.
  */
 export async function searchSessions(ctx: MerchantCtx, input: SessionSearch) {
-  const where: SQL[] = [
-    eq(checkoutSessions.merchantId, ctx.merchant.id),
-    eq(checkoutSessions.mode, ctx.mode),
-  ];
+  const where: SQL[] = [ownedBy(checkoutSessions, ctx.merchant.id, ctx.mode)];
   if (input.status) where.push(eq(checkoutSessions.status, input.status));
   if (input.from !== undefined) where.push(gte(checkoutSessions.createdAt, input.from));
   if (input.to !== undefined) where.push(lt(checkoutSessions.createdAt, input.to));
-  const ownPayments = and(eq(payments.merchantId, ctx.merchant.id), eq(payments.mode, ctx.mode));
+  const ownPayments = ownedBy(payments, ctx.merchant.id, ctx.mode);
   if (input.method) {
     where.push(
       inArray(
@@ -135,13 +133,7 @@ export async function sessionTimeline(ctx: MerchantCtx, token: string) {
     ctx.db
       .select()
       .from(events)
-      .where(
-        and(
-          eq(events.sessionId, session.id),
-          eq(events.merchantId, ctx.merchant.id),
-          eq(events.mode, ctx.mode),
-        ),
-      )
+      .where(and(eq(events.sessionId, session.id), ownedBy(events, ctx.merchant.id, ctx.mode)))
       .orderBy(asc(events.createdAt)),
     // Only the event's type beside the delivery: a batch returns rows keyed by column name, so two
     // tables' `id` or `created_at` in one row would overwrite each other.
@@ -149,25 +141,13 @@ export async function sessionTimeline(ctx: MerchantCtx, token: string) {
       .select({ delivery: webhookDeliveries, eventType: events.type })
       .from(webhookDeliveries)
       .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
-      .where(
-        and(
-          eq(events.sessionId, session.id),
-          eq(events.merchantId, ctx.merchant.id),
-          eq(events.mode, ctx.mode),
-        ),
-      ),
+      .where(and(eq(events.sessionId, session.id), ownedBy(events, ctx.merchant.id, ctx.mode))),
     ctx.db
       .select({ attempt: webhookAttempts })
       .from(webhookAttempts)
       .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
       .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
-      .where(
-        and(
-          eq(events.sessionId, session.id),
-          eq(events.merchantId, ctx.merchant.id),
-          eq(events.mode, ctx.mode),
-        ),
-      )
+      .where(and(eq(events.sessionId, session.id), ownedBy(events, ctx.merchant.id, ctx.mode)))
       .orderBy(asc(webhookAttempts.attemptedAt)),
   ]);
   return {
@@ -186,9 +166,8 @@ export async function sessionTimeline(ctx: MerchantCtx, token: string) {
 /** The delivery log of this merchant and mode: deliveries newest first with their event and attempts. */
 export async function deliveryLog(ctx: MerchantCtx, input: { status?: string; limit?: number }) {
   const where: SQL[] = [
-    eq(webhookDeliveries.merchantId, ctx.merchant.id),
-    eq(events.merchantId, ctx.merchant.id),
-    eq(events.mode, ctx.mode),
+    ownedByMerchant(webhookDeliveries, ctx.merchant.id),
+    ownedBy(events, ctx.merchant.id, ctx.mode),
   ];
   if (input.status) where.push(eq(webhookDeliveries.status, input.status as 'failed'));
   const rows = await ctx.db

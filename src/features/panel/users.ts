@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { merchants, type PanelRole, panelSessions, panelUsers } from '../../db/schema';
+import { ownedByMerchant } from '../../db/tenant';
 import { ApiError, fieldError } from '../../domain/errors';
 import { sha256Hex } from '../../lib/crypto';
 import { newId, randomBase62 } from '../../lib/ids';
@@ -161,7 +162,7 @@ export async function listUsers(db: DrizzleD1Database, merchantId: string) {
       createdAt: panelUsers.createdAt,
     })
     .from(panelUsers)
-    .where(eq(panelUsers.merchantId, merchantId));
+    .where(ownedByMerchant(panelUsers, merchantId));
 }
 
 /** Disables a user of this merchant and revokes every session of theirs, in one batch. */
@@ -169,7 +170,7 @@ export async function disableUser(db: DrizzleD1Database, userId: string, actor: 
   const [user] = await db
     .select()
     .from(panelUsers)
-    .where(and(eq(panelUsers.id, userId), eq(panelUsers.merchantId, actor.merchantId)));
+    .where(and(eq(panelUsers.id, userId), ownedByMerchant(panelUsers, actor.merchantId)));
   if (!user) throw new ApiError('not_found', 'No such user.');
   await db.batch([
     db.update(panelUsers).set({ disabledAt: now }).where(eq(panelUsers.id, userId)),
@@ -198,7 +199,7 @@ export async function resetSecondFactor(db: DrizzleD1Database, userId: string, a
   const [user] = await db
     .select()
     .from(panelUsers)
-    .where(and(eq(panelUsers.id, userId), eq(panelUsers.merchantId, actor.merchantId)));
+    .where(and(eq(panelUsers.id, userId), ownedByMerchant(panelUsers, actor.merchantId)));
   if (!user) throw new ApiError('not_found', 'No such user.');
   await db.batch([
     db

@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { events, webhookDeliveries } from '../../db/schema';
+import { ownedBy, ownedByMerchant } from '../../db/tenant';
 import type { DeliverMessage } from '../../webhooks/messages';
 import { DELIVER_SEND_BATCH } from '../../webhooks/messages';
 import type { MerchantCtx } from '../context';
@@ -27,9 +28,8 @@ export async function replayFailedDeliveries({
     .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
     .where(
       and(
-        eq(webhookDeliveries.merchantId, ctx.merchant.id),
-        eq(events.merchantId, ctx.merchant.id),
-        eq(events.mode, ctx.mode),
+        ownedByMerchant(webhookDeliveries, ctx.merchant.id),
+        ownedBy(events, ctx.merchant.id, ctx.mode),
         inArray(webhookDeliveries.status, ['failed', 'disabled']),
         gte(webhookDeliveries.createdAt, input.from),
         lte(webhookDeliveries.createdAt, input.to),
@@ -45,7 +45,7 @@ export async function replayFailedDeliveries({
       .where(
         and(
           inArray(webhookDeliveries.eventId, chunk),
-          eq(webhookDeliveries.merchantId, ctx.merchant.id),
+          ownedByMerchant(webhookDeliveries, ctx.merchant.id),
           inArray(webhookDeliveries.status, ['failed', 'disabled']),
         ),
       );

@@ -1,5 +1,6 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { events, webhookAttempts, webhookDeliveries } from '../../db/schema';
+import { ownedBy, ownedByMerchant } from '../../db/tenant';
 import type { MerchantCtx } from '../context';
 
 export const STATS_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -23,9 +24,8 @@ export async function endpointStats(ctx: MerchantCtx, since: number) {
     .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
     .where(
       and(
-        eq(webhookDeliveries.merchantId, ctx.merchant.id),
-        eq(events.merchantId, ctx.merchant.id),
-        eq(events.mode, ctx.mode),
+        ownedByMerchant(webhookDeliveries, ctx.merchant.id),
+        ownedBy(events, ctx.merchant.id, ctx.mode),
         gte(webhookAttempts.attemptedAt, since),
       ),
     )

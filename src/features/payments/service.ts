@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { PayOutcome, SettleCommand } from '../../core/session/commands';
 import { type PaymentRow, paymentAttempts, payments } from '../../db/schema';
+import { ownedBy } from '../../db/tenant';
 import { ApiError, refusalError } from '../../domain/errors';
 import type { MerchantCtx } from '../context';
 
@@ -14,9 +15,7 @@ export async function getPayment({
   const [row] = await ctx.db
     .select()
     .from(payments)
-    .where(
-      and(eq(payments.id, input.id), eq(payments.merchantId, ctx.merchant.id), eq(payments.mode, ctx.mode)),
-    )
+    .where(and(eq(payments.id, input.id), ownedBy(payments, ctx.merchant.id, ctx.mode)))
     .limit(1);
   if (!row) throw new ApiError('not_found', 'No such payment.');
   return row;
@@ -28,9 +27,7 @@ export async function getPaymentWithAttempts({ ctx, input }: { ctx: MerchantCtx;
     ctx.db
       .select()
       .from(payments)
-      .where(
-        and(eq(payments.id, input.id), eq(payments.merchantId, ctx.merchant.id), eq(payments.mode, ctx.mode)),
-      )
+      .where(and(eq(payments.id, input.id), ownedBy(payments, ctx.merchant.id, ctx.mode)))
       .limit(1),
     ctx.db
       .select()
@@ -40,7 +37,10 @@ export async function getPaymentWithAttempts({ ctx, input }: { ctx: MerchantCtx;
           eq(paymentAttempts.paymentId, input.id),
           inArray(
             paymentAttempts.paymentId,
-            ctx.db.select({ id: payments.id }).from(payments).where(eq(payments.merchantId, ctx.merchant.id)),
+            ctx.db
+              .select({ id: payments.id })
+              .from(payments)
+              .where(ownedBy(payments, ctx.merchant.id, ctx.mode)),
           ),
         ),
       )

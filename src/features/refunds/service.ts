@@ -4,6 +4,7 @@ import { nextAction } from '../../core/session/refund-command';
 import type { RefundAction, RefundUpdateCommand } from '../../core/session/refund-update';
 import { refundView } from '../../core/session/refund-view';
 import { checkoutSessions, type RefundRow, refunds } from '../../db/schema';
+import { ownedBy } from '../../db/tenant';
 import { ApiError, refusalError } from '../../domain/errors';
 import type { RefundBankAccount } from '../../gateways/types';
 import { open } from '../../lib/secretbox';
@@ -50,7 +51,7 @@ export async function getRefund({
   const [row] = await ctx.db
     .select()
     .from(refunds)
-    .where(and(eq(refunds.id, input.id), eq(refunds.merchantId, ctx.merchant.id), eq(refunds.mode, ctx.mode)))
+    .where(and(eq(refunds.id, input.id), ownedBy(refunds, ctx.merchant.id, ctx.mode)))
     .limit(1);
   if (!row) throw new ApiError('not_found', 'No such refund.');
   return row;
@@ -60,13 +61,7 @@ export function listRefunds(ctx: MerchantCtx, paymentId: string) {
   return ctx.db
     .select()
     .from(refunds)
-    .where(
-      and(
-        eq(refunds.paymentId, paymentId),
-        eq(refunds.merchantId, ctx.merchant.id),
-        eq(refunds.mode, ctx.mode),
-      ),
-    )
+    .where(and(eq(refunds.paymentId, paymentId), ownedBy(refunds, ctx.merchant.id, ctx.mode)))
     .orderBy(asc(refunds.createdAt));
 }
 

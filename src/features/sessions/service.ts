@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { checkoutSessions, payments, type SessionRow } from '../../db/schema';
+import { ownedBy } from '../../db/tenant';
 import { ApiError, refusalError } from '../../domain/errors';
 import { newId } from '../../lib/ids';
 import type { MerchantCtx } from '../context';
@@ -113,8 +114,7 @@ export async function findLiveSessionForOrder(
     .from(checkoutSessions)
     .where(
       and(
-        eq(checkoutSessions.merchantId, ctx.merchant.id),
-        eq(checkoutSessions.mode, ctx.mode),
+        ownedBy(checkoutSessions, ctx.merchant.id, ctx.mode),
         eq(checkoutSessions.merchantOrderId, orderId),
         inArray(checkoutSessions.status, ['open', 'pending', 'paid']),
       ),
@@ -130,21 +130,14 @@ export async function findLiveSessionForOrder(
 export async function getSessionWithPayments({ ctx, input }: { ctx: MerchantCtx; input: { token: string } }) {
   const owned = and(
     eq(checkoutSessions.id, input.token),
-    eq(checkoutSessions.merchantId, ctx.merchant.id),
-    eq(checkoutSessions.mode, ctx.mode),
+    ownedBy(checkoutSessions, ctx.merchant.id, ctx.mode),
   );
   const [sessions, attempts] = await ctx.db.batch([
     ctx.db.select().from(checkoutSessions).where(owned).limit(1),
     ctx.db
       .select()
       .from(payments)
-      .where(
-        and(
-          eq(payments.sessionId, input.token),
-          eq(payments.merchantId, ctx.merchant.id),
-          eq(payments.mode, ctx.mode),
-        ),
-      )
+      .where(and(eq(payments.sessionId, input.token), ownedBy(payments, ctx.merchant.id, ctx.mode)))
       .orderBy(asc(payments.createdAt), asc(payments.id)),
   ]);
   const session = sessions[0];
@@ -153,10 +146,7 @@ export async function getSessionWithPayments({ ctx, input }: { ctx: MerchantCtx;
 }
 
 export async function listSessions({ ctx, input }: { ctx: MerchantCtx; input: ListSessionsQuery }) {
-  const conditions: SQL[] = [
-    eq(checkoutSessions.merchantId, ctx.merchant.id),
-    eq(checkoutSessions.mode, ctx.mode),
-  ];
+  const conditions: SQL[] = [ownedBy(checkoutSessions, ctx.merchant.id, ctx.mode)];
   if (input.status) conditions.push(eq(checkoutSessions.status, input.status));
   if (input.merchant_order_id) conditions.push(eq(checkoutSessions.merchantOrderId, input.merchant_order_id));
   conditions.push(...createdRangeAndCursor(checkoutSessions, input));
