@@ -1,4 +1,4 @@
-import { desc, } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { auditLog } from '../../db/schema';
 import { ownedByMerchant } from '../../db/tenant';
