@@ -3,6 +3,7 @@ import './dialects/payloads';
 import './checkout/live-source';
 import { buildApp } from './http/app';
 import { runCron } from './jobs/cron';
+import { platform } from './platform/platform';
 import { handleQueue } from './queue';
 
 export { SessionDO } from './core/session/session-do';
@@ -12,5 +13,5 @@ const app = buildApp();
 export default {
   fetch: app.fetch,
   queue: (batch, env, _ctx) => handleQueue(batch, env),
-  scheduled: (controller, env, ctx) => ctx.waitUntil(runCron(env, controller.scheduledTime)),
+  scheduled: (controller, env, ctx) => ctx.waitUntil(runCron(platform(env), controller.scheduledTime)),
 } satisfies ExportedHandler<Env>;

@@ -4,6 +4,7 @@ import './checkout/live-source';
 import { handleExpireMessage } from './jobs/cron';
 import type { NotifyMessage } from './notifications/messages';
 import { handleNotifyMessage } from './notifications/send';
+import { platform } from './platform/platform';
 import { handleDeadLetter, handleDeliverBatch } from './webhooks/consumer';
 import type { DeliverMessage, ExpireMessage } from './webhooks/messages';
 
@@ -15,6 +16,7 @@ const failure = (err: unknown) => (err instanceof Error ? err.message : 'unknown
  * name says whether a batch holds dead letters.
  */
 export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  const ports = platform(env);
   const deadLetters = batch.queue.endsWith('-dlq');
   const deliveries: Message<DeliverMessage>[] = [];
   const singles: Message<unknown>[] = [];
@@ -25,7 +27,7 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
   }
   await Promise.all([
     deliveries.length > 0 &&
-      handleDeliverBatch(env, deliveries).catch((err) => {
+      handleDeliverBatch(ports, deliveries).catch((err) => {
         console.error(
           `queue ${batch.queue}: ${deliveries.length} deliveries failed: ${failure(err)}`,
           (err as Error).stack,
@@ -35,9 +37,9 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
     ...singles.map(async (message) => {
       const body = message.body as DeliverMessage | ExpireMessage | NotifyMessage;
       try {
-        if (body.kind === 'notify') await handleNotifyMessage(env, message as Message<NotifyMessage>);
-        else if (body.kind === 'expire') await handleExpireMessage(env, message as Message<ExpireMessage>);
-        else await handleDeadLetter(env, message as Message<DeliverMessage>);
+        if (body.kind === 'notify') await handleNotifyMessage(ports, message as Message<NotifyMessage>);
+        else if (body.kind === 'expire') await handleExpireMessage(ports, message as Message<ExpireMessage>);
+        else await handleDeadLetter(ports, message as Message<DeliverMessage>);
       } catch (err) {
         console.error(`queue ${batch.queue} message ${message.id} failed: ${failure(err)}`);
         message.retry({ delaySeconds: 10 });

@@ -1,4 +1,5 @@
 import { hmacSha256, timingSafeEqualText, toHex } from '../lib/crypto';
+import type { Secrets } from '../platform/ports';
 
 /**
  * Signed checkout links: the `signature` parameter of a checkout_url handed out by the orders API
@@ -18,10 +19,10 @@ export async function orderSignature(sessionId: string, encryptionKey: string): 
 
 /** Whether `signature` is the one issued for this session; a missing or malformed one is simply false. */
 export async function verifyOrderSignature(
-  env: { ENCRYPTION_KEY: string },
+  secrets: Pick<Secrets, 'signingKey'>,
   sessionId: string,
   signature: string | null | undefined,
 ): Promise<boolean> {
   if (typeof signature !== 'string' || !SIGNATURE.test(signature)) return false;
-  return timingSafeEqualText(signature, await orderSignature(sessionId, env.ENCRYPTION_KEY));
+  return timingSafeEqualText(signature, await orderSignature(sessionId, secrets.signingKey));
 }

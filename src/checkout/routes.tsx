@@ -106,7 +106,7 @@ export const checkoutPageRoutes = new Hono<AppEnv>().get(
     if (remembered || hit)
       frameAncestors = (await sessionAllowedOrigins(c.get('db'), token)) ?? frameAncestors;
     // Seed 004: the page verifies the signature its checkout_url carries, on cache hits too.
-    if (signed && !(await verifyOrderSignature(c.env, token, c.req.query('signature'))))
+    if (signed && !(await verifyOrderSignature(c.get('platform').secrets, token, c.req.query('signature'))))
       return notFoundPage();
     const nonce = newNonce();
     return new Response(fillNonce(template, nonce), {

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { checkoutSessions, type GatewayAccountRow, gatewayAccounts } from '../db/schema';
 import { ownedBy } from '../db/tenant';
-import { open } from '../lib/secretbox';
+import type { Secrets } from '../platform/ports';
 import type { LiveAccount } from './router';
 
 /** A merchant's enabled gateway accounts for one mode, in priority order. */
@@ -40,7 +40,7 @@ export function enabledAccountsForSession(db: DrizzleD1Database, sessionId: stri
 /** Opens each account's sealed credentials (only ever in memory, on the way to a connector). */
 export async function toLiveAccounts(
   rows: GatewayAccountRow[],
-  encryptionKey: string,
+  sealing: Pick<Secrets, 'open'>,
   apiBases: Readonly<Record<string, string>> = {},
 ): Promise<LiveAccount[]> {
   return Promise.all(
@@ -55,7 +55,7 @@ export async function toLiveAccounts(
       openUntil: r.openUntil,
       settings: r.settings,
       apiBase: apiBases[r.gateway],
-      credentials: JSON.parse(await open(r.credentialsSealed, encryptionKey)) as Record<string, string>,
+      credentials: JSON.parse(await sealing.open(r.credentialsSealed)) as Record<string, string>,
     })),
   );
 }

@@ -2,8 +2,7 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { gatewayAccounts, type PaymentRow, paymentAttempts } from '../db/schema';
 import { ownedBy } from '../db/tenant';
-import { open } from '../lib/secretbox';
-import { apiBaseOverrides } from './api-base';
+import type { Ports } from '../platform/ports';
 import { CONNECTORS, isConnectorSlug } from './registry';
 import { GATEWAY_TIMEOUT_MS } from './router';
 import type { Connector, ConnectorContext } from './types';
@@ -14,7 +13,7 @@ import type { Connector, ConnectorContext } from './types';
  * A sandbox payment made without configured accounts runs with empty credentials, as it was made.
  */
 export async function paymentConnector(
-  env: Env,
+  platform: Pick<Ports, 'secrets' | 'config'>,
   db: DrizzleD1Database,
   payment: Pick<PaymentRow, 'id' | 'gateway' | 'mode' | 'merchantId'>,
   now: number,
@@ -47,11 +46,9 @@ export async function paymentConnector(
         .limit(1)
     : [];
   const credentials = account
-    ? (JSON.parse(await open(account.credentialsSealed, env.ENCRYPTION_KEY)) as Record<string, string>)
+    ? (JSON.parse(await platform.secrets.open(account.credentialsSealed)) as Record<string, string>)
     : {};
-  const apiBase = apiBaseOverrides(env as unknown as Record<string, unknown>, {
-    allowLoopback: env.ALLOW_LOOPBACK_URLS === 'true',
-  })[payment.gateway];
+  const apiBase = platform.config.apiBases[payment.gateway];
   return {
     connector,
     ctx: {

@@ -1,6 +1,7 @@
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 
 import type { AuthedMerchant, Mode } from '../domain/tenant';
+import type { Platform } from '../platform/platform';
 
 export type { AuthedMerchant, Mode } from '../domain/tenant';
 
@@ -8,6 +9,7 @@ export type AppEnv = {
   Bindings: Env;
   Variables: {
     requestId: string;
+    platform: Platform;
     db: DrizzleD1Database;
     rawBody: string;
     merchant: AuthedMerchant;
@@ -18,6 +20,7 @@ export type AppEnv = {
 declare module 'hono' {
   interface ContextVariableMap {
     requestId: string;
+    platform: Platform;
     rawBody: string;
   }
 }

@@ -4,7 +4,6 @@ import { idempotencyKeys } from '../db/schema';
 import { ownedBy } from '../db/tenant';
 import { IDEMPOTENCY_TTL_MS } from '../domain/retention';
 import { sha256Hex } from '../lib/crypto';
-import { open, seal } from '../lib/secretbox';
 import type { AppEnv } from './context';
 import { ApiError, fieldError } from './errors';
 import { PROBLEM_CONTENT_TYPE } from './problem';
@@ -98,7 +97,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     if (existing.responseStatus === null) throw new ApiError('idempotency_request_in_progress');
     const stored = existing.responseBody ?? '';
     // Rows written before answers were sealed hold plain JSON (which never starts with "v1.").
-    const body = stored.startsWith('v1.') ? await open(stored, c.env.ENCRYPTION_KEY) : stored;
+    const body = stored.startsWith('v1.') ? await c.get('platform').secrets.open(stored) : stored;
     return new Response(body, {
       status: existing.responseStatus,
       headers: {
@@ -119,7 +118,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     if (status >= 500 || NOT_STORED.has(status) || !handled) {
       await db.delete(idempotencyKeys).where(where);
     } else {
-      const body = await seal(await c.res.clone().text(), c.env.ENCRYPTION_KEY);
+      const body = await c.get('platform').secrets.seal(await c.res.clone().text());
       await db
         .update(idempotencyKeys)
         .set({ responseStatus: status, responseBody: body, lockedUntil: null })

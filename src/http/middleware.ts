@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { newId } from '../lib/ids';
-import { database as openDatabase } from '../platform/db';
+import { platformPorts } from '../platform/middleware';
 import { readBodyText } from './body';
 import type { AppEnv } from './context';
 
@@ -11,11 +11,8 @@ export const requestId = createMiddleware<AppEnv>(async (c, next) => {
   c.res.headers.set('x-request-id', id);
 });
 
-/** A drizzle client per request (cheap: it only wraps the binding), never a module global. */
-export const database = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('db', openDatabase(c.env));
-  await next();
-});
+/** A drizzle client per request (cheap: it only wraps the binding), never a module global; the other ports beside it. */
+export const database = platformPorts;
 
 /** Reads the body once, bounded, so validation and the idempotency fingerprint see the same bytes. */
 /**

@@ -29,6 +29,6 @@ export function problemResponse(c: Context, err: ApiError): Response {
 
 /** The public origin: PUBLIC_BASE_URL when configured, else the origin the request came in on. */
 export function baseUrlOf(c: Context): string {
-  const configured = (c.env as Env | undefined)?.PUBLIC_BASE_URL;
+  const configured = c.get('platform')?.config.publicBaseUrl;
   return configured ? configured.replace(/\/+$/, '') : new URL(c.req.url).origin;
 }

@@ -1,16 +1,19 @@
 import type { Context } from 'hono';
 import type { MerchantCtx, ServiceCtx } from '../features/context';
-import { sessionStub } from '../platform/session';
 import type { AppEnv } from './context';
 import { baseUrlOf } from './problem';
 
 export function serviceCtx(c: Context<AppEnv>): ServiceCtx {
+  const platform = c.get('platform');
   return {
     db: c.get('db'),
     now: Date.now(),
     baseUrl: baseUrlOf(c),
-    allowLoopbackUrls: c.env.ALLOW_LOOPBACK_URLS === 'true',
-    transition: (cmd) => sessionStub(c.env, cmd.sessionId).transition(cmd),
+    allowLoopbackUrls: platform.config.allowLoopbackUrls,
+    transition: (cmd) => platform.session(cmd.sessionId).transition(cmd),
+    session: platform.session,
+    secrets: platform.secrets,
+    queues: platform.queues,
   };
 }
 

@@ -1,6 +1,5 @@
 import { reenqueueNotifications } from '../notifications/sweep';
-import { database } from '../platform/db';
-import { sessionStub } from '../platform/session';
+import type { Platform } from '../platform/platform';
 import type { ExpireMessage } from '../webhooks/messages';
 import { publishEvents } from '../webhooks/publish';
 import { archiveOldEvents } from './archive';
@@ -16,18 +15,18 @@ import { voidIssuedPayments } from './void-issued';
  * gateway reconciliation of payments left pending, voiding of what finished sessions issued, refund
  * status, lost customer messages. Each part runs even if another fails.
  */
-export async function runCron(env: Env, now: number): Promise<void> {
-  const db = database(env);
+export async function runCron(platform: Platform, now: number): Promise<void> {
+  const { db, queues } = platform;
   const results = await Promise.allSettled([
-    sweepExpiredSessions(db, env.JOBS, now),
-    reenqueueOutbox(db, env.WEBHOOKS, now),
+    sweepExpiredSessions(db, queues.jobs, now),
+    reenqueueOutbox(db, queues.webhooks, now),
     purgeIdempotencyKeys(db, now),
-    archiveOldEvents(env.DB, env.ARCHIVE, now, env.EVENT_RETENTION_DAYS),
+    archiveOldEvents(platform.d1, platform.archive, now, platform.config.eventRetentionDays),
     purgePanelState(db, now),
-    reconcilePendingPayments(env, db, now),
-    voidIssuedPayments(env, db, now),
-    pollPendingRefunds(env, db, now),
-    reenqueueNotifications(db, env.NOTIFICATIONS, now),
+    reconcilePendingPayments(platform, db, now),
+    voidIssuedPayments(platform, db, now),
+    pollPendingRefunds(platform, db, now),
+    reenqueueNotifications(db, queues.notifications, now),
   ]);
   for (const r of results) {
     if (r.status === 'rejected')
@@ -43,12 +42,15 @@ const EXPIRE_CONCURRENCY = 10;
  * that fails is repaired by the cron's outbox reconcile). Otherwise asks each session's object to
  * expire it if it is due (a refusal means it no longer is).
  */
-export async function handleExpireMessage(env: Env, message: Message<ExpireMessage>): Promise<void> {
+export async function handleExpireMessage(
+  platform: Platform,
+  message: Message<ExpireMessage>,
+): Promise<void> {
   if (message.body.inD1) {
     const now = Date.now();
-    const eventIds = await expireSessionsInD1(env.DB, message.body.sessionIds, now);
+    const eventIds = await expireSessionsInD1(platform.d1, message.body.sessionIds, now);
     message.ack();
-    await publishEvents(env.WEBHOOKS, database(env), eventIds, now).catch((err) =>
+    await publishEvents(platform.queues.webhooks, platform.db, eventIds, now).catch((err) =>
       console.error(
         `enqueue of ${eventIds.length} expiry events failed: ${err instanceof Error ? err.message : 'unknown'}`,
       ),
@@ -58,7 +60,7 @@ export async function handleExpireMessage(env: Env, message: Message<ExpireMessa
   const ids = [...message.body.sessionIds];
   const workers = Array.from({ length: EXPIRE_CONCURRENCY }, async () => {
     for (let id = ids.shift(); id !== undefined; id = ids.shift()) {
-      await sessionStub(env, id).transition({ sessionId: id, to: 'expired', onlyIfDue: true });
+      await platform.session(id).transition({ sessionId: id, to: 'expired', onlyIfDue: true });
     }
   });
   await Promise.all(workers);

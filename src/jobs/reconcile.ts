@@ -3,7 +3,7 @@ import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { type PaymentRow, payments } from '../db/schema';
 import { paymentConnector } from '../gateways/payment-connector';
 import type { GatewayStatus } from '../gateways/types';
-import { sessionStub } from '../platform/session';
+import type { Platform } from '../platform/platform';
 
 /** Payments asked about per cron run, and how many at once: bounded, whatever the backlog. */
 export const RECONCILE_PER_RUN = 25;
@@ -40,7 +40,7 @@ const OUTCOME: Partial<Record<GatewayStatus['status'], 'paid' | 'denied' | 'expi
  * and `reconciled_at` keeps a payment from being asked again before its window passes once more.
  */
 export async function reconcilePendingPayments(
-  env: Env,
+  platform: Platform,
   db: DrizzleD1Database,
   now: number,
 ): Promise<number> {
@@ -60,19 +60,25 @@ export async function reconcilePendingPayments(
   const queue = [...due];
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      for (let p = queue.shift(); p !== undefined; p = queue.shift()) await reconcileOne(env, db, p, now);
+      for (let p = queue.shift(); p !== undefined; p = queue.shift())
+        await reconcileOne(platform, db, p, now);
     }),
   );
   return due.length;
 }
 
-async function reconcileOne(env: Env, db: DrizzleD1Database, p: PaymentRow, now: number): Promise<void> {
+async function reconcileOne(
+  platform: Platform,
+  db: DrizzleD1Database,
+  p: PaymentRow,
+  now: number,
+): Promise<void> {
   try {
-    const { connector, ctx } = await paymentConnector(env, db, p, now);
+    const { connector, ctx } = await paymentConnector(platform, db, p, now);
     const found = await connector.fetchStatus(ctx, { reference: p.gatewayReference, paymentId: p.id });
     const outcome = OUTCOME[found.status];
     if (outcome) {
-      await sessionStub(env, p.sessionId).settle({ sessionId: p.sessionId, paymentId: p.id, outcome, now });
+      await platform.session(p.sessionId).settle({ sessionId: p.sessionId, paymentId: p.id, outcome, now });
     }
   } catch (err) {
     console.error(`reconcile ${p.id} failed: ${err instanceof Error ? err.message : 'unknown'}`);

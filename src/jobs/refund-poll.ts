@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull, lte, or } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { payments, type RefundRow, refunds } from '../db/schema';
 import { paymentConnector } from '../gateways/payment-connector';
-import { sessionStub } from '../platform/session';
+import type { Platform } from '../platform/platform';
 
 export const REFUND_POLL_PER_RUN = 25;
 /** A pending refund is asked about once it has waited this long since its last change or check. */
@@ -13,7 +13,11 @@ export const REFUND_POLL_AFTER_MS = 60_000;
  * call that timed out is pending until its gateway says). A final answer goes through the session's
  * object; an unchanged one only marks the refund as checked, so the oldest are asked first.
  */
-export async function pollPendingRefunds(env: Env, db: DrizzleD1Database, now: number): Promise<number> {
+export async function pollPendingRefunds(
+  platform: Platform,
+  db: DrizzleD1Database,
+  now: number,
+): Promise<number> {
   const due = await db
     .select({ refund: refunds, payment: payments })
     .from(refunds)
@@ -30,26 +34,26 @@ export async function pollPendingRefunds(env: Env, db: DrizzleD1Database, now: n
     )
     .orderBy(asc(refunds.updatedAt))
     .limit(REFUND_POLL_PER_RUN);
-  for (const { refund, payment } of due) await pollOne(env, db, refund, payment, now);
+  for (const { refund, payment } of due) await pollOne(platform, db, refund, payment, now);
   return due.length;
 }
 
 async function pollOne(
-  env: Env,
+  platform: Platform,
   db: DrizzleD1Database,
   refund: RefundRow,
   payment: typeof payments.$inferSelect,
   now: number,
 ): Promise<void> {
   try {
-    const { connector, ctx } = await paymentConnector(env, db, payment, now);
+    const { connector, ctx } = await paymentConnector(platform, db, payment, now);
     const found = await connector.fetchRefund?.(ctx, {
       reference: refund.gatewayReference,
       paymentReference: payment.gatewayReference ?? '',
       refundId: refund.id,
     });
     if (found && found.status !== 'pending' && found.status !== 'requires_action') {
-      const outcome = await sessionStub(env, refund.sessionId).updateRefund({
+      const outcome = await platform.session(refund.sessionId).updateRefund({
         sessionId: refund.sessionId,
         refundId: refund.id,
         action: {

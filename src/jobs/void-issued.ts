@@ -3,7 +3,7 @@ import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { checkoutSessions, type PaymentRow, payments } from '../db/schema';
 import { paymentConnector } from '../gateways/payment-connector';
 import { ConnectorError } from '../gateways/types';
-import { sessionStub } from '../platform/session';
+import type { Platform } from '../platform/platform';
 
 export const VOID_PER_RUN = 25;
 
@@ -15,7 +15,11 @@ export const VOID_PER_RUN = 25;
  * the payment as paid, which takes the late path. Bounded per run; a void that failed transiently is
  * tried again at the next run.
  */
-export async function voidIssuedPayments(env: Env, db: DrizzleD1Database, now: number): Promise<number> {
+export async function voidIssuedPayments(
+  platform: Platform,
+  db: DrizzleD1Database,
+  now: number,
+): Promise<number> {
   const rows = await db
     .select({ payment: payments })
     .from(payments)
@@ -36,20 +40,20 @@ export async function voidIssuedPayments(env: Env, db: DrizzleD1Database, now: n
     )
     .orderBy(asc(payments.updatedAt))
     .limit(VOID_PER_RUN);
-  for (const { payment } of rows) await voidOne(env, db, payment, now);
+  for (const { payment } of rows) await voidOne(platform, db, payment, now);
   return rows.length;
 }
 
-async function voidOne(env: Env, db: DrizzleD1Database, p: PaymentRow, now: number): Promise<void> {
+async function voidOne(platform: Platform, db: DrizzleD1Database, p: PaymentRow, now: number): Promise<void> {
   let voidError: string | null = null;
   let done = true;
   try {
-    const { connector, ctx } = await paymentConnector(env, db, p, now);
+    const { connector, ctx } = await paymentConnector(platform, db, p, now);
     await connector.cancel(ctx, p.gatewayReference as string);
   } catch (err) {
     voidError = err instanceof ConnectorError ? err.code : 'gateway_error';
     if (voidError === 'already_paid') {
-      await sessionStub(env, p.sessionId).settle({
+      await platform.session(p.sessionId).settle({
         sessionId: p.sessionId,
         paymentId: p.id,
         outcome: 'paid',

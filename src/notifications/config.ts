@@ -1,4 +1,4 @@
-import { apiBaseOverrides } from '../gateways/api-base';
+import type { Ports } from '../platform/ports';
 import { parseSchedule } from '../webhooks/schedule';
 import { cloudflareEmailSender } from './providers/cloudflare-email';
 import { resendSender } from './providers/resend';
@@ -32,41 +32,42 @@ function pick<T extends string>(value: string | undefined, allowed: readonly T[]
 }
 
 /** The operator's choice for this environment (wrangler.toml vars; `.dev.vars` locally). */
-export function notifyConfig(env: Env): NotifyConfig {
-  const reminder = Number(env.NOTIFY_REMINDER_BEFORE_SECONDS ?? '');
+export function notifyConfig(platform: Pick<Ports, 'config'>): NotifyConfig {
+  const vars = platform.config.notify;
+  const reminder = Number(vars.reminderBeforeSeconds ?? '');
   return {
-    emailProvider: pick(env.NOTIFY_EMAIL_PROVIDER, EMAIL_PROVIDERS, 'none'),
-    smsProvider: pick(env.NOTIFY_SMS_PROVIDER, SMS_PROVIDERS, 'none'),
-    emailFrom: env.NOTIFY_EMAIL_FROM || 'Borda <no-reply@borda.invalid>',
-    smsFrom: env.NOTIFY_SMS_FROM || '',
-    retrySchedule: parseSchedule(env.NOTIFY_RETRY_SCHEDULE || DEFAULT_NOTIFY_SCHEDULE),
+    emailProvider: pick(vars.emailProvider, EMAIL_PROVIDERS, 'none'),
+    smsProvider: pick(vars.smsProvider, SMS_PROVIDERS, 'none'),
+    emailFrom: vars.emailFrom || 'Borda <no-reply@borda.invalid>',
+    smsFrom: vars.smsFrom || '',
+    retrySchedule: parseSchedule(vars.retrySchedule || DEFAULT_NOTIFY_SCHEDULE),
     reminderBeforeMs:
-      env.NOTIFY_REMINDER_BEFORE_SECONDS && Number.isSafeInteger(reminder) && reminder >= 0
+      vars.reminderBeforeSeconds && Number.isSafeInteger(reminder) && reminder >= 0
         ? reminder * 1000
         : DEFAULT_REMINDER_BEFORE_SECONDS * 1000,
   };
 }
 
 /** The adapter for a channel, or null when the channel is off or kept in the dev mailbox. */
-export function emailSender(env: Env, config: NotifyConfig): EmailSender | null {
-  const bases = apiBaseOverrides(env as unknown as Record<string, unknown>, {
-    allowLoopback: env.ALLOW_LOOPBACK_URLS === 'true',
-  });
-  if (config.emailProvider === 'cloudflare') return cloudflareEmailSender(env.EMAIL);
+export function emailSender(
+  platform: Pick<Ports, 'config' | 'email'>,
+  config: NotifyConfig,
+): EmailSender | null {
+  if (config.emailProvider === 'cloudflare') return cloudflareEmailSender(platform.email);
   if (config.emailProvider === 'resend')
-    return resendSender({ apiKey: env.RESEND_API_KEY ?? '', apiBase: bases.resend });
+    return resendSender({
+      apiKey: platform.config.notify.resendApiKey ?? '',
+      apiBase: platform.config.apiBases.resend,
+    });
   return null;
 }
 
-export function smsSender(env: Env, config: NotifyConfig): SmsSender | null {
-  const bases = apiBaseOverrides(env as unknown as Record<string, unknown>, {
-    allowLoopback: env.ALLOW_LOOPBACK_URLS === 'true',
-  });
+export function smsSender(platform: Pick<Ports, 'config'>, config: NotifyConfig): SmsSender | null {
   if (config.smsProvider === 'twilio') {
     return twilioSender({
-      accountSid: env.TWILIO_ACCOUNT_SID ?? '',
-      authToken: env.TWILIO_AUTH_TOKEN ?? '',
-      apiBase: bases.twilio,
+      accountSid: platform.config.notify.twilioAccountSid ?? '',
+      authToken: platform.config.notify.twilioAuthToken ?? '',
+      apiBase: platform.config.apiBases.twilio,
     });
   }
   return null;

@@ -7,6 +7,7 @@ import {
   type PaymentDetails,
 } from '../db/schema';
 import { newId } from '../lib/ids';
+import type { Ports } from '../platform/ports';
 import { queueHopSeconds } from '../webhooks/schedule';
 import { customerOf, loadNotificationContext, localeOf, type NotificationContext } from './context';
 import type { NotifyMessage } from './messages';
@@ -94,7 +95,7 @@ export function plannedMessages(
  * the rows once, and a message that is queued twice is sent once (see send.ts).
  */
 export async function planNotifications(
-  env: Env,
+  platform: Ports,
   db: DrizzleD1Database,
   event: EventRow,
   opts: { now: number; reminderBeforeMs: number },
@@ -162,7 +163,7 @@ export async function planNotifications(
     );
   const toSend = waiting.filter((w) => w.status === 'pending' && w.attempts === 0);
   if (toSend.length === 0) return;
-  await env.NOTIFICATIONS.sendBatch(
+  await platform.queues.notifications.sendBatch(
     toSend.map((w) => ({
       body: { kind: 'notify', id: w.id } satisfies NotifyMessage,
       delaySeconds: queueHopSeconds(w.nextAttemptAt, opts.now),

@@ -4,7 +4,7 @@ import { customerNotifications, type NotificationRow } from '../db/schema';
 import type { Locale } from '../domain/methods';
 import type { Currency } from '../domain/money';
 import { newId } from '../lib/ids';
-import { database } from '../platform/db';
+import type { Ports } from '../platform/ports';
 import { queueHopSeconds, retryDelayMs } from '../webhooks/schedule';
 import { emailSender, MAILBOX, type NotifyConfig, notifyConfig, smsSender } from './config';
 import { customerOf, loadNotificationContext, type NotificationContext } from './context';
@@ -24,12 +24,12 @@ type Result = { status: NotificationRow['status']; dueAt?: number };
  * next attempt on the retry schedule.
  */
 export async function handleNotifyMessage(
-  env: Env,
+  platform: Ports,
   message: Message<NotifyMessage>,
   now = Date.now(),
 ): Promise<void> {
-  const db = database(env);
-  const result = await sendNotification(env, db, message.body.id, now);
+  const { db } = platform;
+  const result = await sendNotification(platform, db, message.body.id, now);
   if (result.status === 'pending' && result.dueAt !== undefined) {
     message.retry({ delaySeconds: queueHopSeconds(result.dueAt, now) });
     return;
@@ -38,7 +38,7 @@ export async function handleNotifyMessage(
 }
 
 export async function sendNotification(
-  env: Env,
+  platform: Ports,
   db: DrizzleD1Database,
   id: string,
   now: number,
@@ -67,7 +67,7 @@ export async function sendNotification(
     // Sent, failed, skipped, or held by another consumer whose lease has not lapsed: nothing to do.
     return { status: row?.status ?? 'skipped' };
   }
-  const config = notifyConfig(env);
+  const config = notifyConfig(platform);
   const ctx = await loadNotificationContext(db, claimed.sessionId, claimed.paymentId);
   const reason = ctx ? staleReason(claimed, ctx) : 'session not found';
   if (!ctx || reason)
@@ -85,7 +85,7 @@ export async function sendNotification(
     details: ctx.payment?.details ?? {},
     expiresAt: ctx.payment ? payableUntil(ctx.payment.details, ctx.session.expiresAt) : null,
   });
-  const outcome = await deliver(env, config, claimed, rendered);
+  const outcome = await deliver(platform, config, claimed, rendered);
   return finish(db, claimed, outcome, now, { config, rendered });
 }
 
@@ -100,7 +100,7 @@ function staleReason(row: NotificationRow, ctx: NotificationContext): string | n
 type Delivery = SendOutcome | { kind: 'skipped'; reason: string } | { kind: 'mailbox' };
 
 async function deliver(
-  env: Env,
+  platform: Ports,
   config: NotifyConfig,
   row: NotificationRow,
   m: RenderedMessage,
@@ -108,7 +108,7 @@ async function deliver(
   const provider = row.channel === 'email' ? config.emailProvider : config.smsProvider;
   if (provider === MAILBOX) return { kind: 'mailbox' };
   if (row.channel === 'email') {
-    const sender = emailSender(env, config);
+    const sender = emailSender(platform, config);
     if (!sender) return { kind: 'skipped', reason: 'no e-mail provider configured' };
     return sender.send({
       from: config.emailFrom,
@@ -119,7 +119,7 @@ async function deliver(
       idempotencyKey: row.id,
     });
   }
-  const sender = smsSender(env, config);
+  const sender = smsSender(platform, config);
   if (!sender || !config.smsFrom) return { kind: 'skipped', reason: 'no SMS provider configured' };
   return sender.send({ from: config.smsFrom, to: row.recipient, body: m.sms, idempotencyKey: row.id });
 }

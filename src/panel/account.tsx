@@ -51,7 +51,7 @@ export const accountRoutes = new Hono<PanelEnv>()
   .use('/account/*', requirePanelSession)
   .get('/account', (c) => accountPage(c))
   .post('/account/totp/start', async (c) => {
-    const secret = await startTotpEnrolment(c.get('db'), c.get('panel').userId, c.env.ENCRYPTION_KEY);
+    const secret = await startTotpEnrolment(c.get('db'), c.get('panel').userId, c.get('platform').secrets);
     const uri = otpauthUri(secret, c.get('panel').email);
     return accountPage(c, { enrol: { secret, uri, qr: qrSvg(uri) } });
   })
@@ -60,7 +60,7 @@ export const accountRoutes = new Hono<PanelEnv>()
       c.get('db'),
       actor(c),
       c.get('form').code ?? '',
-      c.env.ENCRYPTION_KEY,
+      c.get('platform').secrets,
       Date.now(),
     );
     return ok
@@ -72,7 +72,7 @@ export const accountRoutes = new Hono<PanelEnv>()
       c.get('db'),
       actor(c),
       c.get('form').code ?? '',
-      c.env.ENCRYPTION_KEY,
+      c.get('platform').secrets,
       Date.now(),
     );
     return ok

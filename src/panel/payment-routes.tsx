@@ -4,12 +4,10 @@ import type { Currency } from '../domain/money';
 import { overview } from '../features/panel/overview';
 import { type SessionSearch, searchSessions, sessionTimeline } from '../features/panel/session-search';
 import { acceptHeldPayment, getPayment } from '../features/payments/service';
-import { refundCalls } from '../features/refunds/routes';
 import { CreateRefund } from '../features/refunds/schema';
 import { listRefunds, refundPayment } from '../features/refunds/service';
 import { validate } from '../http/body';
 import { ApiError, fieldError } from '../http/errors';
-import { sessionStub } from '../platform/session';
 import { requirePermission } from './auth/middleware';
 import { can } from './auth/roles';
 import type { PanelEnv } from './context';
@@ -132,7 +130,6 @@ export const paymentRoutes = new Hono<PanelEnv>()
       await acceptHeldPayment({
         ctx,
         input: { id: payment.id },
-        accept: (cmd) => sessionStub(c.env, cmd.sessionId).accept(cmd),
       });
       await audit(c, 'payment.accepted', payment.id, { flag: payment.settlementFlag });
       return detailPage(c, { notice: `Payment ${payment.id} accepted.` });
@@ -158,7 +155,6 @@ export const paymentRoutes = new Hono<PanelEnv>()
       const refund = await refundPayment({
         ctx,
         input: { paymentId: payment.id, body: input },
-        calls: refundCalls(c.env),
       });
       await audit(c, 'refund.created', refund.id, {
         payment_id: payment.id,

@@ -57,7 +57,6 @@ export const scopedRoutes = new Hono<PanelEnv>()
     const result = await replayFailedDeliveries({
       ctx: mctx(c),
       input: { from: now - hours * 3_600_000, to: now },
-      queue: c.env.WEBHOOKS,
     });
     await audit(c, 'webhooks.replayed', null, { hours, events: result.replayed });
     return webhooksPage(
@@ -68,7 +67,7 @@ export const scopedRoutes = new Hono<PanelEnv>()
   })
   .post('/webhooks/:id/redeliver', requirePermission('webhooks.replay'), async (c) => {
     const id = c.req.param('id');
-    await redeliverEvent({ ctx: mctx(c), input: { id }, queue: c.env.WEBHOOKS });
+    await redeliverEvent({ ctx: mctx(c), input: { id } });
     await audit(c, 'webhook.redelivered', id);
     return webhooksPage(c, '', `Event ${id} queued again.`);
   })
@@ -90,7 +89,7 @@ export const scopedRoutes = new Hono<PanelEnv>()
   })
   .post('/developers/webhook-secret/roll', requirePermission('keys.roll'), async (c) => {
     const ctx = mctx(c);
-    const rolled = await rollWebhookSecret({ ctx, encryptionKey: c.env.ENCRYPTION_KEY });
+    const rolled = await rollWebhookSecret({ ctx });
     await audit(c, 'webhook_secret.rolled', null);
     const keys = await listApiKeys(ctx);
     const shown = { label: `New ${c.get('mode')} webhook secret`, value: rolled.secret };

@@ -15,6 +15,8 @@ import type { SessionDO } from '../core/session/session-do';
  * Typed calls into a session's object. RPC return types are rewritten for serialization, which
  * loses the outcome unions' discriminant; the values themselves are plain data and arrive intact.
  */
+export type SessionStub = ReturnType<typeof sessionStub>;
+
 export function sessionStub(env: Pick<Env, 'SESSION_DO'>, sessionId: string) {
   const ns = env.SESSION_DO as unknown as DurableObjectNamespace<SessionDO>;
   const stub = ns.get(ns.idFromName(sessionId));

@@ -2,9 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { type DeliveryRow, webhookDeliveries } from '../db/schema';
 import { newId } from '../lib/ids';
 import { concurrency } from '../lib/limit';
-import { open } from '../lib/secretbox';
 import { planCustomerNotifications } from '../notifications/hook';
-import { database } from '../platform/db';
+import type { Ports, Secrets } from '../platform/ports';
 import { postWebhook } from './attempt';
 import { type DeliveryContext, loadDeliveryContexts } from './context';
 import { ensureDeliveries } from './deliveries';
@@ -30,11 +29,11 @@ const PARALLEL_POSTS = 6;
  * is delivered once and acked.
  */
 export async function handleDeliverBatch(
-  env: Env,
+  platform: Ports,
   messages: readonly Message<DeliverMessage>[],
   now = Date.now(),
 ): Promise<void> {
-  const db = database(env);
+  const { db } = platform;
   const eventIds = [...new Set(messages.map((m) => m.body.eventId))];
   const contexts = await loadDeliveryContexts(db, eventIds);
   const dialects = dialectAdapter();
@@ -42,18 +41,18 @@ export async function handleDeliverBatch(
   await Promise.all(
     [...contexts.values()].map(async (ctx) => {
       // Customer messages ride on the same at-least-once delivery: planning is idempotent per event.
-      await planCustomerNotifications(env, db, ctx.event, now);
+      await planCustomerNotifications(platform, db, ctx.event, now);
       // Each dialect's URL gets only the events its document describes, in that document's shape.
       if (!dialects) return;
-      const extras = await dialects.extras(db, env.ENCRYPTION_KEY, ctx.dialect, ctx.event);
+      const extras = await dialects.extras(db, platform.secrets.signingKey, ctx.dialect, ctx.event);
       extrasOf.set(ctx.event.id, extras);
       ctx.targets = ctx.targets.filter((t) => dialects.receives(ctx.dialect, ctx.event, t.target, extras));
     }),
   );
   const deliverable = [...contexts.values()].filter((c) => c.targets.length > 0);
-  await ensureDeliveries(env.DB, deliverable, now);
-  const schedule = parseSchedule(env.WEBHOOK_RETRY_SCHEDULE);
-  const secrets = secretOpener(env, now);
+  await ensureDeliveries(platform.d1, deliverable, now);
+  const schedule = parseSchedule(platform.config.webhookRetrySchedule);
+  const secrets = secretOpener(platform.secrets, now);
   const slot = concurrency(PARALLEL_POSTS);
   const writes: DeliveryWrite[] = [];
   const outcomes = new Map<string, Outcome>();
@@ -70,7 +69,7 @@ export async function handleDeliverBatch(
               keys,
               schedule,
               now,
-              allowLoopback: env.ALLOW_LOOPBACK_URLS === 'true',
+              allowLoopback: platform.config.allowLoopbackUrls,
             }),
           ),
         ),
@@ -86,7 +85,7 @@ export async function handleDeliverBatch(
       );
     }),
   );
-  await recordDeliveries(env.DB, writes);
+  await recordDeliveries(platform.d1, writes);
   const decided = new Set<string>();
   for (const message of messages) {
     const id = message.body.eventId;
@@ -98,7 +97,7 @@ export async function handleDeliverBatch(
       message.retry({ delaySeconds: queueHopSeconds(outcome.dueAt, now) });
       continue;
     }
-    if (outcome.kind === 'dead') await env.WEBHOOKS_DLQ.send(message.body);
+    if (outcome.kind === 'dead') await platform.queues.webhooksDlq.send(message.body);
     message.ack();
   }
 }
@@ -114,16 +113,16 @@ function fate(current: DeliveryRow[], now: number): Outcome {
  * The current secret, and during a roll the previous one too, so receivers holding either verify.
  * Opened once per merchant per batch.
  */
-function secretOpener(env: Env, now: number) {
+function secretOpener(sealing: Secrets, now: number) {
   const opened = new Map<string, Promise<string[]>>();
   return (ctx: DeliveryContext): Promise<string[]> => {
     const key = `${ctx.secretSealed}|${ctx.previousSecretSealed ?? ''}|${ctx.previousSecretUntil ?? ''}`;
     let secrets = opened.get(key);
     if (!secrets) {
       secrets = (async () => {
-        const out = [await open(ctx.secretSealed, env.ENCRYPTION_KEY)];
+        const out = [await sealing.open(ctx.secretSealed)];
         if (ctx.previousSecretSealed && (ctx.previousSecretUntil ?? 0) > now) {
-          out.push(await open(ctx.previousSecretSealed, env.ENCRYPTION_KEY));
+          out.push(await sealing.open(ctx.previousSecretSealed));
         }
         return out;
       })();
@@ -183,12 +182,11 @@ async function attemptDelivery(
 
 /** Dead-letter consumer: whatever is still pending for the event has run out of attempts. */
 export async function handleDeadLetter(
-  env: Env,
+  platform: Ports,
   message: Message<DeliverMessage>,
   now = Date.now(),
 ): Promise<void> {
-  const db = database(env);
-  await db
+  await platform.db
     .update(webhookDeliveries)
     .set({ status: 'failed', nextAttemptAt: null, updatedAt: now })
     .where(

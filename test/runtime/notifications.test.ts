@@ -5,6 +5,7 @@ import { formatLinhaDigitavel } from '../../src/domain/boleto';
 import worker from '../../src/index';
 import { sendNotification } from '../../src/notifications/send';
 import { database } from '../../src/platform/db';
+import { platform } from '../../src/platform/platform';
 import { pay } from './client-helpers';
 import { api, createSession, type Merchant, newMerchant } from './helpers';
 import { eventsOf, mailbox, notificationsOf, waitForNotifications } from './notification-helpers';
@@ -104,18 +105,22 @@ describe('payment instructions', { timeout: 30_000 }, () => {
     expect(Date.parse(reminder?.next_attempt_at ?? '')).toBe(due - 86400_000);
     // Before its time the consumer leaves it waiting.
     const db = database(env);
-    expect(await sendNotification(env, db, reminder?.id ?? '', Date.now())).toEqual({
+    expect(await sendNotification(platform(env), db, reminder?.id ?? '', Date.now())).toEqual({
       status: 'pending',
       dueAt: due - 86400_000,
     });
     // At its time, while the boleto is still open, it goes out.
-    expect((await sendNotification(env, db, reminder?.id ?? '', due - 86400_000 + 1)).status).toBe('sent');
+    expect((await sendNotification(platform(env), db, reminder?.id ?? '', due - 86400_000 + 1)).status).toBe(
+      'sent',
+    );
     const sms = list.find((n) => n.kind === 'payment_reminder' && n.channel === 'sms');
     const paid = await api(`/api/v1/test/payments/${payment.id}/simulate`, m.secret_keys.test, {
       body: { outcome: 'paid' },
     });
     expect(paid.status).toBe(200);
-    expect((await sendNotification(env, db, sms?.id ?? '', due - 86400_000 + 1)).status).toBe('skipped');
+    expect((await sendNotification(platform(env), db, sms?.id ?? '', due - 86400_000 + 1)).status).toBe(
+      'skipped',
+    );
   });
 
   it('speaks Spanish for an es session and sends the PIX copy-and-paste code; no reminder for a 30-minute code', async () => {
@@ -273,13 +278,13 @@ describe('providers', { timeout: 30_000 }, () => {
     } as Env;
     const db = database(env);
     const t0 = Date.now();
-    const first = await sendNotification(down, db, n?.id ?? '', t0);
+    const first = await sendNotification(platform(down), db, n?.id ?? '', t0);
     expect(first.status).toBe('pending');
     expect(first.dueAt).toBeGreaterThanOrEqual(t0 + 24_000);
     expect(first.dueAt).toBeLessThanOrEqual(t0 + 36_000);
-    const second = await sendNotification(down, db, n?.id ?? '', first.dueAt ?? 0);
+    const second = await sendNotification(platform(down), db, n?.id ?? '', first.dueAt ?? 0);
     expect(second.status).toBe('pending');
-    const third = await sendNotification(down, db, n?.id ?? '', second.dueAt ?? 0);
+    const third = await sendNotification(platform(down), db, n?.id ?? '', second.dueAt ?? 0);
     expect(third.status).toBe('failed');
     const [row] = (await notificationsOf(m.secret_keys.test, s.token)).filter((x) => x.id === n?.id);
     expect(row).toMatchObject({ status: 'failed', attempts: 3, provider: 'resend' });

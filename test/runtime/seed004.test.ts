@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyOrderSignature } from '../../src/checkout/link-signature';
+import { platform } from '../../src/platform/platform';
 import { card, pay, VISA_OK } from './client-helpers';
 import { api, call, type Merchant, newMerchant } from './helpers';
 import {
@@ -159,11 +160,11 @@ describe('seed 004 dialect: POST /checkout/orders', () => {
       checkout_url: string;
     };
     const signature = new URL(created.checkout_url).searchParams.get('signature') ?? '';
-    expect(await verifyOrderSignature(env, created.id, signature)).toBe(true);
+    expect(await verifyOrderSignature(platform(env).secrets, created.id, signature)).toBe(true);
     const flipped = (signature[0] === 'a' ? 'b' : 'a') + signature.slice(1);
-    expect(await verifyOrderSignature(env, created.id, flipped)).toBe(false);
-    expect(await verifyOrderSignature(env, created.id, null)).toBe(false);
-    expect(await verifyOrderSignature(env, `${created.id}x`, signature)).toBe(false);
+    expect(await verifyOrderSignature(platform(env).secrets, created.id, flipped)).toBe(false);
+    expect(await verifyOrderSignature(platform(env).secrets, created.id, null)).toBe(false);
+    expect(await verifyOrderSignature(platform(env).secrets, `${created.id}x`, signature)).toBe(false);
     const path = created.checkout_url.replace('https://borda.test', '');
     expect((await call(path.replace(signature, flipped), { redirect: 'manual' })).status).toBe(404);
     expect((await call(path.split('?')[0] ?? '', { redirect: 'manual' })).status).toBe(404);

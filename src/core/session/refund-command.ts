@@ -12,16 +12,17 @@ import type { Mode } from '../../domain/tenant';
 import { paymentConnector } from '../../gateways/payment-connector';
 import { ConnectorError, type GatewayRefundResult, type RefundBankAccount } from '../../gateways/types';
 import { newId } from '../../lib/ids';
+import type { Ports } from '../../platform/ports';
 import type { Refusal } from './commands';
 import { newEvent, type OutboxEvent, type SessionChange } from './commit';
 import { paymentEvent } from './payment-events';
 import { bankLinkPath } from './refund-link';
 import { type RefundNextAction, refundView } from './refund-view';
 
-/** What a session command module may use of its object: D1, the bindings, and the guarded commit. */
+/** What a session command module may use of its object: D1, the platform's ports, and the guarded commit. */
 export type SessionScope = {
   db: DrizzleD1Database;
-  env: Env;
+  platform: Ports;
   commit(row: SessionRow, change: SessionChange, now: number): Promise<SessionRow | null>;
 };
 
@@ -55,7 +56,7 @@ export async function paymentOf(db: DrizzleD1Database, session: SessionRow, paym
 
 /** The action a refund waits on, with the customer's link built on the checkout's own origin. */
 export async function nextAction(
-  env: Env,
+  ports: Pick<Ports, 'secrets'>,
   session: SessionRow,
   r: RefundRow,
 ): Promise<RefundNextAction | null> {
@@ -66,11 +67,19 @@ export async function nextAction(
   // A gateway that collects the payer's account on its own form (Asaas) gets the customer sent there.
   if (r.gatewayActionUrl) return { type: 'collect_bank_account', url: r.gatewayActionUrl };
   const origin = new URL(session.checkoutUrl).origin;
-  return { type: 'collect_bank_account', url: `${origin}${await bankLinkPath(env.ENCRYPTION_KEY, r.id)}` };
+  return {
+    type: 'collect_bank_account',
+    url: `${origin}${await bankLinkPath(ports.secrets.signingKey, r.id)}`,
+  };
 }
 
-async function refundEvent(env: Env, session: SessionRow, type: string, r: RefundRow): Promise<OutboxEvent> {
-  return newEvent(type, { ...refundView(r, await nextAction(env, session, r)), payment_id: r.paymentId });
+async function refundEvent(
+  ports: Pick<Ports, 'secrets'>,
+  session: SessionRow,
+  type: string,
+  r: RefundRow,
+): Promise<OutboxEvent> {
+  return newEvent(type, { ...refundView(r, await nextAction(ports, session, r)), payment_id: r.paymentId });
 }
 
 /**
@@ -128,7 +137,7 @@ export async function createRefund(
     {
       insertRefund: refund,
       updatePayments: decided ? [{ id: payment.id, set: { flagResolution: 'refunded' } }] : undefined,
-      events: [await refundEvent(scope.env, row, 'refund.created', refund)],
+      events: [await refundEvent(scope.platform, row, 'refund.created', refund)],
     },
     now,
   );
@@ -157,7 +166,7 @@ export async function askGateway(
   bankAccount: RefundBankAccount | undefined,
   now: number,
 ): Promise<GatewayRefundResult> {
-  const { connector, ctx } = await paymentConnector(scope.env, scope.db, payment, now);
+  const { connector, ctx } = await paymentConnector(scope.platform, scope.db, payment, now);
   if (!connector.refund) {
     // No refund API: a transfer to the customer's account is the merchant's to make and confirm.
     return bankAccount || refundPath(payment.method) === 'bank_account'
@@ -218,7 +227,7 @@ export async function applyRefundResult(
   const actionChanged = next.gatewayActionUrl !== refund.gatewayActionUrl;
   if (to !== refund.status || Object.keys(set).length > 0 || actionChanged) {
     const type = to === refund.status ? 'refund.updated' : REFUND_EVENTS[to];
-    change.events?.push(await refundEvent(scope.env, row, type, next));
+    change.events?.push(await refundEvent(scope.platform, row, type, next));
   }
   if (to === 'succeeded' && refund.status !== 'succeeded') {
     const refundedAmount = payment.refundedAmount + refund.amount;

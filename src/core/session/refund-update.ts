@@ -3,7 +3,6 @@ import { refunds, type SessionRow } from '../../db/schema';
 import { canRefundTransition, type RefundStatus } from '../../domain/refund-rules';
 import type { Mode } from '../../domain/tenant';
 import type { RefundBankAccount } from '../../gateways/types';
-import { seal } from '../../lib/secretbox';
 import {
   applyRefundResult,
   askGateway,
@@ -95,7 +94,7 @@ export async function updateRefund(
     };
   }
   const set = {
-    bankAccountSealed: await seal(JSON.stringify(action.account), scope.env.ENCRYPTION_KEY),
+    bankAccountSealed: await scope.platform.secrets.seal(JSON.stringify(action.account)),
     bankAccountHint: {
       bank_code: action.account.bankCode,
       holder_name: action.account.holderName,

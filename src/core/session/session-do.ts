@@ -4,9 +4,8 @@ import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { checkoutSessions, type PaymentRow, payments, type SessionRow } from '../../db/schema';
 import { decideTransition, dueAt } from '../../domain/session-state';
 import { enabledAccountsQuery, toLiveAccounts } from '../../gateways/accounts';
-import { apiBaseOverrides } from '../../gateways/api-base';
 import { allowedInMode } from '../../gateways/mode-guard';
-import { database } from '../../platform/db';
+import { type Ports, ports } from '../../platform/ports';
 import { publishEvents } from '../../webhooks/publish';
 import { admitPayment } from './admit-payment';
 import { cachedRowHolds } from './cached-row';
@@ -46,9 +45,12 @@ export class SessionDO extends DurableObject<Env> {
   #tail: Promise<unknown> = Promise.resolve();
   #paying = false;
   readonly #live: LiveStatus;
+  /** The ports this object uses; the runtime hands it `env`, which goes to the platform and nowhere else. */
+  readonly #platform: Ports;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.#platform = ports(env);
     this.#live = new LiveStatus(ctx, () => this.#db);
   }
 
@@ -123,7 +125,7 @@ export class SessionDO extends DurableObject<Env> {
   }
 
   get #db(): DrizzleD1Database {
-    return database(this.env);
+    return this.#platform.db;
   }
 
   async #load(sessionId: string, now = Date.now()): Promise<SessionRow | null> {
@@ -154,7 +156,7 @@ export class SessionDO extends DurableObject<Env> {
     if (ids.length > 0) {
       // After the commit, off the response path; a failed send is repaired by the cron's outbox reconcile.
       this.ctx.waitUntil(
-        publishEvents(this.env.WEBHOOKS, this.#db, ids, now).catch((err) =>
+        publishEvents(this.#platform.queues.webhooks, this.#db, ids, now).catch((err) =>
           console.error(
             `enqueue of ${ids.length} events failed: ${err instanceof Error ? err.message : 'unknown'}`,
           ),
@@ -254,10 +256,8 @@ export class SessionDO extends DurableObject<Env> {
 
     const accounts = await toLiveAccounts(
       accountRows,
-      this.env.ENCRYPTION_KEY,
-      apiBaseOverrides(this.env as unknown as Record<string, unknown>, {
-        allowLoopback: this.env.ALLOW_LOOPBACK_URLS === 'true',
-      }),
+      this.#platform.secrets,
+      this.#platform.config.apiBases,
     );
     const {
       payment: next,
@@ -294,6 +294,10 @@ export class SessionDO extends DurableObject<Env> {
   }
 
   get #scope(): SessionScope {
-    return { db: this.#db, env: this.env, commit: (row, change, now) => this.#commit(row, change, now) };
+    return {
+      db: this.#db,
+      platform: this.#platform,
+      commit: (row, change, now) => this.#commit(row, change, now),
+    };
   }
 }

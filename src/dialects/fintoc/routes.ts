@@ -84,7 +84,7 @@ export const seed002Routes = new Hono<AppEnv>().post(
         // As given, {CHECKOUT_SESSION_ID} and all: it is filled in when the customer is sent there.
         return_url: session.successUrl,
         status: 'created',
-        session_token: await sessionTokenFor(session.id, c.env.ENCRYPTION_KEY),
+        session_token: await sessionTokenFor(session.id, c.get('platform').secrets.signingKey),
         metadata: session.metadata,
       },
       201,

@@ -108,7 +108,7 @@ async function widgetSession(c: Context<AppEnv>): Promise<Response> {
   const db = c.get('db');
   const key = await liveKeyOwner(db, publicKey, Date.now());
   if (key?.kind !== 'public') throw new ApiError('invalid_api_key');
-  const sessionId = await verifySessionToken(token, c.env.ENCRYPTION_KEY);
+  const sessionId = await verifySessionToken(token, c.get('platform').secrets.signingKey);
   // A forged token, an unknown session and another merchant's or mode's session all look alike.
   const unknown = () => new ApiError('not_found', 'No such session token for this public key.');
   if (!sessionId) throw unknown();

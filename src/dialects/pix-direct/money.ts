@@ -5,7 +5,8 @@ import type { Mode } from '../../domain/tenant';
 export type ExactDecimal = { units: bigint; scale: number; text: string };
 
 /** Seed 003's worker settings, as wrangler vars (decimal strings, never floats). */
-export type Seed003Vars = { SEED003_USD_BRL_RATE?: string; SEED003_FEE_PERCENT?: string };
+/** SEED003_USD_BRL_RATE and SEED003_FEE_PERCENT, as the operator set them. */
+export type Seed003Vars = { usdBrlRate?: string; feePercent?: string };
 
 /**
  * Test keys move no money, so an unset rate there falls back to this sandbox rate and USD requests can
@@ -27,12 +28,12 @@ export function parseExactDecimal(text: string, maxIntDigits: number, maxScale: 
 export type Seed003Settings = { rate: ExactDecimal | null; feePercent: ExactDecimal };
 
 /**
- * The exchange rate and fee from the Worker's env. A value that is set but malformed is an operator
+ * The exchange rate and fee from the Worker's settings. A value that is set but malformed is an operator
  * mistake: it throws (a 500 with a request id) instead of charging customers with a guessed number.
  */
-export function seed003Settings(env: Seed003Vars, mode: Mode): Seed003Settings {
-  const rateText = env.SEED003_USD_BRL_RATE?.trim() || (mode === 'test' ? TEST_MODE_DEFAULT_RATE : '');
-  const feeText = env.SEED003_FEE_PERCENT?.trim() || DEFAULT_FEE_PERCENT;
+export function seed003Settings(vars: Seed003Vars, mode: Mode): Seed003Settings {
+  const rateText = vars.usdBrlRate?.trim() || (mode === 'test' ? TEST_MODE_DEFAULT_RATE : '');
+  const feeText = vars.feePercent?.trim() || DEFAULT_FEE_PERCENT;
   const rate = rateText ? parseExactDecimal(rateText, 6, 8) : null;
   if (rateText && (!rate || rate.units === 0n))
     throw new Error('SEED003_USD_BRL_RATE is not a positive decimal');

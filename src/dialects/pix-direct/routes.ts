@@ -9,10 +9,9 @@ import { contract } from '../../http/contract';
 import { ApiError, fieldError, refusalError } from '../../http/errors';
 import { merchantCtx } from '../../http/service-ctx';
 import { isoUtc } from '../../lib/time';
-import { sessionStub } from '../../platform/session';
 import { openTransaction } from '../pix-direct-transactions';
 import { PixDirectCreated, PixDirectList, PixDirectPayment } from '../responses';
-import { centsText, type Seed003Vars, seed003Settings, seed003Values } from './money';
+import { centsText, seed003Settings, seed003Values } from './money';
 import { META, paymentObject } from './payload';
 import { ListQuery, MAX_TRANSACTION_ID, Seed003CreatePayment } from './schema';
 import { type DirectPayment, directPayment, directPayments, SEED003 } from './store';
@@ -109,7 +108,7 @@ export const seed003Routes = new Hono<AppEnv>()
         );
       }
       const cents = amountCents(input.amount);
-      const settings = seed003Settings(c.env as Seed003Vars, ctx.mode);
+      const settings = seed003Settings(c.get('platform').config.pixDirect, ctx.mode);
       if (input.currency === 'USD' && !settings.rate) {
         throw fieldError('currency', 'conversion_unavailable', 'No USD to BRL rate is configured; send BRL.');
       }
@@ -139,7 +138,7 @@ export const seed003Routes = new Hono<AppEnv>()
       const session = await openTransaction(ctx, input.transaction.id, () =>
         inDialect(() => createSession({ ctx, input: canonical, dialect: SEED003 })),
       );
-      const outcome = await sessionStub(c.env, session.id).pay({
+      const outcome = await c.get('platform').session(session.id).pay({
         sessionId: session.id,
         method: input.payment_method,
         customer,

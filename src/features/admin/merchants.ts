@@ -1,9 +1,8 @@
-import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { apiKeys, merchantModeSettings, merchants } from '../../db/schema';
 import { sha256Hex } from '../../lib/crypto';
 import { newId, randomBase62 } from '../../lib/ids';
-import { seal } from '../../lib/secretbox';
 import { isoUtc } from '../../lib/time';
+import type { ServiceCtx } from '../context';
 import { newWebhookSecret } from '../merchant/webhook-secret';
 
 /** 32 base62 characters ≈ 190 bits for API keys; the spec asks for at least 128. */
@@ -40,7 +39,7 @@ export async function createMerchant({
   ctx,
   input,
 }: {
-  ctx: { db: DrizzleD1Database; now: number; encryptionKey: string };
+  ctx: Pick<ServiceCtx, 'db' | 'now' | 'secrets'>;
   input: NewMerchantInput;
 }): Promise<CreatedMerchant> {
   const merchantId = newId('mer', 20);
@@ -82,7 +81,7 @@ export async function createMerchant({
       // Stored as origins (scheme://host[:port]), the form browsers send in the Origin header.
       allowedOrigins: (input.allowed_origins ?? []).map((u) => new URL(u).origin),
       enabledMethods: null,
-      webhookSecretSealed: await seal(webhookSecrets[mode], ctx.encryptionKey),
+      webhookSecretSealed: await ctx.secrets.seal(webhookSecrets[mode]),
       updatedAt: ctx.now,
     })),
   );

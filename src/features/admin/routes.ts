@@ -8,6 +8,7 @@ import { contract } from '../../http/contract';
 import { ApiError, fieldError } from '../../http/errors';
 import { rawBody } from '../../http/middleware';
 import { baseUrlOf } from '../../http/problem';
+import { serviceCtx } from '../../http/service-ctx';
 import { timingSafeEqualText } from '../../lib/crypto';
 import { isoUtc } from '../../lib/time';
 import { inviteUser } from '../panel/users';
@@ -17,7 +18,7 @@ import { CreatedMerchant, CreateMerchant, InvitePanelUser } from './schema';
 /** Operator-only API, behind the ADMIN_TOKEN Worker secret. */
 const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   const token = presentedKey(c.req.raw);
-  const expected = c.env.ADMIN_TOKEN;
+  const expected = c.get('platform').config.adminToken;
   if (!token || !expected || !timingSafeEqualText(token, expected)) {
     throw new ApiError(
       'authentication_required',
@@ -45,12 +46,12 @@ export const adminRoutes = new Hono<AppEnv>()
       const input = jsonBody(c, CreateMerchant);
       if (input.notification_url) {
         const problem = checkWebhookUrl(input.notification_url, {
-          allowLoopback: c.env.ALLOW_LOOPBACK_URLS === 'true',
+          allowLoopback: c.get('platform').config.allowLoopbackUrls,
         });
         if (problem) throw fieldError('notification_url', problem.code, problem.message);
       }
       const created = await createMerchant({
-        ctx: { db: c.get('db'), now: Date.now(), encryptionKey: c.env.ENCRYPTION_KEY },
+        ctx: serviceCtx(c),
         input,
       });
       return c.json(created, 201);

@@ -19,7 +19,8 @@ const MESSAGE_CSP =
  */
 export const mailboxRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
-    if (c.env.NOTIFY_EMAIL_PROVIDER !== MAILBOX && c.env.NOTIFY_SMS_PROVIDER !== MAILBOX) {
+    const { notify } = c.get('platform').config;
+    if (notify.emailProvider !== MAILBOX && notify.smsProvider !== MAILBOX) {
       throw new ApiError('not_found', 'The dev mailbox is off in this environment.');
     }
     await next();

@@ -65,7 +65,6 @@ export const eventsRoutes = new Hono<AppEnv>()
         await redeliverEvent({
           ctx: merchantCtx(c),
           input: { id: c.req.param('id') },
-          queue: c.env.WEBHOOKS,
         }),
         202,
       ),

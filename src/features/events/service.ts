@@ -106,20 +106,12 @@ export async function getEvent({ ctx, input }: { ctx: MerchantCtx; input: { id: 
  * (their attempt history stays), and it goes to the queue. A delivery that starts over is sent to the
  * URL configured now, so a merchant can fix its endpoint and redeliver.
  */
-export async function redeliverEvent({
-  ctx,
-  input,
-  queue,
-}: {
-  ctx: MerchantCtx;
-  input: { id: string };
-  queue: Queue;
-}) {
+export async function redeliverEvent({ ctx, input }: { ctx: MerchantCtx; input: { id: string } }) {
   const event = await ownEvent(ctx, input.id);
   await ctx.db
     .update(webhookDeliveries)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: null, updatedAt: ctx.now })
     .where(eq(webhookDeliveries.eventId, event.id));
-  await queue.send({ kind: 'deliver', eventId: event.id } satisfies DeliverMessage);
+  await ctx.queues.webhooks.send({ kind: 'deliver', eventId: event.id } satisfies DeliverMessage);
   return { id: event.id, object: 'event_redelivery' as const, status: 'queued' as const };
 }

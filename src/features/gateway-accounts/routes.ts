@@ -53,10 +53,7 @@ export const gatewaysRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const input = jsonBody(c, CreateGatewayAccount);
-      return c.json(
-        await createGatewayAccount({ ctx: merchantCtx(c), input, key: c.env.ENCRYPTION_KEY }),
-        201,
-      );
+      return c.json(await createGatewayAccount({ ctx: merchantCtx(c), input }), 201);
     },
   )
   .patch(
@@ -77,7 +74,6 @@ export const gatewaysRoutes = new Hono<AppEnv>()
           ctx: merchantCtx(c),
           id: c.req.param('id'),
           input,
-          key: c.env.ENCRYPTION_KEY,
         }),
       );
     },

@@ -7,7 +7,6 @@ import { allowedInMode } from '../../gateways/mode-guard';
 import { CONNECTORS, isConnectorSlug, registeredCoverage } from '../../gateways/registry';
 import { breakerState } from '../../gateways/routing';
 import { newId } from '../../lib/ids';
-import { seal } from '../../lib/secretbox';
 import { isoUtc } from '../../lib/time';
 import type { MerchantCtx } from '../context';
 import type { CreateGatewayAccount, UpdateGatewayAccount } from './schema';
@@ -96,11 +95,9 @@ function refuseTestOnlyInLive(gateway: string, mode: 'test' | 'live') {
 export async function createGatewayAccount({
   ctx,
   input,
-  key,
 }: {
   ctx: MerchantCtx;
   input: CreateGatewayAccount;
-  key: string;
 }) {
   checkCredentials(input.gateway, input.credentials);
   refuseTestOnlyInLive(input.gateway, ctx.mode);
@@ -110,7 +107,7 @@ export async function createGatewayAccount({
     mode: ctx.mode,
     gateway: input.gateway,
     name: input.name ?? input.gateway,
-    credentialsSealed: await seal(JSON.stringify(input.credentials), key),
+    credentialsSealed: await ctx.secrets.seal(JSON.stringify(input.credentials)),
     settings: input.settings,
     priority: input.priority,
     rules: input.rules,
@@ -144,18 +141,16 @@ export async function updateGatewayAccount({
   ctx,
   id,
   input,
-  key,
 }: {
   ctx: MerchantCtx;
   id: string;
   input: UpdateGatewayAccount;
-  key: string;
 }) {
   const current = await ownAccount(ctx, id);
   if (input.credentials) checkCredentials(current.gateway, input.credentials);
   if (input.enabled) refuseTestOnlyInLive(current.gateway, ctx.mode);
   const set: Partial<GatewayAccountRow> = { updatedAt: ctx.now };
-  if (input.credentials) set.credentialsSealed = await seal(JSON.stringify(input.credentials), key);
+  if (input.credentials) set.credentialsSealed = await ctx.secrets.seal(JSON.stringify(input.credentials));
   if (input.priority !== undefined) set.priority = input.priority;
   if (input.rules) set.rules = input.rules;
   if (input.settings) set.settings = input.settings;

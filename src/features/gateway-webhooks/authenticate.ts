@@ -3,7 +3,7 @@ import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { type GatewayAccountRow, gatewayAccounts, type PaymentRow, payments } from '../../db/schema';
 import { ownedBy, ownedByMerchant } from '../../db/tenant';
 import type { Connector, ConnectorContext, InboundGatewayEvent } from '../../gateways/types';
-import { open } from '../../lib/secretbox';
+import type { Secrets } from '../../platform/ports';
 import { creatingAccountId } from './payment-account';
 
 export type Authenticated =
@@ -28,7 +28,7 @@ export async function authenticateNotification(opts: {
   db: DrizzleD1Database;
   connector: Connector;
   merchantId: string;
-  encryptionKey: string;
+  secrets: Pick<Secrets, 'open'>;
   request: { headers: Headers; body: string; url: string };
   context: (account: GatewayAccountRow, credentials: Record<string, string>) => ConnectorContext;
 }): Promise<Authenticated> {
@@ -46,7 +46,7 @@ export async function authenticateNotification(opts: {
     );
   let authentic: Authenticated = { kind: 'unauthenticated' };
   for (const account of accounts) {
-    const credentials = JSON.parse(await open(account.credentialsSealed, opts.encryptionKey)) as Record<
+    const credentials = JSON.parse(await opts.secrets.open(account.credentialsSealed)) as Record<
       string,
       string
     >;

@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
-import { apiBaseOverrides } from '../../gateways/api-base';
 import { CONNECTORS, isConnectorSlug } from '../../gateways/registry';
 import { GATEWAY_TIMEOUT_MS } from '../../gateways/router';
 import { JSON_OR_FORM_MEDIA, readBodyText } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { ApiError } from '../../http/errors';
-import { sessionStub } from '../../platform/session';
 import { authenticateNotification } from './authenticate';
 import { alreadyApplied, rememberApplied } from './seen';
 
@@ -42,7 +40,7 @@ export const gatewayWebhookRoutes = new Hono<AppEnv>().post(
       db,
       connector,
       merchantId,
-      encryptionKey: c.env.ENCRYPTION_KEY,
+      secrets: c.get('platform').secrets,
       request: { headers: c.req.raw.headers, body, url: c.req.url },
       context: (account, credentials) => ({
         credentials,
@@ -50,9 +48,7 @@ export const gatewayWebhookRoutes = new Hono<AppEnv>().post(
         mode: account.mode,
         now: Date.now(),
         timeoutMs: GATEWAY_TIMEOUT_MS,
-        apiBase: apiBaseOverrides(c.env as unknown as Record<string, unknown>, {
-          allowLoopback: c.env.ALLOW_LOOPBACK_URLS === 'true',
-        })[slug],
+        apiBase: c.get('platform').config.apiBases[slug],
       }),
     });
     if (proven.kind === 'unauthenticated')
@@ -65,14 +61,17 @@ export const gatewayWebhookRoutes = new Hono<AppEnv>().post(
     const seen = { gateway: slug, merchantId, eventId: event.eventId };
     if (await alreadyApplied(db, seen))
       return c.json({ received: true, applied: false, reason: 'duplicate' });
-    const outcome = await sessionStub(c.env, payment.sessionId).settle({
-      sessionId: payment.sessionId,
-      paymentId: payment.id,
-      outcome: OUTCOME[event.kind],
-      owner: { merchantId, mode: payment.mode },
-      // What the gateway says arrived: compared with the charge, so a different amount is flagged, never taken as paid.
-      ...(event.kind === 'paid' ? { amount: event.amount, currency: event.currency } : {}),
-    });
+    const outcome = await c
+      .get('platform')
+      .session(payment.sessionId)
+      .settle({
+        sessionId: payment.sessionId,
+        paymentId: payment.id,
+        outcome: OUTCOME[event.kind],
+        owner: { merchantId, mode: payment.mode },
+        // What the gateway says arrived: compared with the charge, so a different amount is flagged, never taken as paid.
+        ...(event.kind === 'paid' ? { amount: event.amount, currency: event.currency } : {}),
+      });
     await rememberApplied(db, seen, Date.now());
     return c.json({ received: true, applied: outcome.ok, ...(outcome.ok ? {} : { reason: outcome.code }) });
   },

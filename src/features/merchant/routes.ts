@@ -48,6 +48,5 @@ export const merchantRoutes = new Hono<AppEnv>()
       ok: { 200: { description: 'The new secret, shown once' } },
       errors: ['invalid_api_key'],
     }),
-    async (c) =>
-      c.json(await rollWebhookSecret({ ctx: merchantCtx(c), encryptionKey: c.env.ENCRYPTION_KEY })),
+    async (c) => c.json(await rollWebhookSecret({ ctx: merchantCtx(c) })),
   );

@@ -1,6 +1,5 @@
 import { merchantModeSettings } from '../../db/schema';
 import { toBase64 } from '../../lib/crypto';
-import { open, seal } from '../../lib/secretbox';
 import { isoUtc } from '../../lib/time';
 import type { MerchantCtx } from '../context';
 import { loadModeSettings, modeSettingsOf } from './settings';
@@ -18,18 +17,17 @@ export function newWebhookSecret(): string {
  * missing an event. The answer holds the secret in clear, so it is never stored for an idempotent
  * replay (see src/http/idempotency.ts).
  */
-export async function rollWebhookSecret({ ctx, encryptionKey }: { ctx: MerchantCtx; encryptionKey: string }) {
+export async function rollWebhookSecret({ ctx }: { ctx: MerchantCtx }) {
   const current = await loadModeSettings(ctx.db, ctx.merchant.id, ctx.mode);
   const secret = newWebhookSecret();
   const previousUntil = ctx.now + SECRET_OVERLAP_MS;
   await ctx.db
     .update(merchantModeSettings)
     .set({
-      webhookSecretSealed: await seal(secret, encryptionKey),
+      webhookSecretSealed: await ctx.secrets.seal(secret),
       // Re-sealed rather than copied, which also proves the stored secret still opens with this key.
-      webhookSecretPreviousSealed: await seal(
-        await open(current.webhookSecretSealed, encryptionKey),
-        encryptionKey,
+      webhookSecretPreviousSealed: await ctx.secrets.seal(
+        await ctx.secrets.open(current.webhookSecretSealed),
       ),
       webhookSecretPreviousUntil: previousUntil,
       updatedAt: ctx.now,

@@ -1,8 +1,8 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { panelUsers } from '../../db/schema';
-import { open, seal } from '../../lib/secretbox';
 import { newTotpSecret, verifyTotp } from '../../lib/totp';
+import type { Secrets } from '../../platform/ports';
 import { auditInsert } from './audit';
 import { type Actor, userById } from './users';
 
@@ -10,12 +10,12 @@ import { type Actor, userById } from './users';
 export async function startTotpEnrolment(
   db: DrizzleD1Database,
   userId: string,
-  key: string,
+  secrets: Secrets,
 ): Promise<string> {
   const secret = newTotpSecret();
   await db
     .update(panelUsers)
-    .set({ totpPendingSealed: await seal(secret, key) })
+    .set({ totpPendingSealed: await secrets.seal(secret) })
     .where(eq(panelUsers.id, userId));
   return secret;
 }
@@ -25,14 +25,14 @@ async function acceptCode(
   db: DrizzleD1Database,
   userId: string,
   code: string,
-  key: string,
+  secrets: Secrets,
   now: number,
   pending = false,
 ): Promise<boolean> {
   const user = await userById(db, userId);
   const sealed = pending ? user?.totpPendingSealed : user?.totpSecretSealed;
   if (!user || !sealed) return false;
-  const step = await verifyTotp(await open(sealed, key), code.trim(), now, user.totpLastStep);
+  const step = await verifyTotp(await secrets.open(sealed), code.trim(), now, user.totpLastStep);
   if (step === null) return false;
   // The step moves forward only: of two requests with the same code, one wins.
   const [won] = await db
@@ -49,10 +49,10 @@ export async function confirmTotpEnrolment(
   db: DrizzleD1Database,
   actor: Actor & { userId: string },
   code: string,
-  key: string,
+  secrets: Secrets,
   now: number,
 ) {
-  if (!(await acceptCode(db, actor.userId, code, key, now, true))) return false;
+  if (!(await acceptCode(db, actor.userId, code, secrets, now, true))) return false;
   const user = await userById(db, actor.userId);
   await db.batch([
     db
@@ -68,10 +68,10 @@ export async function disableTotp(
   db: DrizzleD1Database,
   actor: Actor & { userId: string },
   code: string,
-  key: string,
+  secrets: Secrets,
   now: number,
 ) {
-  if (!(await acceptCode(db, actor.userId, code, key, now))) return false;
+  if (!(await acceptCode(db, actor.userId, code, secrets, now))) return false;
   await db.batch([
     db
       .update(panelUsers)
@@ -87,8 +87,8 @@ export function checkSecondFactor(
   db: DrizzleD1Database,
   userId: string,
   code: string,
-  key: string,
+  secrets: Secrets,
   now: number,
 ) {
-  return acceptCode(db, userId, code, key, now);
+  return acceptCode(db, userId, code, secrets, now);
 }

@@ -16,11 +16,9 @@ export const MAX_REPLAY = 500;
 export async function replayFailedDeliveries({
   ctx,
   input,
-  queue,
 }: {
   ctx: MerchantCtx;
   input: { from: number; to: number };
-  queue: Queue;
 }) {
   const rows = await ctx.db
     .selectDistinct({ eventId: webhookDeliveries.eventId })
@@ -49,7 +47,7 @@ export async function replayFailedDeliveries({
           inArray(webhookDeliveries.status, ['failed', 'disabled']),
         ),
       );
-    await queue.sendBatch(
+    await ctx.queues.webhooks.sendBatch(
       chunk.map((eventId) => ({ body: { kind: 'deliver', eventId } satisfies DeliverMessage })),
     );
   }

@@ -6,8 +6,6 @@ import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { merchantCtx } from '../../http/service-ctx';
 import { isoUtc } from '../../lib/time';
-import { sessionStub } from '../../platform/session';
-import { refundCalls } from '../refunds/routes';
 import { CreateRefund, RefundObject } from '../refunds/schema';
 import { listRefunds, presentRefund, refundPayment } from '../refunds/service';
 import { Payment, PaymentWithAttempts, SimulatePayment } from './schema';
@@ -39,9 +37,8 @@ export const paymentsRoutes = new Hono<AppEnv>()
       const refund = await refundPayment({
         ctx,
         input: { paymentId: c.req.param('id'), body },
-        calls: refundCalls(c.env),
       });
-      return c.json(await presentRefund(c.env, ctx, refund), 201);
+      return c.json(await presentRefund(ctx, refund), 201);
     },
   )
   .post(
@@ -58,7 +55,6 @@ export const paymentsRoutes = new Hono<AppEnv>()
       const payment = await acceptHeldPayment({
         ctx: merchantCtx(c),
         input: { id: c.req.param('id') },
-        accept: (cmd) => sessionStub(c.env, cmd.sessionId).accept(cmd),
       });
       return c.json(paymentView(payment));
     },
@@ -111,7 +107,6 @@ export const testRoutes = new Hono<AppEnv>().post(
     const payment = await simulatePayment({
       ctx: merchantCtx(c),
       input: { id: c.req.param('id'), outcome, amount, currency },
-      settle: (cmd) => sessionStub(c.env, cmd.sessionId).settle(cmd),
     });
     return c.json(paymentView(payment));
   },

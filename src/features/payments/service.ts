@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { PayOutcome, SettleCommand } from '../../core/session/commands';
+import type { SettleCommand } from '../../core/session/commands';
 import { type PaymentRow, paymentAttempts, payments } from '../../db/schema';
 import { ownedBy } from '../../db/tenant';
 import { ApiError, refusalError } from '../../domain/errors';
@@ -55,15 +55,13 @@ export async function getPaymentWithAttempts({ ctx, input }: { ctx: MerchantCtx;
 export async function simulatePayment({
   ctx,
   input,
-  settle,
 }: {
   ctx: MerchantCtx;
   input: { id: string; outcome: SettleCommand['outcome']; amount?: number; currency?: string };
-  settle: (cmd: SettleCommand) => Promise<PayOutcome>;
 }): Promise<PaymentRow> {
   if (ctx.mode !== 'test') throw new ApiError('forbidden', 'Payments can only be simulated with a test key.');
   const payment = await getPayment({ ctx, input });
-  const outcome = await settle({
+  const outcome = await ctx.session(payment.sessionId).settle({
     sessionId: payment.sessionId,
     paymentId: payment.id,
     outcome: input.outcome,
@@ -79,14 +77,12 @@ export async function simulatePayment({
 export async function acceptHeldPayment({
   ctx,
   input,
-  accept,
 }: {
   ctx: MerchantCtx;
   input: { id: string };
-  accept: (cmd: SettleCommand) => Promise<PayOutcome>;
 }): Promise<PaymentRow> {
   const payment = await getPayment({ ctx, input });
-  const outcome = await accept({
+  const outcome = await ctx.session(payment.sessionId).accept({
     sessionId: payment.sessionId,
     paymentId: payment.id,
     outcome: 'paid',

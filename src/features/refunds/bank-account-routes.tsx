@@ -9,7 +9,7 @@ import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { assertSameSiteOrAllowed } from '../../http/origin';
 import { newNonce } from '../../http/page-headers';
-import { sessionStub } from '../../platform/session';
+import type { Platform } from '../../platform/platform';
 import { refundForBankLink } from './bank-link';
 import { BankAccountPage, type BankPageState } from './bank-page';
 import { bankText } from './bank-page-text';
@@ -29,11 +29,10 @@ function headers(nonce: string): Record<string, string> {
 }
 
 /** The refund the link opens, with what the page shows; 404 for a wrong or forged link. */
-async function load(c: { env: Env; get: (k: 'db') => AppEnv['Variables']['db'] }, id: string, mac: string) {
-  if (!(await bankLinkValid(c.env.ENCRYPTION_KEY, id, mac)))
+async function load(platform: Platform, id: string, mac: string) {
+  if (!(await bankLinkValid(platform.secrets.signingKey, id, mac)))
     throw new ApiError('not_found', 'No such refund.');
-  const db = c.get('db');
-  const found = await refundForBankLink(db, id);
+  const found = await refundForBankLink(platform.db, id);
   if (!found) throw new ApiError('not_found', 'No such refund.');
   const locale: Locale = pickLocale(found.session.locale, found.session.country);
   return {
@@ -61,7 +60,11 @@ export const bankAccountRoutes = new Hono<AppEnv>()
       errors: ['not_found'],
     }),
     async (c) => {
-      const { refund, merchant, locale, amount } = await load(c, c.req.param('id'), c.req.param('mac'));
+      const { refund, merchant, locale, amount } = await load(
+        c.get('platform'),
+        c.req.param('id'),
+        c.req.param('mac'),
+      );
       const waiting = refund.status === 'requires_action' && !refund.bankAccountHint;
       const state: BankPageState = !waiting
         ? { kind: 'closed' }
@@ -97,7 +100,11 @@ export const bankAccountRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       assertSameSiteOrAllowed(c, []);
-      const { refund, merchant, locale, amount } = await load(c, c.req.param('id'), c.req.param('mac'));
+      const { refund, merchant, locale, amount } = await load(
+        c.get('platform'),
+        c.req.param('id'),
+        c.req.param('mac'),
+      );
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const values: Record<string, string> = {};
       for (const [k, v] of Object.entries(form))
@@ -130,22 +137,25 @@ export const bankAccountRoutes = new Hono<AppEnv>()
         return render({ kind: 'form', values, errors, alert: invalid }, 422);
       }
       const a = parsed.data;
-      const outcome = await sessionStub(c.env, refund.sessionId).updateRefund({
-        sessionId: refund.sessionId,
-        refundId: refund.id,
-        action: {
-          kind: 'bank_account',
-          account: {
-            holderName: a.holder_name,
-            holderDocument: document,
-            bankCode: a.bank_code,
-            agency: a.agency,
-            account: a.account,
-            accountDigit: a.account_digit,
-            accountType: a.account_type,
+      const outcome = await c
+        .get('platform')
+        .session(refund.sessionId)
+        .updateRefund({
+          sessionId: refund.sessionId,
+          refundId: refund.id,
+          action: {
+            kind: 'bank_account',
+            account: {
+              holderName: a.holder_name,
+              holderDocument: document,
+              bankCode: a.bank_code,
+              agency: a.agency,
+              account: a.account,
+              accountDigit: a.account_digit,
+              accountType: a.account_type,
+            },
           },
-        },
-      });
+        });
       if (outcome.ok) return render({ kind: 'done' }, 200);
       if (outcome.code === 'validation_failed') {
         const message = bankText(locale, 'document_mismatch');

@@ -4,16 +4,8 @@ import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { ApiError } from '../../http/errors';
 import { merchantCtx } from '../../http/service-ctx';
-import { sessionStub } from '../../platform/session';
 import { RefundObject, SimulateRefund } from './schema';
-import { actOnRefund, getRefund, presentRefund, type RefundCalls } from './service';
-
-export function refundCalls(env: Env): RefundCalls {
-  return {
-    refund: (cmd) => sessionStub(env, cmd.sessionId).refund(cmd),
-    updateRefund: (cmd) => sessionStub(env, cmd.sessionId).updateRefund(cmd),
-  };
-}
+import { actOnRefund, getRefund, presentRefund } from './service';
 
 /** GET /api/v1/refunds/{id}; POST .../confirm (the merchant sent the transfer) and .../cancel. */
 export const refundsRoutes = new Hono<AppEnv>()
@@ -29,9 +21,7 @@ export const refundsRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const ctx = merchantCtx(c);
-      return c.json(
-        await presentRefund(c.env, ctx, await getRefund({ ctx, input: { id: c.req.param('id') } })),
-      );
+      return c.json(await presentRefund(ctx, await getRefund({ ctx, input: { id: c.req.param('id') } })));
     },
   )
   .post(
@@ -49,9 +39,8 @@ export const refundsRoutes = new Hono<AppEnv>()
       const refund = await actOnRefund({
         ctx,
         input: { id: c.req.param('id'), action: { kind: 'confirm' } },
-        calls: refundCalls(c.env),
       });
-      return c.json(await presentRefund(c.env, ctx, refund));
+      return c.json(await presentRefund(ctx, refund));
     },
   )
   .post(
@@ -69,9 +58,8 @@ export const refundsRoutes = new Hono<AppEnv>()
       const refund = await actOnRefund({
         ctx,
         input: { id: c.req.param('id'), action: { kind: 'cancel' } },
-        calls: refundCalls(c.env),
       });
-      return c.json(await presentRefund(c.env, ctx, refund));
+      return c.json(await presentRefund(ctx, refund));
     },
   );
 
@@ -102,8 +90,7 @@ export const testRefundRoutes = new Hono<AppEnv>().post(
           failureCode: outcome === 'failed' ? 'refund_rejected' : undefined,
         },
       },
-      calls: refundCalls(c.env),
     });
-    return c.json(await presentRefund(c.env, ctx, refund));
+    return c.json(await presentRefund(ctx, refund));
   },
 );

@@ -1,34 +1,25 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { RefundCommand, RefundOutcome } from '../../core/session/refund-command';
 import { nextAction } from '../../core/session/refund-command';
-import type { RefundAction, RefundUpdateCommand } from '../../core/session/refund-update';
+import type { RefundAction } from '../../core/session/refund-update';
 import { refundView } from '../../core/session/refund-view';
 import { checkoutSessions, type RefundRow, refunds } from '../../db/schema';
 import { ownedBy } from '../../db/tenant';
 import { ApiError, refusalError } from '../../domain/errors';
 import type { RefundBankAccount } from '../../gateways/types';
-import { open } from '../../lib/secretbox';
 import type { MerchantCtx } from '../context';
 import { getPayment } from '../payments/service';
 import type { CreateRefund } from './schema';
-
-export type RefundCalls = {
-  refund: (cmd: RefundCommand) => Promise<RefundOutcome>;
-  updateRefund: (cmd: RefundUpdateCommand) => Promise<RefundOutcome>;
-};
 
 /** Refunds a payment of the key's merchant and mode through its session's object (the single writer). */
 export async function refundPayment({
   ctx,
   input,
-  calls,
 }: {
   ctx: MerchantCtx;
   input: { paymentId: string; body: CreateRefund };
-  calls: RefundCalls;
 }): Promise<RefundRow> {
   const payment = await getPayment({ ctx, input: { id: input.paymentId } });
-  const outcome = await calls.refund({
+  const outcome = await ctx.session(payment.sessionId).refund({
     sessionId: payment.sessionId,
     paymentId: payment.id,
     owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
@@ -69,14 +60,12 @@ export function listRefunds(ctx: MerchantCtx, paymentId: string) {
 export async function actOnRefund({
   ctx,
   input,
-  calls,
 }: {
   ctx: MerchantCtx;
   input: { id: string; action: RefundAction };
-  calls: RefundCalls;
 }): Promise<RefundRow> {
   const refund = await getRefund({ ctx, input });
-  const outcome = await calls.updateRefund({
+  const outcome = await ctx.session(refund.sessionId).updateRefund({
     sessionId: refund.sessionId,
     refundId: refund.id,
     owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
@@ -90,16 +79,16 @@ export async function actOnRefund({
  * The merchant's view of a refund. While a transfer waits on the merchant, the whole bank account the
  * customer gave is shown (it is needed to send the money); otherwise only its last digits.
  */
-export async function presentRefund(env: Env, ctx: MerchantCtx, r: RefundRow) {
+export async function presentRefund(ctx: MerchantCtx, r: RefundRow) {
   const [session] = await ctx.db
     .select()
     .from(checkoutSessions)
     .where(eq(checkoutSessions.id, r.sessionId))
     .limit(1);
   if (!session) throw new ApiError('not_found', 'No such refund.');
-  let action = await nextAction(env, session, r);
+  let action = await nextAction(ctx, session, r);
   if (action?.type === 'confirm_transfer' && r.bankAccountSealed) {
-    const account = JSON.parse(await open(r.bankAccountSealed, env.ENCRYPTION_KEY)) as RefundBankAccount;
+    const account = JSON.parse(await ctx.secrets.open(r.bankAccountSealed)) as RefundBankAccount;
     action = { type: 'confirm_transfer', bank_account: account };
   }
   return refundView(r, action);

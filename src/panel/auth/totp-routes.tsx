@@ -38,7 +38,8 @@ export const totpSignInRoutes = new Hono<PanelEnv>()
     const address = clientAddress(c.req.raw);
     const form = await readForm(c.req.raw);
     const admitted = await admitAttempt(db, { email: user.email, address }, now);
-    const ok = admitted && (await checkSecondFactor(db, user.id, form.code ?? '', c.env.ENCRYPTION_KEY, now));
+    const ok =
+      admitted && (await checkSecondFactor(db, user.id, form.code ?? '', c.get('platform').secrets, now));
     const who = { merchantId: user.merchantId, userId: user.id, email: user.email, address };
     await auditInsert(
       db,
