@@ -52,6 +52,18 @@ export type Ports = {
   config: PlatformConfig;
 };
 
+const built = new WeakMap<Env, Ports>();
+
+/** The ports of an `env` object, built once per object (a long-lived Durable Object asks on every command). */
+export function portsOf(env: Env): Ports {
+  let found = built.get(env);
+  if (!found) {
+    found = ports(env);
+    built.set(env, found);
+  }
+  return found;
+}
+
 /** Turns the Worker's `env` into ports. Only the entry points (and the SessionDO) hand `env` here. */
 export function ports(env: Env): Ports {
   const key = env.ENCRYPTION_KEY;

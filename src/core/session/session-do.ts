@@ -5,7 +5,7 @@ import { checkoutSessions, type PaymentRow, payments, type SessionRow } from '..
 import { decideTransition, dueAt } from '../../domain/session-state';
 import { enabledAccountsQuery, toLiveAccounts } from '../../gateways/accounts';
 import { allowedInMode } from '../../gateways/mode-guard';
-import { type Ports, ports } from '../../platform/ports';
+import { type Ports, portsOf } from '../../platform/ports';
 import { publishEvents } from '../../webhooks/publish';
 import { admitPayment } from './admit-payment';
 import { cachedRowHolds } from './cached-row';
@@ -45,12 +45,8 @@ export class SessionDO extends DurableObject<Env> {
   #tail: Promise<unknown> = Promise.resolve();
   #paying = false;
   readonly #live: LiveStatus;
-  /** The ports this object uses; the runtime hands it `env`, which goes to the platform and nowhere else. */
-  readonly #platform: Ports;
-
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.#platform = ports(env);
     this.#live = new LiveStatus(ctx, () => this.#db);
   }
 
@@ -122,6 +118,11 @@ export class SessionDO extends DurableObject<Env> {
     const run = this.#tail.then(fn, fn);
     this.#tail = run.catch(() => undefined);
     return run;
+  }
+
+  /** The ports of this object's `env`: the runtime hands `env` to the object, which hands it on whole. */
+  get #platform(): Ports {
+    return portsOf(this.env);
   }
 
   get #db(): DrizzleD1Database {
