@@ -3,6 +3,11 @@ import type { MerchantCtx, ServiceCtx } from '../features/context';
 import type { AppEnv } from './context';
 import { baseUrlOf } from './problem';
 
+/** Typed calls into one session's Durable Object, for a route. */
+export function sessionOf(c: Context, sessionId: string) {
+  return c.get('platform').session(sessionId);
+}
+
 export function serviceCtx(c: Context<AppEnv>): ServiceCtx {
   const platform = c.get('platform');
   return {

@@ -15,6 +15,7 @@ import { rawBody } from '../../http/middleware';
 import { assertSameSiteOrAllowed, corsHeaders } from '../../http/origin';
 import { fillNonce, newNonce, pageHeaders } from '../../http/page-headers';
 import { baseUrlOf } from '../../http/problem';
+import { sessionOf } from '../../http/service-ctx';
 import { pickLocale } from '../i18n';
 import { BoletoPage } from '../page/boleto-page';
 import { qrSvg } from '../qr';
@@ -52,10 +53,7 @@ export const clientRoutes = new Hono<ClientEnv>()
     }),
     async (c) => {
       const token = sessionToken(c.req.param('token'));
-      const read = await c
-        .get('platform')
-        .session(token)
-        .status({ sessionId: token, baseUrl: baseUrlOf(c) });
+      const read = await sessionOf(c, token).status({ sessionId: token, baseUrl: baseUrlOf(c) });
       if (!read) throw new ApiError('not_found', 'No such checkout session.');
       c.header('cache-control', 'no-store');
       for (const [k, v] of Object.entries(corsHeaders(c, read.allowedOrigins))) c.header(k, v);
@@ -85,7 +83,7 @@ export const clientRoutes = new Hono<ClientEnv>()
       const headers = new Headers(c.req.raw.headers);
       headers.set(LIVE_SESSION_HEADER, token);
       headers.set(LIVE_BASE_HEADER, baseUrlOf(c));
-      const res = await c.get('platform').session(token).fetch(new Request(c.req.url, { headers }));
+      const res = await sessionOf(c, token).fetch(new Request(c.req.url, { headers }));
       // A copy with mutable headers: the app's middleware adds its own (the request id) on the way out.
       return new Response(res.body, {
         status: res.status,
@@ -162,25 +160,22 @@ export const clientRoutes = new Hono<ClientEnv>()
         customer.document = document;
       }
       const { allowedOrigins: _origins, brandColor: _colour, logo: _logo, ...merchantInfo } = merchant;
-      const outcome = await c
-        .get('platform')
-        .session(session.id)
-        .pay({
-          sessionId: session.id,
-          hint: {
-            session,
-            merchant: merchantInfo,
-            accounts: c.get('accounts'),
-          },
-          method: input.method,
-          customer,
-          card: input.card,
-          bank: input.bank,
-          // The address the customer paid from: some gateways require it for bank debits (PSE) and antifraud.
-          customerIp: c.req.header('cf-connecting-ip') ?? undefined,
-          returnUrl: session.checkoutUrl,
-          installments: input.installments,
-        });
+      const outcome = await sessionOf(c, session.id).pay({
+        sessionId: session.id,
+        hint: {
+          session,
+          merchant: merchantInfo,
+          accounts: c.get('accounts'),
+        },
+        method: input.method,
+        customer,
+        card: input.card,
+        bank: input.bank,
+        // The address the customer paid from: some gateways require it for bank debits (PSE) and antifraud.
+        customerIp: c.req.header('cf-connecting-ip') ?? undefined,
+        returnUrl: session.checkoutUrl,
+        installments: input.installments,
+      });
       if (!outcome.ok) throw refusalError(outcome);
       const locale = pickLocale(session.locale, session.country);
       const payment = clientPaymentView(outcome.payment, locale, baseUrlOf(c));
@@ -202,7 +197,7 @@ export const clientRoutes = new Hono<ClientEnv>()
     }),
     async (c) => {
       const { session } = c.get('checkout');
-      const outcome = await c.get('platform').session(session.id).transition({
+      const outcome = await sessionOf(c, session.id).transition({
         sessionId: session.id,
         to: 'canceled',
       });
@@ -229,7 +224,7 @@ export const clientRoutes = new Hono<ClientEnv>()
       const { outcome } = jsonBody(c, SimulateOutcome);
       if (payment?.status !== 'pending')
         throw new ApiError('invalid_state_transition', 'There is no pending payment to settle.');
-      const result = await c.get('platform').session(session.id).settle({
+      const result = await sessionOf(c, session.id).settle({
         sessionId: session.id,
         paymentId: payment.id,
         outcome,

@@ -7,7 +7,7 @@ import { jsonBody, validate } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { ApiError, fieldError, refusalError } from '../../http/errors';
-import { merchantCtx } from '../../http/service-ctx';
+import { merchantCtx, sessionOf } from '../../http/service-ctx';
 import { isoUtc } from '../../lib/time';
 import { openTransaction } from '../pix-direct-transactions';
 import { PixDirectCreated, PixDirectList, PixDirectPayment } from '../responses';
@@ -138,7 +138,7 @@ export const seed003Routes = new Hono<AppEnv>()
       const session = await openTransaction(ctx, input.transaction.id, () =>
         inDialect(() => createSession({ ctx, input: canonical, dialect: SEED003 })),
       );
-      const outcome = await c.get('platform').session(session.id).pay({
+      const outcome = await sessionOf(c, session.id).pay({
         sessionId: session.id,
         method: input.payment_method,
         customer,

@@ -5,6 +5,7 @@ import { JSON_OR_FORM_MEDIA, readBodyText } from '../../http/body';
 import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { ApiError } from '../../http/errors';
+import { sessionOf } from '../../http/service-ctx';
 import { authenticateNotification } from './authenticate';
 import { alreadyApplied, rememberApplied } from './seen';
 
@@ -61,17 +62,14 @@ export const gatewayWebhookRoutes = new Hono<AppEnv>().post(
     const seen = { gateway: slug, merchantId, eventId: event.eventId };
     if (await alreadyApplied(db, seen))
       return c.json({ received: true, applied: false, reason: 'duplicate' });
-    const outcome = await c
-      .get('platform')
-      .session(payment.sessionId)
-      .settle({
-        sessionId: payment.sessionId,
-        paymentId: payment.id,
-        outcome: OUTCOME[event.kind],
-        owner: { merchantId, mode: payment.mode },
-        // What the gateway says arrived: compared with the charge, so a different amount is flagged, never taken as paid.
-        ...(event.kind === 'paid' ? { amount: event.amount, currency: event.currency } : {}),
-      });
+    const outcome = await sessionOf(c, payment.sessionId).settle({
+      sessionId: payment.sessionId,
+      paymentId: payment.id,
+      outcome: OUTCOME[event.kind],
+      owner: { merchantId, mode: payment.mode },
+      // What the gateway says arrived: compared with the charge, so a different amount is flagged, never taken as paid.
+      ...(event.kind === 'paid' ? { amount: event.amount, currency: event.currency } : {}),
+    });
     await rememberApplied(db, seen, Date.now());
     return c.json({ received: true, applied: outcome.ok, ...(outcome.ok ? {} : { reason: outcome.code }) });
   },

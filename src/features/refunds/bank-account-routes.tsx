@@ -9,6 +9,7 @@ import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { assertSameSiteOrAllowed } from '../../http/origin';
 import { newNonce } from '../../http/page-headers';
+import { sessionOf } from '../../http/service-ctx';
 import type { Platform } from '../../platform/platform';
 import { refundForBankLink } from './bank-link';
 import { BankAccountPage, type BankPageState } from './bank-page';
@@ -137,25 +138,22 @@ export const bankAccountRoutes = new Hono<AppEnv>()
         return render({ kind: 'form', values, errors, alert: invalid }, 422);
       }
       const a = parsed.data;
-      const outcome = await c
-        .get('platform')
-        .session(refund.sessionId)
-        .updateRefund({
-          sessionId: refund.sessionId,
-          refundId: refund.id,
-          action: {
-            kind: 'bank_account',
-            account: {
-              holderName: a.holder_name,
-              holderDocument: document,
-              bankCode: a.bank_code,
-              agency: a.agency,
-              account: a.account,
-              accountDigit: a.account_digit,
-              accountType: a.account_type,
-            },
+      const outcome = await sessionOf(c, refund.sessionId).updateRefund({
+        sessionId: refund.sessionId,
+        refundId: refund.id,
+        action: {
+          kind: 'bank_account',
+          account: {
+            holderName: a.holder_name,
+            holderDocument: document,
+            bankCode: a.bank_code,
+            agency: a.agency,
+            account: a.account,
+            accountDigit: a.account_digit,
+            accountType: a.account_type,
           },
-        });
+        },
+      });
       if (outcome.ok) return render({ kind: 'done' }, 200);
       if (outcome.code === 'validation_failed') {
         const message = bankText(locale, 'document_mismatch');
