@@ -45,6 +45,7 @@ export class SessionDO extends DurableObject<Env> {
   #tail: Promise<unknown> = Promise.resolve();
   #paying = false;
   readonly #live: LiveStatus;
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#live = new LiveStatus(ctx, () => this.#db);
@@ -120,13 +121,12 @@ export class SessionDO extends DurableObject<Env> {
     return run;
   }
 
-  /** The ports of this object's `env`: the runtime hands `env` to the object, which hands it on whole. */
-  get #platform(): Ports {
+  /** The runtime hands `env` to this object, which hands it on whole to the platform. */
+  get #ports(): Ports {
     return portsOf(this.env);
   }
-
   get #db(): DrizzleD1Database {
-    return this.#platform.db;
+    return this.#ports.db;
   }
 
   async #load(sessionId: string, now = Date.now()): Promise<SessionRow | null> {
@@ -157,7 +157,7 @@ export class SessionDO extends DurableObject<Env> {
     if (ids.length > 0) {
       // After the commit, off the response path; a failed send is repaired by the cron's outbox reconcile.
       this.ctx.waitUntil(
-        publishEvents(this.#platform.queues.webhooks, this.#db, ids, now).catch((err) =>
+        publishEvents(this.#ports.queues.webhooks, this.#db, ids, now).catch((err) =>
           console.error(
             `enqueue of ${ids.length} events failed: ${err instanceof Error ? err.message : 'unknown'}`,
           ),
@@ -255,11 +255,7 @@ export class SessionDO extends DurableObject<Env> {
     );
     if (!started) return CONCURRENT;
 
-    const accounts = await toLiveAccounts(
-      accountRows,
-      this.#platform.secrets,
-      this.#platform.config.apiBases,
-    );
+    const accounts = await toLiveAccounts(accountRows, this.#ports.secrets, this.#ports.config.apiBases);
     const {
       payment: next,
       sessionStatus,
@@ -295,10 +291,7 @@ export class SessionDO extends DurableObject<Env> {
   }
 
   get #scope(): SessionScope {
-    return {
-      db: this.#db,
-      platform: this.#platform,
-      commit: (row, change, now) => this.#commit(row, change, now),
-    };
+    const commit: SessionScope['commit'] = (row, change, now) => this.#commit(row, change, now);
+    return { db: this.#db, platform: this.#ports, commit };
   }
 }
