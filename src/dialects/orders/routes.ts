@@ -86,7 +86,7 @@ export const seed004Routes = new Hono<AppEnv>()
       // The order stays the same object while it is payable: its id and URL keep working.
       const current = live && existing?.sessionId === live.id ? existing : undefined;
       const orderId = current?.id ?? newId('ord');
-      const checkoutUrl = await orderUrl(ctx.baseUrl, orderId, c.get('platform').secrets.signingKey);
+      const checkoutUrl = await orderUrl(ctx, orderId);
       const row = await buildRow(ctx, order, checkoutUrl);
       // The order points at the new session before the old one is canceled, so that cancellation is
       // known to be the replaced session's, not the order's; any refusal below points it back.
@@ -145,12 +145,13 @@ export const seed004Routes = new Hono<AppEnv>()
       // The order's stable checkout_url: checked like the page checks a session's, then on to the session
       // that stands behind the order now.
       const id = c.req.param('id');
-      if (!(await verifyOrderSignature(c.get('platform').secrets, id, c.req.query('signature')))) {
+      const { secrets } = c.get('platform');
+      if (!(await verifyOrderSignature(secrets, id, c.req.query('signature')))) {
         throw new ApiError('not_found', 'No such order.');
       }
       const order = await orderById(c.get('db'), id);
       if (!order) throw new ApiError('not_found', 'No such order.');
-      const signature = await orderSignature(order.sessionId, c.get('platform').secrets.signingKey);
+      const signature = await orderSignature(order.sessionId, secrets.signingKey);
       c.header('cache-control', 'no-store');
       c.header('referrer-policy', 'no-referrer');
       return c.redirect(`/checkout/${order.sessionId}?signature=${signature}`, 302);

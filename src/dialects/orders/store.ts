@@ -27,8 +27,12 @@ export async function orderById(db: DrizzleD1Database, id: string): Promise<Orde
  * The order's checkout_url, shaped like Southpayments' (`/checkout/<id>/?signature=...`, here under
  * `/checkout/orders/` so it never meets a session token): it always leads to the order's current session.
  */
-export async function orderUrl(baseUrl: string, orderId: string, encryptionKey: string): Promise<string> {
-  return `${baseUrl}/checkout/orders/${orderId}?signature=${await orderSignature(orderId, encryptionKey)}`;
+export async function orderUrl(
+  ctx: Pick<MerchantCtx, 'baseUrl' | 'secrets'>,
+  orderId: string,
+): Promise<string> {
+  const signature = await orderSignature(orderId, ctx.secrets.signingKey);
+  return `${ctx.baseUrl}/checkout/orders/${orderId}?signature=${signature}`;
 }
 
 /** Inserts the order's new session unless another open one took its order id first (then undefined). */
