@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { env } from 'cloudflare:workers';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
@@ -57,5 +58,29 @@ describe('ownedBy', () => {
       .from(merchantModeSettings)
       .where(eq(merchantModeSettings.merchantId, a.merchant_id));
     expect(settingsOfA.map((s) => s.mode).sort()).toEqual(['live', 'test']);
+  });
+});
+
+describe('the tenant filter is written once', () => {
+  const sources = import.meta.glob<string>(['/src/**/*.ts', '/src/**/*.tsx'], {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  });
+  const byHand = /\beq\(\s*[\w.]+\.(merchantId|mode)\b/;
+
+  it('no query outside src/db/tenant.ts compares merchantId or mode by hand', () => {
+    expect(Object.keys(sources).length).toBeGreaterThan(200);
+    const found = Object.entries(sources)
+      .filter(([path]) => path !== '/src/db/tenant.ts')
+      .flatMap(([path, text]) =>
+        text
+          .split('\n')
+          .map((line, i) => ({ at: `${path}:${i + 1}`, line: line.trim() }))
+          .filter(({ line }) => byHand.test(line)),
+      );
+    expect(found).toEqual([]);
+    expect(byHand.test('eq(payments.merchantId, ctx.merchant.id)')).toBe(true);
+    expect(byHand.test('eq(events.mode, ctx.mode)')).toBe(true);
   });
 });
