@@ -1,0 +1,138 @@
+import { Hono } from 'hono';
+import { ApiError, type FieldError } from '../domain/errors';
+import { UpdateMerchant } from '../features/events/schema';
+import { CreateGatewayAccount, UpdateGatewayAccount } from '../features/gateway-accounts/schema';
+import {
+  catalog,
+  createGatewayAccount,
+  listGatewayAccounts,
+  updateGatewayAccount,
+} from '../features/gateway-accounts/service';
+import { getMerchant, updateMerchant } from '../features/merchant/settings';
+import { validate } from '../http/body';
+import { requirePermission } from './auth/middleware';
+import type { PanelEnv } from './context';
+import { audit, base, type C, mctx, shell } from './scope-helpers';
+import { settingsInput } from './settings-form';
+import { GatewayAccountsSection } from './views/gateway-accounts';
+import { SettingsPage, type SettingsView } from './views/settings';
+
+type Outcome = { notice?: string; error?: string; fieldErrors?: FieldError[] };
+
+async function settingsPage(c: C, view: SettingsView | null, outcome: Outcome = {}, status: 200 | 400 = 200) {
+  const ctx = mctx(c);
+  const [v, accounts] = await Promise.all([view ?? getMerchant(ctx), listGatewayAccounts(ctx)]);
+  return shell(
+    c,
+    'Settings',
+    () => (
+      <>
+        <SettingsPage base={base(c)} csrf={c.get('csrf')} view={v} {...outcome} />
+        <GatewayAccountsSection
+          base={base(c)}
+          csrf={c.get('csrf')}
+          accounts={accounts}
+          gateways={catalog()}
+        />
+      </>
+    ),
+    status,
+  );
+}
+
+/** A refused change re-renders the page with the API's field errors; anything else is a real failure. */
+function refused(c: C, err: unknown) {
+  if (!(err instanceof ApiError)) throw err;
+  const fieldErrors = err.errors ?? [];
+  return settingsPage(c, null, { error: err.message, fieldErrors }, 400);
+}
+
+/** What the audit log keeps of a change: the values set, but only the fact for the logo and bank details. */
+function auditable(input: Record<string, unknown>, view: SettingsView) {
+  return Object.fromEntries(
+    Object.keys(input).map((k) => {
+      if (k === 'logo') return [k, view.logo === null ? 'removed' : 'set'];
+      if (k === 'bank_accounts') return [k, `${view.bank_accounts.length} account(s)`];
+      return [k, view[k as keyof SettingsView]];
+    }),
+  );
+}
+
+const credentialLines = (text: string | undefined) =>
+  Object.fromEntries(
+    (text ?? '')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .map((l) => {
+        const at = l.indexOf('=');
+        return at < 0 ? [l, ''] : [l.slice(0, at).trim(), l.slice(at + 1).trim()];
+      }),
+  );
+
+/**
+ * /dashboard/{mode}/settings: this mode's settings and gateway accounts, changed through the API's
+ * services (PATCH /api/v1/merchant, /api/v1/gateway_accounts) with the mode of the URL; owners and
+ * developers only (settings.write), every change audited without secrets.
+ */
+export const settingsRoutes = new Hono<PanelEnv>()
+  .get('/settings', requirePermission('settings.write'), (c) => settingsPage(c, null))
+  .post('/settings', requirePermission('settings.write'), async (c) => {
+    const ctx = mctx(c);
+    try {
+      const current = await getMerchant(ctx);
+      const input = validate(UpdateMerchant, settingsInput(c.get('form'), current));
+      const view = await updateMerchant({ ctx, input });
+      await audit(c, 'settings.changed', null, auditable(input, view));
+      return settingsPage(c, view, { notice: 'Saved.' });
+    } catch (err) {
+      return refused(c, err);
+    }
+  })
+  .post('/settings/gateways', requirePermission('settings.write'), async (c) => {
+    const f = c.get('form');
+    try {
+      const input = validate(CreateGatewayAccount, {
+        gateway: f.gateway,
+        ...(f.name?.trim() ? { name: f.name.trim() } : {}),
+        priority: Number(f.priority || 100),
+        credentials: credentialLines(f.credentials),
+      });
+      const account = await createGatewayAccount({ ctx: mctx(c), input, key: c.env.ENCRYPTION_KEY });
+      // The credentials' field names only, never their values.
+      await audit(c, 'settings.changed', account.id, {
+        gateway_account: 'created',
+        gateway: account.gateway,
+        priority: account.priority,
+        credentials_set: account.credentials_set,
+      });
+      return settingsPage(c, null, { notice: `Gateway account ${account.name} added.` });
+    } catch (err) {
+      return refused(c, err);
+    }
+  })
+  .post('/settings/gateways/:id', requirePermission('settings.write'), async (c) => {
+    const f = c.get('form');
+    const id = c.req.param('id');
+    try {
+      const raw: Record<string, unknown> = {};
+      if (f.enabled !== undefined) raw.enabled = f.enabled === 'true';
+      if (f.priority !== undefined) raw.priority = Number(f.priority);
+      if (f.methods !== undefined) {
+        const methods = f.methods
+          .split(/[\s,]+/)
+          .map((m) => m.trim())
+          .filter((m) => m !== '');
+        // Only the methods rule is edited here; the account's other rules stay as they are.
+        const current = (await listGatewayAccounts(mctx(c))).find((a) => a.id === id);
+        const { methods: _old, ...rest } = (current?.rules ?? {}) as Record<string, unknown>;
+        raw.rules = methods.length > 0 ? { ...rest, methods } : rest;
+      }
+      const input = validate(UpdateGatewayAccount, raw);
+      const account = await updateGatewayAccount({ ctx: mctx(c), id, input, key: c.env.ENCRYPTION_KEY });
+      await audit(c, 'settings.changed', id, { gateway_account: 'updated', ...raw });
+      return settingsPage(c, null, { notice: `Gateway account ${account.name} saved.` });
+    } catch (err) {
+      return refused(c, err);
+    }
+  });
