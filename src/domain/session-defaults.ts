@@ -41,10 +41,12 @@ function fillGroup(into: Record<string, unknown>, from: Record<string, unknown>,
 }
 
 function cardEntry(request: Entry | undefined, d: CardDefaults): Entry {
-  const out: Entry = { ...(request ?? { payment_type: 'card' }) };
-  for (const k of ['max_installments', 'max_installments_interest', 'interest'] as const) {
-    if (out[k] === undefined && d[k] !== undefined) out[k] = d[k];
-  }
+  if (!request) return { payment_type: 'card', ...d };
+  // Seed 004 takes max_installments and interest from the panel when a card entry leaves them out;
+  // max_installments_interest only goes with the entry's own plan ("enviado ou configurado").
+  const out: Entry = { ...request };
+  if (out.max_installments === undefined) out.max_installments = d.max_installments;
+  if (out.interest === undefined && d.interest !== undefined) out.interest = d.interest;
   return out;
 }
 

@@ -8,10 +8,12 @@ import { defaultInstallmentsView, loadModeSettings, type ModeSettings } from './
 
 /**
  * A create-session request with what it leaves out taken from its mode's settings: payment settings
- * (card installments and interest, boleto terms, field by field), the methods offered, how the
- * customer is notified; plus the customer fields the checkout must collect. The result is copied onto
- * the session, so a later change of a setting never re-prices or changes a session a customer is
- * already looking at. Every API and dialect that creates sessions goes through here.
+ * (card installments and interest, boleto terms, field by field) and the methods offered; plus the
+ * customer fields the checkout must collect. The result is copied onto the session, so a later change
+ * of a setting never re-prices or changes a session a customer is already looking at. Every API and
+ * dialect that creates sessions goes through here. `notify_customer` is the exception: a session
+ * without one keeps null, which means the mode's setting when a message is sent (notifications/plan.ts),
+ * so turning SMS off stops it for every session.
  */
 export function withModeDefaults(
   input: CreateSession,
@@ -36,7 +38,6 @@ export function withModeDefaults(
       payment_settings: (settings ?? undefined) as CreateSession['payment_settings'],
       payment_method:
         input.payment_method !== undefined ? input.payment_method : (s.enabledMethods ?? undefined),
-      notify_customer: input.notify_customer ?? s.notifyCustomer,
     },
     requiredCustomerFields: s.requiredCustomerFields.length > 0 ? [...s.requiredCustomerFields] : null,
   };

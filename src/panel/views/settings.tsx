@@ -6,6 +6,7 @@ import type { getMerchant } from '../../features/merchant/settings';
 import { CUSTOMER_FIELD_LABELS } from '../settings-form';
 import { Csrf } from './layout';
 import { Check, errorsById, Input, Section, Select } from './settings-fields';
+import { PayoutsSection } from './settings-payouts';
 
 export type SettingsView = Awaited<ReturnType<typeof getMerchant>>;
 
@@ -42,7 +43,6 @@ export const SettingsPage: FC<{
   const d = v.default_installments;
   const b = v.default_boleto_terms ?? {};
   const e = errorsById(p.fieldErrors);
-  const bank = v.bank_accounts[0];
   const enabled = (m: string) => v.enabled_methods === null || v.enabled_methods.includes(m);
   return (
     <>
@@ -193,53 +193,7 @@ export const SettingsPage: FC<{
             />
           ))}
         </Section>
-        <Section id="payouts" legend="Origins and accounts" errors={e}>
-          <p>
-            <label for="allowed_origins">Allowed origins (https, one per line)</label>
-            <textarea
-              id="allowed_origins"
-              name="allowed_origins"
-              rows={3}
-              cols={50}
-              aria-invalid={e.allowed_origins ? 'true' : undefined}
-              aria-describedby={e.allowed_origins ? 'allowed_origins-error' : undefined}
-            >
-              {v.allowed_origins.join('\n')}
-            </textarea>
-            {e.allowed_origins && (
-              <span class="error" id="allowed_origins-error">
-                {e.allowed_origins}
-              </span>
-            )}
-          </p>
-          <Input id="spei_clabe" label="SPEI CLABE (18 digits)" value={v.spei_clabe} size={22} errors={e} />
-          <p>Bank account for bank transfers (empty: none)</p>
-          <Input id="bank_bank_name" label="Bank" value={bank?.bank_name} errors={e} />
-          <Input id="bank_bank_code" label="Bank code" value={bank?.bank_code} size={4} errors={e} />
-          <Input id="bank_agency" label="Agency" value={bank?.agency} size={7} errors={e} />
-          <Input id="bank_agency_digit" label="Agency digit" value={bank?.agency_digit} size={2} errors={e} />
-          <Input id="bank_account" label="Account" value={bank?.account} errors={e} />
-          <Input
-            id="bank_account_digit"
-            label="Account digit"
-            value={bank?.account_digit}
-            size={3}
-            errors={e}
-          />
-          <Select
-            id="bank_account_type"
-            label="Type"
-            value={bank?.account_type ?? 'checking'}
-            options={[
-              ['checking', 'Checking'],
-              ['savings', 'Savings'],
-              ['payment', 'Payment'],
-            ]}
-            errors={e}
-          />
-          <Input id="bank_beneficiary" label="Beneficiary" value={bank?.beneficiary} errors={e} />
-          <Input id="bank_document" label="Beneficiary CPF/CNPJ" value={bank?.document} errors={e} />
-        </Section>
+        <PayoutsSection view={v} errors={e} />
         <fieldset>
           <legend>Webhooks and late money</legend>
           <Input
