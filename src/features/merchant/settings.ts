@@ -68,7 +68,7 @@ export function settingsPatch(ctx: MerchantCtx, input: UpdateMerchant): Settings
   if (input.allowed_origins) {
     input.allowed_origins.forEach((u, i) => {
       const problem = checkReturnUrl(u, { allowLocalHttp: ctx.allowLoopbackUrls });
-      if (problem) throw fieldError(`allowed_origins.${i}`, problem.code, problem.message);
+      if (problem) throw fieldError(`allowed_origins[${i}]`, problem.code, problem.message);
     });
     set.allowedOrigins = [...new Set(input.allowed_origins.map((u) => new URL(u).origin))];
   }

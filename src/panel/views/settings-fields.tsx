@@ -6,9 +6,9 @@ import type { FieldError } from '../../domain/errors';
  * error beside it (announced through aria-describedby and aria-invalid).
  */
 
-/** The form input an API field error belongs to ("allowed_origins.0" is the origins box). */
+/** The form input an API field error belongs to ("allowed_origins[0]" is the origins box). */
 export function inputIdFor(field: string): string {
-  const [head = '', second = '', third = ''] = field.split('.');
+  const [head = '', second = '', third = ''] = field.split(/[.[\]]+/).filter((p) => p !== '');
   if (head === 'default_installments' || head === 'default_boleto_terms') return boletoOrCardId(second);
   if (head === 'bank_accounts') return `bank_${third}`;
   if (head === 'enabled_methods') return 'methods';
