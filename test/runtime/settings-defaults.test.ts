@@ -23,8 +23,8 @@ type Session = {
   payment_settings: Record<string, unknown>[] | null;
   required_customer_fields: string[];
 };
-const readSession = async (m: Merchant, token: string) =>
-  (await (await api(`/api/v1/checkout/sessions/${token}`, m.secret_keys.test)).json()) as Session;
+const readSession = async (who: Merchant, token: string) =>
+  (await (await api(`/api/v1/checkout/sessions/${token}`, who.secret_keys.test)).json()) as Session;
 const boletoOf = (s: Session) => s.payment_settings?.find((e) => e.payment_type === 'boleto');
 /** The methods the checkout page offers and what each charges. */
 const offered = async (token: string) =>
@@ -46,7 +46,7 @@ beforeAll(async () => {
 });
 
 describe("the mode's defaults on a new session", () => {
-  it('an API session that omits them takes the boleto terms, methods and required fields, and keeps them when the setting changes', async () => {
+  it('an API session that omits them takes the boleto terms, methods and required fields', async () => {
     const s = await createSession(m.secret_keys.test, { payment_method: undefined, amount: 50000 });
     const view = await readSession(m, s.token);
     expect(view.payment_method).toEqual(['pix', 'boleto']);
@@ -59,30 +59,41 @@ describe("the mode's defaults on a new session", () => {
     // The boleto issued carries the default due date, fine and interest.
     const issued = (await (
       await pay(s.token, { method: 'boleto', customer: { ...CUSTOMER, phone: '+55 11 98765-4321' } })
-    ).json()) as { payment: { boleto: { due_date: string; fine_cents: number; interest_per_day_cents: number } } };
+    ).json()) as {
+      payment: { boleto: { due_date: string; fine_cents: number; interest_per_day_cents: number } };
+    };
     expect(issued.payment.boleto).toMatchObject({ fine_cents: 950, interest_per_day_cents: 33 });
     const today = new Date(Date.now() - 3 * 3600_000).toISOString().slice(0, 10);
     expect(Date.parse(issued.payment.boleto.due_date) - Date.parse(today)).toBe(5 * 86400_000);
+  });
 
-    // A later change of the defaults never reaches a session already created.
-    const other = await createSession(m.secret_keys.test, { payment_method: undefined });
-    const changed = await patch(m, {
+  it('a later change of the settings never reaches a session already created', async () => {
+    const own = await newMerchant();
+    await patch(own, {
+      default_boleto_terms: BOLETO_TERMS,
+      enabled_methods: ['pix', 'boleto'],
+      required_customer_fields: ['phone'],
+    });
+    const other = await createSession(own.secret_keys.test, { payment_method: undefined });
+    const changed = await patch(own, {
       default_boleto_terms: { boleto_due_days: 1 },
       enabled_methods: null,
       required_customer_fields: [],
     });
     expect(changed.status).toBe(200);
-    const kept = await readSession(m, other.token);
+    const kept = await readSession(own, other.token);
     expect(boletoOf(kept)).toEqual({ payment_type: 'boleto', ...BOLETO_TERMS });
     expect(kept.payment_method).toEqual(['pix', 'boleto']);
     expect(kept.required_customer_fields).toEqual(['phone']);
-    const refused = await pay(other.token, { method: 'pix' });
-    expect(refused.status).toBe(422);
-    await patch(m, {
-      default_boleto_terms: BOLETO_TERMS,
-      enabled_methods: ['pix', 'boleto'],
-      required_customer_fields: ['phone'],
-    });
+    expect((await pay(other.token, { method: 'pix' })).status).toBe(422);
+    // A new session takes the new settings.
+    const fresh = await readSession(
+      own,
+      (await createSession(own.secret_keys.test, { payment_method: undefined })).token,
+    );
+    expect(boletoOf(fresh)).toEqual({ payment_type: 'boleto', boleto_due_days: 1 });
+    expect(fresh.payment_method).toBeNull();
+    expect(fresh.required_customer_fields).toEqual([]);
   });
 
   it("a request's own values win: its methods, its boleto due days (the rest still defaulted), and it may not name a disabled method", async () => {
