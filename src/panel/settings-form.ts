@@ -59,17 +59,22 @@ function bankAccount(f: Form) {
     'document',
   ];
   const account = Object.fromEntries(keys.map((k) => [k, text(f[`bank_${k}`])]));
-  return Object.values(account).some((v) => v !== undefined) ? [account] : [];
+  // The type select always sends a value: the account exists when anything typed is there.
+  const typed = Object.entries(account).some(([k, v]) => k !== 'account_type' && v !== undefined);
+  return typed ? [account] : [];
 }
 
 export function settingsInput(f: Form, current: { notification_url: string | null }) {
   const out: Record<string, unknown> = {};
   if (f.max_installments !== undefined) {
-    out.default_installments = {
+    const plan = {
       max_installments: num(f.max_installments),
       max_installments_interest: num(f.max_installments_interest),
       interest: num(f.interest),
     };
+    // One installment and nothing else is no default at all (null), as the page shows an unset one.
+    const none = plan.max_installments === 1 && plan.max_installments_interest === undefined;
+    out.default_installments = none && plan.interest === undefined ? null : plan;
   }
   if (f.late_payment_policy !== undefined) out.late_payment_policy = f.late_payment_policy;
   if (f.notification_url !== undefined) {

@@ -48,6 +48,40 @@ const FORM = {
 const merchantOf = async (key: string) =>
   (await (await api('/api/v1/merchant', key)).json()) as Record<string, unknown>;
 
+const unescape = (v: string) =>
+  v
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** What a browser submits from the settings form as rendered: every input, checked box, selected option, textarea. */
+function formAsRendered(html: string): Record<string, string> {
+  const start = html.indexOf('<form method="post" action="/dashboard/test/settings">');
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const out: Record<string, string> = {};
+  for (const [tag] of form.matchAll(/<input [^>]*>/g)) {
+    const name = /name="([^"]+)"/.exec(tag)?.[1];
+    if (!name) continue;
+    if (/type="checkbox"/.test(tag)) {
+      if (/ checked/.test(tag)) out[name] = 'on';
+    } else out[name] = unescape(/value="([^"]*)"/.exec(tag)?.[1] ?? '');
+  }
+  for (const [, name = '', body = ''] of form.matchAll(
+    /<select [^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g,
+  )) {
+    out[name] =
+      /<option value="([^"]*)" selected/.exec(body)?.[1] ?? /<option value="([^"]*)"/.exec(body)?.[1] ?? '';
+  }
+  for (const [, name = '', body = ''] of form.matchAll(
+    /<textarea [^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g,
+  )) {
+    out[name] = unescape(body);
+  }
+  return out;
+}
+
 let m: Merchant;
 let owner: PanelClient;
 beforeAll(async () => {
@@ -139,6 +173,23 @@ describe('panel settings', () => {
     const test = await merchantOf(m.secret_keys.test);
     expect(test.enabled_methods).toBeNull();
     expect(test.default_boleto_terms).toBeNull();
+  });
+
+  it('the form submitted as rendered saves and changes nothing, with and without saved values', async () => {
+    const fresh = await newMerchant();
+    const o = (await signedIn(fresh.merchant_id, 'owner')).client;
+    for (const fill of [false, true]) {
+      if (fill)
+        expect((await o.submit('/dashboard/test/settings', '/dashboard/test/settings', FORM)).status).toBe(
+          200,
+        );
+      const before = await merchantOf(fresh.secret_keys.test);
+      const { html } = await o.page('/dashboard/test/settings');
+      const res = await o.request('/dashboard/test/settings', { form: formAsRendered(html) });
+      const body = await res.text();
+      expect(res.status, /role="alert">([\s\S]*?)<\/div>/.exec(body)?.[1]).toBe(200);
+      expect(await merchantOf(fresh.secret_keys.test)).toEqual(before);
+    }
   });
 
   it('refuses an invalid CLABE, a non-https origin and an unknown method with the field named on the form and by the API', async () => {
