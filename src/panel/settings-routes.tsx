@@ -17,7 +17,12 @@ import { settingsInput } from './settings-form';
 import { GatewayAccountsSection } from './views/gateway-accounts';
 import { SettingsPage, type SettingsView } from './views/settings';
 
-type Outcome = { notice?: string; error?: string; fieldErrors?: FieldError[] };
+type Outcome = {
+  notice?: string;
+  error?: string;
+  fieldErrors?: FieldError[];
+  submitted?: Record<string, string>;
+};
 
 async function settingsPage(c: C, view: SettingsView | null, outcome: Outcome = {}, status: 200 | 400 = 200) {
   const ctx = mctx(c);
@@ -41,10 +46,10 @@ async function settingsPage(c: C, view: SettingsView | null, outcome: Outcome = 
 }
 
 /** A refused change re-renders the page with the API's field errors; anything else is a real failure. */
-function refused(c: C, err: unknown) {
+function refused(c: C, err: unknown, submitted?: Record<string, string>) {
   if (!(err instanceof ApiError)) throw err;
   const fieldErrors = err.errors ?? [];
-  return settingsPage(c, null, { error: err.message, fieldErrors }, 400);
+  return settingsPage(c, null, { error: err.message, fieldErrors, submitted }, 400);
 }
 
 /** What the audit log keeps of a change: the values set, but only the fact for the logo and bank details. */
@@ -86,7 +91,7 @@ export const settingsRoutes = new Hono<PanelEnv>()
       await audit(c, 'settings.changed', null, auditable(input, view));
       return settingsPage(c, view, { notice: 'Saved.' });
     } catch (err) {
-      return refused(c, err);
+      return refused(c, err, c.get('form'));
     }
   })
   .post('/settings/gateways', requirePermission('settings.write'), async (c) => {

@@ -221,6 +221,9 @@ describe('panel settings', () => {
       expect(html, field).toContain(`<code>${field}</code>`);
       expect(html, field).toContain(`id="${inputId}-error"`);
       expect(html, field).toMatch(new RegExp(`id="${inputId}"[^>]*aria-describedby="${inputId}-error"`));
+      // The refused value is shown again beside its error.
+      if (form.spei_clabe) expect(html).toMatch(/id="spei_clabe"[^>]*value="002010077777777772"/);
+      if (form.allowed_origins) expect(html).toContain(`>${form.allowed_origins}</textarea>`);
       const apiRes = await api('/api/v1/merchant', m.secret_keys.test, { method: 'PATCH', body });
       expect(apiRes.status, field).toBe(422);
       expect(apiRes.headers.get('content-type')).toContain('application/problem+json');

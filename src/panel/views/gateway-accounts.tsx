@@ -26,6 +26,13 @@ export const GatewayAccountsSection: FC<{
         </tr>
       </thead>
       <tbody>
+        {p.accounts.length === 0 && (
+          <tr>
+            <td colspan={4}>
+              No accounts in this mode: test payments go to the sandbox, live ones are refused.
+            </td>
+          </tr>
+        )}
         {p.accounts.map((a) => (
           <tr>
             <td>

@@ -10,7 +10,11 @@ const ACCOUNT_TYPES = [
 ] as const;
 
 /** Where the checkout may be framed from and where customers send money: origins, CLABE, bank account. */
-export const PayoutsSection: FC<{ view: View; errors: Errors }> = ({ view: v, errors: e }) => {
+export const PayoutsSection: FC<{
+  view: View;
+  errors: Errors;
+  val: <T>(id: string, saved: T) => T | string;
+}> = ({ view: v, errors: e, val }) => {
   const bank = v.bank_accounts[0];
   return (
     <Section id="payouts" legend="Origins and accounts" errors={e}>
@@ -24,7 +28,7 @@ export const PayoutsSection: FC<{ view: View; errors: Errors }> = ({ view: v, er
           aria-invalid={e.allowed_origins ? 'true' : undefined}
           aria-describedby={e.allowed_origins ? 'allowed_origins-error' : undefined}
         >
-          {v.allowed_origins.join('\n')}
+          {val('allowed_origins', v.allowed_origins.join('\n'))}
         </textarea>
         {e.allowed_origins && (
           <span class="error" id="allowed_origins-error">
@@ -32,23 +36,57 @@ export const PayoutsSection: FC<{ view: View; errors: Errors }> = ({ view: v, er
           </span>
         )}
       </p>
-      <Input id="spei_clabe" label="SPEI CLABE (18 digits)" value={v.spei_clabe} size={22} errors={e} />
+      <Input
+        id="spei_clabe"
+        label="SPEI CLABE (18 digits)"
+        value={val('spei_clabe', v.spei_clabe)}
+        size={22}
+        errors={e}
+      />
       <p>Bank account for bank transfers (empty: none)</p>
-      <Input id="bank_bank_name" label="Bank" value={bank?.bank_name} errors={e} />
-      <Input id="bank_bank_code" label="Bank code" value={bank?.bank_code} size={4} errors={e} />
-      <Input id="bank_agency" label="Agency" value={bank?.agency} size={7} errors={e} />
-      <Input id="bank_agency_digit" label="Agency digit" value={bank?.agency_digit} size={2} errors={e} />
-      <Input id="bank_account" label="Account" value={bank?.account} errors={e} />
-      <Input id="bank_account_digit" label="Account digit" value={bank?.account_digit} size={3} errors={e} />
+      <Input id="bank_bank_name" label="Bank" value={val('bank_bank_name', bank?.bank_name)} errors={e} />
+      <Input
+        id="bank_bank_code"
+        label="Bank code"
+        value={val('bank_bank_code', bank?.bank_code)}
+        size={4}
+        errors={e}
+      />
+      <Input id="bank_agency" label="Agency" value={val('bank_agency', bank?.agency)} size={7} errors={e} />
+      <Input
+        id="bank_agency_digit"
+        label="Agency digit"
+        value={val('bank_agency_digit', bank?.agency_digit)}
+        size={2}
+        errors={e}
+      />
+      <Input id="bank_account" label="Account" value={val('bank_account', bank?.account)} errors={e} />
+      <Input
+        id="bank_account_digit"
+        label="Account digit"
+        value={val('bank_account_digit', bank?.account_digit)}
+        size={3}
+        errors={e}
+      />
       <Select
         id="bank_account_type"
         label="Type"
-        value={bank?.account_type ?? 'checking'}
+        value={val('bank_account_type', bank?.account_type ?? 'checking')}
         options={ACCOUNT_TYPES}
         errors={e}
       />
-      <Input id="bank_beneficiary" label="Beneficiary" value={bank?.beneficiary} errors={e} />
-      <Input id="bank_document" label="Beneficiary CPF/CNPJ" value={bank?.document} errors={e} />
+      <Input
+        id="bank_beneficiary"
+        label="Beneficiary"
+        value={val('bank_beneficiary', bank?.beneficiary)}
+        errors={e}
+      />
+      <Input
+        id="bank_document"
+        label="Beneficiary CPF/CNPJ"
+        value={val('bank_document', bank?.document)}
+        errors={e}
+      />
     </Section>
   );
 };

@@ -38,7 +38,13 @@ export const SettingsPage: FC<{
   notice?: string;
   error?: string;
   fieldErrors?: FieldError[];
+  /** The refused form as sent: shown again, so the value at fault is beside its error. */
+  submitted?: Record<string, string>;
 }> = (p) => {
+  const sent = p.submitted;
+  const val = <T,>(id: string, saved: T): T | string => (sent && id in sent ? (sent[id] ?? '') : saved);
+  const on = (name: string, section: string, saved: boolean) =>
+    sent && `${section}_form` in sent ? sent[name] === 'on' : saved;
   const v = p.view;
   const d = v.default_installments;
   const b = v.default_boleto_terms ?? {};
@@ -77,7 +83,7 @@ export const SettingsPage: FC<{
               name={`method_${m.slug}`}
               id={`method_${m.slug}`}
               label={m.label.en}
-              checked={enabled(m.slug)}
+              checked={on(`method_${m.slug}`, 'methods', enabled(m.slug))}
             />
           ))}
         </Section>
@@ -90,7 +96,7 @@ export const SettingsPage: FC<{
             min={1}
             max={12}
             required
-            value={d?.max_installments ?? 1}
+            value={val('max_installments', d?.max_installments ?? 1)}
             errors={e}
           />
           <Input
@@ -99,7 +105,7 @@ export const SettingsPage: FC<{
             type="number"
             min={1}
             max={12}
-            value={d?.max_installments_interest}
+            value={val('max_installments_interest', d?.max_installments_interest)}
             errors={e}
           />
           <Input
@@ -109,7 +115,7 @@ export const SettingsPage: FC<{
             min={0}
             max={100}
             step="0.01"
-            value={d?.interest}
+            value={val('interest', d?.interest)}
             errors={e}
           />
         </fieldset>
@@ -120,7 +126,7 @@ export const SettingsPage: FC<{
             type="number"
             min={0}
             max={999}
-            value={b.boleto_due_days}
+            value={val('boleto_due_days', b.boleto_due_days)}
             errors={e}
           />
           <Input
@@ -129,13 +135,13 @@ export const SettingsPage: FC<{
             type="number"
             min={1}
             max={60}
-            value={b.boleto_void_days}
+            value={val('boleto_void_days', b.boleto_void_days)}
             errors={e}
           />
           <Select
             id="boleto_fine_type"
             label="Fine"
-            value={b.boleto_charge_fine ? (b.boleto_fine_type ?? '') : ''}
+            value={val('boleto_fine_type', b.boleto_charge_fine ? (b.boleto_fine_type ?? '') : '')}
             options={FEE}
             errors={e}
           />
@@ -145,13 +151,16 @@ export const SettingsPage: FC<{
             type="number"
             min={0.01}
             step="0.01"
-            value={b.boleto_charge_fine ? b.boleto_fine_amount : undefined}
+            value={val('boleto_fine_amount', b.boleto_charge_fine ? b.boleto_fine_amount : undefined)}
             errors={e}
           />
           <Select
             id="boleto_interest_type"
             label="Interest"
-            value={b.boleto_charge_interest ? (b.boleto_interest_type ?? '') : ''}
+            value={val(
+              'boleto_interest_type',
+              b.boleto_charge_interest ? (b.boleto_interest_type ?? '') : '',
+            )}
             options={FEE}
             errors={e}
           />
@@ -161,7 +170,10 @@ export const SettingsPage: FC<{
             type="number"
             min={0.01}
             step="0.01"
-            value={b.boleto_charge_interest ? b.boleto_interest_amount : undefined}
+            value={val(
+              'boleto_interest_amount',
+              b.boleto_charge_interest ? b.boleto_interest_amount : undefined,
+            )}
             errors={e}
           />
           <Input
@@ -171,7 +183,7 @@ export const SettingsPage: FC<{
             min={0}
             max={100}
             step="0.01"
-            value={b.discount}
+            value={val('boleto_discount', b.discount)}
             errors={e}
           />
         </Section>
@@ -179,7 +191,7 @@ export const SettingsPage: FC<{
           <Select
             id="notify_customer"
             label="Notify customers by"
-            value={v.notify_customer}
+            value={val('notify_customer', v.notify_customer)}
             options={NOTIFY}
             errors={e}
           />
@@ -189,11 +201,11 @@ export const SettingsPage: FC<{
               name={`require_${f}`}
               id={`require_${f}`}
               label={CUSTOMER_FIELD_LABELS[f]}
-              checked={v.required_customer_fields.includes(f)}
+              checked={on(`require_${f}`, 'customer', v.required_customer_fields.includes(f))}
             />
           ))}
         </Section>
-        <PayoutsSection view={v} errors={e} />
+        <PayoutsSection view={v} errors={e} val={val} />
         <fieldset>
           <legend>Webhooks and late money</legend>
           <Input
@@ -201,13 +213,13 @@ export const SettingsPage: FC<{
             label="Default webhook URL (empty: none)"
             type="url"
             size={50}
-            value={v.notification_url}
+            value={val('notification_url', v.notification_url)}
             errors={e}
           />
           <Select
             id="late_payment_policy"
             label="Late, duplicate or mismatched money"
-            value={v.late_payment_policy}
+            value={val('late_payment_policy', v.late_payment_policy)}
             options={POLICIES}
             errors={e}
           />
@@ -216,7 +228,7 @@ export const SettingsPage: FC<{
           <Input
             id="brand_color"
             label="Brand colour (#rrggbb, white text must read on it)"
-            value={v.brand_color}
+            value={val('brand_color', v.brand_color)}
             size={8}
             placeholder="#1a4fa3"
             errors={e}
