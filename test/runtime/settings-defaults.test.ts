@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER, pay } from './client-helpers';
 import { api, call, createSession, type Merchant, newMerchant } from './helpers';
+import { waitForNotifications } from './notification-helpers';
 import { sandboxOrderFor, sessionBehind } from './orders-helpers';
 
 const BOLETO_TERMS = {
@@ -153,6 +154,22 @@ describe("the mode's defaults on a new session", () => {
     expect(liveView.payment_method).toBeNull();
     expect(liveView.payment_settings).toBeNull();
     expect(liveView.required_customer_fields).toEqual([]);
+  });
+
+  it("a seed 004 order without notify_customer is told on the mode's channel (null on the session: the setting when sending)", async () => {
+    const shop = await newMerchant();
+    expect((await patch(shop, { notify_customer: 'sms' })).status).toBe(200);
+    const res = await api('/checkout/orders', shop.secret_keys.test, {
+      body: sandboxOrderFor(shop.merchant_id),
+    });
+    const order = (await res.json()) as { checkout_url: string };
+    expect(res.status, JSON.stringify(order)).toBe(201);
+    const token = await sessionBehind(order);
+    expect((await pay(token, { method: 'boleto' })).status).toBe(201);
+    const list = await waitForNotifications(shop.secret_keys.test, token, (l) =>
+      l.some((n) => n.status === 'sent'),
+    );
+    expect([...new Set(list.map((n) => n.channel))]).toEqual(['sms']);
   });
 });
 
