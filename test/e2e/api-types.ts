@@ -649,7 +649,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change this mode's settings: notification URL, origins, bank accounts, CLABE, late-payment policy, customer notifications, branding */
+        /** Change this mode's settings: enabled methods, default installments and boleto terms, required customer fields, customer notifications, notification URL, origins, bank accounts, CLABE, late-payment policy, branding. The defaults apply to sessions created afterwards (over the API or a dialect) whose request omits them. */
         patch: operations["updateMerchant"];
         trace?: never;
     };

@@ -48,7 +48,7 @@ const FORM = {
 const merchantOf = async (key: string) =>
   (await (await api('/api/v1/merchant', key)).json()) as Record<string, unknown>;
 
-const unescape = (v: string) =>
+const htmlText = (v: string) =>
   v
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
@@ -66,7 +66,7 @@ function formAsRendered(html: string): Record<string, string> {
     if (!name) continue;
     if (/type="checkbox"/.test(tag)) {
       if (/ checked/.test(tag)) out[name] = 'on';
-    } else out[name] = unescape(/value="([^"]*)"/.exec(tag)?.[1] ?? '');
+    } else out[name] = htmlText(/value="([^"]*)"/.exec(tag)?.[1] ?? '');
   }
   for (const [, name = '', body = ''] of form.matchAll(
     /<select [^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g,
@@ -77,7 +77,7 @@ function formAsRendered(html: string): Record<string, string> {
   for (const [, name = '', body = ''] of form.matchAll(
     /<textarea [^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g,
   )) {
-    out[name] = unescape(body);
+    out[name] = htmlText(body);
   }
   return out;
 }
