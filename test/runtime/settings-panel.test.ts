@@ -267,7 +267,23 @@ describe('panel settings', () => {
       data: { id: string }[];
     };
     expect(live.data.map((a) => a.id)).not.toContain(id);
+    // Without the page's CSRF token nothing changes.
+    for (const action of ['/dashboard/test/settings', `/dashboard/test/settings/gateways/${id}`]) {
+      const forged = await owner.request(action, {
+        form: { enabled: 'true', late_payment_policy: 'accept' },
+      });
+      expect(forged.status, action).toBe(403);
+    }
+    expect((await merchantOf(m.secret_keys.test)).late_payment_policy).toBe('refund');
     const support = (await signedIn(m.merchant_id, 'support')).client;
     expect((await support.request('/dashboard/test/settings')).status).toBe(403);
+    const tried = await support.submit(
+      '/dashboard/test/payments',
+      `/dashboard/test/settings/gateways/${id}`,
+      {
+        enabled: 'true',
+      },
+    );
+    expect(tried.status).toBe(403);
   });
 });
