@@ -223,12 +223,23 @@ describe('the merchant panel in Chromium', () => {
     });
     await page.goto(asked.body.checkout_url);
     await expect(page.locator('#phone').count()).resolves.toBe(1);
+    await noAxeViolations(page);
+    await screenshot(page, 'checkout-required-phone');
     const noPhone = await api('POST', `/c/v1/sessions/${asked.body.token}/payments`, {
       method: 'pix',
       customer: CUSTOMER,
     });
     expect(noPhone.status).toBe(422);
     expect(noPhone.body.errors[0].field).toBe('customer.phone');
+    // The page sends the phone it asked for, and the payment goes through.
+    await page.fill('#name', 'Maria Silva');
+    await page.fill('#email', 'maria@example.com');
+    await page.fill('#document', CUSTOMER.document);
+    await page.fill('#phone', '+55 11 98765-4321');
+    await page.locator('#pay-button').click();
+    await page.locator('#pix-panel').waitFor({ state: 'visible' });
+    const issued = await api('GET', `/api/v1/checkout/sessions/${asked.body.token}`);
+    expect(issued.body.status).toBe('pending');
     await page.goto(`${borda.base}/dashboard/test/settings`);
 
     await page.click('a:has-text("Overview")');
