@@ -47,7 +47,8 @@ async function settingsPage(c: C, view: SettingsView | null, outcome: Outcome = 
 
 /** A refused change re-renders the page with the API's field errors; anything else is a real failure. */
 function refused(c: C, err: unknown, submitted?: Record<string, string>) {
-  if (!(err instanceof ApiError)) throw err;
+  // Another merchant's or the other mode's account is not found (404 page), as everywhere in the panel.
+  if (!(err instanceof ApiError) || err.code === 'not_found') throw err;
   const fieldErrors = err.errors ?? [];
   return settingsPage(c, null, { error: err.message, fieldErrors, submitted }, 400);
 }
@@ -61,6 +62,28 @@ function auditable(input: Record<string, unknown>, view: SettingsView) {
       return [k, view[k as keyof SettingsView]];
     }),
   );
+}
+
+/** The routing rules as the account's form sends them: comma lists and amounts; blank is no restriction. */
+function rulesFrom(f: Record<string, string | undefined>) {
+  const items = (v: string | undefined, upper = false) => {
+    const out = (v ?? '')
+      .split(/[\s,]+/)
+      .map((x) => (upper ? x.trim().toUpperCase() : x.trim()))
+      .filter((x) => x !== '');
+    return out.length > 0 ? out : undefined;
+  };
+  const amount = (v: string | undefined) =>
+    v?.trim() ? (/^\d+$/.test(v.trim()) ? Number(v) : v.trim()) : undefined;
+  return JSON.parse(
+    JSON.stringify({
+      methods: items(f.methods),
+      currencies: items(f.currencies, true),
+      countries: items(f.countries, true),
+      min_amount: amount(f.min_amount),
+      max_amount: amount(f.max_amount),
+    }),
+  ) as Record<string, unknown>;
 }
 
 const credentialLines = (text: string | undefined) =>
@@ -123,16 +146,7 @@ export const settingsRoutes = new Hono<PanelEnv>()
       const raw: Record<string, unknown> = {};
       if (f.enabled !== undefined) raw.enabled = f.enabled === 'true';
       if (f.priority !== undefined) raw.priority = Number(f.priority);
-      if (f.methods !== undefined) {
-        const methods = f.methods
-          .split(/[\s,]+/)
-          .map((m) => m.trim())
-          .filter((m) => m !== '');
-        // Only the methods rule is edited here; the account's other rules stay as they are.
-        const current = (await listGatewayAccounts(mctx(c))).find((a) => a.id === id);
-        const { methods: _old, ...rest } = (current?.rules ?? {}) as Record<string, unknown>;
-        raw.rules = methods.length > 0 ? { ...rest, methods } : rest;
-      }
+      if (f.rules_form !== undefined) raw.rules = rulesFrom(f);
       const input = validate(UpdateGatewayAccount, raw);
       const account = await updateGatewayAccount({ ctx: mctx(c), id, input, key: c.env.ENCRYPTION_KEY });
       await audit(c, 'settings.changed', id, { gateway_account: 'updated', ...raw });

@@ -249,8 +249,20 @@ describe('panel settings', () => {
     const id = acct?.id ?? '';
     await owner.submit('/dashboard/test/settings', `/dashboard/test/settings/gateways/${id}`, {
       priority: '7',
+      rules_form: '1',
       methods: 'pix, boleto',
+      currencies: 'brl',
+      countries: '',
+      min_amount: '100',
+      max_amount: '',
     });
+    // A rule zod refuses (an unknown method) is named on the page and changes nothing.
+    const bad = await owner.submit('/dashboard/test/settings', `/dashboard/test/settings/gateways/${id}`, {
+      rules_form: '1',
+      methods: 'pix, bitcoin',
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('<code>rules.methods[1]</code>');
     await owner.submit('/dashboard/test/settings', `/dashboard/test/settings/gateways/${id}`, {
       enabled: 'false',
     });
@@ -260,8 +272,18 @@ describe('panel settings', () => {
     expect(after.data.find((a) => a.id === id)).toMatchObject({
       priority: 7,
       enabled: false,
-      rules: { methods: ['pix', 'boleto'] },
+      rules: { methods: ['pix', 'boleto'], currencies: ['BRL'], min_amount: 100 },
     });
+    expect(after.data.find((a) => a.id === id)?.rules).not.toHaveProperty('countries');
+    // The live page cannot touch a test account.
+    const cross = await owner.submit('/dashboard/live/settings', `/dashboard/live/settings/gateways/${id}`, {
+      enabled: 'true',
+    });
+    expect(cross.status).toBe(404);
+    const still = (await (await api('/api/v1/gateways', m.secret_keys.test)).json()) as {
+      data: { id: string; enabled: boolean }[];
+    };
+    expect(still.data.find((a) => a.id === id)?.enabled).toBe(false);
     // Not in live.
     const live = (await (await api('/api/v1/gateways', m.secret_keys.live)).json()) as {
       data: { id: string }[];

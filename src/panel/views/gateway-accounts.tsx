@@ -4,6 +4,18 @@ import { Csrf } from './layout';
 
 type Account = Awaited<ReturnType<typeof listGatewayAccounts>>[number];
 
+const list = (v: readonly string[] | undefined) => (v ?? []).join(', ');
+
+/** One routing rule of an account; empty means no restriction. */
+const RuleInput: FC<{ id: string; name: string; label: string; value: string | number | undefined }> = (
+  p,
+) => (
+  <>
+    <label for={p.id}>{p.label}</label>
+    <input id={p.id} name={p.name} size={12} value={p.value === undefined ? '' : String(p.value)} />
+  </>
+);
+
 /**
  * This mode's gateway accounts, in the order routing tries them (lowest priority first), with their
  * routing rules. Credentials are written here and never shown: only which fields are set.
@@ -51,8 +63,37 @@ export const GatewayAccountsSection: FC<{
                   size={5}
                   value={String(a.priority)}
                 />
-                <label for={`methods-${a.id}`}>Only methods (comma-separated; empty: all)</label>
-                <input id={`methods-${a.id}`} name="methods" value={(a.rules.methods ?? []).join(', ')} />
+                <input type="hidden" name="rules_form" value="1" />
+                <RuleInput
+                  id={`methods-${a.id}`}
+                  name="methods"
+                  label="Only methods"
+                  value={list(a.rules.methods)}
+                />
+                <RuleInput
+                  id={`currencies-${a.id}`}
+                  name="currencies"
+                  label="Only currencies"
+                  value={list(a.rules.currencies)}
+                />
+                <RuleInput
+                  id={`countries-${a.id}`}
+                  name="countries"
+                  label="Only countries"
+                  value={list(a.rules.countries)}
+                />
+                <RuleInput
+                  id={`min-${a.id}`}
+                  name="min_amount"
+                  label="From (minor units)"
+                  value={a.rules.min_amount}
+                />
+                <RuleInput
+                  id={`max-${a.id}`}
+                  name="max_amount"
+                  label="Up to (minor units)"
+                  value={a.rules.max_amount}
+                />
                 <button type="submit">Save routing</button>
               </form>
             </td>
