@@ -87,6 +87,11 @@ describe("the mode's defaults on a new session", () => {
     expect(kept.payment_method).toEqual(['pix', 'boleto']);
     expect(kept.required_customer_fields).toEqual(['phone']);
     expect((await pay(other.token, { method: 'pix' })).status).toBe(422);
+    // Enabling every method does not widen it; disabling one stops it on the open session too.
+    expect((await offered(other.token)).map((x) => x.method)).toEqual(['pix', 'boleto']);
+    expect((await patch(own, { enabled_methods: ['pix'] })).status).toBe(200);
+    expect((await offered(other.token)).map((x) => x.method)).toEqual(['pix']);
+    expect((await patch(own, { enabled_methods: null })).status).toBe(200);
     // A new session takes the new settings.
     const fresh = await readSession(
       own,
@@ -95,6 +100,22 @@ describe("the mode's defaults on a new session", () => {
     expect(boletoOf(fresh)).toEqual({ payment_type: 'boleto', boleto_due_days: 1 });
     expect(fresh.payment_method).toBeNull();
     expect(fresh.required_customer_fields).toEqual([]);
+  });
+
+  it('refuses a boleto fine or interest without its type and amount', async () => {
+    const res = await patch(m, {
+      default_boleto_terms: { boleto_charge_fine: true, boleto_charge_interest: true },
+    });
+    expect(res.status).toBe(422);
+    const fields = ((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'default_boleto_terms.boleto_fine_type',
+        'default_boleto_terms.boleto_fine_amount',
+        'default_boleto_terms.boleto_interest_type',
+        'default_boleto_terms.boleto_interest_amount',
+      ]),
+    );
   });
 
   it("a request's own values win: its methods, its boleto due days (the rest still defaulted), and it may not name a disabled method", async () => {
