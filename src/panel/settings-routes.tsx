@@ -53,13 +53,20 @@ function refused(c: C, err: unknown, submitted?: Record<string, string>) {
   return settingsPage(c, null, { error: err.message, fieldErrors, submitted }, 400);
 }
 
-/** What the audit log keeps of a change: the values set, but only the fact for the logo and bank details. */
-function auditable(input: Record<string, unknown>, view: SettingsView) {
+/**
+ * What the audit log keeps of a save: the settings whose value changed, with their new value (the
+ * logo only as set or removed, the bank account as a count). Null when nothing changed.
+ */
+function changes(before: SettingsView, after: SettingsView) {
+  const changed = (Object.keys(after) as (keyof SettingsView)[]).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
+  if (changed.length === 0) return null;
   return Object.fromEntries(
-    Object.keys(input).map((k) => {
-      if (k === 'logo') return [k, view.logo === null ? 'removed' : 'set'];
-      if (k === 'bank_accounts') return [k, `${view.bank_accounts.length} account(s)`];
-      return [k, view[k as keyof SettingsView]];
+    changed.map((k) => {
+      if (k === 'logo') return [k, after.logo === null ? 'removed' : 'set'];
+      if (k === 'bank_accounts') return [k, `${after.bank_accounts.length} account(s)`];
+      return [k, after[k]];
     }),
   );
 }
@@ -111,7 +118,8 @@ export const settingsRoutes = new Hono<PanelEnv>()
       const current = await getMerchant(ctx);
       const input = validate(UpdateMerchant, settingsInput(c.get('form'), current));
       const view = await updateMerchant({ ctx, input });
-      await audit(c, 'settings.changed', null, auditable(input, view));
+      const changed = changes(current, view);
+      if (changed) await audit(c, 'settings.changed', null, changed);
       return settingsPage(c, view, { notice: 'Saved.' });
     } catch (err) {
       return refused(c, err, c.get('form'));

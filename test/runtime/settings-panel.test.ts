@@ -78,6 +78,37 @@ describe('panel settings', () => {
       logo: 'set',
     });
     expect(row?.detail).not.toContain('base64');
+    // Only what changed: the form always sends the webhook URL, unchanged here.
+    expect(detail).not.toHaveProperty('country');
+    const count = async () =>
+      (
+        await env.DB.prepare(
+          "SELECT COUNT(*) AS n FROM audit_log WHERE merchant_id = ? AND action = 'settings.changed'",
+        )
+          .bind(m.merchant_id)
+          .first<{ n: number }>()
+      )?.n;
+    const entries = await count();
+    const again = await owner.submit('/dashboard/test/settings', '/dashboard/test/settings', {
+      late_payment_policy: 'refund',
+      max_installments: '3',
+      max_installments_interest: '6',
+      interest: '1.99',
+    });
+    expect(again.status).toBe(200);
+    expect(await count()).toBe(entries);
+    await owner.submit('/dashboard/test/settings', '/dashboard/test/settings', {
+      late_payment_policy: 'hold',
+    });
+    const last = await env.DB.prepare(
+      "SELECT detail FROM audit_log WHERE merchant_id = ? AND action = 'settings.changed' ORDER BY created_at DESC, id DESC LIMIT 1",
+    )
+      .bind(m.merchant_id)
+      .first<{ detail: string }>();
+    expect(JSON.parse(last?.detail ?? '{}')).toEqual({ late_payment_policy: 'hold' });
+    await owner.submit('/dashboard/test/settings', '/dashboard/test/settings', {
+      late_payment_policy: 'refund',
+    });
   });
 
   it('ticking every method stores null (every method), and an empty section clears its defaults', async () => {
