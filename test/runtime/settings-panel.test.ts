@@ -250,6 +250,17 @@ describe('panel settings', () => {
       expect(forged.status, action).toBe(403);
     }
     expect((await merchantOf(m.secret_keys.test)).late_payment_policy).toBe('refund');
+    // A developer manages gateway accounts too (integration work); support does not.
+    const developer = (await signedIn(m.merchant_id, 'developer')).client;
+    const byDeveloper = await developer.submit(
+      '/dashboard/test/settings',
+      '/dashboard/test/settings/gateways',
+      {
+        gateway: 'sandbox',
+        name: 'sandbox-dev',
+      },
+    );
+    expect(byDeveloper.status).toBe(200);
     const support = (await signedIn(m.merchant_id, 'support')).client;
     expect((await support.request('/dashboard/test/settings')).status).toBe(403);
     const tried = await support.submit(
