@@ -177,6 +177,26 @@ describe("the mode's defaults on a new session", () => {
     expect(liveView.required_customer_fields).toEqual([]);
   });
 
+  it('a seed 000 cashier checkout (which has no method or pricing fields) takes them too', async () => {
+    const res = await api('/api/v1/checkout', m.secret_keys.test, {
+      body: {
+        merchant_id: m.merchant_id,
+        amount: 150.0,
+        currency: 'BRL',
+        country: 'BRA',
+        reference_id: `order-${Date.now()}`,
+        success_url: 'https://your-site.com/payment/success',
+        cancel_url: 'https://your-site.com/payment/cancel',
+      },
+    });
+    const body = (await res.json()) as { session_id: string };
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    const view = await readSession(m, body.session_id);
+    expect(view.payment_method).toEqual(['pix', 'boleto']);
+    expect(boletoOf(view)).toEqual({ payment_type: 'boleto', ...BOLETO_TERMS });
+    expect(view.required_customer_fields).toEqual(['phone']);
+  });
+
   it("a seed 004 order without notify_customer is told on the mode's channel (null on the session: the setting when sending)", async () => {
     const shop = await newMerchant();
     expect((await patch(shop, { notify_customer: 'sms' })).status).toBe(200);
