@@ -10,6 +10,7 @@ export const en = {
   'method.bank_transfer': 'Bank transfer',
   'field.name': 'Full name',
   'field.email': 'Email',
+  'field.phone': 'Phone',
   'field.document': 'ID number (CPF or CNPJ)',
   'field.card_number': 'Card number',
   'field.holder_name': 'Name on card',

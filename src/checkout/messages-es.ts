@@ -10,6 +10,7 @@ export const es: Messages = {
   'method.bank_transfer': 'Transferencia bancaria',
   'field.name': 'Nombre completo',
   'field.email': 'Correo electrónico',
+  'field.phone': 'Teléfono',
   'field.document': 'Documento (CPF o CNPJ)',
   'field.card_number': 'Número de tarjeta',
   'field.holder_name': 'Nombre como aparece en la tarjeta',

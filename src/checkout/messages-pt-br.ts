@@ -10,6 +10,7 @@ export const ptBR: Messages = {
   'method.bank_transfer': 'Transferência bancária',
   'field.name': 'Nome completo',
   'field.email': 'E-mail',
+  'field.phone': 'Telefone',
   'field.document': 'CPF ou CNPJ',
   'field.card_number': 'Número do cartão',
   'field.holder_name': 'Nome impresso no cartão',

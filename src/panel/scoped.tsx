@@ -1,21 +1,17 @@
 import { Hono } from 'hono';
-import { ApiError } from '../domain/errors';
 import type { Mode } from '../domain/tenant';
-import { UpdateMerchant } from '../features/events/schema';
 import { redeliverEvent } from '../features/events/service';
-import { getMerchant, updateMerchant } from '../features/merchant/settings';
 import { rollWebhookSecret } from '../features/merchant/webhook-secret';
 import { listApiKeys, rollApiKey } from '../features/panel/api-keys';
 import { deliveryLog } from '../features/panel/session-search';
 import { replayFailedDeliveries } from '../features/panel/webhook-replay';
 import { endpointStats, STATS_WINDOW_MS } from '../features/panel/webhook-stats';
-import { validate } from '../http/body';
 import { requirePermission } from './auth/middleware';
 import type { PanelEnv } from './context';
 import { paymentRoutes } from './payment-routes';
 import { audit, base, type C, mctx, shell } from './scope-helpers';
+import { settingsRoutes } from './settings-routes';
 import { DevelopersPage } from './views/developers';
-import { SettingsPage } from './views/settings';
 import { WebhooksPage } from './views/webhooks';
 
 /** The delivery log (optionally of one status) with the endpoints' last 24 hours. */
@@ -97,41 +93,4 @@ export const scopedRoutes = new Hono<PanelEnv>()
       <DevelopersPage base={base(c)} csrf={c.get('csrf')} keys={keys} shown={shown} />
     ));
   })
-  .get('/settings', requirePermission('settings.write'), async (c) => {
-    const view = await getMerchant(mctx(c));
-    return shell(c, 'Settings', () => <SettingsPage base={base(c)} csrf={c.get('csrf')} view={view} />);
-  })
-  .post('/settings', requirePermission('settings.write'), async (c) => {
-    const f = c.get('form');
-    const ctx = mctx(c);
-    const current = await getMerchant(ctx);
-    const num = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : Number(v));
-    const url = f.notification_url?.trim() || null;
-    const raw = {
-      default_installments: {
-        max_installments: num(f.max_installments),
-        max_installments_interest: num(f.max_installments_interest),
-        interest: num(f.interest),
-      },
-      // Sent only when changed: setting a URL again re-enables an endpoint that answered 410.
-      ...(url === current.notification_url ? {} : { notification_url: url }),
-      late_payment_policy: f.late_payment_policy,
-    };
-    try {
-      const input = validate(UpdateMerchant, JSON.parse(JSON.stringify(raw)));
-      const view = await updateMerchant({ ctx, input });
-      const changed = Object.fromEntries(Object.keys(input).map((k) => [k, view[k as keyof typeof view]]));
-      await audit(c, 'settings.changed', null, changed);
-      return shell(c, 'Settings', () => (
-        <SettingsPage base={base(c)} csrf={c.get('csrf')} view={view} notice="Saved." />
-      ));
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      return shell(
-        c,
-        'Settings',
-        () => <SettingsPage base={base(c)} csrf={c.get('csrf')} view={current} error={err.message} />,
-        400,
-      );
-    }
-  });
+  .route('/', settingsRoutes);

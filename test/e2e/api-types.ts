@@ -649,7 +649,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change this mode's settings: notification URL, origins, bank accounts, CLABE, late-payment policy, customer notifications, branding */
+        /** Change this mode's settings: enabled methods, default installments and boleto terms, required customer fields, customer notifications, notification URL, origins, bank accounts, CLABE, late-payment policy, branding. The defaults apply to sessions created afterwards (over the API or a dialect) whose request omits them. */
         patch: operations["updateMerchant"];
         trace?: never;
     };
@@ -1173,6 +1173,7 @@ export interface components {
                 /** Format: email */
                 email: string;
                 document?: string;
+                phone?: string;
             };
             card?: {
                 number: string;
@@ -1240,6 +1241,8 @@ export interface components {
                 [key: string]: unknown;
             }[] | null;
             notify_customer: ("none" | "email" | "sms" | "both") | null;
+            /** @description Customer fields a payment must carry (the mode setting when the session was created). */
+            required_customer_fields: ("name" | "email" | "document" | "phone")[];
         };
         CreateCheckoutSession: {
             /**
@@ -1387,6 +1390,8 @@ export interface components {
                 [key: string]: unknown;
             }[] | null;
             notify_customer: ("none" | "email" | "sms" | "both") | null;
+            /** @description Customer fields a payment must carry (the mode setting when the session was created). */
+            required_customer_fields: ("name" | "email" | "document" | "phone")[];
             payments: components["schemas"]["Payment"][];
         };
         Payment: {
@@ -1843,6 +1848,11 @@ export interface components {
                 max_installments_interest?: number;
                 interest?: number;
             } | null;
+            /** @description Methods offered by sessions that do not name their own payment_method; null: every method Borda offers. */
+            enabled_methods?: ("card" | "pix" | "boleto" | "bank_transfer" | "spei" | "oxxo" | "efecty" | "servipag" | "cip" | "pse" | "nequi" | "transfiya" | "picpay" | "pe_wallet")[] | null;
+            default_boleto_terms?: components["schemas"]["BoletoDefaults"] | null;
+            /** @description Customer fields the checkout must collect before a payment (name, email, document, phone); a payment without them is refused. */
+            required_customer_fields?: ("name" | "email" | "document" | "phone")[];
             /**
              * @description Late, duplicate or mismatched money in this mode: accept it (completes the session), refund it in full, or hold it for your decision (default).
              * @enum {string}
@@ -1857,6 +1867,20 @@ export interface components {
             brand_color?: string | null;
             /** @description The checkout logo, a base64 image data URL of at most 6 KB (a small PNG, WebP or SVG). */
             logo?: string | null;
+        };
+        /** @description Boleto terms for sessions whose payment_settings do not set them (seed 004's names): due and void days, fine, interest, discount. */
+        BoletoDefaults: {
+            boleto_due_days?: number;
+            boleto_void_days?: number;
+            boleto_charge_fine?: boolean;
+            /** @enum {string} */
+            boleto_fine_type?: "fixed" | "percentage";
+            boleto_fine_amount?: number;
+            boleto_charge_interest?: boolean;
+            /** @enum {string} */
+            boleto_interest_type?: "fixed" | "percentage";
+            boleto_interest_amount?: number;
+            discount?: number;
         };
         CashierCheckoutCreated: {
             /** @constant */

@@ -193,6 +193,55 @@ describe('the merchant panel in Chromium', () => {
       1, 2, 3, 4, 5, 6,
     ]);
 
+    // Boleto terms and a required phone, then a refused origin named beside its box.
+    await page.fill('#boleto_due_days', '4');
+    await page.selectOption('#boleto_fine_type', 'percentage');
+    await page.fill('#boleto_fine_amount', '2');
+    await page.check('#require_phone');
+    await page.click('button:has-text("Save")');
+    await expect(page.locator('.notice').textContent()).resolves.toBe('Saved.');
+    const settings = (await api('GET', '/api/v1/merchant')).body;
+    expect(settings.default_boleto_terms).toEqual({
+      boleto_due_days: 4,
+      boleto_charge_fine: true,
+      boleto_fine_type: 'percentage',
+      boleto_fine_amount: 2,
+      boleto_charge_interest: false,
+    });
+    expect(settings.required_customer_fields).toEqual(['phone']);
+    await page.fill('#allowed_origins', 'http://shop.example');
+    await page.click('button:has-text("Save")');
+    await expect(page.locator('#allowed_origins-error').textContent()).resolves.toContain('https');
+    await expect(page.locator('#allowed_origins').getAttribute('aria-invalid')).resolves.toBe('true');
+    await noAxeViolations(page);
+    await screenshot(page, 'panel-settings-error');
+    const asked = await api('POST', '/api/v1/checkout/sessions', {
+      amount: 5000,
+      currency: 'BRL',
+      merchant_order_id: `PANEL-PHONE-${Date.now()}`,
+      payment_method: 'pix',
+    });
+    await page.goto(asked.body.checkout_url);
+    await expect(page.locator('#phone').count()).resolves.toBe(1);
+    await noAxeViolations(page);
+    await screenshot(page, 'checkout-required-phone');
+    const noPhone = await api('POST', `/c/v1/sessions/${asked.body.token}/payments`, {
+      method: 'pix',
+      customer: CUSTOMER,
+    });
+    expect(noPhone.status).toBe(422);
+    expect(noPhone.body.errors[0].field).toBe('customer.phone');
+    // The page sends the phone it asked for, and the payment goes through.
+    await page.fill('#name', 'Maria Silva');
+    await page.fill('#email', 'maria@example.com');
+    await page.fill('#document', CUSTOMER.document);
+    await page.fill('#phone', '+55 11 98765-4321');
+    await page.locator('#pay-button').click();
+    await page.locator('#pix-panel').waitFor({ state: 'visible' });
+    const issued = await api('GET', `/api/v1/checkout/sessions/${asked.body.token}`);
+    expect(issued.body.status).toBe('pending');
+    await page.goto(`${borda.base}/dashboard/test/settings`);
+
     await page.click('a:has-text("Overview")');
     await expect(page.locator('#conversion').textContent()).resolves.toContain('paid');
     await noAxeViolations(page);

@@ -16,6 +16,13 @@ export const CreateClientPayment = z
       name: z.string().trim().min(2).max(255),
       email: z.email().max(255),
       document: z.string().max(32).optional(),
+      /** Asked only when the merchant requires it: an international number, digits with an optional +. */
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9 ().-]{8,24}$/, 'must be a phone number')
+        .transform((v) => v.replace(/[ ().-]/g, ''))
+        .optional(),
     }),
     card: CardDetails.optional(),
     /** The customer's bank for a bank-debit method (PSE): the gateway's code from its bank list. */

@@ -18,6 +18,13 @@ export function clientSessionView(ctx: CheckoutContext, now: number) {
   const locale = pickLocale(session.locale, session.country);
   const currency = session.currency as Currency;
   const money = (minor: number) => formatAmount(minor, currency, locale);
+  const required = session.requiredCustomerFields ?? [];
+  const countryDocument = customerDocument(session.country, session.currency);
+  // A merchant that requires the document gets it asked for every method, not only local ones.
+  const document =
+    countryDocument && required.includes('document')
+      ? { ...countryDocument, methods: 'all' as const }
+      : countryDocument;
   return {
     id: session.id,
     object: 'checkout_session',
@@ -31,9 +38,11 @@ export function clientSessionView(ctx: CheckoutContext, now: number) {
     locale,
     country: session.country,
     expires_at: isoUtc(session.expiresAt),
-    document_required: customerDocument(session.country, session.currency)?.methods === 'all',
+    document_required: document?.methods === 'all',
     /** The identity document the page asks for, and for which methods; null when none. */
-    document: customerDocument(session.country, session.currency),
+    document,
+    /** Whether the merchant requires the customer's phone (the page then asks for it). */
+    phone_required: required.includes('phone'),
     /** Where "back to the store" leads once the session ended: cancel_url, else success_url. */
     store_url: storeUrl(session),
     can_cancel: session.cancelUrl !== null,
@@ -41,6 +50,7 @@ export function clientSessionView(ctx: CheckoutContext, now: number) {
       name: session.customer?.name ?? null,
       email: session.customer?.email ?? null,
       document: session.customer?.document ?? null,
+      phone: session.customer?.phone ?? null,
     },
     methods: availableMethods(session, merchant.enabledMethods).map((method) => {
       const quote = quoteMethod(session, method);

@@ -134,6 +134,18 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
                   />
                 </Field>
               )}
+              {view.phone_required && (
+                <Field id="phone" label={tx('field.phone')}>
+                  <input
+                    id="phone"
+                    name="phone"
+                    type="tel"
+                    autocomplete="tel"
+                    required
+                    value={view.customer.phone ?? ''}
+                  />
+                </Field>
+              )}
             </fieldset>
             {card && <CardFields card={card} tx={tx} year={year} hidden={first !== 'card'} />}
             <button type="submit" id="pay-button" class="primary" disabled>

@@ -113,6 +113,7 @@ function validate() {
   }
   check('name', $('name').value.trim().length < 2, 'error.required');
   check('email', !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test($('email').value.trim()), 'error.invalid_email');
+  if ($('phone')) check('phone', !/^\+?[0-9 ().-]{8,24}$/.test($('phone').value.trim()), 'error.required');
   if (documentNeeded(m)) check('document', !documentOk($('document').value), data.document.kind === 'cpf_cnpj' ? 'error.invalid_document' : 'error.required');
   if (m === 'card') {
     check('card-number', digitsOf($('card-number').value).length < 12, 'decline.invalid_number');
@@ -126,7 +127,7 @@ function validate() {
 }
 
 var FIELD_IDS = {
-  'customer.name': 'name', 'customer.email': 'email', 'customer.document': 'document',
+  'customer.name': 'name', 'customer.email': 'email', 'customer.document': 'document', 'customer.phone': 'phone',
   'card.number': 'card-number', 'card.holder_name': 'holder-name', 'card.cvc': 'cvc',
   'card.exp_month': 'exp-month', 'card.exp_year': 'exp-year'
 };
@@ -166,6 +167,7 @@ form.addEventListener('submit', function (e) {
   var m = selectedMethod();
   var body = { method: m, customer: { name: $('name').value.trim(), email: $('email').value.trim() } };
   if (documentNeeded(m)) body.customer.document = $('document').value;
+  if ($('phone')) body.customer.phone = $('phone').value.trim();
   if (m === 'card') {
     body.card = {
       number: $('card-number').value, holder_name: $('holder-name').value.trim(),

@@ -3,6 +3,7 @@ import { checkCard } from '../../domain/cards';
 import { exceedsChargeCap } from '../../domain/charge-cap';
 import type { PaymentMethod } from '../../domain/methods';
 import { availableMethods, quoteMethod } from '../../domain/offer';
+import { missingCustomerFields } from '../../domain/session-defaults';
 import type { PayCommand, Refusal } from './commands';
 
 export type Admitted = {
@@ -23,7 +24,8 @@ const TERMINAL_REFUSALS = {
 
 /**
  * Decides whether a payment attempt may start, without side effects: the session must still be
- * payable, the method offered, the installments allowed and the card well-formed.
+ * payable, the method offered, the customer fields the merchant requires given, the installments
+ * allowed and the card well-formed.
  */
 export function admitPayment(
   row: SessionRow,
@@ -53,6 +55,10 @@ export function admitPayment(
       field: 'method',
     };
   }
+  // The customer fields the merchant requires (copied onto the session at creation) must be there,
+  // given now or with the session.
+  const [missing] = missingCustomerFields(row.requiredCustomerFields, row, cmd.customer);
+  if (missing) return invalid(`customer.${missing}`, 'required', `The customer's ${missing} is required.`);
   const quote = quoteMethod(row, method);
   const installments = cmd.installments ?? 1;
   if (method !== 'card' && installments !== 1) {

@@ -25,7 +25,7 @@ export type PayCommand = {
   sessionId: string;
   hint?: PayHint;
   method: string;
-  customer: { name: string; email: string; document?: string };
+  customer: { name: string; email: string; document?: string; phone?: string };
   card?: CardInput;
   /** The customer's bank for a bank debit (PSE), as the gateway codes it. */
   bank?: string;

@@ -33,5 +33,6 @@ export function serializeSession(row: SessionRow) {
     payment_failure_url: row.paymentFailureUrl,
     notify_customer: row.notifyCustomer,
     payment_settings: row.paymentSettings,
+    required_customer_fields: row.requiredCustomerFields ?? [],
   };
 }

@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { BoletoDefaults, CustomerField } from '../../domain/session-defaults';
 import type { BankAccount } from './payment-details';
 
 export const merchants = sqliteTable('merchants', {
@@ -66,6 +67,13 @@ export const merchantModeSettings = sqliteTable(
     defaultMaxInstallmentsInterest: integer('default_max_installments_interest'),
     /** Monthly interest in percent for the installments past `defaultMaxInstallments`. */
     defaultInterest: real('default_interest'),
+    /** Boleto terms (seed 004's names: due and void days, fine, interest, discount) for sessions that omit them. */
+    defaultBoletoTerms: text('default_boleto_terms', { mode: 'json' }).$type<BoletoDefaults | null>(),
+    /** Customer fields the checkout must collect (copied onto each session at creation). */
+    requiredCustomerFields: text('required_customer_fields', { mode: 'json' })
+      .notNull()
+      .$type<CustomerField[]>()
+      .default([]),
     /** What happens to late, duplicate or mismatched money (domain/settlement-rules.ts): accept | refund | hold. */
     latePaymentPolicy: text('late_payment_policy', { enum: ['accept', 'refund', 'hold'] })
       .notNull()

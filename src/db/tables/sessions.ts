@@ -31,6 +31,8 @@ export const checkoutSessions = sqliteTable(
     paymentFailureUrl: text('payment_failure_url'),
     /** How the customer hears about the session (`none`, `email`, `sms`, `both`); null: the merchant's default. */
     notifyCustomer: text('notify_customer', { enum: ['none', 'email', 'sms', 'both'] }),
+    /** Customer fields a payment must carry (the mode's setting when the session was created); null: none. */
+    requiredCustomerFields: text('required_customer_fields', { mode: 'json' }).$type<string[] | null>(),
     /** The API dialect the session was created through; its webhooks keep that dialect's payloads. */
     dialect: text('dialect', { enum: ['canonical', 'seed000', 'seed002', 'seed003', 'seed004'] })
       .notNull()

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { orderSignature, verifyOrderSignature } from '../../checkout/link-signature';
 import type { SessionRow } from '../../db/schema';
 import type { MerchantCtx } from '../../features/context';
-import { defaultPaymentSettings } from '../../features/merchant/settings';
+import { applyModeDefaults } from '../../features/merchant/session-defaults';
 import { resolveSessionInput } from '../../features/sessions/input';
 import { CreateSession } from '../../features/sessions/schema';
 import { serializeSession } from '../../features/sessions/serialize';
@@ -220,23 +220,26 @@ async function buildRow(ctx: MerchantCtx, order: Order, checkoutUrl: string): Pr
     // The listed methods are the only ones offered ("meios de pagamentos disponibilizados").
     payment_method: order.payments_settings?.map((s) => s.payment_type),
     payment_settings: order.payments_settings,
+    notify_customer: order.notify_customer,
   });
-  const resolved = resolveSessionInput(canonical, {
+  // "Se não for enviado, considera o configurado no painel de controle": each omitted setting is the mode's.
+  const { input: withDefaults, requiredCustomerFields } = await applyModeDefaults(
+    ctx.db,
+    ctx.merchant.id,
+    ctx.mode,
+    canonical,
+  );
+  const resolved = resolveSessionInput(withDefaults, {
     mode: ctx.mode,
     merchantCountry: ctx.merchant.country,
     allowLoopbackUrls: ctx.allowLoopbackUrls,
   });
   const id = newId(`cs_${ctx.mode}`);
   return {
-    ...newSessionRow(ctx, canonical, resolved, DIALECT, id),
-    // An order without payments_settings takes the panel's defaults for its mode.
-    paymentSettings:
-      (canonical.payment_settings as unknown[] | undefined) ??
-      (await defaultPaymentSettings(ctx.db, ctx.merchant.id, ctx.mode)),
+    ...newSessionRow(ctx, withDefaults, resolved, DIALECT, id),
+    requiredCustomerFields,
     // Southpayments' checkout is Brazilian; its orders carry no locale.
     locale: 'pt-BR',
-    // "Se não informado, respeitará a configuração do Painel de Controle": null is the merchant's default.
-    notifyCustomer: order.notify_customer ?? null,
     // The order's URL, so every later copy (events, the canonical GET, customer e-mail) hands out the link
     // that keeps working when the order is updated.
     checkoutUrl,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isValidClabe } from '../../domain/clabe';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
+import { BoletoDefaultsInput, EnabledMethodsInput, RequiredCustomerFieldsInput } from '../merchant/schema';
 import { NOTIFY_CUSTOMER } from '../sessions/schema';
 import { IsoDateTime } from '../shared/schemas';
 
@@ -139,6 +140,9 @@ export const UpdateMerchant = z
     default_installments: DefaultInstallments.nullable().optional().meta({
       description: 'Card installments offered by a session created without payment_settings; null: 1.',
     }),
+    enabled_methods: EnabledMethodsInput.optional(),
+    default_boleto_terms: BoletoDefaultsInput.nullable().optional(),
+    required_customer_fields: RequiredCustomerFieldsInput.optional(),
     late_payment_policy: z.enum(['accept', 'refund', 'hold']).optional().meta({
       description:
         'Late, duplicate or mismatched money in this mode: accept it (completes the session), refund it in full, or hold it for your decision (default).',

@@ -29,7 +29,7 @@ export const merchantRoutes = new Hono<AppEnv>()
     contract({
       operationId: 'updateMerchant',
       summary:
-        "Change this mode's settings: notification URL, origins, bank accounts, CLABE, late-payment policy, customer notifications, branding",
+        "Change this mode's settings: enabled methods, default installments and boleto terms, required customer fields, customer notifications, notification URL, origins, bank accounts, CLABE, late-payment policy, branding. The defaults apply to sessions created afterwards (over the API or a dialect) whose request omits them.",
       tag: 'Merchant',
       auth: 'secretKey',
       body: UpdateMerchant,

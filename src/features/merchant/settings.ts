@@ -11,7 +11,7 @@ import { modeSettingsOf, ownedBy } from '../../db/tenant';
 import { contrastWithWhite } from '../../domain/colour';
 import { fieldError } from '../../domain/errors';
 import type { Mode } from '../../domain/tenant';
-import { checkWebhookUrl } from '../../domain/urls';
+import { checkReturnUrl, checkWebhookUrl } from '../../domain/urls';
 import type { MerchantCtx } from '../context';
 import type { UpdateMerchant } from '../events/schema';
 
@@ -63,8 +63,20 @@ export function settingsPatch(ctx: MerchantCtx, input: UpdateMerchant): Settings
     }
     set.notificationUrl = input.notification_url;
   }
-  // Stored as origins (scheme://host[:port]), the form browsers send in the Origin header.
-  if (input.allowed_origins) set.allowedOrigins = input.allowed_origins.map((u) => new URL(u).origin);
+  // Stored as origins (scheme://host[:port]), the form browsers send in the Origin header; https only
+  // (plain http to loopback in local development), as a page framing a checkout must be.
+  if (input.allowed_origins) {
+    input.allowed_origins.forEach((u, i) => {
+      const problem = checkReturnUrl(u, { allowLocalHttp: ctx.allowLoopbackUrls });
+      if (problem) throw fieldError(`allowed_origins[${i}]`, problem.code, problem.message);
+    });
+    set.allowedOrigins = [...new Set(input.allowed_origins.map((u) => new URL(u).origin))];
+  }
+  if (input.enabled_methods !== undefined)
+    set.enabledMethods = input.enabled_methods === null ? null : [...new Set(input.enabled_methods)];
+  if (input.default_boleto_terms !== undefined) set.defaultBoletoTerms = input.default_boleto_terms;
+  if (input.required_customer_fields)
+    set.requiredCustomerFields = [...new Set(input.required_customer_fields)];
   if (input.bank_accounts) set.bankAccounts = input.bank_accounts;
   if (input.spei_clabe !== undefined) set.speiClabe = input.spei_clabe;
   if (input.default_installments !== undefined) {
@@ -103,6 +115,8 @@ export function settingsView(
     spei_clabe: s.speiClabe,
     enabled_methods: s.enabledMethods,
     default_installments: defaultInstallmentsView(s),
+    default_boleto_terms: s.defaultBoletoTerms,
+    required_customer_fields: s.requiredCustomerFields,
     late_payment_policy: s.latePaymentPolicy,
     notify_customer: s.notifyCustomer,
     brand_color: s.brandColor,
@@ -160,18 +174,4 @@ export function defaultInstallmentsView(s: ModeSettings) {
       : { max_installments_interest: s.defaultMaxInstallmentsInterest }),
     ...(s.defaultInterest === null ? {} : { interest: s.defaultInterest }),
   };
-}
-
-/**
- * The payment_settings a session gets when its request has none: the mode's default card
- * installments, or null (1 installment). Copied onto the session at creation, so a later change of
- * the default never re-prices a session a customer is already looking at.
- */
-export async function defaultPaymentSettings(
-  db: DrizzleD1Database,
-  merchantId: string,
-  mode: Mode,
-): Promise<Record<string, unknown>[] | null> {
-  const view = defaultInstallmentsView(await loadModeSettings(db, merchantId, mode));
-  return view === null ? null : [{ payment_type: 'card', ...view }];
 }

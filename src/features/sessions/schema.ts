@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { COUNTRY_CODES } from '../../domain/countries';
 import { GATEWAY_SLUGS, LOCALES, PAYMENT_METHODS } from '../../domain/methods';
 import { CURRENCY_CODES, MAX_AMOUNT } from '../../domain/money';
+import { CUSTOMER_FIELDS } from '../../domain/session-defaults';
 import { SESSION_STATUSES } from '../../domain/session-state';
 import { IsoDateTime, ListEnvelope, Metadata, PrintableId, UrlString } from '../shared/schemas';
 import { PaymentSettings } from './payment-settings';
@@ -124,6 +125,9 @@ export const CheckoutSession = z
     payment_failure_url: z.string().nullable(),
     payment_settings: z.array(z.record(z.string(), z.unknown())).nullable(),
     notify_customer: z.enum(NOTIFY_CUSTOMER).nullable(),
+    required_customer_fields: z.array(z.enum(CUSTOMER_FIELDS)).meta({
+      description: 'Customer fields a payment must carry (the mode setting when the session was created).',
+    }),
   })
   .meta({ id: 'CheckoutSession' });
 export type CheckoutSession = z.infer<typeof CheckoutSession>;

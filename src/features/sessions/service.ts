@@ -4,7 +4,7 @@ import { ownedBy } from '../../db/tenant';
 import { ApiError, refusalError } from '../../domain/errors';
 import { newId } from '../../lib/ids';
 import type { MerchantCtx } from '../context';
-import { defaultPaymentSettings } from '../merchant/settings';
+import { applyModeDefaults } from '../merchant/session-defaults';
 import { createdRangeAndCursor, toPage } from '../shared/cursor';
 import { resolveSessionInput } from './input';
 import type { CreateSession, ListSessionsQuery } from './schema';
@@ -21,19 +21,23 @@ export async function createSession({
   input: CreateSession;
   dialect?: SessionRow['dialect'];
 }): Promise<SessionRow> {
-  const { country, customer } = resolveSessionInput(input, {
+  // What the request leaves out comes from the mode's settings, checked like the request's own.
+  const { input: withDefaults, requiredCustomerFields } = await applyModeDefaults(
+    ctx.db,
+    ctx.merchant.id,
+    ctx.mode,
+    input,
+  );
+  const { country, customer } = resolveSessionInput(withDefaults, {
     mode: ctx.mode,
     merchantCountry: ctx.merchant.country,
     allowLoopbackUrls: ctx.allowLoopbackUrls,
   });
-  const settings =
-    input.payment_settings ?? (await defaultPaymentSettings(ctx.db, ctx.merchant.id, ctx.mode));
-  const withDefaults = {
-    ...input,
-    payment_settings: (settings ?? undefined) as CreateSession['payment_settings'],
-  };
   for (let attempt = 1; ; attempt++) {
-    const row = newSessionRow(ctx, withDefaults, { country, customer }, dialect, newId(`cs_${ctx.mode}`));
+    const row = {
+      ...newSessionRow(ctx, withDefaults, { country, customer }, dialect, newId(`cs_${ctx.mode}`)),
+      requiredCustomerFields,
+    };
     // The partial unique index allows one open, pending or paid session per order: the insert
     // itself is the race-free check.
     const inserted = await ctx.db.insert(checkoutSessions).values(row).onConflictDoNothing().returning();
@@ -93,6 +97,7 @@ export function newSessionRow(
     notificationUrl: input.notification_url ?? null,
     paymentFailureUrl: input.payment_failure_url ?? null,
     notifyCustomer: input.notify_customer ?? null,
+    requiredCustomerFields: null,
     checkoutUrl: `${ctx.baseUrl}/checkout/${id}`,
     dialect,
     // Whole seconds, so the expires_at the merchant reads is exactly the instant enforced.
