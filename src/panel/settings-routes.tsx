@@ -134,7 +134,7 @@ export const settingsRoutes = new Hono<PanelEnv>()
         priority: Number(f.priority || 100),
         credentials: credentialLines(f.credentials),
       });
-      const account = await createGatewayAccount({ ctx: mctx(c), input, key: c.env.ENCRYPTION_KEY });
+      const account = await createGatewayAccount({ ctx: mctx(c), input });
       // The credentials' field names only, never their values.
       await audit(c, 'settings.changed', account.id, {
         gateway_account: 'created',
@@ -156,7 +156,7 @@ export const settingsRoutes = new Hono<PanelEnv>()
       if (f.priority !== undefined) raw.priority = Number(f.priority);
       if (f.rules_form !== undefined) raw.rules = rulesFrom(f);
       const input = validate(UpdateGatewayAccount, raw);
-      const account = await updateGatewayAccount({ ctx: mctx(c), id, input, key: c.env.ENCRYPTION_KEY });
+      const account = await updateGatewayAccount({ ctx: mctx(c), id, input });
       await audit(c, 'settings.changed', id, { gateway_account: 'updated', ...raw });
       return settingsPage(c, null, { notice: `Gateway account ${account.name} saved.` });
     } catch (err) {
