@@ -48,6 +48,11 @@ export function unanswered(err: GatewayUnanswered, reference: string | null = nu
   return new ConnectorError('retryable', code, err.message, reference);
 }
 
+/** Rethrows `err`, a missing answer as the ConnectorError of `unanswered`. */
+export function rethrowUnanswered(err: unknown, reference: string | null = null): never {
+  throw err instanceof GatewayUnanswered ? unanswered(err, reference) : err;
+}
+
 /**
  * No answer to a call that may have moved money: a timeout is ambiguous (the request may have
  * arrived, the router asks before anyone else tries); a failed connection is retryable.

@@ -39,6 +39,7 @@
  * field (the order number) is derived from Borda's payment id (see build.ts), so a payment is found
  * by it when a timeout left Borda without a tid.
  */
+import { GatewayUnanswered, rethrowUnanswered, unanswered } from '../http-outcome';
 import {
   type Connector,
   type ConnectorContext,
@@ -50,7 +51,7 @@ import {
   type RefundRequest,
 } from '../types';
 import { cardRequest, eredeReference, pixRequest } from './build';
-import { ERedeTransportError, eredeCall } from './http';
+import { eredeCall } from './http';
 import { createResult, queryStatus } from './map';
 import { parseERedeWebhook } from './webhook';
 import {
@@ -68,11 +69,6 @@ const METHODS = ['card', 'pix'] as const;
 /** Countries and methods this connector takes (the shape of the coverage table; one line to adopt it). */
 export const EREDE_COVERAGE = { BRA: METHODS } as const;
 
-function unreachable(err: ERedeTransportError, reference: string | null = null): ConnectorError {
-  const code = err.reason === 'timeout' ? 'gateway_timeout' : 'gateway_unavailable';
-  return new ConnectorError('retryable', code, err.message, reference);
-}
-
 async function createPayment(
   ctx: ConnectorContext,
   req: CreatePaymentRequest,
@@ -88,13 +84,13 @@ async function createPayment(
   try {
     return createResult(await eredeCall<ERedeTransaction>(ctx, 'POST', '/transactions', body), req);
   } catch (err) {
-    if (!(err instanceof ERedeTransportError)) throw err;
+    if (!(err instanceof GatewayUnanswered)) throw err;
     // A card sent without an answer may have been charged: ask by reference before anything else. A
     // PIX code nobody saw cannot be paid, so another gateway may issue one.
     if (err.reason === 'timeout' && req.method === 'card') {
       throw new ConnectorError('ambiguous', 'gateway_timeout', err.message);
     }
-    throw unreachable(err);
+    throw unanswered(err);
   }
 }
 
@@ -103,7 +99,7 @@ async function query(ctx: ConnectorContext, path: string): Promise<ERedeQuery | 
   try {
     reply = await eredeCall<ERedeQuery>(ctx, 'GET', path);
   } catch (err) {
-    throw err instanceof ERedeTransportError ? unreachable(err) : err;
+    rethrowUnanswered(err);
   }
   if (reply.status === 404) return null;
   if (reply.status < 200 || reply.status >= 300 || !reply.body) {
@@ -155,10 +151,10 @@ async function refund(ctx: ConnectorContext, req: RefundRequest): Promise<Gatewa
   try {
     reply = await eredeCall<ERedeRefundAnswer>(ctx, 'POST', path, { amount: req.amount });
   } catch (err) {
-    if (!(err instanceof ERedeTransportError)) throw err;
+    if (!(err instanceof GatewayUnanswered)) throw err;
     if (err.reason === 'timeout')
       throw new ConnectorError('ambiguous', 'gateway_timeout', err.message, req.reference);
-    throw unreachable(err, req.reference);
+    throw unanswered(err, req.reference);
   }
   const code = reply.body?.returnCode ?? '';
   const status = Object.hasOwn(EREDE_REFUND_CODES, code) ? EREDE_REFUND_CODES[code] : undefined;
