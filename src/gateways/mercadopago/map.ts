@@ -1,6 +1,5 @@
 import type { PaymentDetails } from '../../db/schema';
-import { decimalToMinor } from '../../domain/decimal';
-import { CURRENCIES, type Currency } from '../../domain/money';
+import { minorAmount } from '../amounts';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -83,14 +82,6 @@ export function createResult(p: MpPayment, req: CreatePaymentRequest): GatewayPa
   }
 }
 
-function minorOf(p: MpPayment): { amount?: number; currency?: string } {
-  const currency = p.currency_id;
-  if (!currency || !Object.hasOwn(CURRENCIES, currency) || typeof p.transaction_amount !== 'number')
-    return currency ? { currency } : {};
-  const parsed = decimalToMinor(p.transaction_amount, currency as Currency);
-  return 'minor' in parsed ? { amount: parsed.minor, currency } : { currency };
-}
-
 /**
  * A payment queried after a verified notification → Borda's event. The event id is the payment and the
  * status it reached, so every notification about one state change is applied once, whichever delivery
@@ -102,7 +93,8 @@ export function eventFromPayment(p: MpPayment): InboundGatewayEvent {
   if (s.status === 'pending' || s.status === 'not_found')
     return { kind: 'ignored', eventId, reason: `payment is ${p.status}` };
   const reference = referenceOf(p);
-  if (s.status === 'paid') return { kind: 'paid', eventId, reference, ...minorOf(p) };
+  if (s.status === 'paid')
+    return { kind: 'paid', eventId, reference, ...minorAmount(p.transaction_amount, p.currency_id) };
   if (s.status === 'denied') return { kind: 'denied', eventId, reference, failureCode: s.failureCode };
   return { kind: s.status, eventId, reference };
 }

@@ -1,8 +1,8 @@
 import type { PaymentDetails } from '../../db/schema';
 import { parseLinhaDigitavel } from '../../domain/boleto';
 import { voidDate } from '../../domain/boleto-terms';
-import { parsePixPayload } from '../../domain/pix';
 import { type BoletoPlan, endOfBrasiliaDay } from '../boleto-plan';
+import { brCodeTxid } from '../pix-txid';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -54,17 +54,6 @@ function methodOf(charge: PagarmeCharge): string {
   return (charge.payment_method ?? charge.last_transaction?.transaction_type ?? '').toLowerCase();
 }
 
-/** The PIX txid travels inside the BR Code (field 62, sub-field 05); `***` means none was set. */
-function pixTxid(payload: string): string | null {
-  try {
-    const additional = parsePixPayload(payload).get('62');
-    const txid = additional ? parsePixPayload(additional).get('05') : undefined;
-    return txid && txid !== '***' ? txid : null;
-  } catch {
-    return null;
-  }
-}
-
 function pixDetails(tx: PagarmeTransaction | undefined, req: CreatePaymentRequest): PaymentDetails {
   if (!tx?.qr_code) throw new Error('no qr_code');
   const expires = tx.expires_at ? Date.parse(tx.expires_at) : Number.NaN;
@@ -72,7 +61,7 @@ function pixDetails(tx: PagarmeTransaction | undefined, req: CreatePaymentReques
     pix: {
       payload: tx.qr_code,
       expires_at: Number.isFinite(expires) ? expires : req.expiresAt,
-      txid: pixTxid(tx.qr_code) ?? tx.id ?? '',
+      txid: brCodeTxid(tx.qr_code) ?? tx.id ?? '',
     },
   };
 }

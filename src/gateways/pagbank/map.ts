@@ -1,4 +1,4 @@
-import { parsePixPayload } from '../../domain/pix';
+import { brCodeTxid } from '../pix-txid';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -51,17 +51,6 @@ export function decidingCharge(order: PagbankOrder): PagbankCharge | undefined {
   return charges.find((c) => c.status === 'PAID') ?? charges[charges.length - 1];
 }
 
-/** The PIX txid travels inside the BR Code (field 62, sub-field 05); `***` means none was set. */
-function pixTxid(payload: string): string | null {
-  try {
-    const additional = parsePixPayload(payload).get('62');
-    const txid = additional ? parsePixPayload(additional).get('05') : undefined;
-    return txid && txid !== '***' ? txid : null;
-  } catch {
-    return null;
-  }
-}
-
 /** POST /orders answer → Borda's result. The order id (`ORDE_…`) is the reference everywhere. */
 export function createResult(order: PagbankOrder, req: CreatePaymentRequest): GatewayPaymentResult {
   const reference = order.id;
@@ -83,7 +72,7 @@ export function createResult(order: PagbankOrder, req: CreatePaymentRequest): Ga
         pix: {
           payload: qr.text,
           expires_at: Number.isFinite(expires) ? Math.min(expires, req.expiresAt) : req.expiresAt,
-          txid: pixTxid(qr.text) ?? qr.id,
+          txid: brCodeTxid(qr.text) ?? qr.id,
         },
       },
     };

@@ -1,5 +1,5 @@
 import type { PaymentDetails } from '../../db/schema';
-import { parsePixPayload } from '../../domain/pix';
+import { brCodeTxid } from '../pix-txid';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -48,17 +48,6 @@ export function declineResult(error: StripeError | null, reference: string): Gat
   return { status: 'denied', reference, failureCode: cardFailureCode(error) };
 }
 
-/** The PIX txid travels inside the BR Code (field 62, sub-field 05); `***` means none was set. */
-function pixTxid(payload: string): string | null {
-  try {
-    const additional = parsePixPayload(payload).get('62');
-    const txid = additional ? parsePixPayload(additional).get('05') : undefined;
-    return txid && txid !== '***' ? txid : null;
-  } catch {
-    return null;
-  }
-}
-
 function asyncDetails(
   pi: StripePaymentIntent,
   req: CreatePaymentRequest,
@@ -72,7 +61,7 @@ function asyncDetails(
       pix: {
         payload: qr.data,
         expires_at: Math.min(expires, req.expiresAt),
-        txid: pixTxid(qr.data) ?? pi.id,
+        txid: brCodeTxid(qr.data) ?? pi.id,
       },
     };
     return { details };
