@@ -1,3 +1,4 @@
+import { fromTable } from '../status-table';
 /**
  * Asaas refunds. Sources (docs.asaas.com, read 2026):
  * - https://docs.asaas.com/reference/estornar-cobranca — POST /v3/payments/{id}/refund {value, description};
@@ -40,8 +41,8 @@ export function asaasRefundState(
   refundId: string,
 ): GatewayRefundResult['status'] {
   const entry = (payment.refunds ?? []).find((r) => r.description?.includes(refundId));
-  if (entry?.status && Object.hasOwn(ENTRY_STATUS, entry.status))
-    return ENTRY_STATUS[entry.status] ?? 'pending';
+  const status = fromTable(ENTRY_STATUS, entry?.status, null);
+  if (status) return status;
   if (payment.status === 'REFUNDED') return 'succeeded';
   return 'pending';
 }

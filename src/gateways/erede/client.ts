@@ -40,6 +40,7 @@
  * by it when a timeout left Borda without a tid.
  */
 import { GatewayUnanswered, rethrowUnanswered, unanswered } from '../http-outcome';
+import { fromTable } from '../status-table';
 import {
   type Connector,
   type ConnectorContext,
@@ -60,7 +61,6 @@ import {
   type ERedeQuery,
   type ERedeRefundAnswer,
   type ERedeRefundItem,
-  type ERedeRefundStatus,
   type ERedeTransaction,
 } from './wire';
 
@@ -157,7 +157,7 @@ async function refund(ctx: ConnectorContext, req: RefundRequest): Promise<Gatewa
     throw unanswered(err, req.reference);
   }
   const code = reply.body?.returnCode ?? '';
-  const status = Object.hasOwn(EREDE_REFUND_CODES, code) ? EREDE_REFUND_CODES[code] : undefined;
+  const status = fromTable(EREDE_REFUND_CODES, code, undefined);
   if (status) return { status, reference: reply.body?.refundId ?? null };
   // Accepted with a code none of the sources document: not a refusal; fetchRefund will tell.
   if (reply.status >= 200 && reply.status < 300)
@@ -181,8 +181,7 @@ async function refund(ctx: ConnectorContext, req: RefundRequest): Promise<Gatewa
 }
 
 function refundState(item: ERedeRefundItem | undefined): GatewayRefundResult['status'] {
-  const s = item?.status;
-  return s && Object.hasOwn(EREDE_REFUND_STATUS, s) ? EREDE_REFUND_STATUS[s as ERedeRefundStatus] : 'pending';
+  return fromTable(EREDE_REFUND_STATUS, item?.status, 'pending');
 }
 
 async function fetchRefund(

@@ -1,5 +1,6 @@
 import type { PaymentDetails } from '../../db/schema';
 import { minorAmount } from '../amounts';
+import { fromTable } from '../status-table';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -15,11 +16,8 @@ export function referenceOf(p: MpPayment): string {
 }
 
 function failureCode(p: MpPayment): string {
-  const detail = p.status_detail ?? '';
-  if (Object.hasOwn(CARD_REJECTIONS, detail)) return CARD_REJECTIONS[detail] as string;
-  return p.payment_type_id === 'credit_card' || p.payment_type_id === 'debit_card'
-    ? 'card_declined'
-    : 'processing_error';
+  const card = p.payment_type_id === 'credit_card' || p.payment_type_id === 'debit_card';
+  return fromTable(CARD_REJECTIONS, p.status_detail, card ? 'card_declined' : 'processing_error');
 }
 
 /** A payment as Borda's status: a cancelled PIX or voucher whose detail is `expired` ran out of time. */

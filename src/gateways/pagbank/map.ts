@@ -1,4 +1,5 @@
 import { brCodeTxid } from '../pix-txid';
+import { fromTable } from '../status-table';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -28,8 +29,7 @@ function reasonOf(charge: PagbankCharge): string {
 
 /** Why a card charge was declined, in Borda's codes. */
 export function cardFailureCode(charge: PagbankCharge): string {
-  const reason = reasonOf(charge);
-  return Object.hasOwn(REASON_CODES, reason) ? (REASON_CODES[reason] as string) : 'card_declined';
+  return fromTable(REASON_CODES, reasonOf(charge), 'card_declined');
 }
 
 /** A declined card charge → a denied result, or a hard decline when the issuer suspects fraud. */
