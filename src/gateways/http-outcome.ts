@@ -69,6 +69,8 @@ export function unansweredWrite(err: GatewayUnanswered): ConnectorError {
  * (retryable, `gateway_rejected`). Per gateway:
  */
 export type StatusRules = {
+  /** The gateway's name in messages. */
+  gateway: string;
   /** The code of a 429 (and of `busy` statuses). */
   rateLimitCode: 'gateway_rate_limited' | 'gateway_unavailable';
   /** Statuses the gateway documents as refused before processing (e.g. 503), retryable. */
@@ -79,14 +81,19 @@ export type StatusRules = {
   serverErrorAmbiguous: boolean;
 };
 
-/** The ConnectorError an HTTP status that is not a success means under these rules. */
+/**
+ * The ConnectorError an HTTP status that is not a success means under these rules. `detail` is what
+ * the gateway's error body says that is safe to keep (codes, field names, digits scrubbed).
+ */
 export function statusError(
   status: number,
-  message: string,
+  what: string,
+  detail: string,
   rules: StatusRules,
   reference: string | null = null,
 ): ConnectorError {
   const [kind, code] = classify(status, rules);
+  const message = `${rules.gateway} ${what} answered HTTP ${status}${detail ? `: ${detail}` : ''}`;
   return new ConnectorError(kind, code, message, reference);
 }
 

@@ -219,18 +219,20 @@ describe('the shared gateway HTTP helper', () => {
 
 describe('reading a gateway status that is not a success', () => {
   const writes: StatusRules = {
+    gateway: 'Gateway',
     rateLimitCode: 'gateway_unavailable',
     busy: [503],
     conflictAmbiguous: true,
     serverErrorAmbiguous: true,
   };
   const reads: StatusRules = {
+    gateway: 'Gateway',
     rateLimitCode: 'gateway_rate_limited',
     conflictAmbiguous: false,
     serverErrorAmbiguous: false,
   };
   const read = (status: number, rules: StatusRules) => {
-    const e = statusError(status, 'm', rules, 'ref_1');
+    const e = statusError(status, 'POST /v1/charges', '', rules, 'ref_1');
     return `${e.kind} ${e.code} ${e.reference}`;
   };
 
@@ -246,5 +248,14 @@ describe('reading a gateway status that is not a success', () => {
     expect(read(409, writes)).toBe('ambiguous gateway_error ref_1');
     expect(read(409, reads)).toBe('retryable gateway_rejected ref_1');
     expect(read(422, writes)).toBe('retryable gateway_rejected ref_1');
+  });
+
+  it('says which gateway, call and status, with the safe detail when there is one', () => {
+    expect(statusError(422, 'POST /orders', 'customer.document', writes).message).toBe(
+      'Gateway POST /orders answered HTTP 422: customer.document',
+    );
+    expect(statusError(500, 'GET /orders/{id}', '', writes).message).toBe(
+      'Gateway GET /orders/{id} answered HTTP 500',
+    );
   });
 });

@@ -60,6 +60,7 @@ export function errorCodes(data: unknown): string {
 
 /** Statuses of a call after which no payment can exist: even a 5xx lets the next gateway try. */
 const REFUSED_CALL: StatusRules = {
+  gateway: 'Asaas',
   rateLimitCode: 'gateway_rate_limited',
   conflictAmbiguous: false,
   serverErrorAmbiguous: false,
@@ -74,6 +75,5 @@ export function refusedCall(
   what: string,
   reference: string | null = null,
 ): ConnectorError {
-  const detail = `Asaas answered HTTP ${res.status} to ${what}${errorCodes(res.body)}.`;
-  return statusError(res.status, detail, REFUSED_CALL, reference);
+  return statusError(res.status, what, errorCodes(res.body).trim(), REFUSED_CALL, reference);
 }

@@ -25,6 +25,7 @@ export function replyError(reply: EbanxReply, what: string, reference: string | 
 
 /** 5xx may have been processed (ambiguous); 429 and any other status were refused (retryable). */
 const STATUS_RULES: StatusRules = {
+  gateway: 'EBANX',
   rateLimitCode: 'gateway_rate_limited',
   conflictAmbiguous: false,
   serverErrorAmbiguous: true,
@@ -52,7 +53,7 @@ export async function ebanxCall(
   });
   const { status, body: reply } = writeReplyOf(answer, 'EBANX', what);
   if (status < 200 || status >= 300) {
-    throw statusError(status, `EBANX ${what} answered HTTP ${status}`, STATUS_RULES);
+    throw statusError(status, what, '', STATUS_RULES);
   }
   if (!reply || typeof reply !== 'object') {
     // A 2xx without a readable body to a payment request: the payment may exist.

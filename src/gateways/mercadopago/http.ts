@@ -22,15 +22,14 @@ function describe(body: unknown): string {
  * the router asks for it by external_reference before anyone else tries).
  */
 const STATUS_RULES: StatusRules = {
+  gateway: 'Mercado Pago',
   rateLimitCode: 'gateway_rate_limited',
   conflictAmbiguous: false,
   serverErrorAmbiguous: true,
 };
 
 export function httpError(status: number, body: unknown, what: string, reference: string | null = null) {
-  const detail = describe(body);
-  const message = `Mercado Pago ${what} answered HTTP ${status}${detail ? `: ${detail}` : ''}`;
-  return statusError(status, message, STATUS_RULES, reference);
+  return statusError(status, what, describe(body), STATUS_RULES, reference);
 }
 
 /**

@@ -28,6 +28,7 @@ function describe(body: unknown): string {
  *   (the router then asks for the order by its code before letting anyone else try).
  */
 const STATUS_RULES: StatusRules = {
+  gateway: 'Pagar.me',
   rateLimitCode: 'gateway_unavailable',
   busy: [503],
   conflictAmbiguous: true,
@@ -40,9 +41,7 @@ export function httpError(
   what: string,
   reference: string | null = null,
 ): ConnectorError {
-  const detail = describe(body);
-  const message = `Pagar.me ${what} answered HTTP ${status}${detail ? `: ${detail}` : ''}`;
-  return statusError(status, message, STATUS_RULES, reference);
+  return statusError(status, what, describe(body), STATUS_RULES, reference);
 }
 
 /**

@@ -31,15 +31,14 @@ function describe(body: unknown): string {
  * - 429: rate limited before processing: retryable; 5xx: may have been processed: ambiguous.
  */
 const STATUS_RULES: StatusRules = {
+  gateway: 'PagBank',
   rateLimitCode: 'gateway_unavailable',
   conflictAmbiguous: true,
   serverErrorAmbiguous: true,
 };
 
 export function httpError(status: number, body: unknown, what: string, reference: string | null = null) {
-  const detail = describe(body);
-  const message = `PagBank ${what} answered HTTP ${status}${detail ? `: ${detail}` : ''}`;
-  return statusError(status, message, STATUS_RULES, reference);
+  return statusError(status, what, describe(body), STATUS_RULES, reference);
 }
 
 /**

@@ -53,6 +53,7 @@ export function errorOf(body: unknown): StripeError | null {
  * - 5xx: Stripe may have processed it (its docs say so): ambiguous, the router asks for the status.
  */
 const STATUS_RULES: StatusRules = {
+  gateway: 'Stripe',
   rateLimitCode: 'gateway_unavailable',
   conflictAmbiguous: true,
   serverErrorAmbiguous: true,
@@ -61,8 +62,7 @@ const STATUS_RULES: StatusRules = {
 export function httpError(status: number, body: unknown, what: string, reference: string | null = null) {
   const error = errorOf(body);
   const detail = scrubDigits([error?.type, error?.code, error?.param].filter(Boolean).join(' '));
-  const message = `Stripe ${what} answered HTTP ${status}${detail ? `: ${detail}` : ''}`;
-  return statusError(status, message, STATUS_RULES, reference);
+  return statusError(status, what, detail, STATUS_RULES, reference);
 }
 
 /**
