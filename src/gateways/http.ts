@@ -13,6 +13,11 @@ export type GatewayAuth =
  */
 export type GatewayBody = { json: unknown } | { jsonText: string } | { form: string };
 
+/** A JSON body for a value that may be absent (a GET, a POST without one). */
+export function jsonBody(value: unknown): GatewayBody | undefined {
+  return value === undefined ? undefined : { json: value };
+}
+
 export type GatewayRequest = {
   /** The API base (the mode's documented host, or the operator's override: `gatewayBase`). */
   base: string;

@@ -1,4 +1,5 @@
 import { bearerCall, type OAuthClient } from '../bearer-call';
+import { jsonBody } from '../http';
 import type { GatewayReply } from '../http-outcome';
 import type { ConnectorContext } from '../types';
 
@@ -54,6 +55,6 @@ export async function eredeCall<T>(
     base: urls.api,
     path,
     method,
-    body: body === undefined ? undefined : { json: body },
+    body: jsonBody(body),
   });
 }

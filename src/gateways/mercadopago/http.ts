@@ -1,4 +1,4 @@
-import { gatewayRequest } from '../http';
+import { gatewayBase, gatewayRequest, jsonBody } from '../http';
 import { type GatewayReply, type StatusRules, scrubDigits, statusError, writeReplyOf } from '../http-outcome';
 import { type ConnectorContext, ConnectorError } from '../types';
 import type { MpErrorBody } from './wire';
@@ -47,11 +47,11 @@ export async function mpCall<T>(
   const token = ctx.credentials.access_token;
   if (!token) throw new ConnectorError('retryable', 'gateway_auth', 'Mercado Pago access_token is not set');
   const answer = await gatewayRequest<T>({
-    base: ctx.apiBase ?? MERCADOPAGO_BASE_URL,
+    base: gatewayBase(ctx, MERCADOPAGO_BASE_URL),
     path,
     method,
     auth: { bearer: token },
-    body: opts.body === undefined ? undefined : { json: opts.body },
+    body: jsonBody(opts.body),
     idempotency: { header: 'X-Idempotency-Key', key: opts.idempotencyKey },
     headers: opts.headers,
     timeoutMs: ctx.timeoutMs,

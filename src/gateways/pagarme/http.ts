@@ -1,4 +1,4 @@
-import { gatewayRequest } from '../http';
+import { gatewayBase, gatewayRequest, jsonBody } from '../http';
 import { type GatewayReply, type StatusRules, scrubDigits, statusError, writeReplyOf } from '../http-outcome';
 import { type ConnectorContext, ConnectorError } from '../types';
 import type { PagarmeErrorBody } from './wire';
@@ -62,11 +62,11 @@ export async function pagarmeCall<T>(
   // HTTP Basic: the secret key as user name, an empty password. Pagar.me keeps an Idempotency-Key
   // for 24 h and answers a repeat with the first order.
   const answer = await gatewayRequest<T>({
-    base: ctx.apiBase ?? PAGARME_BASE_URL,
+    base: gatewayBase(ctx, PAGARME_BASE_URL),
     path,
     method,
     auth: { basic: { user: secretKey, password: '' } },
-    body: opts.body === undefined ? undefined : { json: opts.body },
+    body: jsonBody(opts.body),
     idempotency: { header: 'Idempotency-Key', key: opts.idempotencyKey },
     timeoutMs: ctx.timeoutMs,
   });

@@ -1,4 +1,4 @@
-import { gatewayBase, gatewayRequest } from '../http';
+import { gatewayBase, gatewayRequest, jsonBody } from '../http';
 import { type GatewayReply, type StatusRules, statusError, writeReplyOf } from '../http-outcome';
 import { type ConnectorContext, ConnectorError } from '../types';
 import type { PagbankErrorBody } from './wire';
@@ -60,7 +60,7 @@ export async function pagbankCall<T>(
     path,
     method,
     auth: { bearer: token },
-    body: opts.body === undefined ? undefined : { json: opts.body },
+    body: jsonBody(opts.body),
     idempotency: { header: 'x-idempotency-key', key: opts.idempotencyKey },
     timeoutMs: ctx.timeoutMs,
   });

@@ -1,5 +1,5 @@
 import { bearerCall, type OAuthClient } from '../bearer-call';
-import { gatewayBase } from '../http';
+import { gatewayBase, jsonBody } from '../http';
 import type { GatewayReply } from '../http-outcome';
 import type { ConnectorContext } from '../types';
 
@@ -45,6 +45,6 @@ export async function picpayCall<T>(
     base: `${base}/api/v1`,
     path,
     method,
-    body: body === undefined ? undefined : { json: body },
+    body: jsonBody(body),
   });
 }

@@ -1,4 +1,4 @@
-import { gatewayRequest } from '../http';
+import { gatewayBase, gatewayRequest } from '../http';
 import { type GatewayReply, type StatusRules, scrubDigits, statusError, writeReplyOf } from '../http-outcome';
 import { type ConnectorContext, ConnectorError } from '../types';
 import { STRIPE_API_VERSION, type StripeError } from './wire';
@@ -82,7 +82,7 @@ export async function stripeCall<T>(
     throw new ConnectorError('retryable', 'gateway_auth', 'Stripe secret_key is not configured');
   // Stripe keeps an Idempotency-Key for 24 h and replays the first answer, errors included.
   const answer = await gatewayRequest<T>({
-    base: ctx.apiBase ?? STRIPE_BASE_URL,
+    base: gatewayBase(ctx, STRIPE_BASE_URL),
     path,
     method,
     auth: { bearer: secretKey },
