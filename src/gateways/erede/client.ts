@@ -40,6 +40,7 @@
  * by it when a timeout left Borda without a tid.
  */
 import { GatewayUnanswered, rethrowUnanswered, unanswered } from '../http-outcome';
+import { alreadyPaid } from '../refusals';
 import { fromTable } from '../status-table';
 import {
   type Connector,
@@ -131,12 +132,7 @@ async function fetchStatus(
 async function cancel(ctx: ConnectorContext, reference: string): Promise<void> {
   const status = await fetchStatus(ctx, { reference, paymentId: '' });
   if (status.status === 'paid') {
-    throw new ConnectorError(
-      'hard_decline',
-      'already_paid',
-      `e.Rede transaction ${reference} is already paid`,
-      reference,
-    );
+    throw alreadyPaid(`e.Rede transaction ${reference}`, reference);
   }
 }
 

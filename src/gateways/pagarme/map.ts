@@ -3,6 +3,7 @@ import { parseLinhaDigitavel } from '../../domain/boleto';
 import { voidDate } from '../../domain/boleto-terms';
 import { type BoletoPlan, endOfBrasiliaDay } from '../boleto-plan';
 import { brCodeTxid } from '../pix-txid';
+import { fraudDecline } from '../refusals';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -117,12 +118,7 @@ export function createResult(
   if (req.method === 'card') {
     // Pagar.me's antifraud refusing the buyer is a verdict on the payment, not on this gateway.
     if (tx?.antifraud_response?.status === 'reproved') {
-      throw new ConnectorError(
-        'hard_decline',
-        'card_declined',
-        'Pagar.me antifraud refused the payment',
-        reference,
-      );
+      throw fraudDecline('Pagar.me antifraud refused the payment', reference);
     }
     if (status === 'paid') return { status: 'paid', reference };
     if (status === 'pending') {

@@ -1,4 +1,5 @@
 import { brCodeTxid } from '../pix-txid';
+import { fraudDecline } from '../refusals';
 import { fromTable } from '../status-table';
 import {
   ConnectorError,
@@ -35,12 +36,7 @@ export function cardFailureCode(charge: PagbankCharge): string {
 /** A declined card charge → a denied result, or a hard decline when the issuer suspects fraud. */
 export function declined(charge: PagbankCharge, reference: string): GatewayPaymentResult {
   if (FRAUD_REASONS.has(reasonOf(charge))) {
-    throw new ConnectorError(
-      'hard_decline',
-      'card_declined',
-      'PagBank: the issuer suspects fraud',
-      reference,
-    );
+    throw fraudDecline('PagBank: the issuer suspects fraud', reference);
   }
   return { status: 'denied', reference, failureCode: cardFailureCode(charge) };
 }

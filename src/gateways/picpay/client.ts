@@ -32,6 +32,7 @@
  * payment id (build.ts), which every PicPay endpoint takes.
  */
 import { GatewayUnanswered, rethrowUnanswered } from '../http-outcome';
+import { alreadyPaid } from '../refusals';
 import {
   type Connector,
   type ConnectorContext,
@@ -112,12 +113,7 @@ async function fetchStatus(
 async function cancel(ctx: ConnectorContext, reference: string): Promise<void> {
   const charge = await getCharge(ctx, reference);
   if (charge && chargeStatus(charge, reference).status === 'paid') {
-    throw new ConnectorError(
-      'hard_decline',
-      'already_paid',
-      `PicPay charge ${reference} is already paid`,
-      reference,
-    );
+    throw alreadyPaid(`PicPay charge ${reference}`, reference);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { PaymentDetails } from '../../db/schema';
 import { brCodeTxid } from '../pix-txid';
+import { fraudDecline } from '../refusals';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -38,12 +39,7 @@ export function cardFailureCode(error: StripeError | null | undefined): string {
 /** A 402 card_error from confirm: a decline is a result (the customer may try another card). */
 export function declineResult(error: StripeError | null, reference: string): GatewayPaymentResult {
   if (error?.decline_code && FRAUD_DECLINES.has(error.decline_code)) {
-    throw new ConnectorError(
-      'hard_decline',
-      'card_declined',
-      'Stripe declined the card as fraudulent',
-      reference,
-    );
+    throw fraudDecline('Stripe declined the card as fraudulent', reference);
   }
   return { status: 'denied', reference, failureCode: cardFailureCode(error) };
 }
