@@ -1,7 +1,7 @@
 import type { PaymentDetails } from '../../db/schema';
 import { normalizeDocument } from '../../domain/documents';
-import { parsePixPayload } from '../../domain/pix';
 import { type BoletoPlan, boletoPlan, brasiliaDate } from '../boleto-plan';
+import { brCodeTxid } from '../pix-txid';
 import { ConnectorError, type CreatePaymentRequest } from '../types';
 import { type AsaasBillingType, type AsaasCustomerRequest, type AsaasPaymentRequest, Reais } from './wire';
 
@@ -179,13 +179,7 @@ export function boletoDetails(
  * txid lives behind the field 26 URL), so the Asaas payment id stands in.
  */
 export function pixTxid(payload: string, fallback: string): string {
-  try {
-    const extra = parsePixPayload(payload).get('62');
-    const txid = extra === undefined ? undefined : parsePixPayload(extra).get('05');
-    return txid && txid !== '***' ? txid : fallback;
-  } catch {
-    return fallback;
-  }
+  return brCodeTxid(payload) ?? fallback;
 }
 
 /** Asaas's card brand (VISA, MASTERCARD…) in Borda's spelling. */

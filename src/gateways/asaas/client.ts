@@ -21,6 +21,7 @@
  * - API base: `ctx.apiBase` (ASAAS_API_BASE) when set, else the documented host of the key's mode
  */
 import type { BoletoPlan } from '../boleto-plan';
+import { type GatewayReply, GatewayUnanswered, rethrowUnanswered, unanswered } from '../http-outcome';
 import {
   type Connector,
   type ConnectorContext,
@@ -30,14 +31,7 @@ import {
   type GatewayStatus,
 } from '../types';
 import { boletoDetails, cardBrand, customerBody, parseAsaasDateTime, paymentBody, pixTxid } from './build';
-import {
-  type AsaasResponse,
-  AsaasTransportError,
-  asaasRequest,
-  errorCodes,
-  refusedCall,
-  unreachable,
-} from './http';
+import { asaasRequest, errorCodes, refusedCall } from './http';
 import { asaasFetchRefund, asaasRefund } from './refund';
 import { parseAsaasWebhook } from './webhook';
 import {
@@ -66,14 +60,14 @@ async function safeCall(
   try {
     return await asaasRequest(ctx, method, path, body);
   } catch (err) {
-    throw err instanceof AsaasTransportError ? unreachable(err) : err;
+    return rethrowUnanswered(err);
   }
 }
 
 async function createCustomer(ctx: ConnectorContext, req: CreatePaymentRequest): Promise<string> {
   const res = await safeCall(ctx, 'POST', '/customers', customerBody(req));
-  if (res.status !== 200 || !hasId(res.data)) throw refusedCall(res, 'POST /customers');
-  return (res.data as AsaasCustomer).id;
+  if (res.status !== 200 || !hasId(res.body)) throw refusedCall(res, 'POST /customers');
+  return (res.body as AsaasCustomer).id;
 }
 
 /**
@@ -82,21 +76,21 @@ async function createCustomer(ctx: ConnectorContext, req: CreatePaymentRequest):
  * externalReference. 503 (nobody served the request), 4xx and 429 mean nothing was created.
  */
 async function postPayment(ctx: ConnectorContext, body: AsaasPaymentRequest): Promise<AsaasPayment | string> {
-  let res: AsaasResponse;
+  let res: GatewayReply<unknown>;
   try {
     res = await asaasRequest(ctx, 'POST', '/payments', body);
   } catch (err) {
-    if (!(err instanceof AsaasTransportError)) throw err;
+    if (!(err instanceof GatewayUnanswered)) throw err;
     const code = err.reason === 'timeout' ? 'gateway_timeout' : 'gateway_unavailable';
-    throw new ConnectorError('ambiguous', code, `Asaas ${err.message}; the payment may exist.`);
+    throw new ConnectorError('ambiguous', code, `${err.message}; the payment may exist.`);
   }
-  if (res.status === 200 && hasId(res.data)) return res.data as AsaasPayment;
+  if (res.status === 200 && hasId(res.body)) return res.body as AsaasPayment;
   if (res.status === 400 && body.billingType === 'CREDIT_CARD') {
-    const failureCode = cardFailureCode(res.data as AsaasErrorBody);
+    const failureCode = cardFailureCode(res.body as AsaasErrorBody);
     if (failureCode) return failureCode;
   }
   if (res.status === 200 || (res.status >= 500 && res.status !== 503)) {
-    const detail = `Asaas answered HTTP ${res.status}${errorCodes(res.data)} to POST /payments without a payment`;
+    const detail = `Asaas answered HTTP ${res.status}${errorCodes(res.body)} to POST /payments without a payment`;
     throw new ConnectorError('ambiguous', 'gateway_error', `${detail}; it may exist.`);
   }
   throw refusedCall(res, 'POST /payments');
@@ -120,15 +114,15 @@ async function abandon(ctx: ConnectorContext, id: string, cause: ConnectorError)
 }
 
 async function followUp<T>(ctx: ConnectorContext, id: string, path: string, valid: (d: unknown) => boolean) {
-  let res: AsaasResponse;
+  let res: GatewayReply<unknown>;
   try {
     res = await asaasRequest(ctx, 'GET', path);
   } catch (err) {
-    if (err instanceof AsaasTransportError) return abandon(ctx, id, unreachable(err, id));
+    if (err instanceof GatewayUnanswered) return abandon(ctx, id, unanswered(err, id));
     throw err;
   }
-  if (res.status !== 200 || !valid(res.data)) return abandon(ctx, id, refusedCall(res, `GET ${path}`, id));
-  return res.data as T;
+  if (res.status !== 200 || !valid(res.body)) return abandon(ctx, id, refusedCall(res, `GET ${path}`, id));
+  return res.body as T;
 }
 
 async function issuePix(
@@ -233,8 +227,8 @@ export const asaasConnector: Connector = {
       const path = `/payments/${encodeURIComponent(ref.reference)}`;
       const res = await safeCall(ctx, 'GET', path);
       if (res.status === 404) return { status: 'not_found', reference: ref.reference };
-      if (res.status !== 200 || !hasId(res.data)) throw refusedCall(res, `GET ${path}`, ref.reference);
-      const payment = res.data as AsaasPayment;
+      if (res.status !== 200 || !hasId(res.body)) throw refusedCall(res, `GET ${path}`, ref.reference);
+      const payment = res.body as AsaasPayment;
       return { status: bordaStatus(payment), reference: payment.id };
     }
     // No reference: the create call timed out. Borda's payment id went out as externalReference.
@@ -243,7 +237,7 @@ export const asaasConnector: Connector = {
       'GET',
       `/payments?externalReference=${encodeURIComponent(ref.paymentId)}`,
     );
-    const list = res.data as AsaasList<AsaasPayment> | null;
+    const list = res.body as AsaasList<AsaasPayment> | null;
     if (res.status !== 200 || !Array.isArray(list?.data)) throw refusedCall(res, 'GET /payments');
     const found = list.data
       .filter((p) => p.externalReference === ref.paymentId)

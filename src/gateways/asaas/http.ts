@@ -1,4 +1,5 @@
-import { isTimeout } from '../../lib/timeout';
+import { gatewayBase, gatewayRequest } from '../http';
+import { type GatewayReply, replyOf, type StatusRules, statusError } from '../http-outcome';
 import { type ConnectorContext, ConnectorError } from '../types';
 import { Reais } from './wire';
 
@@ -10,20 +11,6 @@ export const ASAAS_BASE_URL = {
 
 /** Asaas requires a User-Agent from root accounts created since June 2024. */
 const USER_AGENT = 'Borda';
-
-/** What came back from Asaas; `data` is the parsed JSON body, or null when it was not JSON. */
-export type AsaasResponse = { status: number; data: unknown };
-
-/** The request never got an HTTP answer: it timed out, or the connection failed. */
-export class AsaasTransportError extends Error {
-  readonly reason: 'timeout' | 'network';
-
-  constructor(reason: 'timeout' | 'network', what: string) {
-    super(`${what}: ${reason === 'timeout' ? 'no answer within the time limit' : 'connection failed'}`);
-    this.name = 'AsaasTransportError';
-    this.reason = reason;
-  }
-}
 
 /**
  * JSON with every `Reais` written as a bare number literal (`"value":150.00`), so an amount never
@@ -38,13 +25,8 @@ export function encodeJson(body: unknown): string {
   return json.replace(new RegExp(`"${nonce}:(\\d+\\.\\d{2})"`, 'g'), '$1');
 }
 
-/** AbortSignal.timeout rejects with a TimeoutError; anything else is a failed connection. */
-function transportError(err: unknown, what: string): AsaasTransportError {
-  return new AsaasTransportError(isTimeout(err) ? 'timeout' : 'network', what);
-}
-
 /**
- * One call to Asaas, bounded by ctx.timeoutMs. Throws AsaasTransportError when no HTTP answer came;
+ * One call to Asaas, bounded by ctx.timeoutMs. Throws GatewayUnanswered when no HTTP answer came;
  * any HTTP status is returned for the caller to judge. Nothing from the request (it may hold card
  * data) ever goes into an error: messages name only the method and path.
  */
@@ -53,41 +35,20 @@ export async function asaasRequest(
   method: 'GET' | 'POST' | 'DELETE',
   path: string,
   body?: unknown,
-): Promise<AsaasResponse> {
+): Promise<GatewayReply<unknown>> {
   const apiKey = ctx.credentials.api_key;
   if (!apiKey) throw new ConnectorError('retryable', 'gateway_auth', 'No Asaas API key is configured.');
-  const what = `${method} ${path.split('?')[0]}`;
-  let response: Response;
-  try {
-    response = await fetch(`${ctx.apiBase ?? ASAAS_BASE_URL[ctx.mode]}${path}`, {
-      method,
-      headers: {
-        access_token: apiKey,
-        'User-Agent': USER_AGENT,
-        Accept: 'application/json',
-        // A GET with a body is refused by Asaas's CDN (403), so only requests with one say so.
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : encodeJson(body),
-      signal: AbortSignal.timeout(ctx.timeoutMs),
-    });
-  } catch (err) {
-    throw transportError(err, what);
-  }
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (err) {
-    // The answer started but its body did not arrive: the call's outcome is still unknown.
-    throw transportError(err, what);
-  }
-  let data: unknown = null;
-  try {
-    data = text === '' ? null : JSON.parse(text);
-  } catch {
-    data = null;
-  }
-  return { status: response.status, data };
+  const answer = await gatewayRequest({
+    base: gatewayBase(ctx, ASAAS_BASE_URL),
+    path,
+    method,
+    auth: { header: 'access_token', value: apiKey },
+    // A GET with a body is refused by Asaas's CDN (403), so only requests with one carry a Content-Type.
+    body: body === undefined ? undefined : { jsonText: encodeJson(body) },
+    headers: { 'User-Agent': USER_AGENT },
+    timeoutMs: ctx.timeoutMs,
+  });
+  return replyOf(answer, 'Asaas', `${method} ${path.split('?')[0]}`);
 }
 
 /** The error codes of a 4xx body, for messages: codes only, since descriptions may echo customer data. */
@@ -97,25 +58,22 @@ export function errorCodes(data: unknown): string {
   return codes.length > 0 ? ` (${codes.join(', ')})` : '';
 }
 
+/** Statuses of a call after which no payment can exist: even a 5xx lets the next gateway try. */
+const REFUSED_CALL: StatusRules = {
+  gateway: 'Asaas',
+  rateLimitCode: 'gateway_rate_limited',
+  conflictAmbiguous: false,
+  serverErrorAmbiguous: false,
+};
+
 /**
  * An HTTP answer that is not a success, for a call after which no payment can exist at Asaas (customer
  * creation, reads): the next gateway may try. 401/403 mean the key is wrong or lacks permission.
  */
 export function refusedCall(
-  res: AsaasResponse,
+  res: GatewayReply<unknown>,
   what: string,
   reference: string | null = null,
 ): ConnectorError {
-  const detail = `Asaas answered HTTP ${res.status} to ${what}${errorCodes(res.data)}.`;
-  if (res.status === 401 || res.status === 403)
-    return new ConnectorError('retryable', 'gateway_auth', detail, reference);
-  if (res.status === 429) return new ConnectorError('retryable', 'gateway_rate_limited', detail, reference);
-  if (res.status >= 500) return new ConnectorError('retryable', 'gateway_unavailable', detail, reference);
-  return new ConnectorError('retryable', 'gateway_rejected', detail, reference);
-}
-
-/** A transport failure of a call after which no payment can exist: the next gateway may try. */
-export function unreachable(err: AsaasTransportError, reference: string | null = null): ConnectorError {
-  const code = err.reason === 'timeout' ? 'gateway_timeout' : 'gateway_unavailable';
-  return new ConnectorError('retryable', code, `Asaas ${err.message}.`, reference);
+  return statusError(res.status, what, errorCodes(res.body).trim(), REFUSED_CALL, reference);
 }

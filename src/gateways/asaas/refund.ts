@@ -1,3 +1,4 @@
+import { fromTable } from '../status-table';
 /**
  * Asaas refunds. Sources (docs.asaas.com, read 2026):
  * - https://docs.asaas.com/reference/estornar-cobranca — POST /v3/payments/{id}/refund {value, description};
@@ -9,13 +10,15 @@
  *   description, transactionReceiptUrl}]` on the payment object
  * Asaas gives a refund no id of its own, so Borda's refund id goes in `description` and identifies it.
  */
+
+import { GatewayUnanswered } from '../http-outcome';
 import {
   type ConnectorContext,
   ConnectorError,
   type GatewayRefundResult,
   type RefundRequest,
 } from '../types';
-import { AsaasTransportError, asaasRequest, refusedCall } from './http';
+import { asaasRequest, refusedCall } from './http';
 import { Reais } from './wire';
 
 export type AsaasRefundEntry = {
@@ -38,8 +41,8 @@ export function asaasRefundState(
   refundId: string,
 ): GatewayRefundResult['status'] {
   const entry = (payment.refunds ?? []).find((r) => r.description?.includes(refundId));
-  if (entry?.status && Object.hasOwn(ENTRY_STATUS, entry.status))
-    return ENTRY_STATUS[entry.status] ?? 'pending';
+  const status = fromTable(ENTRY_STATUS, entry?.status, null);
+  if (status) return status;
   if (payment.status === 'REFUNDED') return 'succeeded';
   return 'pending';
 }
@@ -73,8 +76,8 @@ export async function asaasRefund(ctx: ConnectorContext, req: RefundRequest): Pr
           });
   } catch (err) {
     // No answer: the refund may have been taken. It stays pending and the status poll asks again.
-    if (err instanceof AsaasTransportError) {
-      throw new ConnectorError('ambiguous', 'gateway_timeout', `Asaas ${err.message}.`, req.reference);
+    if (err instanceof GatewayUnanswered) {
+      throw new ConnectorError('ambiguous', 'gateway_timeout', err.message, req.reference);
     }
     throw err;
   }
@@ -95,11 +98,11 @@ export async function asaasRefund(ctx: ConnectorContext, req: RefundRequest): Pr
   }
   // A boleto refund waits on the payer filling Asaas's own form, at the link the answer holds.
   if (req.method === 'boleto') {
-    const actionUrl = firstHttpsUrl(res.data);
+    const actionUrl = firstHttpsUrl(res.body);
     return { status: 'requires_action', reference: req.reference, ...(actionUrl ? { actionUrl } : {}) };
   }
   return {
-    status: asaasRefundState(res.data as AsaasRefundedPayment, req.refundId),
+    status: asaasRefundState(res.body as AsaasRefundedPayment, req.refundId),
     reference: req.reference,
   };
 }
@@ -117,7 +120,7 @@ export async function asaasFetchRefund(
   }
   if (res.status !== 200) return { status: 'pending', reference: ref.paymentReference };
   return {
-    status: asaasRefundState(res.data as AsaasRefundedPayment, ref.refundId),
+    status: asaasRefundState(res.body as AsaasRefundedPayment, ref.refundId),
     reference: ref.paymentReference,
   };
 }

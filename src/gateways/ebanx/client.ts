@@ -39,6 +39,7 @@
 import { COUNTRIES } from '../../domain/countries';
 import type { MethodSlug } from '../../domain/country-methods';
 import { type Coverage, methodsOf } from '../coverage';
+import { alreadyPaid } from '../refusals';
 import {
   type Connector,
   type ConnectorContext,
@@ -134,7 +135,7 @@ async function cancel(ctx: ConnectorContext, reference: string): Promise<void> {
   if (!p) return;
   const status = paymentGatewayStatus(p).status;
   if (status === 'paid') {
-    throw new ConnectorError('hard_decline', 'already_paid', `EBANX payment ${reference} is paid`, reference);
+    throw alreadyPaid(`EBANX payment ${reference}`, reference);
   }
   if (status !== 'pending') return;
   const reply = await ebanxCall(ctx, '/ws/cancel', { hash: reference });

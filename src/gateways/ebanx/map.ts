@@ -1,6 +1,5 @@
 import type { PaymentDetails } from '../../db/schema';
-import { decimalToMinor } from '../../domain/decimal';
-import { CURRENCIES, type Currency } from '../../domain/money';
+import { minorAmount } from '../amounts';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -95,14 +94,9 @@ export function createResult(reply: EbanxReply, req: CreatePaymentRequest): Gate
   }
 }
 
-function minorOf(p: EbanxPayment): { amount?: number; currency?: string } {
-  const currency = p.currency_code ?? p.currency_ext;
+function paidAmount(p: EbanxPayment): number | undefined {
   const raw = p.amount_total ?? p.amount_ext;
-  const value = typeof raw === 'string' ? Number(raw) : raw;
-  if (!currency || !Object.hasOwn(CURRENCIES, currency) || typeof value !== 'number')
-    return currency ? { currency } : {};
-  const parsed = decimalToMinor(value, currency as Currency);
-  return 'minor' in parsed ? { amount: parsed.minor, currency } : { currency };
+  return typeof raw === 'string' ? Number(raw) : raw;
 }
 
 /**
@@ -114,7 +108,13 @@ export function eventFromPayment(p: EbanxPayment): InboundGatewayEvent {
   const eventId = `${p.hash}:${p.status}`;
   if (s.status === 'pending' || s.status === 'not_found')
     return { kind: 'ignored', eventId, reason: `payment is ${p.status}` };
-  if (s.status === 'paid') return { kind: 'paid', eventId, reference: p.hash, ...minorOf(p) };
+  if (s.status === 'paid')
+    return {
+      kind: 'paid',
+      eventId,
+      reference: p.hash,
+      ...minorAmount(paidAmount(p), p.currency_code ?? p.currency_ext),
+    };
   if (s.status === 'denied')
     return { kind: 'denied', eventId, reference: p.hash, failureCode: s.failureCode };
   return { kind: s.status, eventId, reference: p.hash };

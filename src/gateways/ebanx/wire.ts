@@ -1,3 +1,4 @@
+import { fromTable } from '../status-table';
 /**
  * EBANX Direct API wire shapes: only the fields Borda sends or reads, named as on the wire. Sources
  * are listed at the top of `client.ts`. Amounts are decimals in the currency's major unit; answers
@@ -93,7 +94,7 @@ export const PAYMENT_STATUS: Record<EbanxPaymentStatus, BordaStatus> = {
 
 /** A status EBANX adds later reads as pending: neither paid nor failed until someone looks. */
 export function paymentStatus(status: string): BordaStatus {
-  return Object.hasOwn(PAYMENT_STATUS, status) ? PAYMENT_STATUS[status as EbanxPaymentStatus] : 'pending';
+  return fromTable(PAYMENT_STATUS, status, 'pending');
 }
 
 /** Every refund status EBANX documents: RE requested, PE pending, CO confirmed, CA cancelled. */
@@ -107,5 +108,5 @@ export const REFUND_STATUS: Record<EbanxRefundStatus, GatewayRefundResult['statu
 };
 
 export function refundStatus(status: string): GatewayRefundResult['status'] {
-  return Object.hasOwn(REFUND_STATUS, status) ? REFUND_STATUS[status as EbanxRefundStatus] : 'pending';
+  return fromTable(REFUND_STATUS, status, 'pending');
 }

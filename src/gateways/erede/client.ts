@@ -39,6 +39,9 @@
  * field (the order number) is derived from Borda's payment id (see build.ts), so a payment is found
  * by it when a timeout left Borda without a tid.
  */
+import { GatewayUnanswered, rethrowUnanswered, unanswered } from '../http-outcome';
+import { alreadyPaid } from '../refusals';
+import { fromTable } from '../status-table';
 import {
   type Connector,
   type ConnectorContext,
@@ -50,7 +53,7 @@ import {
   type RefundRequest,
 } from '../types';
 import { cardRequest, eredeReference, pixRequest } from './build';
-import { ERedeTransportError, eredeCall } from './http';
+import { eredeCall } from './http';
 import { createResult, queryStatus } from './map';
 import { parseERedeWebhook } from './webhook';
 import {
@@ -59,7 +62,6 @@ import {
   type ERedeQuery,
   type ERedeRefundAnswer,
   type ERedeRefundItem,
-  type ERedeRefundStatus,
   type ERedeTransaction,
 } from './wire';
 
@@ -67,11 +69,6 @@ const METHODS = ['card', 'pix'] as const;
 
 /** Countries and methods this connector takes (the shape of the coverage table; one line to adopt it). */
 export const EREDE_COVERAGE = { BRA: METHODS } as const;
-
-function unreachable(err: ERedeTransportError, reference: string | null = null): ConnectorError {
-  const code = err.reason === 'timeout' ? 'gateway_timeout' : 'gateway_unavailable';
-  return new ConnectorError('retryable', code, err.message, reference);
-}
 
 async function createPayment(
   ctx: ConnectorContext,
@@ -88,13 +85,13 @@ async function createPayment(
   try {
     return createResult(await eredeCall<ERedeTransaction>(ctx, 'POST', '/transactions', body), req);
   } catch (err) {
-    if (!(err instanceof ERedeTransportError)) throw err;
+    if (!(err instanceof GatewayUnanswered)) throw err;
     // A card sent without an answer may have been charged: ask by reference before anything else. A
     // PIX code nobody saw cannot be paid, so another gateway may issue one.
     if (err.reason === 'timeout' && req.method === 'card') {
       throw new ConnectorError('ambiguous', 'gateway_timeout', err.message);
     }
-    throw unreachable(err);
+    throw unanswered(err);
   }
 }
 
@@ -103,7 +100,7 @@ async function query(ctx: ConnectorContext, path: string): Promise<ERedeQuery | 
   try {
     reply = await eredeCall<ERedeQuery>(ctx, 'GET', path);
   } catch (err) {
-    throw err instanceof ERedeTransportError ? unreachable(err) : err;
+    rethrowUnanswered(err);
   }
   if (reply.status === 404) return null;
   if (reply.status < 200 || reply.status >= 300 || !reply.body) {
@@ -135,12 +132,7 @@ async function fetchStatus(
 async function cancel(ctx: ConnectorContext, reference: string): Promise<void> {
   const status = await fetchStatus(ctx, { reference, paymentId: '' });
   if (status.status === 'paid') {
-    throw new ConnectorError(
-      'hard_decline',
-      'already_paid',
-      `e.Rede transaction ${reference} is already paid`,
-      reference,
-    );
+    throw alreadyPaid(`e.Rede transaction ${reference}`, reference);
   }
 }
 
@@ -155,13 +147,13 @@ async function refund(ctx: ConnectorContext, req: RefundRequest): Promise<Gatewa
   try {
     reply = await eredeCall<ERedeRefundAnswer>(ctx, 'POST', path, { amount: req.amount });
   } catch (err) {
-    if (!(err instanceof ERedeTransportError)) throw err;
+    if (!(err instanceof GatewayUnanswered)) throw err;
     if (err.reason === 'timeout')
       throw new ConnectorError('ambiguous', 'gateway_timeout', err.message, req.reference);
-    throw unreachable(err, req.reference);
+    throw unanswered(err, req.reference);
   }
   const code = reply.body?.returnCode ?? '';
-  const status = Object.hasOwn(EREDE_REFUND_CODES, code) ? EREDE_REFUND_CODES[code] : undefined;
+  const status = fromTable(EREDE_REFUND_CODES, code, undefined);
   if (status) return { status, reference: reply.body?.refundId ?? null };
   // Accepted with a code none of the sources document: not a refusal; fetchRefund will tell.
   if (reply.status >= 200 && reply.status < 300)
@@ -185,8 +177,7 @@ async function refund(ctx: ConnectorContext, req: RefundRequest): Promise<Gatewa
 }
 
 function refundState(item: ERedeRefundItem | undefined): GatewayRefundResult['status'] {
-  const s = item?.status;
-  return s && Object.hasOwn(EREDE_REFUND_STATUS, s) ? EREDE_REFUND_STATUS[s as ERedeRefundStatus] : 'pending';
+  return fromTable(EREDE_REFUND_STATUS, item?.status, 'pending');
 }
 
 async function fetchRefund(

@@ -1,4 +1,4 @@
-import { parsePixPayload } from '../../domain/pix';
+import { brCodeTxid } from '../pix-txid';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -15,16 +15,6 @@ export function parseBrasilia(text: string | undefined): number | null {
   if (!text) return null;
   const ms = /[zZ]|[+-]\d{2}:\d{2}$/.test(text) ? Date.parse(text) : Date.parse(`${text}${BRASILIA_OFFSET}`);
   return Number.isNaN(ms) ? null : ms;
-}
-
-function pixTxid(payload: string, fallback: string): string {
-  try {
-    const extra = parsePixPayload(payload).get('62');
-    const txid = extra === undefined ? undefined : parsePixPayload(extra).get('05');
-    return txid && txid !== '***' ? txid : fallback;
-  } catch {
-    return fallback;
-  }
 }
 
 function describe(reply: ERedeReply<ERedeTransaction>): string {
@@ -64,7 +54,7 @@ export function createResult(
         pix: {
           payload: qr.qrCodeData,
           expires_at: Math.min(expires, req.expiresAt),
-          txid: pixTxid(qr.qrCodeData, tid),
+          txid: brCodeTxid(qr.qrCodeData) ?? tid,
         },
       },
     };

@@ -1,3 +1,4 @@
+import { fromTable } from '../status-table';
 /**
  * e.Rede API v2 wire shapes: only the fields Borda sends or reads, named as on the wire. Sources are
  * listed at the top of `client.ts`. Amounts are integer centavos on the wire, as in Borda.
@@ -103,9 +104,7 @@ export const EREDE_STATUS: Record<ERedeAuthorizationStatus, BordaStatus> = {
 
 /** An undocumented status is pending: it neither releases the payment to another gateway nor claims money. */
 export function eredeStatus(status: string | undefined): BordaStatus {
-  return status && Object.hasOwn(EREDE_STATUS, status)
-    ? EREDE_STATUS[status as ERedeAuthorizationStatus]
-    : 'pending';
+  return fromTable(EREDE_STATUS, status, 'pending');
 }
 
 /**

@@ -37,6 +37,7 @@
  */
 import type { MethodSlug } from '../../domain/country-methods';
 import { type Coverage, methodsOf } from '../coverage';
+import { alreadyPaid } from '../refusals';
 import {
   type Connector,
   type ConnectorContext,
@@ -159,12 +160,7 @@ async function cancel(ctx: ConnectorContext, reference: string): Promise<void> {
   if (!p) return;
   const status = paymentStatus(p.status);
   if (status === 'paid') {
-    throw new ConnectorError(
-      'hard_decline',
-      'already_paid',
-      `Mercado Pago payment ${reference} is paid`,
-      reference,
-    );
+    throw alreadyPaid(`Mercado Pago payment ${reference}`, reference);
   }
   if (status !== 'pending') return;
   await mpCall<MpPayment>(ctx, 'PUT', paymentPath(reference), {

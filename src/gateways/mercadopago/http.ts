@@ -1,22 +1,18 @@
-import { isTimeout } from '../../lib/timeout';
+import { gatewayBase, gatewayRequest, jsonBody } from '../http';
+import { type GatewayReply, type StatusRules, scrubDigits, statusError, writeReplyOf } from '../http-outcome';
 import { type ConnectorContext, ConnectorError } from '../types';
 import type { MpErrorBody } from './wire';
 
 /** Mercado Pago's API base; test and live differ only by the access token (TEST-… / APP_USR-…). */
 export const MERCADOPAGO_BASE_URL = 'https://api.mercadopago.com';
 
-export type MpReply<T> = { status: number; body: T | null };
-
-// Gateway text may echo input; runs of digits (a card number, a document) never reach an error.
-function scrub(text: string): string {
-  return text.replace(/\d{3,}/g, '***').slice(0, 200);
-}
+export type MpReply<T> = GatewayReply<T>;
 
 function describe(body: unknown): string {
   if (body === null || typeof body !== 'object') return '';
   const { message, cause } = body as MpErrorBody;
   const codes = Array.isArray(cause) ? cause.map((c) => c.code).join(', ') : '';
-  return scrub([typeof message === 'string' ? message : '', codes].filter(Boolean).join(' — '));
+  return scrubDigits([typeof message === 'string' ? message : '', codes].filter(Boolean).join(' — '));
 }
 
 /**
@@ -25,14 +21,15 @@ function describe(body: unknown): string {
  * accept it: retryable); 429 rate limited (retryable); 5xx the payment may have been written (ambiguous:
  * the router asks for it by external_reference before anyone else tries).
  */
+const STATUS_RULES: StatusRules = {
+  gateway: 'Mercado Pago',
+  rateLimitCode: 'gateway_rate_limited',
+  conflictAmbiguous: false,
+  serverErrorAmbiguous: true,
+};
+
 export function httpError(status: number, body: unknown, what: string, reference: string | null = null) {
-  const detail = describe(body);
-  const message = `Mercado Pago ${what} answered HTTP ${status}${detail ? `: ${detail}` : ''}`;
-  if (status === 401 || status === 403)
-    return new ConnectorError('retryable', 'gateway_auth', message, reference);
-  if (status === 429) return new ConnectorError('retryable', 'gateway_rate_limited', message, reference);
-  if (status >= 500) return new ConnectorError('ambiguous', 'gateway_error', message, reference);
-  return new ConnectorError('retryable', 'gateway_rejected', message, reference);
+  return statusError(status, what, describe(body), STATUS_RULES, reference);
 }
 
 /**
@@ -49,34 +46,17 @@ export async function mpCall<T>(
   const what = `${method} ${path.split('?')[0]}`;
   const token = ctx.credentials.access_token;
   if (!token) throw new ConnectorError('retryable', 'gateway_auth', 'Mercado Pago access_token is not set');
-  const headers = new Headers({ Authorization: `Bearer ${token}`, Accept: 'application/json' });
-  if (opts.body !== undefined) headers.set('Content-Type', 'application/json');
-  if (opts.idempotencyKey) headers.set('X-Idempotency-Key', opts.idempotencyKey);
-  for (const [name, value] of Object.entries(opts.headers ?? {})) headers.set(name, value);
-  const signal = AbortSignal.timeout(ctx.timeoutMs);
-  let status: number;
-  let text: string;
-  try {
-    const res = await fetch(`${ctx.apiBase ?? MERCADOPAGO_BASE_URL}${path}`, {
-      method,
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      signal,
-    });
-    status = res.status;
-    text = await res.text();
-  } catch (err) {
-    if (isTimeout(err, signal)) {
-      throw new ConnectorError('ambiguous', 'gateway_timeout', `Mercado Pago ${what} timed out`);
-    }
-    throw new ConnectorError('retryable', 'gateway_unavailable', `Mercado Pago ${what} could not be reached`);
-  }
-  let body: T | null = null;
-  try {
-    body = text ? (JSON.parse(text) as T) : null;
-  } catch {
-    body = null;
-  }
-  if ((status >= 200 && status < 300) || status === 404) return { status, body };
-  throw httpError(status, body, what);
+  const answer = await gatewayRequest<T>({
+    base: gatewayBase(ctx, MERCADOPAGO_BASE_URL),
+    path,
+    method,
+    auth: { bearer: token },
+    body: jsonBody(opts.body),
+    idempotency: { header: 'X-Idempotency-Key', key: opts.idempotencyKey },
+    headers: opts.headers,
+    timeoutMs: ctx.timeoutMs,
+  });
+  const reply = writeReplyOf(answer, 'Mercado Pago', what);
+  if ((reply.status >= 200 && reply.status < 300) || reply.status === 404) return reply;
+  throw httpError(reply.status, reply.body, what);
 }

@@ -1,6 +1,6 @@
 import type { PaymentDetails } from '../../db/schema';
-import { decimalToMinor } from '../../domain/decimal';
-import { CURRENCIES, type Currency } from '../../domain/money';
+import { minorAmount } from '../amounts';
+import { fromTable } from '../status-table';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -16,11 +16,8 @@ export function referenceOf(p: MpPayment): string {
 }
 
 function failureCode(p: MpPayment): string {
-  const detail = p.status_detail ?? '';
-  if (Object.hasOwn(CARD_REJECTIONS, detail)) return CARD_REJECTIONS[detail] as string;
-  return p.payment_type_id === 'credit_card' || p.payment_type_id === 'debit_card'
-    ? 'card_declined'
-    : 'processing_error';
+  const card = p.payment_type_id === 'credit_card' || p.payment_type_id === 'debit_card';
+  return fromTable(CARD_REJECTIONS, p.status_detail, card ? 'card_declined' : 'processing_error');
 }
 
 /** A payment as Borda's status: a cancelled PIX or voucher whose detail is `expired` ran out of time. */
@@ -83,14 +80,6 @@ export function createResult(p: MpPayment, req: CreatePaymentRequest): GatewayPa
   }
 }
 
-function minorOf(p: MpPayment): { amount?: number; currency?: string } {
-  const currency = p.currency_id;
-  if (!currency || !Object.hasOwn(CURRENCIES, currency) || typeof p.transaction_amount !== 'number')
-    return currency ? { currency } : {};
-  const parsed = decimalToMinor(p.transaction_amount, currency as Currency);
-  return 'minor' in parsed ? { amount: parsed.minor, currency } : { currency };
-}
-
 /**
  * A payment queried after a verified notification → Borda's event. The event id is the payment and the
  * status it reached, so every notification about one state change is applied once, whichever delivery
@@ -102,7 +91,8 @@ export function eventFromPayment(p: MpPayment): InboundGatewayEvent {
   if (s.status === 'pending' || s.status === 'not_found')
     return { kind: 'ignored', eventId, reason: `payment is ${p.status}` };
   const reference = referenceOf(p);
-  if (s.status === 'paid') return { kind: 'paid', eventId, reference, ...minorOf(p) };
+  if (s.status === 'paid')
+    return { kind: 'paid', eventId, reference, ...minorAmount(p.transaction_amount, p.currency_id) };
   if (s.status === 'denied') return { kind: 'denied', eventId, reference, failureCode: s.failureCode };
   return { kind: s.status, eventId, reference };
 }

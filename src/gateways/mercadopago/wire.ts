@@ -1,3 +1,4 @@
+import { fromTable } from '../status-table';
 /**
  * Mercado Pago Payments API wire shapes: only the fields Borda sends or reads, named as on the wire.
  * Sources are listed at the top of `client.ts`. Amounts are decimal numbers in the currency's major
@@ -124,7 +125,7 @@ export const PAYMENT_STATUS: Record<MpPaymentStatus, BordaStatus> = {
 
 /** A status Mercado Pago adds later reads as pending: neither paid nor failed until someone looks. */
 export function paymentStatus(status: string): BordaStatus {
-  return Object.hasOwn(PAYMENT_STATUS, status) ? PAYMENT_STATUS[status as MpPaymentStatus] : 'pending';
+  return fromTable(PAYMENT_STATUS, status, 'pending');
 }
 
 /** Every refund status Mercado Pago documents. */
@@ -139,7 +140,7 @@ export const REFUND_STATUS: Record<MpRefundStatus, GatewayRefundResult['status']
 };
 
 export function refundStatus(status: string): GatewayRefundResult['status'] {
-  return Object.hasOwn(REFUND_STATUS, status) ? REFUND_STATUS[status as MpRefundStatus] : 'pending';
+  return fromTable(REFUND_STATUS, status, 'pending');
 }
 
 /**

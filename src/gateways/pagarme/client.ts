@@ -1,4 +1,5 @@
 import { timingSafeEqualBytes } from '../../lib/crypto';
+import { alreadyPaid } from '../refusals';
 /**
  * Pagar.me API v5 connector. Built from Pagar.me's public documentation:
  * - https://docs.pagar.me/reference/criar-pedido-2 — POST /orders (items, customer, payments, code, metadata)
@@ -117,12 +118,7 @@ async function cancel(ctx: ConnectorContext, reference: string): Promise<void> {
   for (const charge of reply.body?.charges ?? []) {
     const status = chargeStatus(charge.status);
     if (status === 'paid') {
-      throw new ConnectorError(
-        'hard_decline',
-        'already_paid',
-        `Pagar.me order ${reference} is already paid`,
-        reference,
-      );
+      throw alreadyPaid(`Pagar.me order ${reference}`, reference);
     }
     if (status !== 'pending') continue;
     await pagarmeCall(ctx, 'DELETE', `/charges/${encodeURIComponent(charge.id)}`, {

@@ -1,31 +1,19 @@
-import { isTimeout } from '../../lib/timeout';
+import { gatewayBase, gatewayRequest, jsonBody } from '../http';
+import { type GatewayReply, type StatusRules, scrubDigits, statusError, writeReplyOf } from '../http-outcome';
 import { type ConnectorContext, ConnectorError } from '../types';
 import type { PagarmeErrorBody } from './wire';
 
 /** Pagar.me API v5 ("Core") base URL; test and live differ only by key (sk_test_… / sk_…). */
 export const PAGARME_BASE_URL = 'https://api.pagar.me/core/v5';
 
-export type PagarmeReply<T> = { status: number; body: T | null };
-
-/**
- * Pagar.me v5 authenticates with HTTP Basic: the secret key as user name, an empty password.
- * Exported for the tests, which check the header Borda sends.
- */
-export function basicAuth(secretKey: string): string {
-  return `Basic ${btoa(`${secretKey}:`)}`;
-}
-
-// Gateway text may echo input; runs of digits (a card number, a CVV, a document) never reach an error.
-function scrub(text: string): string {
-  return text.replace(/\d{3,}/g, '***').slice(0, 200);
-}
+export type PagarmeReply<T> = GatewayReply<T>;
 
 function describe(body: unknown): string {
   if (body === null || typeof body !== 'object') return '';
   const { message, errors } = body as PagarmeErrorBody;
   // Field names only: the messages next to them may quote the rejected value.
   const fields = errors && typeof errors === 'object' ? Object.keys(errors).join(', ') : '';
-  return scrub([typeof message === 'string' ? message : '', fields].filter(Boolean).join(' — '));
+  return scrubDigits([typeof message === 'string' ? message : '', fields].filter(Boolean).join(' — '));
 }
 
 /**
@@ -39,22 +27,21 @@ function describe(body: unknown): string {
  * - 500/502/504 and any other 5xx: the order may have been written before the failure, so ambiguous
  *   (the router then asks for the order by its code before letting anyone else try).
  */
+const STATUS_RULES: StatusRules = {
+  gateway: 'Pagar.me',
+  rateLimitCode: 'gateway_unavailable',
+  busy: [503],
+  conflictAmbiguous: true,
+  serverErrorAmbiguous: true,
+};
+
 export function httpError(
   status: number,
   body: unknown,
   what: string,
   reference: string | null = null,
 ): ConnectorError {
-  const detail = describe(body);
-  const message = `Pagar.me ${what} answered HTTP ${status}${detail ? `: ${detail}` : ''}`;
-  if (status === 401 || status === 403)
-    return new ConnectorError('retryable', 'gateway_auth', message, reference);
-  if (status === 429 || status === 503) {
-    return new ConnectorError('retryable', 'gateway_unavailable', message, reference);
-  }
-  if (status === 409 || status >= 500)
-    return new ConnectorError('ambiguous', 'gateway_error', message, reference);
-  return new ConnectorError('retryable', 'gateway_rejected', message, reference);
+  return statusError(status, what, describe(body), STATUS_RULES, reference);
 }
 
 /**
@@ -72,38 +59,18 @@ export async function pagarmeCall<T>(
   const secretKey = ctx.credentials.secret_key;
   if (!secretKey)
     throw new ConnectorError('retryable', 'gateway_auth', 'Pagar.me secret_key is not configured');
-  const headers = new Headers({ Authorization: basicAuth(secretKey), Accept: 'application/json' });
-  if (opts.body !== undefined) headers.set('Content-Type', 'application/json');
-  // Pagar.me keeps an Idempotency-Key for 24 h and answers a repeat with the first order.
-  if (opts.idempotencyKey) headers.set('Idempotency-Key', opts.idempotencyKey);
-  const signal = AbortSignal.timeout(ctx.timeoutMs);
-  let text: string;
-  let status: number;
-  try {
-    const res = await fetch(`${ctx.apiBase ?? PAGARME_BASE_URL}${path}`, {
-      method,
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      signal,
-    });
-    status = res.status;
-    text = await res.text();
-  } catch (err) {
-    if (isTimeout(err, signal)) {
-      throw new ConnectorError(
-        'ambiguous',
-        'gateway_timeout',
-        `Pagar.me ${what} did not answer in ${ctx.timeoutMs} ms`,
-      );
-    }
-    throw new ConnectorError('retryable', 'gateway_unavailable', `Pagar.me ${what} could not be reached`);
-  }
-  let body: T | null = null;
-  try {
-    body = text ? (JSON.parse(text) as T) : null;
-  } catch {
-    body = null;
-  }
-  if ((status >= 200 && status < 300) || status === 404) return { status, body };
-  throw httpError(status, body, what);
+  // HTTP Basic: the secret key as user name, an empty password. Pagar.me keeps an Idempotency-Key
+  // for 24 h and answers a repeat with the first order.
+  const answer = await gatewayRequest<T>({
+    base: gatewayBase(ctx, PAGARME_BASE_URL),
+    path,
+    method,
+    auth: { basic: { user: secretKey, password: '' } },
+    body: jsonBody(opts.body),
+    idempotency: { header: 'Idempotency-Key', key: opts.idempotencyKey },
+    timeoutMs: ctx.timeoutMs,
+  });
+  const reply = writeReplyOf(answer, 'Pagar.me', what);
+  if ((reply.status >= 200 && reply.status < 300) || reply.status === 404) return reply;
+  throw httpError(reply.status, reply.body, what);
 }

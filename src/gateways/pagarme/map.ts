@@ -1,8 +1,9 @@
 import type { PaymentDetails } from '../../db/schema';
 import { parseLinhaDigitavel } from '../../domain/boleto';
 import { voidDate } from '../../domain/boleto-terms';
-import { parsePixPayload } from '../../domain/pix';
 import { type BoletoPlan, endOfBrasiliaDay } from '../boleto-plan';
+import { brCodeTxid } from '../pix-txid';
+import { fraudDecline } from '../refusals';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -54,17 +55,6 @@ function methodOf(charge: PagarmeCharge): string {
   return (charge.payment_method ?? charge.last_transaction?.transaction_type ?? '').toLowerCase();
 }
 
-/** The PIX txid travels inside the BR Code (field 62, sub-field 05); `***` means none was set. */
-function pixTxid(payload: string): string | null {
-  try {
-    const additional = parsePixPayload(payload).get('62');
-    const txid = additional ? parsePixPayload(additional).get('05') : undefined;
-    return txid && txid !== '***' ? txid : null;
-  } catch {
-    return null;
-  }
-}
-
 function pixDetails(tx: PagarmeTransaction | undefined, req: CreatePaymentRequest): PaymentDetails {
   if (!tx?.qr_code) throw new Error('no qr_code');
   const expires = tx.expires_at ? Date.parse(tx.expires_at) : Number.NaN;
@@ -72,7 +62,7 @@ function pixDetails(tx: PagarmeTransaction | undefined, req: CreatePaymentReques
     pix: {
       payload: tx.qr_code,
       expires_at: Number.isFinite(expires) ? expires : req.expiresAt,
-      txid: pixTxid(tx.qr_code) ?? tx.id ?? '',
+      txid: brCodeTxid(tx.qr_code) ?? tx.id ?? '',
     },
   };
 }
@@ -128,12 +118,7 @@ export function createResult(
   if (req.method === 'card') {
     // Pagar.me's antifraud refusing the buyer is a verdict on the payment, not on this gateway.
     if (tx?.antifraud_response?.status === 'reproved') {
-      throw new ConnectorError(
-        'hard_decline',
-        'card_declined',
-        'Pagar.me antifraud refused the payment',
-        reference,
-      );
+      throw fraudDecline('Pagar.me antifraud refused the payment', reference);
     }
     if (status === 'paid') return { status: 'paid', reference };
     if (status === 'pending') {

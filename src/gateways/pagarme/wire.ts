@@ -1,3 +1,4 @@
+import { fromTable } from '../status-table';
 /**
  * Pagar.me API v5 wire shapes: only the fields Borda sends or reads, named exactly as on the wire.
  * Sources are listed at the top of `client.ts`. Response fields are optional because the API omits
@@ -154,9 +155,9 @@ export const ORDER_STATUS: Record<PagarmeOrderStatus, BordaStatus> = {
 
 /** A status Pagar.me adds later is read as pending: neither paid nor failed until someone looks. */
 export function chargeStatus(status: string): BordaStatus {
-  return Object.hasOwn(CHARGE_STATUS, status) ? CHARGE_STATUS[status as PagarmeChargeStatus] : 'pending';
+  return fromTable(CHARGE_STATUS, status, 'pending');
 }
 
 export function orderStatus(status: string): BordaStatus {
-  return Object.hasOwn(ORDER_STATUS, status) ? ORDER_STATUS[status as PagarmeOrderStatus] : 'pending';
+  return fromTable(ORDER_STATUS, status, 'pending');
 }

@@ -1,3 +1,4 @@
+import { alreadyPaid } from '../refusals';
 /**
  * PagBank (PagSeguro) Orders API connector, built from PagBank's public documentation:
  * - https://developer.pagbank.com.br/reference/criar-pedido and https://developer.pagbank.com.br/reference/objeto-order —
@@ -115,12 +116,7 @@ async function cancel(ctx: ConnectorContext, reference: string): Promise<void> {
   const order = await getOrder(ctx, reference);
   for (const charge of order?.charges ?? []) {
     if (charge.status === 'PAID') {
-      throw new ConnectorError(
-        'hard_decline',
-        'already_paid',
-        `PagBank order ${reference} is already paid`,
-        reference,
-      );
+      throw alreadyPaid(`PagBank order ${reference}`, reference);
     }
     if (chargeStatus(charge.status) !== 'pending') continue;
     await pagbankCall(ctx, 'POST', cancelPath(charge.id), {

@@ -1,4 +1,5 @@
-import { isTimeout } from '../../lib/timeout';
+import { gatewayBase, gatewayRequest, jsonBody } from '../http';
+import { type GatewayReply, type StatusRules, statusError, writeReplyOf } from '../http-outcome';
 import { type ConnectorContext, ConnectorError } from '../types';
 import type { PagbankErrorBody } from './wire';
 
@@ -8,7 +9,7 @@ export const PAGBANK_BASE_URL = {
   live: 'https://api.pagseguro.com',
 } as const;
 
-export type PagbankReply<T> = { status: number; body: T | null };
+export type PagbankReply<T> = GatewayReply<T>;
 
 /** Error codes and parameter names only: descriptions may quote the rejected value. */
 function describe(body: unknown): string {
@@ -29,15 +30,15 @@ function describe(body: unknown): string {
  * - 409: the idempotency key is still being processed: ambiguous;
  * - 429: rate limited before processing: retryable; 5xx: may have been processed: ambiguous.
  */
+const STATUS_RULES: StatusRules = {
+  gateway: 'PagBank',
+  rateLimitCode: 'gateway_unavailable',
+  conflictAmbiguous: true,
+  serverErrorAmbiguous: true,
+};
+
 export function httpError(status: number, body: unknown, what: string, reference: string | null = null) {
-  const detail = describe(body);
-  const message = `PagBank ${what} answered HTTP ${status}${detail ? `: ${detail}` : ''}`;
-  if (status === 401 || status === 403)
-    return new ConnectorError('retryable', 'gateway_auth', message, reference);
-  if (status === 429) return new ConnectorError('retryable', 'gateway_unavailable', message, reference);
-  if (status === 409 || status >= 500)
-    return new ConnectorError('ambiguous', 'gateway_error', message, reference);
-  return new ConnectorError('retryable', 'gateway_rejected', message, reference);
+  return statusError(status, what, describe(body), STATUS_RULES, reference);
 }
 
 /**
@@ -54,37 +55,16 @@ export async function pagbankCall<T>(
   const what = `${method} ${path.replace(/\/(ORDE|CHAR|QRCO)_[^/]+/g, '/{id}')}`;
   const token = ctx.credentials.token;
   if (!token) throw new ConnectorError('retryable', 'gateway_auth', 'PagBank token is not configured');
-  const headers = new Headers({ Authorization: `Bearer ${token}`, Accept: 'application/json' });
-  if (opts.body !== undefined) headers.set('Content-Type', 'application/json');
-  if (opts.idempotencyKey) headers.set('x-idempotency-key', opts.idempotencyKey);
-  const signal = AbortSignal.timeout(ctx.timeoutMs);
-  let status: number;
-  let text: string;
-  try {
-    const res = await fetch(`${ctx.apiBase ?? PAGBANK_BASE_URL[ctx.mode]}${path}`, {
-      method,
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      signal,
-    });
-    status = res.status;
-    text = await res.text();
-  } catch (err) {
-    if (isTimeout(err, signal)) {
-      throw new ConnectorError(
-        'ambiguous',
-        'gateway_timeout',
-        `PagBank ${what} did not answer in ${ctx.timeoutMs} ms`,
-      );
-    }
-    throw new ConnectorError('retryable', 'gateway_unavailable', `PagBank ${what} could not be reached`);
-  }
-  let body: T | null = null;
-  try {
-    body = text ? (JSON.parse(text) as T) : null;
-  } catch {
-    body = null;
-  }
-  if ((status >= 200 && status < 300) || status === 404) return { status, body };
-  throw httpError(status, body, what);
+  const answer = await gatewayRequest<T>({
+    base: gatewayBase(ctx, PAGBANK_BASE_URL),
+    path,
+    method,
+    auth: { bearer: token },
+    body: jsonBody(opts.body),
+    idempotency: { header: 'x-idempotency-key', key: opts.idempotencyKey },
+    timeoutMs: ctx.timeoutMs,
+  });
+  const reply = writeReplyOf(answer, 'PagBank', what);
+  if ((reply.status >= 200 && reply.status < 300) || reply.status === 404) return reply;
+  throw httpError(reply.status, reply.body, what);
 }

@@ -1,4 +1,6 @@
-import { parsePixPayload } from '../../domain/pix';
+import { brCodeTxid } from '../pix-txid';
+import { fraudDecline } from '../refusals';
+import { fromTable } from '../status-table';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -28,19 +30,13 @@ function reasonOf(charge: PagbankCharge): string {
 
 /** Why a card charge was declined, in Borda's codes. */
 export function cardFailureCode(charge: PagbankCharge): string {
-  const reason = reasonOf(charge);
-  return Object.hasOwn(REASON_CODES, reason) ? (REASON_CODES[reason] as string) : 'card_declined';
+  return fromTable(REASON_CODES, reasonOf(charge), 'card_declined');
 }
 
 /** A declined card charge → a denied result, or a hard decline when the issuer suspects fraud. */
 export function declined(charge: PagbankCharge, reference: string): GatewayPaymentResult {
   if (FRAUD_REASONS.has(reasonOf(charge))) {
-    throw new ConnectorError(
-      'hard_decline',
-      'card_declined',
-      'PagBank: the issuer suspects fraud',
-      reference,
-    );
+    throw fraudDecline('PagBank: the issuer suspects fraud', reference);
   }
   return { status: 'denied', reference, failureCode: cardFailureCode(charge) };
 }
@@ -49,17 +45,6 @@ export function declined(charge: PagbankCharge, reference: string): GatewayPayme
 export function decidingCharge(order: PagbankOrder): PagbankCharge | undefined {
   const charges = order.charges ?? [];
   return charges.find((c) => c.status === 'PAID') ?? charges[charges.length - 1];
-}
-
-/** The PIX txid travels inside the BR Code (field 62, sub-field 05); `***` means none was set. */
-function pixTxid(payload: string): string | null {
-  try {
-    const additional = parsePixPayload(payload).get('62');
-    const txid = additional ? parsePixPayload(additional).get('05') : undefined;
-    return txid && txid !== '***' ? txid : null;
-  } catch {
-    return null;
-  }
 }
 
 /** POST /orders answer → Borda's result. The order id (`ORDE_…`) is the reference everywhere. */
@@ -83,7 +68,7 @@ export function createResult(order: PagbankOrder, req: CreatePaymentRequest): Ga
         pix: {
           payload: qr.text,
           expires_at: Number.isFinite(expires) ? Math.min(expires, req.expiresAt) : req.expiresAt,
-          txid: pixTxid(qr.text) ?? qr.id,
+          txid: brCodeTxid(qr.text) ?? qr.id,
         },
       },
     };

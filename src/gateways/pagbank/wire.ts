@@ -1,3 +1,4 @@
+import { fromTable } from '../status-table';
 /**
  * PagBank Orders API wire shapes: only the fields Borda sends or reads, named exactly as on the wire.
  * Sources are listed at the top of `client.ts`. Amounts are integers in centavos (`value`).
@@ -105,5 +106,5 @@ export const CHARGE_STATUS: Record<PagbankChargeStatus, BordaStatus> = {
 
 /** A status PagBank adds later reads as pending: neither paid nor failed until someone looks. */
 export function chargeStatus(status: string): BordaStatus {
-  return Object.hasOwn(CHARGE_STATUS, status) ? CHARGE_STATUS[status as PagbankChargeStatus] : 'pending';
+  return fromTable(CHARGE_STATUS, status, 'pending');
 }

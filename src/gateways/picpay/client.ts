@@ -31,6 +31,8 @@
  * Reference: Borda's `reference` for a PicPay payment is the merchantChargeId, derived from Borda's
  * payment id (build.ts), which every PicPay endpoint takes.
  */
+import { GatewayUnanswered, rethrowUnanswered } from '../http-outcome';
+import { alreadyPaid } from '../refusals';
 import {
   type Connector,
   type ConnectorContext,
@@ -43,7 +45,7 @@ import {
   type RefundRequest,
 } from '../types';
 import { chargeRequest, merchantChargeId } from './build';
-import { PicPayTransportError, picpayCall } from './http';
+import { picpayCall } from './http';
 import { chargeStatus, createResult } from './map';
 import { CHARGE_EVENT, ignored, notifiedChargeId, verifyNotification } from './webhook';
 import type { PicPayCharge, PicPayError } from './wire';
@@ -52,12 +54,6 @@ const METHODS = ['pix', 'picpay'] as const;
 
 /** Countries and methods this connector takes (the shape of the coverage table; one line to adopt it). */
 export const PICPAY_COVERAGE = { BRA: METHODS } as const;
-
-function transport(err: unknown, reference: string | null = null): never {
-  if (!(err instanceof PicPayTransportError)) throw err;
-  const code = err.reason === 'timeout' ? 'gateway_timeout' : 'gateway_unavailable';
-  throw new ConnectorError('retryable', code, err.message, reference);
-}
 
 async function createPayment(
   ctx: ConnectorContext,
@@ -77,7 +73,7 @@ async function createPayment(
     return createResult(reply, req, body.merchantChargeId);
   } catch (err) {
     // A code nobody saw cannot be paid, so even a timeout lets another gateway issue one.
-    return transport(err);
+    return rethrowUnanswered(err);
   }
 }
 
@@ -86,7 +82,7 @@ async function getCharge(ctx: ConnectorContext, chargeId: string): Promise<PicPa
   try {
     reply = await picpayCall<PicPayCharge>(ctx, 'GET', `/charge/${encodeURIComponent(chargeId)}`);
   } catch (err) {
-    return transport(err, chargeId);
+    return rethrowUnanswered(err, chargeId);
   }
   if (reply.status === 404) return null;
   if (reply.status < 200 || reply.status >= 300 || !reply.body) {
@@ -117,12 +113,7 @@ async function fetchStatus(
 async function cancel(ctx: ConnectorContext, reference: string): Promise<void> {
   const charge = await getCharge(ctx, reference);
   if (charge && chargeStatus(charge, reference).status === 'paid') {
-    throw new ConnectorError(
-      'hard_decline',
-      'already_paid',
-      `PicPay charge ${reference} is already paid`,
-      reference,
-    );
+    throw alreadyPaid(`PicPay charge ${reference}`, reference);
   }
 }
 
@@ -137,10 +128,10 @@ async function refund(ctx: ConnectorContext, req: RefundRequest): Promise<Gatewa
       { amount: req.amount },
     );
   } catch (err) {
-    if (err instanceof PicPayTransportError && err.reason === 'timeout') {
+    if (err instanceof GatewayUnanswered && err.reason === 'timeout') {
       throw new ConnectorError('ambiguous', 'gateway_timeout', err.message, req.reference);
     }
-    return transport(err, req.reference);
+    return rethrowUnanswered(err, req.reference);
   }
   if (reply.status >= 200 && reply.status < 300) return { status: 'succeeded', reference: null };
   if (reply.status >= 500) {

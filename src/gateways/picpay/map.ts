@@ -1,4 +1,4 @@
-import { parsePixPayload } from '../../domain/pix';
+import { brCodeTxid } from '../pix-txid';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -7,16 +7,6 @@ import {
 } from '../types';
 import type { PicPayReply } from './http';
 import { type PicPayCharge, type PicPayError, picpayStatus } from './wire';
-
-function pixTxid(payload: string, fallback: string): string {
-  try {
-    const extra = parsePixPayload(payload).get('62');
-    const txid = extra === undefined ? undefined : parsePixPayload(extra).get('05');
-    return txid && txid !== '***' ? txid : fallback;
-  } catch {
-    return fallback;
-  }
-}
 
 /**
  * POST /charge/pix or /charge/wallet answer → Borda. The reference Borda keeps is the
@@ -51,7 +41,7 @@ export function createResult(
     return {
       status: 'pending',
       reference,
-      details: { pix: { payload: code, expires_at: req.expiresAt, txid: pixTxid(code, reference) } },
+      details: { pix: { payload: code, expires_at: req.expiresAt, txid: brCodeTxid(code) ?? reference } },
     };
   }
   // The wallet's QR code opens the charge in the PicPay app: the customer scans or follows it.

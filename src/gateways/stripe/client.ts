@@ -1,3 +1,4 @@
+import { alreadyPaid } from '../refusals';
 /**
  * Stripe connector (PaymentIntents), built from Stripe's public documentation:
  * - https://docs.stripe.com/api/payment_intents/create, /confirm, /retrieve, /cancel, /search and
@@ -154,12 +155,7 @@ async function cancel(ctx: ConnectorContext, reference: string): Promise<void> {
   const state = errorOf(reply.body)?.payment_intent?.status;
   if (state === 'canceled') return;
   if (state === 'succeeded') {
-    throw new ConnectorError(
-      'hard_decline',
-      'already_paid',
-      `Stripe PaymentIntent ${reference} is already paid`,
-      reference,
-    );
+    throw alreadyPaid(`Stripe PaymentIntent ${reference}`, reference);
   }
   throw httpError(reply.status, reply.body, 'POST /v1/payment_intents/{id}/cancel', reference);
 }

@@ -1,11 +1,12 @@
-import { isTimeout } from '../../lib/timeout';
+import { gatewayBase, gatewayRequest } from '../http';
+import { type GatewayReply, type StatusRules, scrubDigits, statusError, writeReplyOf } from '../http-outcome';
 import { type ConnectorContext, ConnectorError } from '../types';
 import { STRIPE_API_VERSION, type StripeError } from './wire';
 
 /** Stripe's one API host; test and live differ only by key (sk_test_… / sk_live_…). */
 export const STRIPE_BASE_URL = 'https://api.stripe.com';
 
-export type StripeReply<T> = { status: number; body: T | null };
+export type StripeReply<T> = GatewayReply<T>;
 
 /** A form value: Stripe's API takes `application/x-www-form-urlencoded` with bracketed nesting. */
 export type FormValue = string | number | boolean | undefined | FormValue[] | { [k: string]: FormValue };
@@ -34,11 +35,6 @@ export function encodeForm(params: Record<string, FormValue>): string {
   return out.toString();
 }
 
-/** Gateway text may echo input; runs of digits (a card number, a CVC, a document) never reach an error. */
-function scrub(text: string): string {
-  return text.replace(/\d{3,}/g, '***').slice(0, 200);
-}
-
 /** The API error object of a non-2xx reply, when there is one. */
 export function errorOf(body: unknown): StripeError | null {
   if (!body || typeof body !== 'object') return null;
@@ -56,16 +52,17 @@ export function errorOf(body: unknown): StripeError | null {
  * - 429: rate limited before processing: retryable;
  * - 5xx: Stripe may have processed it (its docs say so): ambiguous, the router asks for the status.
  */
+const STATUS_RULES: StatusRules = {
+  gateway: 'Stripe',
+  rateLimitCode: 'gateway_unavailable',
+  conflictAmbiguous: true,
+  serverErrorAmbiguous: true,
+};
+
 export function httpError(status: number, body: unknown, what: string, reference: string | null = null) {
   const error = errorOf(body);
-  const detail = scrub([error?.type, error?.code, error?.param].filter(Boolean).join(' '));
-  const message = `Stripe ${what} answered HTTP ${status}${detail ? `: ${detail}` : ''}`;
-  if (status === 401 || status === 403)
-    return new ConnectorError('retryable', 'gateway_auth', message, reference);
-  if (status === 429) return new ConnectorError('retryable', 'gateway_unavailable', message, reference);
-  if (status === 409 || status >= 500)
-    return new ConnectorError('ambiguous', 'gateway_error', message, reference);
-  return new ConnectorError('retryable', 'gateway_rejected', message, reference);
+  const detail = scrubDigits([error?.type, error?.code, error?.param].filter(Boolean).join(' '));
+  return statusError(status, what, detail, STATUS_RULES, reference);
 }
 
 /**
@@ -83,41 +80,16 @@ export async function stripeCall<T>(
   const secretKey = ctx.credentials.secret_key;
   if (!secretKey)
     throw new ConnectorError('retryable', 'gateway_auth', 'Stripe secret_key is not configured');
-  const headers = new Headers({
-    Authorization: `Bearer ${secretKey}`,
-    Accept: 'application/json',
-    'Stripe-Version': STRIPE_API_VERSION,
-  });
-  if (opts.form) headers.set('Content-Type', 'application/x-www-form-urlencoded');
   // Stripe keeps an Idempotency-Key for 24 h and replays the first answer, errors included.
-  if (opts.idempotencyKey) headers.set('Idempotency-Key', opts.idempotencyKey);
-  const signal = AbortSignal.timeout(ctx.timeoutMs);
-  let status: number;
-  let text: string;
-  try {
-    const res = await fetch(`${ctx.apiBase ?? STRIPE_BASE_URL}${path}`, {
-      method,
-      headers,
-      body: opts.form ? encodeForm(opts.form) : undefined,
-      signal,
-    });
-    status = res.status;
-    text = await res.text();
-  } catch (err) {
-    if (isTimeout(err, signal)) {
-      throw new ConnectorError(
-        'ambiguous',
-        'gateway_timeout',
-        `Stripe ${what} did not answer in ${ctx.timeoutMs} ms`,
-      );
-    }
-    throw new ConnectorError('retryable', 'gateway_unavailable', `Stripe ${what} could not be reached`);
-  }
-  let body: T | null = null;
-  try {
-    body = text ? (JSON.parse(text) as T) : null;
-  } catch {
-    body = null;
-  }
-  return { status, body };
+  const answer = await gatewayRequest<T>({
+    base: gatewayBase(ctx, STRIPE_BASE_URL),
+    path,
+    method,
+    auth: { bearer: secretKey },
+    body: opts.form ? { form: encodeForm(opts.form) } : undefined,
+    idempotency: { header: 'Idempotency-Key', key: opts.idempotencyKey },
+    headers: { 'Stripe-Version': STRIPE_API_VERSION },
+    timeoutMs: ctx.timeoutMs,
+  });
+  return writeReplyOf(answer, 'Stripe', what);
 }

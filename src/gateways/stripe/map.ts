@@ -1,5 +1,6 @@
 import type { PaymentDetails } from '../../db/schema';
-import { parsePixPayload } from '../../domain/pix';
+import { brCodeTxid } from '../pix-txid';
+import { fraudDecline } from '../refusals';
 import {
   ConnectorError,
   type CreatePaymentRequest,
@@ -38,25 +39,9 @@ export function cardFailureCode(error: StripeError | null | undefined): string {
 /** A 402 card_error from confirm: a decline is a result (the customer may try another card). */
 export function declineResult(error: StripeError | null, reference: string): GatewayPaymentResult {
   if (error?.decline_code && FRAUD_DECLINES.has(error.decline_code)) {
-    throw new ConnectorError(
-      'hard_decline',
-      'card_declined',
-      'Stripe declined the card as fraudulent',
-      reference,
-    );
+    throw fraudDecline('Stripe declined the card as fraudulent', reference);
   }
   return { status: 'denied', reference, failureCode: cardFailureCode(error) };
-}
-
-/** The PIX txid travels inside the BR Code (field 62, sub-field 05); `***` means none was set. */
-function pixTxid(payload: string): string | null {
-  try {
-    const additional = parsePixPayload(payload).get('62');
-    const txid = additional ? parsePixPayload(additional).get('05') : undefined;
-    return txid && txid !== '***' ? txid : null;
-  } catch {
-    return null;
-  }
 }
 
 function asyncDetails(
@@ -72,7 +57,7 @@ function asyncDetails(
       pix: {
         payload: qr.data,
         expires_at: Math.min(expires, req.expiresAt),
-        txid: pixTxid(qr.data) ?? pi.id,
+        txid: brCodeTxid(qr.data) ?? pi.id,
       },
     };
     return { details };
