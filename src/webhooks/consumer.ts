@@ -47,7 +47,10 @@ export async function handleDeliverBatch(
       if (!dialects) return;
       const extras = await dialects.extras(db, env.ENCRYPTION_KEY, ctx.dialect, ctx.event);
       extrasOf.set(ctx.event.id, extras);
-      ctx.targets = ctx.targets.filter((t) => dialects.receives(ctx.dialect, ctx.event, t.target, extras));
+      // Webhook endpoints take every subscribed event in the canonical shape, whatever the dialect.
+      ctx.targets = ctx.targets.filter(
+        (t) => t.target === 'endpoint' || dialects.receives(ctx.dialect, ctx.event, t.target, extras),
+      );
     }),
   );
   const deliverable = [...contexts.values()].filter((c) => c.targets.length > 0);
@@ -61,12 +64,13 @@ export async function handleDeliverBatch(
     deliverable.map(async (ctx) => {
       const due = ctx.deliveries.filter((d) => d.status === 'pending' && (d.nextAttemptAt ?? 0) <= now);
       const body = webhookBody(ctx.event, ctx.dialect ?? 'canonical', extrasOf.get(ctx.event.id));
+      const canonical = ctx.dialect && ctx.dialect !== 'canonical' ? webhookBody(ctx.event) : body;
       const keys = due.length > 0 ? await secrets(ctx) : [];
       const settled = await Promise.all(
         due.map((d) =>
           slot(() =>
             attemptDelivery(ctx, d, {
-              body,
+              body: d.target === 'endpoint' ? canonical : body,
               keys,
               schedule,
               now,
@@ -141,8 +145,8 @@ async function attemptDelivery(
 ): Promise<DeliveryWrite> {
   const refused = refuseUnsafeUrl(delivery, opts);
   if (refused) return refused;
-  if (ctx.disabledUrls.has(delivery.url)) {
-    return { delivery: { ...delivery, status: 'disabled', updatedAt: opts.now } };
+  if (isSwitchedOff(ctx, delivery)) {
+    return { delivery: { ...delivery, status: 'disabled', nextAttemptAt: null, updatedAt: opts.now } };
   }
   const headers = await signatureHeaders({
     secrets: opts.keys,
@@ -173,12 +177,24 @@ async function attemptDelivery(
       statusCode: result.statusCode,
       latencyMs: result.latencyMs,
       error: result.error,
+      responseExcerpt: result.excerpt,
     },
-    disable:
-      result.verdict.kind === 'gone'
-        ? { merchantId: ctx.event.merchantId, mode: ctx.event.mode, url: delivery.url, at }
-        : undefined,
+    ...(result.verdict.kind === 'gone' ? goneWrite(ctx, delivery, at) : {}),
   };
+}
+
+/** A delivery to a URL that answered 410 Gone, or to an endpoint disabled or removed since, stops. */
+function isSwitchedOff(ctx: DeliveryContext, delivery: DeliveryRow): boolean {
+  if (delivery.target !== 'endpoint') return ctx.disabledUrls.has(delivery.url);
+  return ctx.endpoints.get(delivery.endpointId ?? '')?.status !== 'enabled';
+}
+
+/** 410 Gone disables the webhook endpoint that answered it, or for the default URLs that URL in the mode. */
+function goneWrite(ctx: DeliveryContext, delivery: DeliveryRow, at: number): Partial<DeliveryWrite> {
+  if (delivery.target === 'endpoint' && delivery.endpointId) {
+    return { disableEndpoint: { id: delivery.endpointId, at } };
+  }
+  return { disable: { merchantId: ctx.event.merchantId, mode: ctx.event.mode, url: delivery.url, at } };
 }
 
 /** Dead-letter consumer: whatever is still pending for the event has run out of attempts. */

@@ -82,6 +82,7 @@ export async function getEvent({ ctx, input }: { ctx: MerchantCtx; input: { id: 
     deliveries: deliveries.map((d) => ({
       id: d.id,
       target: d.target,
+      endpoint_id: d.endpointId,
       url: d.url,
       status: d.status,
       attempt_count: d.attempts,
@@ -94,6 +95,7 @@ export async function getEvent({ ctx, input }: { ctx: MerchantCtx; input: { id: 
           status_code: a.statusCode,
           latency_ms: a.latencyMs,
           error: a.error,
+          response_excerpt: a.responseExcerpt,
         })),
     })),
   };
@@ -102,7 +104,8 @@ export async function getEvent({ ctx, input }: { ctx: MerchantCtx; input: { id: 
 /**
  * Sends an event again from scratch: its deliveries go back to pending with a fresh retry schedule
  * (their attempt history stays), and it goes to the queue. A delivery that starts over is sent to the
- * URL configured now, so a merchant can fix its endpoint and redeliver.
+ * URL configured now, so a merchant can fix its endpoint and redeliver. With `deliveryId`, only that
+ * delivery (one endpoint) starts over: the others are not sent again.
  */
 export async function redeliverEvent({
   ctx,
@@ -110,14 +113,23 @@ export async function redeliverEvent({
   queue,
 }: {
   ctx: MerchantCtx;
-  input: { id: string };
+  input: { id: string; deliveryId?: string };
   queue: Queue;
 }) {
   const event = await ownEvent(ctx, input.id);
-  await ctx.db
+  const reset = await ctx.db
     .update(webhookDeliveries)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: null, updatedAt: ctx.now })
-    .where(eq(webhookDeliveries.eventId, event.id));
+    .where(
+      and(
+        eq(webhookDeliveries.eventId, event.id),
+        input.deliveryId === undefined ? undefined : eq(webhookDeliveries.id, input.deliveryId),
+      ),
+    )
+    .returning({ id: webhookDeliveries.id });
+  if (input.deliveryId !== undefined && reset.length === 0) {
+    throw new ApiError('not_found', 'No such delivery of this event.');
+  }
   await queue.send({ kind: 'deliver', eventId: event.id } satisfies DeliverMessage);
   return { id: event.id, object: 'event_redelivery' as const, status: 'queued' as const };
 }
