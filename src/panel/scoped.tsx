@@ -9,7 +9,7 @@ import { validate } from '../http/body';
 import { requirePermission } from './auth/middleware';
 import type { PanelEnv } from './context';
 import { paymentRoutes } from './payment-routes';
-import { audit, base, type C, mctx, shell } from './scope-helpers';
+import { audit, base, mctx, shell } from './scope-helpers';
 import { DevelopersPage } from './views/developers';
 import { SettingsPage } from './views/settings';
 import { webhookRoutes } from './webhook-routes';

@@ -22,7 +22,10 @@ function readLogFilter(c: C): LogFilter {
   if (c.req.method !== 'GET') return { status: '', endpoint: '' };
   const status = c.req.query('status') ?? '';
   const endpoint = c.req.query('endpoint') ?? '';
-  return { status: status.slice(0, 20), endpoint: /^(default|we_[A-Za-z0-9]{1,64})$/.test(endpoint) ? endpoint : '' };
+  return {
+    status: status.slice(0, 20),
+    endpoint: /^(default|we_[A-Za-z0-9]{1,64})$/.test(endpoint) ? endpoint : '',
+  };
 }
 
 /** The endpoints with their last 24 hours, the replay form and a page of the delivery log. */

@@ -99,10 +99,7 @@ export async function loadDeliveryContexts(db: DrizzleD1Database, eventIds: stri
       })
       .from(disabledEndpoints)
       .where(sql`${disabledEndpoints.merchantId} IN ${merchantsOfEvents}`),
-    db
-      .select()
-      .from(webhookEndpoints)
-      .where(sql`${webhookEndpoints.merchantId} IN ${merchantsOfEvents}`),
+    db.select().from(webhookEndpoints).where(sql`${webhookEndpoints.merchantId} IN ${merchantsOfEvents}`),
   ]);
   const contexts = new Map<string, DeliveryContext>();
   for (const row of found) {

@@ -26,13 +26,26 @@ export function keyset(cols: Keys, req: PageRequest) {
   const before = cursorOf(req.before);
   const after = before ? null : cursorOf(req.after);
   if (before) {
-    const newer = or(gt(cols.createdAt, before.at), and(eq(cols.createdAt, before.at), gt(cols.id, before.id)));
-    return { where: newer as SQL, order: [asc(cols.createdAt), asc(cols.id)], newerFirst: false, paged: true };
+    const newer = or(
+      gt(cols.createdAt, before.at),
+      and(eq(cols.createdAt, before.at), gt(cols.id, before.id)),
+    );
+    return {
+      where: newer as SQL,
+      order: [asc(cols.createdAt), asc(cols.id)],
+      newerFirst: false,
+      paged: true,
+    };
   }
   const older = after
     ? (or(lt(cols.createdAt, after.at), and(eq(cols.createdAt, after.at), lt(cols.id, after.id))) as SQL)
     : undefined;
-  return { where: older, order: [desc(cols.createdAt), desc(cols.id)], newerFirst: true, paged: after !== null };
+  return {
+    where: older,
+    order: [desc(cols.createdAt), desc(cols.id)],
+    newerFirst: true,
+    paged: after !== null,
+  };
 }
 
 /** Cuts `limit + 1` rows fetched with `keyset` into a newest-first page and the cursors of its neighbours. */

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { events, webhookDeliveries } from '../../db/schema';
-import type { DeliverMessage } from '../../webhooks/messages';
 import { inJson } from '../../webhooks/context';
+import type { DeliverMessage } from '../../webhooks/messages';
 import { DELIVER_SEND_BATCH } from '../../webhooks/messages';
 import type { MerchantCtx } from '../context';
 import { endpointFilter } from './delivery-log';

@@ -9,12 +9,7 @@ import {
   WebhookEndpoint,
   WebhookEndpointList,
 } from './schema';
-import {
-  createWebhookEndpoint,
-  deleteWebhookEndpoint,
-  endpointView,
-  listWebhookEndpoints,
-} from './service';
+import { createWebhookEndpoint, deleteWebhookEndpoint, endpointView, listWebhookEndpoints } from './service';
 
 /** The webhook endpoints of the key's mode: every event of the mode goes to each enabled one subscribed to it. */
 export const webhookEndpointsRoutes = new Hono<AppEnv>()

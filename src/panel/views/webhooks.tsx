@@ -25,7 +25,13 @@ const EndpointOptions: FC<{ endpoints: WebhookEndpointRow[]; selected: string }>
 
 /** One attempt: when, the answer's status (or the error), latency and the start of the answer body. */
 export const AttemptLine: FC<{
-  a: { attemptedAt: number; statusCode: number | null; error: string | null; latencyMs: number; responseExcerpt: string | null };
+  a: {
+    attemptedAt: number;
+    statusCode: number | null;
+    error: string | null;
+    latencyMs: number;
+    responseExcerpt: string | null;
+  };
 }> = ({ a }) => (
   <li>
     {when(a.attemptedAt)}: {a.statusCode ?? a.error ?? 'no answer'} in {a.latencyMs} ms
