@@ -53,7 +53,10 @@ export async function handleDeliverBatch(
       );
     }),
   );
-  const deliverable = [...contexts.values()].filter((c) => c.targets.length > 0);
+  // An event whose endpoints were all disabled or removed still settles their pending deliveries.
+  const deliverable = [...contexts.values()].filter(
+    (c) => c.targets.length > 0 || c.deliveries.some((d) => d.target === 'endpoint' && d.status === 'pending'),
+  );
   await ensureDeliveries(env.DB, deliverable, now);
   const schedule = parseSchedule(env.WEBHOOK_RETRY_SCHEDULE);
   const secrets = secretOpener(env, now);
