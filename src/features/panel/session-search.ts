@@ -9,6 +9,7 @@ import {
 } from '../../db/schema';
 import { decimalTextToMinor } from '../../domain/decimal';
 import { CURRENCY_CODES } from '../../domain/money';
+import { isEndToEndId } from '../../domain/pix-end-to-end';
 import type { MerchantCtx } from '../context';
 import { getSessionWithPayments } from '../sessions/service';
 import { keyset, type PageRequest, pageOf } from './keyset';
@@ -90,9 +91,7 @@ function sessionFilter(ctx: MerchantCtx, input: SessionSearch): SQL[] {
         ? sql`replace(replace(json_extract(${payments.details}, '$.boleto.line'), '.', ''), ' ', '') = ${digits}`
         : undefined,
       // A PIX end-to-end id (E + the payer's ISPB + date + sequence, 32 characters), as the bank shows it.
-      /^[Ee][0-9A-Za-z]{31}$/.test(q)
-        ? sql`upper(json_extract(${payments.details}, '$.pix.end_to_end_id')) = ${q.toUpperCase()}`
-        : undefined,
+      isEndToEndId(q) ? sql`json_extract(${payments.details}, '$.pix.end_to_end_id') = ${q}` : undefined,
     );
     where.push(
       or(
