@@ -55,7 +55,8 @@ export async function handleDeliverBatch(
   );
   // An event whose endpoints were all disabled or removed still settles their pending deliveries.
   const deliverable = [...contexts.values()].filter(
-    (c) => c.targets.length > 0 || c.deliveries.some((d) => d.target === 'endpoint' && d.status === 'pending'),
+    (c) =>
+      c.targets.length > 0 || c.deliveries.some((d) => d.target === 'endpoint' && d.status === 'pending'),
   );
   await ensureDeliveries(env.DB, deliverable, now);
   const schedule = parseSchedule(env.WEBHOOK_RETRY_SCHEDULE);

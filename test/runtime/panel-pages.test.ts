@@ -19,9 +19,9 @@ beforeAll(async () => {
   ownerB = (await signedIn(b.merchant_id, 'owner')).client;
 });
 
-const unescape = (s: string) => s.replace(/&amp;/g, '&');
+const unescapeHtml = (s: string) => s.replace(/&amp;/g, '&');
 const link = (html: string, rel: 'next' | 'prev') =>
-  unescape(new RegExp(`<a href="([^"]+)" rel="${rel}">`).exec(html)?.[1] ?? '') || null;
+  unescapeHtml(new RegExp(`<a href="([^"]+)" rel="${rel}">`).exec(html)?.[1] ?? '') || null;
 const sessionIds = (html: string) =>
   [...html.matchAll(/<a href="\/dashboard\/test\/payments\/(cs_test_\w+)">/g)].map((m) => m[1]);
 const deliveryIds = (html: string) =>

@@ -11,13 +11,11 @@ let a: Merchant;
 let b: Merchant;
 let owner: PanelClient;
 let ownerB: PanelClient;
-let session: string;
 
 beforeAll(async () => {
   [a, b] = await Promise.all([newMerchant({ name: 'A' }), newMerchant({ name: 'B' })]);
   owner = (await signedIn(a.merchant_id, 'owner')).client;
   ownerB = (await signedIn(b.merchant_id, 'owner')).client;
-  session = (await createSession(a.secret_keys.test)).token;
 });
 
 const WEBHOOKS = '/dashboard/test/webhooks';
