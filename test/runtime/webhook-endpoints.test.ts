@@ -183,6 +183,24 @@ describe('delivery to webhook endpoints', () => {
     ]);
   });
 
+  it('redelivers an event to one endpoint through the API, leaving the others alone', async () => {
+    const p = prefix('api');
+    const merchant = await newMerchant({ name: 'Redeliver', country: 'BRA' });
+    const session = (await createSession(merchant.secret_keys.test)).token;
+    const one = await storeEndpoint({ merchantId: merchant.merchant_id, url: receiver(`/ok${p}/one`) });
+    await storeEndpoint({ merchantId: merchant.merchant_id, url: receiver(`/ok${p}/two`) });
+    const eventId = await insertEvent({ merchantId: merchant.merchant_id, sessionId: session });
+    await consumeDev([eventId]);
+    const path = `/api/v1/events/${eventId}/redeliver`;
+    const res = await api(`${path}?endpoint_id=${one}`, merchant.secret_keys.test, { method: 'POST' });
+    expect(res.status).toBe(202);
+    await consumeDev([eventId]);
+    const hits = (await hitsUnder(`/ok${p}`)).map((h) => h.path).sort();
+    expect(hits).toEqual([`/ok${p}/one`, `/ok${p}/one`, `/ok${p}/two`]);
+    const unknown = await api(`${path}?endpoint_id=we_nope`, merchant.secret_keys.test, { method: 'POST' });
+    expect(unknown.status).toBe(404);
+  });
+
   it('sends a dialect session event to an endpoint in the canonical shape', async () => {
     const p = prefix('canon');
     const merchant = await newMerchant({ name: 'Canon', country: 'BRA' });

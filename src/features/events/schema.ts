@@ -32,6 +32,13 @@ export const ListEventsQuery = z.strictObject({
 });
 export type ListEventsQuery = z.infer<typeof ListEventsQuery>;
 
+export const RedeliverQuery = z.object({
+  endpoint_id: z.string().max(64).optional().meta({
+    description: 'Only the delivery to this webhook endpoint starts over; the others are not sent again.',
+  }),
+});
+export type RedeliverQuery = z.infer<typeof RedeliverQuery>;
+
 export const WebhookEvent = z
   .object({
     id: z.string(),

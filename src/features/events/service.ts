@@ -104,8 +104,8 @@ export async function getEvent({ ctx, input }: { ctx: MerchantCtx; input: { id: 
 /**
  * Sends an event again from scratch: its deliveries go back to pending with a fresh retry schedule
  * (their attempt history stays), and it goes to the queue. A delivery that starts over is sent to the
- * URL configured now, so a merchant can fix its endpoint and redeliver. With `deliveryId`, only that
- * delivery (one endpoint) starts over: the others are not sent again.
+ * URL configured now, so a merchant can fix its endpoint and redeliver. With `deliveryId` or
+ * `endpointId`, only that delivery (one endpoint) starts over: the others are not sent again.
  */
 export async function redeliverEvent({
   ctx,
@@ -113,7 +113,7 @@ export async function redeliverEvent({
   queue,
 }: {
   ctx: MerchantCtx;
-  input: { id: string; deliveryId?: string };
+  input: { id: string; deliveryId?: string; endpointId?: string };
   queue: Queue;
 }) {
   const event = await ownEvent(ctx, input.id);
@@ -124,10 +124,11 @@ export async function redeliverEvent({
       and(
         eq(webhookDeliveries.eventId, event.id),
         input.deliveryId === undefined ? undefined : eq(webhookDeliveries.id, input.deliveryId),
+        input.endpointId === undefined ? undefined : eq(webhookDeliveries.endpointId, input.endpointId),
       ),
     )
     .returning({ id: webhookDeliveries.id });
-  if (input.deliveryId !== undefined && reset.length === 0) {
+  if ((input.deliveryId !== undefined || input.endpointId !== undefined) && reset.length === 0) {
     throw new ApiError('not_found', 'No such delivery of this event.');
   }
   await queue.send({ kind: 'deliver', eventId: event.id } satisfies DeliverMessage);
