@@ -591,7 +591,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deliver an event again to its endpoints */
+        /** Deliver an event again to its endpoints (or to one, with endpoint_id) */
         post: operations["redeliverEvent"];
         delete?: never;
         options?: never;
@@ -3966,7 +3966,9 @@ export interface operations {
     };
     redeliverEvent: {
         parameters: {
-            query?: never;
+            query?: {
+                endpoint_id?: string;
+            };
             header?: {
                 /** @description Retries with the same key within 24 h replay the first answer and change nothing. */
                 "Idempotency-Key"?: string;
@@ -3998,6 +4000,15 @@ export interface operations {
             };
             /** @description `not_found`: No such object */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: The request has invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
