@@ -12,7 +12,7 @@ import {
   storeEndpoint,
 } from './endpoint-helpers';
 import { api, createSession, type Merchant, newMerchant } from './helpers';
-import { insertEvent } from './webhook-helpers';
+import { consume, insertEvent } from './webhook-helpers';
 
 /** Webhook endpoints: every event of a mode to every enabled endpoint subscribed to it, each on its own. */
 let m: Merchant;
@@ -199,6 +199,21 @@ describe('delivery to webhook endpoints', () => {
     expect(hits).toEqual([`/ok${p}/one`, `/ok${p}/one`, `/ok${p}/two`]);
     const unknown = await api(`${path}?endpoint_id=we_nope`, merchant.secret_keys.test, { method: 'POST' });
     expect(unknown.status).toBe(404);
+  });
+
+  it("checks an endpoint's URL again at send: a loopback URL is refused once loopback is off", async () => {
+    const p = prefix('recheck');
+    const merchant = await newMerchant({ name: 'Recheck', country: 'BRA' });
+    const session = (await createSession(merchant.secret_keys.test)).token;
+    const id = await storeEndpoint({ merchantId: merchant.merchant_id, url: receiver(`/ok${p}`) });
+    const eventId = await insertEvent({ merchantId: merchant.merchant_id, sessionId: session });
+    await consume(eventId); // the tests' env: ALLOW_LOOPBACK_URLS=false, as in production
+    expect(await hitsUnder(`/ok${p}`)).toEqual([]);
+    const [d] = await deliveriesOf(eventId);
+    expect(d).toMatchObject({ endpoint_id: id, status: 'failed' });
+    expect(await attemptRows(d?.id ?? '')).toMatchObject([
+      { error: expect.stringMatching(/^url refused: /) },
+    ]);
   });
 
   it('sends a dialect session event to an endpoint in the canonical shape', async () => {

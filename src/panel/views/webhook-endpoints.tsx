@@ -45,6 +45,11 @@ export const EndpointsSection: FC<{
       <caption>Webhook endpoints, last 24 hours</caption>
       <Head />
       <tbody>
+        {endpoints.length === 0 && (
+          <tr>
+            <td colspan={8}>No endpoints yet: events go to the notification URLs below.</td>
+          </tr>
+        )}
         {endpoints.map((e) => (
           <tr class="webhook-endpoint" id={e.id}>
             <td>
