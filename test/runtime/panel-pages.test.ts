@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/ids';
 import { consumeDev, receiver, storeEndpoint } from './endpoint-helpers';
-import { createSession, type Merchant, newMerchant } from './helpers';
+import { api, createSession, type Merchant, newMerchant } from './helpers';
 import { type PanelClient, signedIn } from './panel-helpers';
 import { paidPayment } from './refund-helpers';
 import { insertEvent } from './webhook-helpers';
@@ -141,6 +141,10 @@ describe('panel: search by PIX end-to-end id', () => {
       .first<{ e2e: string }>();
     const e2e = row?.e2e ?? '';
     expect(e2e).toMatch(/^E99999999\d{12}[0-9A-Za-z]{11}$/);
+    const viaApi = (await (await api(`/api/v1/payments/${pix.paymentId}`, a.secret_keys.test)).json()) as {
+      pix: { end_to_end_id: string | null };
+    };
+    expect(viaApi.pix.end_to_end_id).toBe(e2e);
     const found = await owner.page(`/dashboard/test/payments?q=${encodeURIComponent(` ${e2e} `)}`);
     expect(sessionIds(found.html)).toEqual([pix.session.token]);
     expect(found.html).not.toContain(other.session.token);
