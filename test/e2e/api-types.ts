@@ -1451,6 +1451,8 @@ export interface components {
             pix: {
                 qr_code: string;
                 expires_at: string;
+                /** @description The settled transfer's end-to-end id (BCB), when the gateway gave it. */
+                end_to_end_id: string | null;
             } | null;
             boleto: {
                 /** @description The 44-digit barcode. */
@@ -1616,6 +1618,8 @@ export interface components {
             pix: {
                 qr_code: string;
                 expires_at: string;
+                /** @description The settled transfer's end-to-end id (BCB), when the gateway gave it. */
+                end_to_end_id: string | null;
             } | null;
             boleto: {
                 /** @description The 44-digit barcode. */
