@@ -145,6 +145,9 @@ describe('panel: search by PIX end-to-end id', () => {
       pix: { end_to_end_id: string | null };
     };
     expect(viaApi.pix.end_to_end_id).toBe(e2e);
+    expect((await owner.page(`/dashboard/test/payments/${pix.session.token}`)).html).toContain(
+      `<code class="e2e">${e2e}</code>`,
+    );
     const found = await owner.page(`/dashboard/test/payments?q=${encodeURIComponent(` ${e2e} `)}`);
     expect(sessionIds(found.html)).toEqual([pix.session.token]);
     expect(found.html).not.toContain(other.session.token);

@@ -147,6 +147,11 @@ export const PaymentDetail: FC<{ t: Timeline }> = ({ t }) => (
           <tr>
             <td>
               <code>{p.id}</code>
+              {p.details.pix?.end_to_end_id && (
+                <div>
+                  end-to-end <code class="e2e">{p.details.pix.end_to_end_id}</code>
+                </div>
+              )}
             </td>
             <td>{p.method}</td>
             <td>{p.gateway}</td>
