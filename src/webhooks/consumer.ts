@@ -68,7 +68,9 @@ export async function handleDeliverBatch(
     deliverable.map(async (ctx) => {
       const due = ctx.deliveries.filter((d) => d.status === 'pending' && (d.nextAttemptAt ?? 0) <= now);
       const body = webhookBody(ctx.event, ctx.dialect ?? 'canonical', extrasOf.get(ctx.event.id));
-      const canonical = ctx.dialect && ctx.dialect !== 'canonical' ? webhookBody(ctx.event) : body;
+      const toEndpoint =
+        ctx.dialect && ctx.dialect !== 'canonical' && due.some((d) => d.target === 'endpoint');
+      const canonical = toEndpoint ? webhookBody(ctx.event) : body;
       const keys = due.length > 0 ? await secrets(ctx) : [];
       const settled = await Promise.all(
         due.map((d) =>
@@ -150,7 +152,7 @@ async function attemptDelivery(
   const refused = refuseUnsafeUrl(delivery, opts);
   if (refused) return refused;
   if (isSwitchedOff(ctx, delivery)) {
-    return { delivery: { ...delivery, status: 'disabled', nextAttemptAt: null, updatedAt: opts.now } };
+    return { delivery: { ...delivery, status: 'disabled', updatedAt: opts.now } };
   }
   const headers = await signatureHeaders({
     secrets: opts.keys,

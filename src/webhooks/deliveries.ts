@@ -2,7 +2,7 @@ import type { DeliveryRow } from '../db/schema';
 import { newId } from '../lib/ids';
 import { type DeliveryContext, isTargetOf } from './context';
 
-/** New delivery rows from one JSON parameter; the unique (event, target) index makes a race a no-op. */
+/** New delivery rows from one JSON parameter; the unique (event, target, endpoint) index makes a race a no-op. */
 const INSERT_DELIVERIES = `INSERT OR IGNORE INTO webhook_deliveries
   (id, event_id, merchant_id, target, endpoint_id, url, status, attempts, created_at, updated_at)
 SELECT json_extract(value, '$.id'), json_extract(value, '$.event_id'), json_extract(value, '$.merchant_id'),
