@@ -158,6 +158,13 @@ describe('panel: per-endpoint redelivery and replay', () => {
         [y, 'failed'],
       ].sort(),
     );
+    // The notification URLs have no failure here; the log filters by endpoint.
+    const none = await o.submit(WEBHOOKS, `${WEBHOOKS}/replay`, { hours: '1', endpoint: 'default' });
+    expect(await none.text()).toContain('Replaying 0 failed event');
+    const byId = Object.fromEntries(rows.map((d) => [d.endpoint_id, d.id]));
+    const onlyY = (await o.page(`${WEBHOOKS}?endpoint=${y}`)).html;
+    expect(onlyY).toContain(`id="${byId[y]}"`);
+    expect(onlyY).not.toContain(`id="${byId[x]}"`);
     // Another merchant's replay of the same endpoint id changes nothing here.
     await ownerB.submit(WEBHOOKS, `${WEBHOOKS}/replay`, { hours: '1', endpoint: y });
     expect((await deliveriesOf(eventId)).find((d) => d.endpoint_id === y)?.status).toBe('failed');
