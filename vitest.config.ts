@@ -45,6 +45,8 @@ export default defineConfig(async () => {
             name: 'runtime',
             include: ['test/runtime/**/*.test.ts', 'test/unit/**/*.test.ts'],
             setupFiles: ['test/runtime/setup.ts'],
+            // A real webhook receiver on loopback (test/runtime/receiver-server.ts).
+            globalSetup: ['test/runtime/receiver-server.ts'],
           },
         },
         {

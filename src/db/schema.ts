@@ -11,4 +11,5 @@ export * from './tables/panel';
 export * from './tables/payments';
 export * from './tables/refunds';
 export * from './tables/sessions';
+export * from './tables/webhook-endpoints';
 export * from './tables/webhooks';

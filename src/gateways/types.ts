@@ -123,6 +123,8 @@ export type InboundGatewayEvent =
       /** What the gateway says it received, in minor units of `currency`, when the notification says so. */
       amount?: number;
       currency?: string;
+      /** A settled PIX's end-to-end id, when the gateway gives it. */
+      endToEndId?: string;
     }
   | { kind: 'ignored'; eventId: string; reason: string };
 

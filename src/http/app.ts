@@ -16,6 +16,7 @@ import { paymentsRoutes, testRoutes } from '../features/payments/routes';
 import { bankAccountRoutes } from '../features/refunds/bank-account-routes';
 import { refundsRoutes, testRefundRoutes } from '../features/refunds/routes';
 import { sessionsRoutes } from '../features/sessions/routes';
+import { webhookEndpointsRoutes } from '../features/webhook-endpoints/routes';
 import { docsRoutes } from '../openapi/routes';
 import { panelRoutes } from '../panel';
 import { requireSecretKey } from './auth';
@@ -59,6 +60,7 @@ export function buildApp() {
   api.route('/test', testRefundRoutes);
   api.route('/refunds', refundsRoutes);
   api.route('/events', eventsRoutes);
+  api.route('/webhook_endpoints', webhookEndpointsRoutes);
   api.route('/gateways', gatewaysRoutes);
   api.route('/', merchantRoutes);
   api.route('/', seed000Routes);

@@ -2,7 +2,12 @@ import { Hono } from 'hono';
 import { decimalTextToMinor } from '../domain/decimal';
 import type { Currency } from '../domain/money';
 import { overview } from '../features/panel/overview';
-import { type SessionSearch, searchSessions, sessionTimeline } from '../features/panel/session-search';
+import {
+  type SessionSearch,
+  searchSessions,
+  searchSessionsPage,
+  sessionTimeline,
+} from '../features/panel/session-search';
 import { acceptHeldPayment, getPayment } from '../features/payments/service';
 import { CreateRefund } from '../features/refunds/schema';
 import { listRefunds, refundPayment } from '../features/refunds/service';
@@ -101,8 +106,11 @@ function readFilter(c: C) {
 export const paymentRoutes = new Hono<PanelEnv>()
   .get('/payments', requirePermission('payments.read'), async (c) => {
     const { filter, search } = readFilter(c);
-    const rows = await searchSessions(mctx(c), search);
-    return shell(c, 'Payments', () => <PaymentsList base={base(c)} filter={filter} rows={rows} />);
+    const page = await searchSessionsPage(mctx(c), search, {
+      after: c.req.query('after'),
+      before: c.req.query('before'),
+    });
+    return shell(c, 'Payments', () => <PaymentsList base={base(c)} filter={filter} page={page} />);
   })
   .get('/overview', requirePermission('payments.read'), async (c) => {
     const data = await overview(mctx(c));

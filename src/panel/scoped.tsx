@@ -1,37 +1,14 @@
 import { Hono } from 'hono';
 import type { Mode } from '../domain/tenant';
-import { redeliverEvent } from '../features/events/service';
 import { rollWebhookSecret } from '../features/merchant/webhook-secret';
 import { listApiKeys, rollApiKey } from '../features/panel/api-keys';
-import { deliveryLog } from '../features/panel/session-search';
-import { replayFailedDeliveries } from '../features/panel/webhook-replay';
-import { endpointStats, STATS_WINDOW_MS } from '../features/panel/webhook-stats';
 import { requirePermission } from './auth/middleware';
 import type { PanelEnv } from './context';
 import { paymentRoutes } from './payment-routes';
-import { audit, base, type C, mctx, shell } from './scope-helpers';
+import { audit, base, mctx, shell } from './scope-helpers';
 import { settingsRoutes } from './settings-routes';
 import { DevelopersPage } from './views/developers';
-import { WebhooksPage } from './views/webhooks';
-
-/** The delivery log (optionally of one status) with the endpoints' last 24 hours. */
-async function webhooksPage(c: C, status: string, notice?: string) {
-  const ctx = mctx(c);
-  const [log, stats] = await Promise.all([
-    deliveryLog(ctx, { status: status || undefined }),
-    endpointStats(ctx, ctx.now - STATS_WINDOW_MS),
-  ]);
-  return shell(c, 'Webhooks', () => (
-    <WebhooksPage
-      base={base(c)}
-      csrf={c.get('csrf')}
-      log={log}
-      stats={stats}
-      status={status}
-      notice={notice}
-    />
-  ));
-}
+import { webhookRoutes } from './webhook-routes';
 
 /**
  * Everything under /dashboard/{test|live}/: each view and action runs through the API's services
@@ -46,27 +23,7 @@ export const scopedRoutes = new Hono<PanelEnv>()
     await next();
   })
   .route('/', paymentRoutes)
-  .get('/webhooks', requirePermission('webhooks.read'), (c) => webhooksPage(c, c.req.query('status') ?? ''))
-  .post('/webhooks/replay', requirePermission('webhooks.replay'), async (c) => {
-    const hours = Math.min(Math.max(Number(c.get('form').hours) || 1, 1), 72);
-    const now = Date.now();
-    const result = await replayFailedDeliveries({
-      ctx: mctx(c),
-      input: { from: now - hours * 3_600_000, to: now },
-    });
-    await audit(c, 'webhooks.replayed', null, { hours, events: result.replayed });
-    return webhooksPage(
-      c,
-      '',
-      `Replaying ${result.replayed} failed event(s) from the last ${hours} hour(s).`,
-    );
-  })
-  .post('/webhooks/:id/redeliver', requirePermission('webhooks.replay'), async (c) => {
-    const id = c.req.param('id');
-    await redeliverEvent({ ctx: mctx(c), input: { id } });
-    await audit(c, 'webhook.redelivered', id);
-    return webhooksPage(c, '', `Event ${id} queued again.`);
-  })
+  .route('/', webhookRoutes)
   .get('/developers', requirePermission('keys.roll'), async (c) => {
     const keys = await listApiKeys(mctx(c));
     return shell(c, 'Developers', () => <DevelopersPage base={base(c)} csrf={c.get('csrf')} keys={keys} />);

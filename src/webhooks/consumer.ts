@@ -46,10 +46,17 @@ export async function handleDeliverBatch(
       if (!dialects) return;
       const extras = await dialects.extras(db, platform.secrets.signingKey, ctx.dialect, ctx.event);
       extrasOf.set(ctx.event.id, extras);
-      ctx.targets = ctx.targets.filter((t) => dialects.receives(ctx.dialect, ctx.event, t.target, extras));
+      // Webhook endpoints take every subscribed event in the canonical shape, whatever the dialect.
+      ctx.targets = ctx.targets.filter(
+        (t) => t.target === 'endpoint' || dialects.receives(ctx.dialect, ctx.event, t.target, extras),
+      );
     }),
   );
-  const deliverable = [...contexts.values()].filter((c) => c.targets.length > 0);
+  // An event whose endpoints were all disabled or removed still settles their pending deliveries.
+  const deliverable = [...contexts.values()].filter(
+    (c) =>
+      c.targets.length > 0 || c.deliveries.some((d) => d.target === 'endpoint' && d.status === 'pending'),
+  );
   await ensureDeliveries(platform.d1, deliverable, now);
   const schedule = parseSchedule(platform.config.webhookRetrySchedule);
   const secrets = secretOpener(platform.secrets, now);
@@ -60,12 +67,15 @@ export async function handleDeliverBatch(
     deliverable.map(async (ctx) => {
       const due = ctx.deliveries.filter((d) => d.status === 'pending' && (d.nextAttemptAt ?? 0) <= now);
       const body = webhookBody(ctx.event, ctx.dialect ?? 'canonical', extrasOf.get(ctx.event.id));
+      const toEndpoint =
+        ctx.dialect && ctx.dialect !== 'canonical' && due.some((d) => d.target === 'endpoint');
+      const canonical = toEndpoint ? webhookBody(ctx.event) : body;
       const keys = due.length > 0 ? await secrets(ctx) : [];
       const settled = await Promise.all(
         due.map((d) =>
           slot(() =>
             attemptDelivery(ctx, d, {
-              body,
+              body: d.target === 'endpoint' ? canonical : body,
               keys,
               schedule,
               now,
@@ -140,7 +150,7 @@ async function attemptDelivery(
 ): Promise<DeliveryWrite> {
   const refused = refuseUnsafeUrl(delivery, opts);
   if (refused) return refused;
-  if (ctx.disabledUrls.has(delivery.url)) {
+  if (isSwitchedOff(ctx, delivery)) {
     return { delivery: { ...delivery, status: 'disabled', updatedAt: opts.now } };
   }
   const headers = await signatureHeaders({
@@ -172,12 +182,24 @@ async function attemptDelivery(
       statusCode: result.statusCode,
       latencyMs: result.latencyMs,
       error: result.error,
+      responseExcerpt: result.excerpt,
     },
-    disable:
-      result.verdict.kind === 'gone'
-        ? { merchantId: ctx.event.merchantId, mode: ctx.event.mode, url: delivery.url, at }
-        : undefined,
+    ...(result.verdict.kind === 'gone' ? goneWrite(ctx, delivery, at) : {}),
   };
+}
+
+/** A delivery to a URL that answered 410 Gone, or to an endpoint disabled or removed since, stops. */
+function isSwitchedOff(ctx: DeliveryContext, delivery: DeliveryRow): boolean {
+  if (delivery.target !== 'endpoint') return ctx.disabledUrls.has(delivery.url);
+  return ctx.endpoints.get(delivery.endpointId ?? '')?.status !== 'enabled';
+}
+
+/** 410 Gone disables the webhook endpoint that answered it, or for the default URLs that URL in the mode. */
+function goneWrite(ctx: DeliveryContext, delivery: DeliveryRow, at: number): Partial<DeliveryWrite> {
+  if (delivery.target === 'endpoint' && delivery.endpointId) {
+    return { disableEndpoint: { id: delivery.endpointId, at } };
+  }
+  return { disable: { merchantId: ctx.event.merchantId, mode: ctx.event.mode, url: delivery.url, at } };
 }
 
 /** Dead-letter consumer: whatever is still pending for the event has run out of attempts. */

@@ -4,14 +4,43 @@ import {
   checkoutSessions,
   type DeliveryRow,
   disabledEndpoints,
+  type EventRow,
   events,
   merchantModeSettings,
+  type WebhookEndpointRow,
   webhookDeliveries,
+  webhookEndpoints,
 } from '../db/schema';
 import { ownedBy } from '../db/tenant';
 import type { WebhookDialect } from './payload';
 
-export type DeliveryTarget = { target: DeliveryRow['target']; url: string };
+/** Where one delivery of an event goes; `endpointId` names the webhook endpoint of an `endpoint` target. */
+export type DeliveryTarget = { target: DeliveryRow['target']; url: string; endpointId: string | null };
+
+/** Whether a delivery row is the one of this target (the same kind, and for an endpoint the same one). */
+export function isTargetOf(d: Pick<DeliveryRow, 'target' | 'endpointId'>, t: DeliveryTarget): boolean {
+  return d.target === t.target && (d.endpointId ?? null) === t.endpointId;
+}
+
+/**
+ * The webhook endpoints an event goes to: its mode's enabled endpoints subscribed to its type that
+ * existed when it happened (a redelivery or replay of an older event never reaches a newer endpoint).
+ */
+export function endpointTargets(
+  event: Pick<EventRow, 'merchantId' | 'mode' | 'type' | 'createdAt'>,
+  endpoints: readonly WebhookEndpointRow[],
+): DeliveryTarget[] {
+  return endpoints
+    .filter(
+      (e) =>
+        e.merchantId === event.merchantId &&
+        e.mode === event.mode &&
+        e.status === 'enabled' &&
+        e.createdAt <= event.createdAt &&
+        (e.enabledEvents === null || e.enabledEvents.includes(event.type)),
+    )
+    .map((e) => ({ target: 'endpoint' as const, url: e.url, endpointId: e.id }));
+}
 
 /** `column IN (the ids)`, the ids bound as one JSON parameter (D1 binds at most 100 per statement). */
 export function inJson(column: Column, ids: string[]) {
@@ -19,13 +48,14 @@ export function inJson(column: Column, ids: string[]) {
 }
 
 /**
- * Everything needed to deliver a batch of events, read in one D1 round trip (a batch of three
+ * Everything needed to deliver a batch of events, read in one D1 round trip (a batch of four
  * reads, whatever the number of events): each event with its merchant's URL and sealed secrets and
- * its session's URLs and dialect, their delivery rows, and the merchants' disabled endpoints.
+ * its session's URLs and dialect, their delivery rows, the merchants' disabled URLs and their
+ * webhook endpoints.
  */
 export async function loadDeliveryContexts(db: DrizzleD1Database, eventIds: string[]) {
   const merchantsOfEvents = sql`(SELECT merchant_id FROM events WHERE ${inJson(events.id, eventIds)})`;
-  const [found, deliveries, disabled] = await db.batch([
+  const [found, deliveries, disabled, endpoints] = await db.batch([
     db
       .select({
         event: events,
@@ -64,15 +94,17 @@ export async function loadDeliveryContexts(db: DrizzleD1Database, eventIds: stri
       })
       .from(disabledEndpoints)
       .where(sql`${disabledEndpoints.merchantId} IN ${merchantsOfEvents}`),
+    db.select().from(webhookEndpoints).where(sql`${webhookEndpoints.merchantId} IN ${merchantsOfEvents}`),
   ]);
   const contexts = new Map<string, DeliveryContext>();
   for (const row of found) {
     const targets: DeliveryTarget[] = [];
     const notify = row.sessionNotificationUrl ?? row.merchantNotificationUrl;
-    if (notify) targets.push({ target: 'notification', url: notify });
+    if (notify) targets.push({ target: 'notification', url: notify, endpointId: null });
     if (row.event.type === 'payment.failed' && row.paymentFailureUrl) {
-      targets.push({ target: 'payment_failure', url: row.paymentFailureUrl });
+      targets.push({ target: 'payment_failure', url: row.paymentFailureUrl, endpointId: null });
     }
+    targets.push(...endpointTargets(row.event, endpoints));
     contexts.set(row.event.id, {
       ...row,
       targets,
@@ -81,6 +113,11 @@ export async function loadDeliveryContexts(db: DrizzleD1Database, eventIds: stri
         disabled
           .filter((d) => d.merchantId === row.event.merchantId && d.mode === row.event.mode)
           .map((d) => d.url),
+      ),
+      endpoints: new Map(
+        endpoints
+          .filter((e) => e.merchantId === row.event.merchantId && e.mode === row.event.mode)
+          .map((e) => [e.id, e]),
       ),
     });
   }
@@ -99,4 +136,6 @@ export type DeliveryContext = {
   targets: DeliveryTarget[];
   deliveries: DeliveryRow[];
   disabledUrls: Set<string>;
+  /** The mode's webhook endpoints by id, enabled or not: a delivery to one disabled or removed stops. */
+  endpoints: Map<string, WebhookEndpointRow>;
 };

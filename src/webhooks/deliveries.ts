@@ -1,12 +1,12 @@
 import type { DeliveryRow } from '../db/schema';
 import { newId } from '../lib/ids';
-import type { DeliveryContext } from './context';
+import { type DeliveryContext, isTargetOf } from './context';
 
-/** New delivery rows from one JSON parameter; the unique (event, target) index makes a race a no-op. */
+/** New delivery rows from one JSON parameter; the unique (event, target, endpoint) index makes a race a no-op. */
 const INSERT_DELIVERIES = `INSERT OR IGNORE INTO webhook_deliveries
-  (id, event_id, merchant_id, target, url, status, attempts, created_at, updated_at)
+  (id, event_id, merchant_id, target, endpoint_id, url, status, attempts, created_at, updated_at)
 SELECT json_extract(value, '$.id'), json_extract(value, '$.event_id'), json_extract(value, '$.merchant_id'),
-  json_extract(value, '$.target'), json_extract(value, '$.url'), 'pending', 0,
+  json_extract(value, '$.target'), json_extract(value, '$.endpoint_id'), json_extract(value, '$.url'), 'pending', 0,
   json_extract(value, '$.at'), json_extract(value, '$.at')
 FROM json_each(?1)`;
 
@@ -15,7 +15,7 @@ const MOVE_DELIVERIES = `UPDATE webhook_deliveries AS d SET url = j.url, updated
 FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.url') AS url FROM json_each(?1)) AS j
 WHERE d.id = j.id`;
 
-const SELECT_DELIVERIES = `SELECT id, event_id, merchant_id, target, url, status, attempts, next_attempt_at,
+const SELECT_DELIVERIES = `SELECT id, event_id, merchant_id, target, endpoint_id, url, status, attempts, next_attempt_at,
   last_status_code, created_at, updated_at, delivered_at
 FROM webhook_deliveries WHERE event_id IN (SELECT value FROM json_each(?1))`;
 
@@ -24,6 +24,7 @@ type DeliverySqlRow = {
   event_id: string;
   merchant_id: string;
   target: DeliveryRow['target'];
+  endpoint_id: string | null;
   url: string;
   status: DeliveryRow['status'];
   attempts: number;
@@ -39,6 +40,7 @@ const toRow = (r: DeliverySqlRow): DeliveryRow => ({
   eventId: r.event_id,
   merchantId: r.merchant_id,
   target: r.target,
+  endpointId: r.endpoint_id,
   url: r.url,
   status: r.status,
   attempts: r.attempts,
@@ -63,15 +65,15 @@ export async function ensureDeliveries(
   const created: Array<Record<string, unknown>> = [];
   for (const ctx of contexts) {
     for (const d of ctx.deliveries) {
-      const url = ctx.targets.find((t) => t.target === d.target)?.url;
+      const url = ctx.targets.find((t) => isTargetOf(d, t))?.url;
       if (d.status !== 'pending' || d.attempts !== 0 || url === undefined || url === d.url) continue;
       d.url = url;
       moved.push({ id: d.id, url });
     }
     for (const t of ctx.targets) {
-      if (ctx.deliveries.some((d) => d.target === t.target)) continue;
+      if (ctx.deliveries.some((d) => isTargetOf(d, t))) continue;
       const row = { id: newId('whd'), event_id: ctx.event.id, merchant_id: ctx.event.merchantId };
-      created.push({ ...row, target: t.target, url: t.url, at: now });
+      created.push({ ...row, target: t.target, endpoint_id: t.endpointId, url: t.url, at: now });
     }
   }
   const statements: D1PreparedStatement[] = [];

@@ -1,8 +1,10 @@
 import type { DeliveryRow, webhookAttempts } from '../db/schema';
 
-const INSERT_ATTEMPTS = `INSERT INTO webhook_attempts (id, delivery_id, attempted_at, status_code, latency_ms, error)
+const INSERT_ATTEMPTS = `INSERT INTO webhook_attempts
+  (id, delivery_id, attempted_at, status_code, latency_ms, error, response_excerpt)
 SELECT json_extract(value, '$.id'), json_extract(value, '$.deliveryId'), json_extract(value, '$.attemptedAt'),
-  json_extract(value, '$.statusCode'), json_extract(value, '$.latencyMs'), json_extract(value, '$.error')
+  json_extract(value, '$.statusCode'), json_extract(value, '$.latencyMs'), json_extract(value, '$.error'),
+  json_extract(value, '$.responseExcerpt')
 FROM json_each(?1)`;
 
 const UPDATE_DELIVERIES = `UPDATE webhook_deliveries AS d
@@ -21,6 +23,11 @@ SELECT json_extract(value, '$.merchantId'), json_extract(value, '$.mode'), json_
   json_extract(value, '$.at')
 FROM json_each(?1)`;
 
+/** Webhook endpoints that answered 410 Gone: disabled until the merchant enables them again. */
+const DISABLE_WEBHOOK_ENDPOINTS = `UPDATE webhook_endpoints AS e SET status = 'disabled', updated_at = j.at
+FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.at') AS at FROM json_each(?1)) AS j
+WHERE e.id = j.id`;
+
 export type AttemptRow = typeof webhookAttempts.$inferInsert;
 
 /** What one delivery of a batch leaves to write: its new state, the attempt made, an endpoint to disable. */
@@ -28,12 +35,13 @@ export type DeliveryWrite = {
   delivery: DeliveryRow;
   attempt?: AttemptRow;
   disable?: { merchantId: string; mode: 'test' | 'live'; url: string; at: number };
+  disableEndpoint?: { id: string; at: number };
 };
 
 /**
- * Writes the outcome of a whole message batch in one D1 round trip: every attempt (one INSERT of a
- * JSON array), every delivery's new state (one UPDATE ... FROM the same kind of array) and, rarely,
- * the endpoints that answered 410. Two statements whatever the batch size, each binding a single
+ * Writes the outcome of a whole message batch in one D1 round trip: every attempt with its response
+ * excerpt (one INSERT of a JSON array), every delivery's new state (one UPDATE ... FROM the same kind
+ * of array) and, rarely, the URLs and endpoints that answered 410. Two statements whatever the batch size, each binding a single
  * parameter, so D1's 100-parameter bound never applies.
  */
 export async function recordDeliveries(d1: D1Database, writes: DeliveryWrite[]): Promise<void> {
@@ -53,5 +61,7 @@ export async function recordDeliveries(d1: D1Database, writes: DeliveryWrite[]):
   if (attempts.length > 0) statements.push(d1.prepare(INSERT_ATTEMPTS).bind(JSON.stringify(attempts)));
   statements.push(d1.prepare(UPDATE_DELIVERIES).bind(JSON.stringify(states)));
   if (disabled.length > 0) statements.push(d1.prepare(DISABLE_ENDPOINTS).bind(JSON.stringify(disabled)));
+  const gone = writes.flatMap((w) => (w.disableEndpoint ? [w.disableEndpoint] : []));
+  if (gone.length > 0) statements.push(d1.prepare(DISABLE_WEBHOOK_ENDPOINTS).bind(JSON.stringify(gone)));
   await d1.batch(statements);
 }

@@ -254,7 +254,7 @@ describe('PicPay: notifications', () => {
     expect(fake.received).toHaveLength(0);
   });
 
-  it('with the token, queries the charge and reports what PicPay says, with the amount', async () => {
+  it('with the token, queries the charge and reports what PicPay says, with the amount and the PIX end-to-end id', async () => {
     const event = await deliver(creds.notification_token, withId(notification.body, 'pay-abcdef1'));
     expect(fake.calls('GET', '/api/v1/charge/pay-abcdef1')).toHaveLength(1);
     expect(event).toEqual({
@@ -263,6 +263,8 @@ describe('PicPay: notifications', () => {
       reference: 'pay-abcdef1',
       amount: 15000,
       currency: 'BRL',
+      // The transfer's id as PicPay's charge carries it (transactions[].pix.endToEndId).
+      endToEndId: 'E18236120202611121540s0123456789',
     });
   });
 

@@ -591,9 +591,44 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deliver an event again to its endpoints */
+        /** Deliver an event again to its endpoints (or to one, with endpoint_id) */
         post: operations["redeliverEvent"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook_endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List this mode's webhook endpoints */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /** Add a webhook endpoint to this mode */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook_endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a webhook endpoint (its past deliveries stay in the log) */
+        delete: operations["deleteWebhookEndpoint"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1421,6 +1456,8 @@ export interface components {
             pix: {
                 qr_code: string;
                 expires_at: string;
+                /** @description The settled transfer's end-to-end id (BCB), when the gateway gave it. */
+                end_to_end_id: string | null;
             } | null;
             boleto: {
                 /** @description The 44-digit barcode. */
@@ -1586,6 +1623,8 @@ export interface components {
             pix: {
                 qr_code: string;
                 expires_at: string;
+                /** @description The settled transfer's end-to-end id (BCB), when the gateway gave it. */
+                end_to_end_id: string | null;
             } | null;
             boleto: {
                 /** @description The 44-digit barcode. */
@@ -1704,7 +1743,9 @@ export interface components {
             deliveries: {
                 id: string;
                 /** @enum {string} */
-                target: "notification" | "payment_failure";
+                target: "notification" | "payment_failure" | "endpoint";
+                /** @description The webhook endpoint of an `endpoint` delivery. */
+                endpoint_id: string | null;
                 url: string;
                 /** @enum {string} */
                 status: "pending" | "delivered" | "failed" | "disabled";
@@ -1716,8 +1757,52 @@ export interface components {
                     status_code: number | null;
                     latency_ms: number;
                     error: string | null;
+                    /** @description The first 500 bytes of the receiver's answer body, as text (never its headers). */
+                    response_excerpt: string | null;
                 }[];
             }[];
+        };
+        WebhookEndpointList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["WebhookEndpoint"][];
+            has_more: boolean;
+        };
+        WebhookEndpoint: {
+            id: string;
+            /** @constant */
+            object: "webhook_endpoint";
+            url: string;
+            enabled_events: string[];
+            /**
+             * @description `disabled` by you, or by Borda when the endpoint answered 410 Gone.
+             * @enum {string}
+             */
+            status: "enabled" | "disabled";
+            description: string | null;
+            livemode: boolean;
+            created_at: string;
+        };
+        CreateWebhookEndpoint: {
+            /** @description An https URL on a public host name; checked as notification_url is, and again at send. */
+            url: string;
+            /**
+             * @description The event types it receives; `["*"]` (the default) for every type.
+             * @default [
+             *       "*"
+             *     ]
+             */
+            enabled_events?: [
+                "*"
+            ] | ("payment.pending" | "payment.success" | "payment.failed" | "payment.refunded" | "payment.late" | "payment.duplicate" | "payment.amount_mismatch" | "checkout_session.finished" | "checkout_session.expired" | "checkout_session.canceled" | "refund.created" | "refund.updated" | "refund.succeeded" | "refund.failed")[];
+            description?: string;
+        };
+        DeletedWebhookEndpoint: {
+            id: string;
+            /** @constant */
+            object: "webhook_endpoint";
+            /** @constant */
+            deleted: true;
         };
         GatewayAccountList: {
             /** @constant */
@@ -3909,7 +3994,9 @@ export interface operations {
     };
     redeliverEvent: {
         parameters: {
-            query?: never;
+            query?: {
+                endpoint_id?: string;
+            };
             header?: {
                 /** @description Retries with the same key within 24 h replay the first answer and change nothing. */
                 "Idempotency-Key"?: string;
@@ -3928,6 +4015,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventWithDeliveries"];
+                };
+            };
+            /** @description `invalid_api_key`: The API key is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as an RFC 9457 problem document */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            /** @description `invalid_api_key`: The API key is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as an RFC 9457 problem document */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key within 24 h replay the first answer and change nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpoint"];
+            };
+        };
+        responses: {
+            /** @description The endpoint */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description `invalid_api_key`: The API key is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as an RFC 9457 problem document */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedWebhookEndpoint"];
                 };
             };
             /** @description `invalid_api_key`: The API key is not valid */

@@ -246,6 +246,7 @@ const tokens: string[] = [];
 const paymentIds: string[] = [];
 const eventIds: string[] = [];
 const gatewayIds: string[] = [];
+const webhookEndpointIds: string[] = [];
 let pixToken = '';
 let pixPaymentId = '';
 
@@ -281,6 +282,12 @@ beforeAll(async () => {
   });
   expect(gw.status).toBe(201);
   gatewayIds.push(((await gw.json()) as { id: string }).id);
+  // Endpoints belong to the settings merchant, which has no events: no fuzzed URL is ever called.
+  const endpoint = await api('/api/v1/webhook_endpoints', settingsMerchant.secret_keys.test, {
+    body: { url: 'https://hooks.loja-config.com.br/in' },
+  });
+  expect(endpoint.status).toBe(201);
+  webhookEndpointIds.push(((await endpoint.json()) as { id: string }).id);
   expect(eventIds.length).toBeGreaterThan(0);
 });
 
@@ -687,6 +694,9 @@ describe('fuzz: authentication headers', () => {
     ['POST', '/api/v1/events/{e}/redeliver'],
     ['PATCH', '/api/v1/merchant'],
     ['POST', '/api/v1/webhook_secret/roll'],
+    ['GET', '/api/v1/webhook_endpoints'],
+    ['POST', '/api/v1/webhook_endpoints'],
+    ['DELETE', '/api/v1/webhook_endpoints/{w}'],
     ['POST', '/api/v1/payments/{p}/refunds'],
     ['POST', '/api/v1/payments/{p}/accept'],
     ['GET', '/api/v1/refunds/{p}'],
@@ -727,7 +737,8 @@ describe('fuzz: authentication headers', () => {
             const path = template
               .replace('{t}', tokens[0] ?? 'x')
               .replace('{p}', paymentIds[0] ?? 'x')
-              .replace('{e}', eventIds[0] ?? 'x');
+              .replace('{e}', eventIds[0] ?? 'x')
+              .replace('{w}', webhookEndpointIds[0] ?? 'x');
             const headers = withNoise({ ...auth } as Record<string, string>, noise);
             const sent = presentedKey(new Request(BASE, { headers }));
             const { status, body: reply } = await probe({ method, path, headers, body });
@@ -1271,7 +1282,7 @@ describe('fuzz: every route the app serves, any method, any headers', () => {
   const fillers = (): Record<string, fc.Arbitrary<string>> => ({
     token: tokenSeg(),
     paymentId: paymentSeg(),
-    id: fc.oneof(paymentSeg(), eventSeg(), pathSegment(gatewayIds)),
+    id: fc.oneof(paymentSeg(), eventSeg(), pathSegment(gatewayIds), pathSegment(webhookEndpointIds)),
     slug: pathSegment(['pagarme', 'asaas', 'sandbox', 'picpay', 'stripe']),
     merchantId: pathSegment([m.merchant_id, settingsMerchant.merchant_id]),
     mac: pathSegment(['0'.repeat(64), 'f'.repeat(43)]),
@@ -1333,8 +1344,12 @@ describe('fuzz: every route the app serves, any method, any headers', () => {
               if (who === 'test' || who === 'live') headers['x-api-key'] = m.secret_keys[who];
               if (who === 'settings') headers['x-api-key'] = settingsMerchant.secret_keys.test;
               if (who === 'admin') headers.authorization = `Bearer ${ADMIN_TOKEN}`;
-              // The main merchant must never get a webhook URL (see the fixtures): PATCH as the other one.
-              if (method === 'PATCH' && (who === 'test' || who === 'live'))
+              // The main merchant must never get a webhook URL (see the fixtures): PATCH, and anything
+              // on the webhook endpoints, as the other one.
+              if (
+                (method === 'PATCH' || route.path.startsWith('/api/v1/webhook_endpoints')) &&
+                (who === 'test' || who === 'live')
+              )
                 headers['x-api-key'] = settingsMerchant.secret_keys.test;
               hits.set(`${route.method} ${route.path}`, (hits.get(`${route.method} ${route.path}`) ?? 0) + 1);
               await probe(

@@ -135,3 +135,29 @@ describe('a settings change', () => {
     expect(await speiOf(await pay(s.token, { method: 'spei', customer }))).toBe('002010077777777771');
   });
 });
+
+describe('webhook endpoints', () => {
+  it('a test key neither sees nor removes the live endpoints, and adds only to test', async () => {
+    const m = await newMerchant({ name: 'Endpoints', country: 'BRA' });
+    const live = await api('/api/v1/webhook_endpoints', m.secret_keys.live, {
+      body: { url: LIVE_URL },
+    });
+    expect(live.status).toBe(201);
+    const liveId = ((await live.json()) as { id: string }).id;
+    const added = await api('/api/v1/webhook_endpoints', m.secret_keys.test, {
+      body: { url: 'https://hooks.attacker-site.com/x' },
+    });
+    expect(await added.json()).toMatchObject({ livemode: false });
+    const seen = (await (await api('/api/v1/webhook_endpoints', m.secret_keys.test)).json()) as {
+      data: { id: string }[];
+    };
+    expect(seen.data.map((e) => e.id)).not.toContain(liveId);
+    expect(
+      (await api(`/api/v1/webhook_endpoints/${liveId}`, m.secret_keys.test, { method: 'DELETE' })).status,
+    ).toBe(404);
+    const still = (await (await api('/api/v1/webhook_endpoints', m.secret_keys.live)).json()) as {
+      data: { id: string; url: string }[];
+    };
+    expect(still.data).toEqual([expect.objectContaining({ id: liveId, url: LIVE_URL })]);
+  });
+});

@@ -47,7 +47,12 @@ beforeAll(async () => {
   const card = await paidPayment(a, 'card', { amount: 10000 });
   const r = await refund(a, card.paymentId, { amount: 100 });
   expect(r.status).toBe(201);
+  const endpoint = await api('/api/v1/webhook_endpoints', a.secret_keys.test, {
+    body: { url: 'https://hooks.tenant-a.com/endpoint' },
+  });
+  expect(endpoint.status).toBe(201);
   ids = {
+    webhookEndpoint: ((await endpoint.json()) as { id: string }).id,
     refund: r.body.id as string,
     seed003: ((await seed003.json()) as { id: string }).id,
     token: s.token,
@@ -84,6 +89,7 @@ function idFor(path: string, param: string): string | null | undefined {
     if (path.startsWith('/api/v1/events/')) return ids.event;
     if (/\/refunds\/:id/.test(path)) return ids.refund;
     if (path.startsWith('/api/v1/gateways/')) return ids.gateway;
+    if (path.startsWith('/api/v1/webhook_endpoints/')) return ids.webhookEndpoint;
   }
   return undefined;
 }

@@ -45,6 +45,8 @@ export type SettleCommand = {
   /** What the gateway says arrived (minor units of `currency`), compared with what was charged. */
   amount?: number;
   currency?: string;
+  /** A PIX settlement's end-to-end id, kept on the payment (search by it in the panel). */
+  endToEndId?: string;
   now?: number;
 };
 

@@ -16,7 +16,8 @@ export type PaymentView = {
   adjustment: number;
   installment_plan: { amounts: number[]; monthly_rate: number } | null;
   card: { brand: string; last4: string } | null;
-  pix: { qr_code: string; expires_at: string } | null;
+  /** `end_to_end_id`: the settled transfer's id (BCB), when the settlement carried one. */
+  pix: { qr_code: string; expires_at: string; end_to_end_id: string | null } | null;
   boleto: NonNullable<PaymentDetails['boleto']> | null;
   bank_transfer: NonNullable<PaymentDetails['bank_transfer']> | null;
   spei: NonNullable<PaymentDetails['spei']> | null;
@@ -52,7 +53,11 @@ export function paymentView(p: PaymentRow): PaymentView {
     installment_plan: p.installmentPlan,
     card: p.details.card ?? null,
     pix: p.details.pix
-      ? { qr_code: p.details.pix.payload, expires_at: isoUtc(p.details.pix.expires_at) }
+      ? {
+          qr_code: p.details.pix.payload,
+          expires_at: isoUtc(p.details.pix.expires_at),
+          end_to_end_id: p.details.pix.end_to_end_id ?? null,
+        }
       : null,
     boleto: p.details.boleto ?? null,
     bank_transfer: p.details.bank_transfer ?? null,

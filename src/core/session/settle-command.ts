@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { checkoutSessions, type PaymentRow, type SessionRow } from '../../db/schema';
 import { ownedBy } from '../../db/tenant';
+import { isEndToEndId } from '../../domain/pix-end-to-end';
 import { dueAt, type SessionStatus } from '../../domain/session-state';
 import {
   applyPolicy,
@@ -63,7 +64,7 @@ export async function settle(scope: SessionScope, row: SessionRow, cmd: SettleCo
       now,
     });
     if (c.kind === 'repeat') return { ok: true, session: row, payment };
-    if (c.kind === 'unexpected') return settleUnexpected(scope, row, payment, c, now);
+    if (c.kind === 'unexpected') return settleUnexpected(scope, row, payment, c, now, cmd);
   }
   if (payment.status === cmd.outcome) return { ok: true, session: row, payment };
   if (payment.status !== 'pending') {
@@ -75,7 +76,8 @@ export async function settle(scope: SessionScope, row: SessionRow, cmd: SettleCo
   }
   const settled = settlePayment(row, payment, cmd.outcome, now);
   if (!settled.ok) return settled;
-  const { to, payment: next } = settled;
+  const { to } = settled;
+  const next = withEndToEndId(settled.payment, cmd);
   const committed = await scope.commit(
     row,
     {
@@ -89,12 +91,20 @@ export async function settle(scope: SessionScope, row: SessionRow, cmd: SettleCo
   return { ok: true, session: committed, payment: next };
 }
 
+/** A paid PIX keeps the end-to-end id its settlement carried (a well-formed one only). */
+function withEndToEndId(payment: PaymentRow, cmd: SettleCommand): PaymentRow {
+  const pix = payment.details.pix;
+  if (cmd.outcome !== 'paid' || !pix || !cmd.endToEndId || !isEndToEndId(cmd.endToEndId)) return payment;
+  return { ...payment, details: { ...payment.details, pix: { ...pix, end_to_end_id: cmd.endToEndId } } };
+}
+
 async function settleUnexpected(
   scope: SessionScope,
   row: SessionRow,
   payment: PaymentRow,
   c: Extract<ReturnType<typeof classifySettlement>, { kind: 'unexpected' }>,
   now: number,
+  cmd: SettleCommand,
 ): Promise<PayOutcome> {
   const policy = await latePaymentPolicy(scope.db, row.merchantId, row.mode);
   let outcome = applyPolicy(c, policy);
@@ -110,7 +120,7 @@ async function settleUnexpected(
   // refunded, so a refund that could not be created leaves it held, in view, never silently dropped.
   const resolution: FlagResolution = outcome.resolution === 'refund' ? 'held' : outcome.resolution;
   const next: PaymentRow = {
-    ...payment,
+    ...withEndToEndId(payment, cmd),
     status: 'paid',
     paidAt: now,
     failureCode: null,

@@ -13,7 +13,8 @@ export type BankAccount = {
 };
 
 export type PaymentDetails = {
-  pix?: { payload: string; expires_at: number; txid: string };
+  /** `end_to_end_id`: the settled transfer's id (BCB), when the settlement carried one. */
+  pix?: { payload: string; expires_at: number; txid: string; end_to_end_id?: string };
   card?: { brand: string; last4: string };
   boleto?: {
     barcode: string;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** The transactional outbox: written in the same batch as the state change it describes. */
@@ -29,8 +30,13 @@ export const webhookDeliveries = sqliteTable(
     id: text('id').primaryKey(),
     eventId: text('event_id').notNull(),
     merchantId: text('merchant_id').notNull(),
-    /** `notification` (notification_url or the merchant default) or `payment_failure` (seed 004). */
-    target: text('target', { enum: ['notification', 'payment_failure'] }).notNull(),
+    /**
+     * `notification` (notification_url or the mode's default URL), `payment_failure` (seed 004), or
+     * `endpoint`: one of the mode's webhook endpoints (`endpoint_id`).
+     */
+    target: text('target', { enum: ['notification', 'payment_failure', 'endpoint'] }).notNull(),
+    /** The webhook endpoint (`we_...`) of an `endpoint` delivery; null for the other targets. */
+    endpointId: text('endpoint_id'),
     url: text('url').notNull(),
     status: text('status', { enum: ['pending', 'delivered', 'failed', 'disabled'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
@@ -42,7 +48,12 @@ export const webhookDeliveries = sqliteTable(
     deliveredAt: integer('delivered_at'),
   },
   (t) => [
-    uniqueIndex('webhook_deliveries_event_target_idx').on(t.eventId, t.target),
+    // One delivery per event and target, and per endpoint: null (the other targets) counts as one value.
+    uniqueIndex('webhook_deliveries_event_target_idx').on(
+      t.eventId,
+      t.target,
+      sql`coalesce(${t.endpointId}, '')`,
+    ),
     index('webhook_deliveries_merchant_idx').on(t.merchantId, t.createdAt),
   ],
 );
@@ -57,6 +68,8 @@ export const webhookAttempts = sqliteTable(
     statusCode: integer('status_code'),
     latencyMs: integer('latency_ms').notNull(),
     error: text('error'),
+    /** The first 500 bytes of the receiver's answer body, as text; never its headers. */
+    responseExcerpt: text('response_excerpt'),
   },
   (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.attemptedAt)],
 );

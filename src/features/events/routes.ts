@@ -4,7 +4,7 @@ import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { merchantCtx } from '../../http/service-ctx';
 import { ListEnvelope } from '../shared/schemas';
-import { EventWithDeliveries, ListEventsQuery, WebhookEvent } from './schema';
+import { EventWithDeliveries, ListEventsQuery, RedeliverQuery, WebhookEvent } from './schema';
 import { eventView, getEvent, listEvents, redeliverEvent } from './service';
 
 export const eventsRoutes = new Hono<AppEnv>()
@@ -53,18 +53,22 @@ export const eventsRoutes = new Hono<AppEnv>()
     '/:id/redeliver',
     contract({
       operationId: 'redeliverEvent',
-      summary: 'Deliver an event again to its endpoints',
+      summary: 'Deliver an event again to its endpoints (or to one, with endpoint_id)',
       tag: 'Events',
       auth: 'secretKey',
+      query: RedeliverQuery,
       idempotent: true,
       ok: { 202: { description: 'Queued again', schema: EventWithDeliveries } },
-      errors: ['not_found', 'invalid_api_key'],
+      errors: ['not_found', 'validation_failed', 'invalid_api_key'],
     }),
     async (c) =>
       c.json(
         await redeliverEvent({
           ctx: merchantCtx(c),
-          input: { id: c.req.param('id') },
+          input: {
+            id: c.req.param('id'),
+            endpointId: validate(RedeliverQuery, c.req.query()).endpoint_id,
+          },
         }),
         202,
       ),

@@ -33,6 +33,13 @@ export const ListEventsQuery = z.strictObject({
 });
 export type ListEventsQuery = z.infer<typeof ListEventsQuery>;
 
+export const RedeliverQuery = z.object({
+  endpoint_id: z.string().max(64).optional().meta({
+    description: 'Only the delivery to this webhook endpoint starts over; the others are not sent again.',
+  }),
+});
+export type RedeliverQuery = z.infer<typeof RedeliverQuery>;
+
 export const WebhookEvent = z
   .object({
     id: z.string(),
@@ -52,11 +59,15 @@ export const DeliveryAttempt = z.object({
   status_code: z.int().nullable(),
   latency_ms: z.int(),
   error: z.string().nullable(),
+  response_excerpt: z.string().nullable().meta({
+    description: "The first 500 bytes of the receiver's answer body, as text (never its headers).",
+  }),
 });
 
 export const EventDelivery = z.object({
   id: z.string(),
-  target: z.enum(['notification', 'payment_failure']),
+  target: z.enum(['notification', 'payment_failure', 'endpoint']),
+  endpoint_id: z.string().nullable().meta({ description: 'The webhook endpoint of an `endpoint` delivery.' }),
   url: z.string(),
   status: z.enum(['pending', 'delivered', 'failed', 'disabled']),
   attempt_count: z.int(),

@@ -84,6 +84,7 @@ export async function getEvent({ ctx, input }: { ctx: MerchantCtx; input: { id: 
     deliveries: deliveries.map((d) => ({
       id: d.id,
       target: d.target,
+      endpoint_id: d.endpointId,
       url: d.url,
       status: d.status,
       attempt_count: d.attempts,
@@ -96,6 +97,7 @@ export async function getEvent({ ctx, input }: { ctx: MerchantCtx; input: { id: 
           status_code: a.statusCode,
           latency_ms: a.latencyMs,
           error: a.error,
+          response_excerpt: a.responseExcerpt,
         })),
     })),
   };
@@ -104,14 +106,31 @@ export async function getEvent({ ctx, input }: { ctx: MerchantCtx; input: { id: 
 /**
  * Sends an event again from scratch: its deliveries go back to pending with a fresh retry schedule
  * (their attempt history stays), and it goes to the queue. A delivery that starts over is sent to the
- * URL configured now, so a merchant can fix its endpoint and redeliver.
+ * URL configured now, so a merchant can fix its endpoint and redeliver. With `deliveryId` or
+ * `endpointId`, only that delivery (one endpoint) starts over: the others are not sent again.
  */
-export async function redeliverEvent({ ctx, input }: { ctx: MerchantCtx; input: { id: string } }) {
+export async function redeliverEvent({
+  ctx,
+  input,
+}: {
+  ctx: MerchantCtx;
+  input: { id: string; deliveryId?: string; endpointId?: string };
+}) {
   const event = await ownEvent(ctx, input.id);
-  await ctx.db
+  const reset = await ctx.db
     .update(webhookDeliveries)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: null, updatedAt: ctx.now })
-    .where(eq(webhookDeliveries.eventId, event.id));
+    .where(
+      and(
+        eq(webhookDeliveries.eventId, event.id),
+        input.deliveryId === undefined ? undefined : eq(webhookDeliveries.id, input.deliveryId),
+        input.endpointId === undefined ? undefined : eq(webhookDeliveries.endpointId, input.endpointId),
+      ),
+    )
+    .returning({ id: webhookDeliveries.id });
+  if ((input.deliveryId !== undefined || input.endpointId !== undefined) && reset.length === 0) {
+    throw new ApiError('not_found', 'No such delivery of this event.');
+  }
   await ctx.queues.webhooks.send({ kind: 'deliver', eventId: event.id } satisfies DeliverMessage);
   return { id: event.id, object: 'event_redelivery' as const, status: 'queued' as const };
 }

@@ -68,7 +68,9 @@ export const gatewayWebhookRoutes = new Hono<AppEnv>().post(
       outcome: OUTCOME[event.kind],
       owner: { merchantId, mode: payment.mode },
       // What the gateway says arrived: compared with the charge, so a different amount is flagged, never taken as paid.
-      ...(event.kind === 'paid' ? { amount: event.amount, currency: event.currency } : {}),
+      ...(event.kind === 'paid'
+        ? { amount: event.amount, currency: event.currency, endToEndId: event.endToEndId }
+        : {}),
     });
     await rememberApplied(db, seen, Date.now());
     return c.json({ received: true, applied: outcome.ok, ...(outcome.ok ? {} : { reason: outcome.code }) });

@@ -7,11 +7,13 @@ import {
   webhookAttempts,
   webhookDeliveries,
 } from '../../db/schema';
-import { ownedBy, ownedByMerchant } from '../../db/tenant';
+import { ownedBy } from '../../db/tenant';
 import { decimalTextToMinor } from '../../domain/decimal';
 import { CURRENCY_CODES } from '../../domain/money';
+import { isEndToEndId } from '../../domain/pix-end-to-end';
 import type { MerchantCtx } from '../context';
 import { getSessionWithPayments } from '../sessions/service';
+import { keyset, type PageRequest, pageOf } from './keyset';
 
 export type SessionSearch = {
   q?: string;
@@ -27,12 +29,12 @@ export type SessionSearch = {
 };
 
 /**
- * Sessions of this merchant and mode, newest first, narrowed by status, by a payment method tried,
- * by creation time, and by a search text matched exactly against the session id, a payment id, the
- * merchant_order_id, the customer's e-mail or document (digits only; on the session or on a payment),
- * a boleto's linha digitável; and by a gateway tried.
+ * The conditions that pick sessions of this merchant and mode, narrowed by status, by a payment method
+ * tried, by creation time, and by a search text matched exactly against the session id, a payment id,
+ * the merchant_order_id, the customer's e-mail or document (digits only; on the session or on a
+ * payment), a boleto's linha digitável, a PIX end-to-end id; and by a gateway tried.
  */
-export async function searchSessions(ctx: MerchantCtx, input: SessionSearch) {
+function sessionFilter(ctx: MerchantCtx, input: SessionSearch): SQL[] {
   const where: SQL[] = [ownedBy(checkoutSessions, ctx.merchant.id, ctx.mode)];
   if (input.status) where.push(eq(checkoutSessions.status, input.status));
   if (input.from !== undefined) where.push(gte(checkoutSessions.createdAt, input.from));
@@ -86,6 +88,8 @@ export async function searchSessions(ctx: MerchantCtx, input: SessionSearch) {
       digits.length === 47
         ? sql`replace(replace(json_extract(${payments.details}, '$.boleto.line'), '.', ''), ' ', '') = ${digits}`
         : undefined,
+      // A PIX end-to-end id (E + the payer's ISPB + date + sequence, 32 characters), as the bank shows it.
+      isEndToEndId(q) ? sql`json_extract(${payments.details}, '$.pix.end_to_end_id') = ${q}` : undefined,
     );
     where.push(
       or(
@@ -102,12 +106,31 @@ export async function searchSessions(ctx: MerchantCtx, input: SessionSearch) {
       ) as SQL,
     );
   }
+  return where;
+}
+
+/** The matching sessions, newest first (the CSV export takes up to 5,000 at once). */
+export async function searchSessions(ctx: MerchantCtx, input: SessionSearch) {
   return ctx.db
     .select()
     .from(checkoutSessions)
-    .where(and(...where))
+    .where(and(...sessionFilter(ctx, input)))
     .orderBy(desc(checkoutSessions.createdAt), desc(checkoutSessions.id))
     .limit(Math.min(input.limit ?? 50, 5000));
+}
+
+export const SESSIONS_PAGE = 50;
+
+/** One page of the matching sessions, newest first, found by keyset from the page before or after it. */
+export async function searchSessionsPage(ctx: MerchantCtx, input: SessionSearch, page: PageRequest) {
+  const plan = keyset(checkoutSessions, page);
+  const rows = await ctx.db
+    .select()
+    .from(checkoutSessions)
+    .where(and(...sessionFilter(ctx, input), plan.where))
+    .orderBy(...plan.order)
+    .limit(SESSIONS_PAGE + 1);
+  return pageOf(rows, plan, SESSIONS_PAGE, (r) => ({ at: r.createdAt, id: r.id }));
 }
 
 /**
@@ -161,33 +184,4 @@ export async function sessionTimeline(ctx: MerchantCtx, token: string) {
       attempts: tries.filter((t) => t.attempt.deliveryId === d.delivery.id).map((t) => t.attempt),
     })),
   };
-}
-
-/** The delivery log of this merchant and mode: deliveries newest first with their event and attempts. */
-export async function deliveryLog(ctx: MerchantCtx, input: { status?: string; limit?: number }) {
-  const where: SQL[] = [
-    ownedByMerchant(webhookDeliveries, ctx.merchant.id),
-    ownedBy(events, ctx.merchant.id, ctx.mode),
-  ];
-  if (input.status) where.push(eq(webhookDeliveries.status, input.status as 'failed'));
-  const rows = await ctx.db
-    .select({
-      delivery: webhookDeliveries,
-      event: { id: events.id, type: events.type, sessionId: events.sessionId },
-    })
-    .from(webhookDeliveries)
-    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
-    .where(and(...where))
-    .orderBy(desc(webhookDeliveries.createdAt))
-    .limit(Math.min(input.limit ?? 100, 200));
-  const ids = rows.map((r) => r.delivery.id);
-  const tries =
-    ids.length === 0
-      ? []
-      : await ctx.db
-          .select()
-          .from(webhookAttempts)
-          .where(inArray(webhookAttempts.deliveryId, ids))
-          .orderBy(asc(webhookAttempts.attemptedAt));
-  return rows.map((r) => ({ ...r, attempts: tries.filter((t) => t.deliveryId === r.delivery.id) }));
 }

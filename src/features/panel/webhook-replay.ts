@@ -1,9 +1,11 @@
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { events, webhookDeliveries } from '../../db/schema';
 import { ownedBy, ownedByMerchant } from '../../db/tenant';
+import { inJson } from '../../webhooks/context';
 import type { DeliverMessage } from '../../webhooks/messages';
 import { DELIVER_SEND_BATCH } from '../../webhooks/messages';
 import type { MerchantCtx } from '../context';
+import { endpointFilter } from './delivery-log';
 
 /** At most this many events per bulk replay; a wider range is replayed in several requests. */
 export const MAX_REPLAY = 500;
@@ -11,14 +13,16 @@ export const MAX_REPLAY = 500;
 /**
  * Sends again every event of this merchant and mode whose delivery failed (or was disabled) within
  * [from, to], the way a single redelivery does: the delivery goes back to pending with a fresh retry
- * schedule, goes to the URL configured now, and keeps its attempt history.
+ * schedule, goes to the URL configured now, and keeps its attempt history. With `endpoint` (an
+ * endpoint's id, or `default` for the notification URLs) only that endpoint's failed deliveries start
+ * over; deliveries that succeeded are never sent again.
  */
 export async function replayFailedDeliveries({
   ctx,
   input,
 }: {
   ctx: MerchantCtx;
-  input: { from: number; to: number };
+  input: { from: number; to: number; endpoint?: string };
 }) {
   const rows = await ctx.db
     .selectDistinct({ eventId: webhookDeliveries.eventId })
@@ -31,6 +35,7 @@ export async function replayFailedDeliveries({
         inArray(webhookDeliveries.status, ['failed', 'disabled']),
         gte(webhookDeliveries.createdAt, input.from),
         lte(webhookDeliveries.createdAt, input.to),
+        endpointFilter(input.endpoint),
       ),
     )
     .limit(MAX_REPLAY);
@@ -42,9 +47,11 @@ export async function replayFailedDeliveries({
       .set({ status: 'pending', attempts: 0, nextAttemptAt: null, updatedAt: ctx.now })
       .where(
         and(
-          inArray(webhookDeliveries.eventId, chunk),
+          // The ids as one JSON parameter: 100 of them bound one by one would pass D1's 100-parameter bound.
+          inJson(webhookDeliveries.eventId, chunk),
           ownedByMerchant(webhookDeliveries, ctx.merchant.id),
           inArray(webhookDeliveries.status, ['failed', 'disabled']),
+          endpointFilter(input.endpoint),
         ),
       );
     await ctx.queues.webhooks.sendBatch(

@@ -65,7 +65,16 @@ export const Payment = z
       .nullable()
       .meta({ description: 'Each installment in minor units; the first ones carry the odd cents.' }),
     card: z.object({ brand: z.string(), last4: z.string() }).nullable(),
-    pix: z.object({ qr_code: z.string(), expires_at: z.string() }).nullable(),
+    pix: z
+      .object({
+        qr_code: z.string(),
+        expires_at: z.string(),
+        end_to_end_id: z
+          .string()
+          .nullable()
+          .meta({ description: "The settled transfer's end-to-end id (BCB), when the gateway gave it." }),
+      })
+      .nullable(),
     boleto: Boleto.nullable(),
     bank_transfer: BankTransfer.nullable(),
     spei: z

@@ -3,6 +3,7 @@ import type { SettleCommand } from '../../core/session/commands';
 import { type PaymentRow, paymentAttempts, payments } from '../../db/schema';
 import { ownedBy } from '../../db/tenant';
 import { ApiError, refusalError } from '../../domain/errors';
+import { sandboxEndToEndId } from '../../domain/pix-end-to-end';
 import type { MerchantCtx } from '../context';
 
 export async function getPayment({
@@ -51,6 +52,10 @@ export async function getPaymentWithAttempts({ ctx, input }: { ctx: MerchantCtx;
   return { payment, attempts };
 }
 
+/** The sandbox payer bank's ISPB in simulated end-to-end ids (no real institution has it). */
+const SANDBOX_ISPB = '99999999';
+const randomUnit = () => (crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) / 2 ** 32;
+
 /** Settles a pending test payment as a gateway would (paid, denied or expired). Test keys only. */
 export async function simulatePayment({
   ctx,
@@ -67,6 +72,10 @@ export async function simulatePayment({
     outcome: input.outcome,
     amount: input.amount,
     currency: input.currency,
+    // A simulated PIX settles with an end-to-end id, as a real transfer does (the sandbox payer bank's).
+    ...(input.outcome === 'paid' && payment.details.pix
+      ? { endToEndId: sandboxEndToEndId(SANDBOX_ISPB, ctx.now, randomUnit) }
+      : {}),
     owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
   });
   if (!outcome.ok) throw refusalError(outcome);

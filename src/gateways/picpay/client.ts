@@ -183,8 +183,10 @@ async function parseWebhook(
   const reference = status.reference ?? id;
   const money = status.amount === undefined ? {} : { amount: status.amount, currency: 'BRL' };
   switch (status.status) {
-    case 'paid':
-      return { kind: 'paid', eventId, reference, ...money };
+    case 'paid': {
+      const endToEndId = charge.transactions?.find((t) => t.pix?.endToEndId)?.pix?.endToEndId;
+      return { kind: 'paid', eventId, reference, ...money, ...(endToEndId ? { endToEndId } : {}) };
+    }
     case 'denied':
       return { kind: 'denied', eventId, reference, failureCode: status.failureCode ?? 'payment_denied' };
     case 'expired':

@@ -6,6 +6,7 @@ export const PERMISSIONS = {
   'payments.refund': ['owner', 'support'],
   'webhooks.read': ['owner', 'developer'],
   'webhooks.replay': ['owner', 'developer'],
+  'webhooks.manage': ['owner', 'developer'],
   'keys.roll': ['owner', 'developer'],
   'settings.write': ['owner', 'developer'],
   'users.manage': ['owner'],

@@ -1,8 +1,10 @@
 import type { FC } from 'hono/jsx';
 import type { PaymentRow, SessionRow } from '../../db/schema';
+import type { Page } from '../../features/panel/keyset';
 import type { sessionTimeline } from '../../features/panel/session-search';
 import { CONNECTORS } from '../../gateways/registry';
 import { money, when } from './layout';
+import { Pager } from './pager';
 
 const STATUSES = ['open', 'pending', 'paid', 'expired', 'canceled'];
 /** Every connector Borda has, the sandbox included. */
@@ -20,10 +22,10 @@ export type PaymentsFilter = {
   to: string;
 };
 
-export const PaymentsList: FC<{ base: string; filter: PaymentsFilter; rows: SessionRow[] }> = ({
+export const PaymentsList: FC<{ base: string; filter: PaymentsFilter; page: Page<SessionRow> }> = ({
   base,
   filter,
-  rows,
+  page,
 }) => (
   <>
     <search>
@@ -33,7 +35,7 @@ export const PaymentsList: FC<{ base: string; filter: PaymentsFilter; rows: Sess
           <input
             name="q"
             value={filter.q}
-            placeholder="session, payment, order id, CPF, e-mail, boleto line"
+            placeholder="session, payment, order id, CPF, e-mail, boleto line, PIX end-to-end id"
             size={36}
           />
         </label>
@@ -89,7 +91,7 @@ export const PaymentsList: FC<{ base: string; filter: PaymentsFilter; rows: Sess
       </form>
     </search>
     <table>
-      <caption>{rows.length} sessions</caption>
+      <caption>{page.rows.length} sessions</caption>
       <thead>
         <tr>
           <th scope="col">Session</th>
@@ -100,7 +102,7 @@ export const PaymentsList: FC<{ base: string; filter: PaymentsFilter; rows: Sess
         </tr>
       </thead>
       <tbody>
-        {rows.map((s) => (
+        {page.rows.map((s) => (
           <tr>
             <td>
               <a href={`${base}/payments/${s.id}`}>
@@ -115,6 +117,7 @@ export const PaymentsList: FC<{ base: string; filter: PaymentsFilter; rows: Sess
         ))}
       </tbody>
     </table>
+    <Pager path={`${base}/payments`} filters={filter} newer={page.newer} older={page.older} />
   </>
 );
 
@@ -144,6 +147,11 @@ export const PaymentDetail: FC<{ t: Timeline }> = ({ t }) => (
           <tr>
             <td>
               <code>{p.id}</code>
+              {p.details.pix?.end_to_end_id && (
+                <div>
+                  end-to-end <code class="e2e">{p.details.pix.end_to_end_id}</code>
+                </div>
+              )}
             </td>
             <td>{p.method}</td>
             <td>{p.gateway}</td>
@@ -206,6 +214,14 @@ export const PaymentDetail: FC<{ t: Timeline }> = ({ t }) => (
                     {d.attempts
                       .map((a) => `${a.statusCode ?? a.error ?? 'no answer'} in ${a.latencyMs} ms`)
                       .join(', ')}
+                    {d.attempts
+                      .filter((a) => a.responseExcerpt)
+                      .slice(-1)
+                      .map((a) => (
+                        <pre class="excerpt">
+                          <code>{a.responseExcerpt}</code>
+                        </pre>
+                      ))}
                   </div>
                 ))}
             </td>

@@ -1,17 +1,57 @@
 import type { FC } from 'hono/jsx';
-import type { deliveryLog } from '../../features/panel/session-search';
+import type { WebhookEndpointRow } from '../../db/schema';
+import type { DeliveryLog } from '../../features/panel/delivery-log';
 import type { EndpointStats } from '../../features/panel/webhook-stats';
 import { Csrf, when } from './layout';
+import { Pager } from './pager';
+import { EndpointsSection } from './webhook-endpoints';
 
-type Log = Awaited<ReturnType<typeof deliveryLog>>;
+export type LogFilter = { status: string; endpoint: string };
+
+/** Choices of an endpoint filter: all, the notification URLs, or one endpoint. */
+const EndpointOptions: FC<{ endpoints: WebhookEndpointRow[]; selected: string }> = (p) => (
+  <>
+    <option value="">any</option>
+    <option value="default" selected={p.selected === 'default'}>
+      notification URLs
+    </option>
+    {p.endpoints.map((e) => (
+      <option value={e.id} selected={p.selected === e.id}>
+        {e.url} ({e.id})
+      </option>
+    ))}
+  </>
+);
+
+/** One attempt: when, the answer's status (or the error), latency and the start of the answer body. */
+export const AttemptLine: FC<{
+  a: {
+    attemptedAt: number;
+    statusCode: number | null;
+    error: string | null;
+    latencyMs: number;
+    responseExcerpt: string | null;
+  };
+}> = ({ a }) => (
+  <li>
+    {when(a.attemptedAt)}: {a.statusCode ?? a.error ?? 'no answer'} in {a.latencyMs} ms
+    {a.responseExcerpt ? (
+      <pre class="excerpt">
+        <code>{a.responseExcerpt}</code>
+      </pre>
+    ) : null}
+  </li>
+);
 
 export const WebhooksPage: FC<{
   stats: EndpointStats;
+  endpoints: WebhookEndpointRow[];
   base: string;
   csrf: string;
-  log: Log;
+  log: DeliveryLog;
   notice?: string;
-  status: string;
+  error?: string;
+  filter: LogFilter;
 }> = (p) => (
   <>
     {p.notice && (
@@ -19,31 +59,12 @@ export const WebhooksPage: FC<{
         {p.notice}
       </p>
     )}
-    <table>
-      <caption>Endpoints, last 24 hours</caption>
-      <thead>
-        <tr>
-          <th scope="col">URL</th>
-          <th scope="col">Attempts</th>
-          <th scope="col">Succeeded</th>
-          <th scope="col">Mean latency</th>
-          <th scope="col">Slowest</th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.stats.map((e) => (
-          <tr class="endpoint">
-            <td>
-              <code>{e.url}</code>
-            </td>
-            <td>{e.attempts}</td>
-            <td>{`${Math.round(e.successRate * 1000) / 10}%`}</td>
-            <td>{e.meanLatencyMs} ms</td>
-            <td>{e.maxLatencyMs} ms</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    {p.error && (
+      <p class="error" role="alert">
+        {p.error}
+      </p>
+    )}
+    <EndpointsSection base={p.base} csrf={p.csrf} endpoints={p.endpoints} stats={p.stats} />
     <fieldset>
       <legend>Replay failed deliveries</legend>
       <form method="post" action={`${p.base}/webhooks/replay`}>
@@ -57,6 +78,12 @@ export const WebhooksPage: FC<{
             <option value="72">3 days</option>
           </select>
         </label>
+        <label>
+          to{' '}
+          <select name="endpoint">
+            <EndpointOptions endpoints={p.endpoints} selected="" />
+          </select>
+        </label>
         <button type="submit">Replay failed</button>
       </form>
     </fieldset>
@@ -65,10 +92,16 @@ export const WebhooksPage: FC<{
         Status{' '}
         <select name="status">
           {['', 'pending', 'delivered', 'failed', 'disabled'].map((s) => (
-            <option value={s} selected={p.status === s}>
+            <option value={s} selected={p.filter.status === s}>
               {s || 'any'}
             </option>
           ))}
+        </select>
+      </label>
+      <label>
+        Endpoint{' '}
+        <select name="endpoint">
+          <EndpointOptions endpoints={p.endpoints} selected={p.filter.endpoint} />
         </select>
       </label>
       <button type="submit">Show</button>
@@ -85,28 +118,28 @@ export const WebhooksPage: FC<{
         </tr>
       </thead>
       <tbody>
-        {p.log.map((r) => (
-          <tr>
+        {p.log.rows.map((r) => (
+          <tr class="delivery" id={r.delivery.id}>
             <td>{when(r.delivery.createdAt)}</td>
             <td>
               {r.event.type} <code>{r.event.id}</code>
             </td>
             <td>
               <code>{r.delivery.url}</code>
+              {r.delivery.endpointId && <small> {r.delivery.endpointId}</small>}
             </td>
             <td class="delivery-status">{r.delivery.status}</td>
             <td>
               <ol>
                 {r.attempts.map((a) => (
-                  <li>
-                    {when(a.attemptedAt)}: {a.statusCode ?? a.error ?? 'no answer'} in {a.latencyMs} ms
-                  </li>
+                  <AttemptLine a={a} />
                 ))}
               </ol>
             </td>
             <td>
               <form method="post" action={`${p.base}/webhooks/${r.event.id}/redeliver`} class="inline">
                 <Csrf token={p.csrf} />
+                <input type="hidden" name="delivery_id" value={r.delivery.id} />
                 <button type="submit">Redeliver</button>
               </form>
             </td>
@@ -114,5 +147,6 @@ export const WebhooksPage: FC<{
         ))}
       </tbody>
     </table>
+    <Pager path={`${p.base}/webhooks`} filters={p.filter} newer={p.log.newer} older={p.log.older} />
   </>
 );
