@@ -1,8 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/ids';
+import { pay } from './client-helpers';
 import { consumeDev, receiver, storeEndpoint } from './endpoint-helpers';
 import { api, createSession, type Merchant, newMerchant } from './helpers';
+import { waitForNotifications } from './notification-helpers';
 import { type PanelClient, signedIn } from './panel-helpers';
 import { paidPayment } from './refund-helpers';
 import { insertEvent } from './webhook-helpers';
@@ -153,5 +155,36 @@ describe('panel: search by PIX end-to-end id', () => {
     expect(found.html).not.toContain(other.session.token);
     expect(sessionIds((await ownerB.page(`/dashboard/test/payments?q=${e2e}`)).html)).toEqual([]);
     expect((await owner.page(`/dashboard/live/payments?q=${e2e}`)).html).not.toContain(pix.session.token);
+  });
+});
+
+describe('panel: customer notifications on the session page', () => {
+  it("lists the session's e-mails and SMS with their status, and no other session's", async () => {
+    const email = `panel-notify-${Date.now()}@example.com`;
+    const s = await createSession(a.secret_keys.test, {
+      payment_method: 'boleto',
+      locale: 'pt-BR',
+      customer: { name: 'Maria Silva', email, phone: '+5511987654321', document: '529.982.247-25' },
+      notify_customer: 'both',
+    });
+    const other = await createSession(a.secret_keys.test, { payment_method: 'boleto' });
+    const customer = { name: 'Maria Silva', email, document: '529.982.247-25' };
+    expect((await pay(s.token, { method: 'boleto', customer })).status).toBe(201);
+    await waitForNotifications(
+      a.secret_keys.test,
+      s.token,
+      (l) => l.filter((n) => n.kind === 'payment_instructions' && n.status === 'sent').length === 2,
+    );
+    const html = (await owner.page(`/dashboard/test/payments/${s.id}`)).html;
+    const table = /<table id="notifications">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
+    expect(table).toContain('payment_instructions (email)');
+    expect(table).toContain('payment_instructions (sms)');
+    expect(table).toContain(email);
+    expect(table).toContain('+5511987654321');
+    expect(table).toContain('mailbox');
+    expect(table).toMatch(/<td>sent<\/td>/);
+    const quiet = (await owner.page(`/dashboard/test/payments/${other.id}`)).html;
+    expect(quiet).not.toContain('<table id="notifications">');
+    expect(quiet).toContain('None sent for this session.');
   });
 });

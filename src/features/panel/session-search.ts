@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import {
   checkoutSessions,
+  customerNotifications,
   events,
   paymentAttempts,
   payments,
@@ -139,7 +140,7 @@ export async function searchSessionsPage(ctx: MerchantCtx, input: SessionSearch,
  */
 export async function sessionTimeline(ctx: MerchantCtx, token: string) {
   const { session, payments: paid } = await getSessionWithPayments({ ctx, input: { token } });
-  const [calls, evs, deliveries, tries] = await ctx.db.batch([
+  const [calls, evs, deliveries, tries, messages] = await ctx.db.batch([
     ctx.db
       .select()
       .from(paymentAttempts)
@@ -172,12 +173,35 @@ export async function sessionTimeline(ctx: MerchantCtx, token: string) {
       .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
       .where(and(eq(events.sessionId, session.id), ownedBy(events, ctx.merchant.id, ctx.mode)))
       .orderBy(asc(webhookAttempts.attemptedAt)),
+    // The e-mails and SMS sent to the customer about this session; never their bodies.
+    ctx.db
+      .select({
+        id: customerNotifications.id,
+        kind: customerNotifications.kind,
+        channel: customerNotifications.channel,
+        recipient: customerNotifications.recipient,
+        status: customerNotifications.status,
+        provider: customerNotifications.provider,
+        attempts: customerNotifications.attempts,
+        lastError: customerNotifications.lastError,
+        createdAt: customerNotifications.createdAt,
+        sentAt: customerNotifications.sentAt,
+      })
+      .from(customerNotifications)
+      .where(
+        and(
+          eq(customerNotifications.sessionId, session.id),
+          ownedBy(customerNotifications, ctx.merchant.id, ctx.mode),
+        ),
+      )
+      .orderBy(asc(customerNotifications.createdAt)),
   ]);
   return {
     session,
     payments: paid,
     gatewayCalls: calls,
     events: evs,
+    notifications: messages,
     deliveries: deliveries.map((d) => ({
       ...d.delivery,
       eventType: d.eventType,

@@ -229,5 +229,38 @@ export const PaymentDetail: FC<{ t: Timeline }> = ({ t }) => (
         ))}
       </tbody>
     </table>
+    <h2>Customer notifications</h2>
+    {t.notifications.length === 0 ? (
+      <p>None sent for this session.</p>
+    ) : (
+      <table id="notifications">
+        <thead>
+          <tr>
+            <th scope="col">When (UTC)</th>
+            <th scope="col">Message</th>
+            <th scope="col">To</th>
+            <th scope="col">Status</th>
+            <th scope="col">Provider</th>
+          </tr>
+        </thead>
+        <tbody>
+          {t.notifications.map((n) => (
+            <tr>
+              <td>{when(n.sentAt ?? n.createdAt)}</td>
+              <td>
+                {n.kind} ({n.channel})
+              </td>
+              <td>{n.recipient}</td>
+              <td>
+                {n.status}
+                {n.attempts > 1 ? `, ${n.attempts} attempts` : ''}
+                {n.lastError ? `: ${n.lastError}` : ''}
+              </td>
+              <td>{n.provider ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    )}
   </>
 );
