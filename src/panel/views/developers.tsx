@@ -14,8 +14,20 @@ export const DevelopersPage: FC<{
   csrf: string;
   keys: Key[];
   shown?: { label: string; value: string };
+  notice?: string;
+  error?: string;
 }> = (p) => (
   <>
+    {p.notice && (
+      <p class="notice" role="status">
+        {p.notice}
+      </p>
+    )}
+    {p.error && (
+      <p class="error" role="alert">
+        {p.error}
+      </p>
+    )}
     {p.shown && (
       <div class="notice" role="status">
         <p>{p.shown.label}. It is shown only this once: copy it now.</p>
@@ -63,11 +75,31 @@ export const DevelopersPage: FC<{
                   <button type="submit">Roll {k.kind} key</button>
                 </form>
               )}
+              <form method="post" action={`${p.base}/developers/keys/${k.id}/revoke`} class="inline">
+                <Csrf token={p.csrf} />
+                <button
+                  type="submit"
+                  aria-label={`${k.revokedAt === null ? 'Revoke now' : 'Stop now'}: ${k.prefix}…`}
+                >
+                  {k.revokedAt === null ? 'Revoke now' : 'Stop now'}
+                </button>
+              </form>
             </td>
           </tr>
         ))}
       </tbody>
     </table>
+    <form method="post" action={`${p.base}/developers/keys`}>
+      <Csrf token={p.csrf} />
+      <p>
+        <label for="new-key-kind">Another key beside these (one per service, revoked on its own)</label>{' '}
+        <select id="new-key-kind" name="kind">
+          <option value="secret">secret</option>
+          <option value="public">public</option>
+        </select>{' '}
+        <button type="submit">Create key</button>
+      </p>
+    </form>
     <h2>Webhook signing secret</h2>
     <form method="post" action={`${p.base}/developers/webhook-secret/roll`}>
       <Csrf token={p.csrf} />
