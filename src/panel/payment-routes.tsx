@@ -13,6 +13,7 @@ import { CreateRefund } from '../features/refunds/schema';
 import { listRefunds, refundPayment } from '../features/refunds/service';
 import { validate } from '../http/body';
 import { ApiError, fieldError } from '../http/errors';
+import { newId } from '../lib/ids';
 import { requirePermission } from './auth/middleware';
 import { can } from './auth/roles';
 import type { PanelEnv } from './context';
@@ -58,12 +59,18 @@ async function detailPage(c: C, msg: { notice?: string; error?: string } = {}, s
             payment={p}
             refunds={refundsOf[i] ?? []}
             canRefund={canRefund}
+            requestKey={newId('rfq')}
           />
         ))}
       </>
     ),
     status,
   );
+}
+
+/** The refund form's one-time key, as the page made it (`rfq_` and base62); anything else is none. */
+function requestKeyOf(text: string | undefined): string | undefined {
+  return text && /^rfq_[0-9A-Za-z]{8,40}$/.test(text) ? `panel:${text}` : undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -162,7 +169,7 @@ export const paymentRoutes = new Hono<PanelEnv>()
       const input = validate(CreateRefund, { amount, reason: f.reason?.trim() || undefined });
       const refund = await refundPayment({
         ctx,
-        input: { paymentId: payment.id, body: input },
+        input: { paymentId: payment.id, body: input, requestKey: requestKeyOf(f.request_key) },
       });
       await audit(c, 'refund.created', refund.id, {
         payment_id: payment.id,

@@ -34,6 +34,8 @@ export type RefundCommand = {
   reason?: string | null;
   metadata?: Record<string, string>;
   origin: 'merchant' | 'policy';
+  /** A form's one-time key: asked again with it, the refund it made is the answer, not a second one. */
+  requestKey?: string;
   now?: number;
 };
 
@@ -102,6 +104,9 @@ export async function createRefund(
     return { ok: false, code: 'not_found', detail: 'No such payment.' };
   }
   const existing = await refundsOf(scope.db, payment.id);
+  // Checked inside the object, one command at a time: two sends of one form cannot both pass.
+  const asked = cmd.requestKey ? existing.find((r) => r.requestKey === cmd.requestKey) : undefined;
+  if (asked) return { ok: true, refund: asked, payment };
   const decision = decideRefund(payment, existing, cmd.amount, now);
   if (!decision.ok) return { ok: false, code: decision.code, detail: decision.detail, field: decision.field };
   const refund: RefundRow = {
@@ -128,6 +133,7 @@ export async function createRefund(
     createdAt: now,
     updatedAt: now,
     completedAt: null,
+    requestKey: cmd.requestKey ?? null,
   };
   // Refunding held money is the merchant's decision on it: it can no longer be accepted.
   const decided = payment.flagResolution === 'held';

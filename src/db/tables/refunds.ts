@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { RefundStatus } from '../../domain/refund-rules';
 import { payments } from './payments';
 
@@ -41,11 +41,16 @@ export const refunds = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     completedAt: integer('completed_at'),
+    /** The one-time key of the form (or request) that asked for it: the same key never refunds twice. */
+    requestKey: text('request_key'),
   },
   (t) => [
     index('refunds_payment_idx').on(t.paymentId, t.createdAt),
     index('refunds_merchant_created_idx').on(t.merchantId, t.mode, t.createdAt),
     // The refund-status poll reads only refunds still waiting on their gateway.
+    uniqueIndex('refunds_request_key_idx')
+      .on(t.paymentId, t.requestKey)
+      .where(sql`${t.requestKey} IS NOT NULL`),
     index('refunds_pending_idx').on(t.updatedAt).where(sql`${t.status} = 'pending'`),
   ],
 );

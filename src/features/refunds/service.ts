@@ -16,7 +16,7 @@ export async function refundPayment({
   input,
 }: {
   ctx: MerchantCtx;
-  input: { paymentId: string; body: CreateRefund };
+  input: { paymentId: string; body: CreateRefund; requestKey?: string };
 }): Promise<RefundRow> {
   const payment = await getPayment({ ctx, input: { id: input.paymentId } });
   const outcome = await ctx.session(payment.sessionId).refund({
@@ -27,6 +27,7 @@ export async function refundPayment({
     reason: input.body.reason ?? null,
     metadata: input.body.metadata as Record<string, string> | undefined,
     origin: 'merchant',
+    requestKey: input.requestKey,
   });
   if (!outcome.ok) throw refusalError(outcome);
   return outcome.refund;

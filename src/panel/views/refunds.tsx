@@ -9,6 +9,8 @@ export const RefundsSection: FC<{
   payment: PaymentRow;
   refunds: RefundRow[];
   canRefund: boolean;
+  /** One per rendering of the form: the same form sent twice makes one refund. */
+  requestKey: string;
 }> = (p) => (
   <section aria-labelledby={`refunds-${p.payment.id}`}>
     <h3 id={`refunds-${p.payment.id}`}>Refunds of {p.payment.id}</h3>
@@ -57,6 +59,7 @@ export const RefundsSection: FC<{
       <form method="post" action={p.action}>
         <Csrf token={p.csrf} />
         <input type="hidden" name="payment_id" value={p.payment.id} />
+        <input type="hidden" name="request_key" value={p.requestKey} />
         <label>
           Amount ({p.payment.currency}, empty for all that is left){' '}
           <input name="amount" inputmode="decimal" placeholder="e.g. 75.00" size={12} />
