@@ -160,7 +160,8 @@ describe('the merchant panel in Chromium', () => {
     // refund.succeeded: refused twice by the receiver, then delivered once by the replay.
     const refundHits = receiver.hits.filter((h) => h.body.includes('refund.succeeded'));
     expect(refundHits.map((h) => h.answered)).toEqual([500, 500, 200]);
-    await page.reload();
+    // A fresh GET, not a reload: a reload would send the replay form again.
+    await page.click('a:has-text("Webhooks")');
     await noAxeViolations(page);
     await screenshot(page, 'panel-webhooks');
 
