@@ -235,9 +235,9 @@ export function verdict(ratio, budget) {
  * the machine's load hits both alike. Each round gives one ratio; the scenario reports their
  * median and range, and the medians of each side's rate and latencies.
  */
-export async function runScenarios(ctx, log) {
+export async function runScenarios(ctx, log, only = null) {
   const results = ctx.results;
-  for (const s of SCENARIOS) {
+  for (const s of SCENARIOS.filter((x) => !only || only.includes(x.id))) {
     if (s.before) await s.before(ctx);
     const borda = [];
     const baseline = [];

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { preparedOnce } from '../../db/prepared';
 import {
   checkoutSessions,
   merchantModeSettings,
@@ -21,44 +22,52 @@ export type CheckoutContext = { session: SessionRow; merchant: CheckoutMerchant;
 
 /**
  * Everything the client API needs about a session, in one D1 round trip: the session, its
- * merchant's checkout settings in the session's mode and its latest payment attempt.
+ * merchant's checkout settings in the session's mode and its latest payment attempt. Prepared once
+ * per isolate (the page, the client API and the SessionDO run it on every first read).
  */
-export async function loadCheckout(db: DrizzleD1Database, token: string): Promise<CheckoutContext> {
+const checkoutRead = preparedOnce((db) => {
   const latest = db
     .select({ id: payments.id })
     .from(payments)
     .where(eq(payments.sessionId, checkoutSessions.id))
     .orderBy(desc(payments.createdAt), desc(payments.id))
     .limit(1);
-  const [row] = await db
-    .select({
-      session: checkoutSessions,
-      merchant: {
-        id: merchants.id,
-        name: merchants.name,
-        city: merchants.city,
-        allowedOrigins: merchantModeSettings.allowedOrigins,
-        enabledMethods: merchantModeSettings.enabledMethods,
-        bankAccounts: merchantModeSettings.bankAccounts,
-        speiClabe: merchantModeSettings.speiClabe,
-        brandColor: merchantModeSettings.brandColor,
-        logo: merchantModeSettings.logo,
-      },
-      payment: payments,
-    })
-    .from(checkoutSessions)
-    .innerJoin(merchants, eq(merchants.id, checkoutSessions.merchantId))
-    // The session's own mode: a test key's settings never reach a live checkout.
-    .innerJoin(
-      merchantModeSettings,
-      and(
-        eq(merchantModeSettings.merchantId, checkoutSessions.merchantId),
-        eq(merchantModeSettings.mode, checkoutSessions.mode),
-      ),
-    )
-    .leftJoin(payments, eq(payments.id, sql`(${latest})`))
-    .where(eq(checkoutSessions.id, token))
-    .limit(1);
+  return (
+    db
+      .select({
+        session: checkoutSessions,
+        merchant: {
+          id: merchants.id,
+          name: merchants.name,
+          city: merchants.city,
+          allowedOrigins: merchantModeSettings.allowedOrigins,
+          enabledMethods: merchantModeSettings.enabledMethods,
+          bankAccounts: merchantModeSettings.bankAccounts,
+          speiClabe: merchantModeSettings.speiClabe,
+          brandColor: merchantModeSettings.brandColor,
+          logo: merchantModeSettings.logo,
+        },
+        payment: payments,
+      })
+      .from(checkoutSessions)
+      .innerJoin(merchants, eq(merchants.id, checkoutSessions.merchantId))
+      // The session's own mode: a test key's settings never reach a live checkout.
+      .innerJoin(
+        merchantModeSettings,
+        and(
+          eq(merchantModeSettings.merchantId, checkoutSessions.merchantId),
+          eq(merchantModeSettings.mode, checkoutSessions.mode),
+        ),
+      )
+      .leftJoin(payments, eq(payments.id, sql`(${latest})`))
+      .where(eq(checkoutSessions.id, sql.placeholder('token')))
+      .limit(1)
+      .prepare()
+  );
+});
+
+export async function loadCheckout(db: DrizzleD1Database, token: string): Promise<CheckoutContext> {
+  const [row] = await checkoutRead(db).all({ token });
   if (!row) throw new ApiError('not_found', 'No such checkout session.');
   return row;
 }
