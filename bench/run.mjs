@@ -31,7 +31,9 @@ const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) 
 if (ONLY) {
   const unknown = ONLY.filter((id) => !SCENARIOS.some((s) => s.id === id));
   if (unknown.length > 0) {
-    process.stderr.write(`BENCH_ONLY: no scenario ${unknown.join(', ')} (${SCENARIOS.map((s) => s.id).join(', ')})\n`);
+    process.stderr.write(
+      `BENCH_ONLY: no scenario ${unknown.join(', ')} (${SCENARIOS.map((s) => s.id).join(', ')})\n`,
+    );
     process.exit(2);
   }
 }

@@ -11,7 +11,7 @@ export const requestId = createMiddleware<AppEnv>(async (c, next) => {
   c.res.headers.set('x-request-id', id);
 });
 
-/** A drizzle client per request (cheap: it only wraps the binding), never a module global. */
+/** The drizzle client of the request's D1 binding (one per binding, never a module global). */
 export const database = createMiddleware<AppEnv>(async (c, next) => {
   c.set('db', openDatabase(c.env));
   await next();

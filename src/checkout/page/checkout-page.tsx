@@ -16,8 +16,16 @@ import { CHECKOUT_CSS } from './styles';
 const CLIENT_PREFIXES =
   /^(pay|copy|countdown|due_on|switch|page\.|status\.|decline\.|error\.|pix\.|boleto\.|bank\.|spei\.|voucher\.|account\.|result\.)/;
 
+const clientMessageCache = new Map<Locale, Record<string, string>>();
+
+/** The messages the script needs, filtered once per locale and isolate. */
 function clientMessages(locale: Locale): Record<string, string> {
-  return Object.fromEntries(Object.entries(MESSAGES[locale]).filter(([k]) => CLIENT_PREFIXES.test(k)));
+  let messages = clientMessageCache.get(locale);
+  if (!messages) {
+    messages = Object.fromEntries(Object.entries(MESSAGES[locale]).filter(([k]) => CLIENT_PREFIXES.test(k)));
+    clientMessageCache.set(locale, messages);
+  }
+  return messages;
 }
 
 /** JSON inside a <script> block: `<` is escaped so merchant text can never close the element. */
