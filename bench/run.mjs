@@ -116,6 +116,17 @@ async function main() {
     topUp: async () => {
       const hit = ctx.results.find((r) => r.id === 'cached_page_view')?.borda.rps ?? 100;
       const want = Math.min(3000, Math.ceil(ROUNDS * DURATION_S * hit * 0.8));
+      // A BENCH_ONLY run without the create rounds: the baseline's pool too (one-use for payments).
+      while (ctx.basePool.length - ctx.next.basePay < Math.min(want, 600)) {
+        const made = await Promise.all(
+          Array.from({ length: 20 }, () =>
+            fetch(`${baseline.base}/session`, { method: 'POST', body: sessionBody('BASE') }).then((r) =>
+              r.json(),
+            ),
+          ),
+        );
+        ctx.basePool.push(...made.map((m) => m.token));
+      }
       const have = ctx.pool.length - ctx.next.view;
       if (have >= want) return;
       const made = await createSessions(borda, want - have, { deadline: Date.now() + 12_000 });
