@@ -5,7 +5,7 @@ import { contract } from '../http/contract';
 import { ApiError } from '../http/errors';
 import { fillNonce, newNonce, pageHeaders } from '../http/page-headers';
 import { TtlCache } from '../lib/ttl-cache';
-import { loadCheckout } from './api/load';
+import { loadCheckoutPage } from './api/load';
 import { clientSessionView } from './api/view';
 import { MESSAGES } from './i18n';
 import { verifyOrderSignature } from './link-signature';
@@ -54,9 +54,9 @@ export const checkoutPageRoutes = new Hono<AppEnv>().get(
       frameAncestors = (await sessionAllowedOrigins(db, token)) ?? page.frameAncestors;
     } else {
       const now = Date.now();
-      let checkout: Awaited<ReturnType<typeof loadCheckout>>;
+      let checkout: Awaited<ReturnType<typeof loadCheckoutPage>>;
       try {
-        checkout = await loadCheckout(db, token);
+        checkout = await loadCheckoutPage(db, token);
       } catch (err) {
         if (err instanceof ApiError && err.code === 'not_found') return notFoundPage();
         throw err;

@@ -20,10 +20,27 @@ export type CheckoutMerchant = MerchantProfile & {
 };
 export type CheckoutContext = { session: SessionRow; merchant: CheckoutMerchant; payment: PaymentRow | null };
 
+const merchantFields = {
+  id: merchants.id,
+  name: merchants.name,
+  city: merchants.city,
+  allowedOrigins: merchantModeSettings.allowedOrigins,
+  enabledMethods: merchantModeSettings.enabledMethods,
+  bankAccounts: merchantModeSettings.bankAccounts,
+  speiClabe: merchantModeSettings.speiClabe,
+  brandColor: merchantModeSettings.brandColor,
+  logo: merchantModeSettings.logo,
+};
+// The session's own mode: a test key's settings never reach a live checkout.
+const sessionModeSettings = and(
+  eq(merchantModeSettings.merchantId, checkoutSessions.merchantId),
+  eq(merchantModeSettings.mode, checkoutSessions.mode),
+);
+
 /**
  * Everything the client API needs about a session, in one D1 round trip: the session, its
  * merchant's checkout settings in the session's mode and its latest payment attempt. Prepared once
- * per isolate (the page, the client API and the SessionDO run it on every first read).
+ * per isolate (the client API and the SessionDO run it on every first read).
  */
 const checkoutRead = preparedOnce((db) => {
   const latest = db
@@ -32,44 +49,40 @@ const checkoutRead = preparedOnce((db) => {
     .where(eq(payments.sessionId, checkoutSessions.id))
     .orderBy(desc(payments.createdAt), desc(payments.id))
     .limit(1);
-  return (
-    db
-      .select({
-        session: checkoutSessions,
-        merchant: {
-          id: merchants.id,
-          name: merchants.name,
-          city: merchants.city,
-          allowedOrigins: merchantModeSettings.allowedOrigins,
-          enabledMethods: merchantModeSettings.enabledMethods,
-          bankAccounts: merchantModeSettings.bankAccounts,
-          speiClabe: merchantModeSettings.speiClabe,
-          brandColor: merchantModeSettings.brandColor,
-          logo: merchantModeSettings.logo,
-        },
-        payment: payments,
-      })
-      .from(checkoutSessions)
-      .innerJoin(merchants, eq(merchants.id, checkoutSessions.merchantId))
-      // The session's own mode: a test key's settings never reach a live checkout.
-      .innerJoin(
-        merchantModeSettings,
-        and(
-          eq(merchantModeSettings.merchantId, checkoutSessions.merchantId),
-          eq(merchantModeSettings.mode, checkoutSessions.mode),
-        ),
-      )
-      .leftJoin(payments, eq(payments.id, sql`(${latest})`))
-      .where(eq(checkoutSessions.id, sql.placeholder('token')))
-      .limit(1)
-      .prepare()
-  );
+  return db
+    .select({ session: checkoutSessions, merchant: merchantFields, payment: payments })
+    .from(checkoutSessions)
+    .innerJoin(merchants, eq(merchants.id, checkoutSessions.merchantId))
+    .innerJoin(merchantModeSettings, sessionModeSettings)
+    .leftJoin(payments, eq(payments.id, sql`(${latest})`))
+    .where(eq(checkoutSessions.id, sql.placeholder('token')))
+    .limit(1)
+    .prepare();
 });
+
+/** The same read less the latest payment, which the page does not show (its script fetches the status). */
+const pageRead = preparedOnce((db) =>
+  db
+    .select({ session: checkoutSessions, merchant: merchantFields })
+    .from(checkoutSessions)
+    .innerJoin(merchants, eq(merchants.id, checkoutSessions.merchantId))
+    .innerJoin(merchantModeSettings, sessionModeSettings)
+    .where(eq(checkoutSessions.id, sql.placeholder('token')))
+    .limit(1)
+    .prepare(),
+);
 
 export async function loadCheckout(db: DrizzleD1Database, token: string): Promise<CheckoutContext> {
   const [row] = await checkoutRead(db).all({ token });
   if (!row) throw new ApiError('not_found', 'No such checkout session.');
   return row;
+}
+
+/** What the checkout page renders from: the session and its merchant's settings, one D1 round trip. */
+export async function loadCheckoutPage(db: DrizzleD1Database, token: string): Promise<CheckoutContext> {
+  const [row] = await pageRead(db).all({ token });
+  if (!row) throw new ApiError('not_found', 'No such checkout session.');
+  return { ...row, payment: null };
 }
 
 /**

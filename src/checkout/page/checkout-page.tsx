@@ -36,6 +36,22 @@ function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+const dataTails = new Map<Locale, string>();
+
+/**
+ * The page's data block: the session's part serialized per render, then the card brands and the
+ * locale's messages (the larger part, the same for every page in a locale) as JSON built once per
+ * isolate. The escapes are per character, so the joined text is what one JSON.stringify gives.
+ */
+function scriptData(data: Record<string, unknown>, locale: Locale): string {
+  let tail = dataTails.get(locale);
+  if (tail === undefined) {
+    tail = `,"brands":${scriptJson(CARD_BRAND_RANGES)},"messages":${scriptJson(clientMessages(locale))}}`;
+    dataTails.set(locale, tail);
+  }
+  return scriptJson(data).slice(0, -1) + tail;
+}
+
 /**
  * The hosted checkout page. Everything on it is immutable for the session's life (the status is
  * fetched live by the script), which is what lets the edge cache it until the session expires.
@@ -66,8 +82,6 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
       adjustment_label: m.adjustment_label,
       plans: m.installments.map((p) => ({ count: p.count, total_formatted: p.total_formatted })),
     })),
-    brands: CARD_BRAND_RANGES,
-    messages: clientMessages(L),
   };
   return (
     <html lang={L}>
@@ -204,7 +218,7 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
           )}
         </main>
         <script type="application/json" id="borda-data">
-          {raw(scriptJson(data))}
+          {raw(scriptData(data, L))}
         </script>
         <script nonce={NONCE_PLACEHOLDER}>{raw(CHECKOUT_JS)}</script>
       </body>
