@@ -114,7 +114,7 @@ async function main() {
     // the cached page rate (an upper bound) would use, for at most 12 s. A round that still runs out
     // ends early and is flagged; its rate stays valid (requests over its own elapsed time).
     topUp: async () => {
-      const hit = ctx.results.find((r) => r.id === 'cached_page_view')?.borda.rps ?? 100;
+      const hit = ctx.results.find((r) => r.id === 'cached_page_view')?.borda.rps ?? (ONLY ? 250 : 100);
       const want = Math.min(3000, Math.ceil(ROUNDS * DURATION_S * hit * 0.8));
       // A BENCH_ONLY run without the create rounds: the baseline's pool too (one-use for payments).
       while (ctx.basePool.length - ctx.next.basePay < Math.min(want, 600)) {
@@ -129,7 +129,10 @@ async function main() {
       }
       const have = ctx.pool.length - ctx.next.view;
       if (have >= want) return;
-      const made = await createSessions(borda, want - have, { deadline: Date.now() + 12_000 });
+      // A BENCH_ONLY run has no create rounds before it: it may take longer to fill the pool.
+      const made = await createSessions(borda, want - have, {
+        deadline: Date.now() + (ONLY ? 60_000 : 12_000),
+      });
       ctx.pool.push(...made);
       log(`created ${made.length} more sessions for the first-view rounds (${have + made.length} fresh)`);
     },
