@@ -86,6 +86,20 @@ export async function loadCheckoutPage(db: DrizzleD1Database, token: string): Pr
 }
 
 /**
+ * Client API routes that never look at the session's latest payment: the session read, paying (the
+ * SessionDO reads pending attempts itself) and canceling take the lighter read without it. Every
+ * other route (simulate, the artifacts, any added later) gets the full one.
+ */
+const WITHOUT_PAYMENT: ReadonlySet<string> = new Set(['', '/payments', '/cancel']);
+
+/** The read a client API request needs, chosen by what follows the token in its path. */
+export function loadForPath(db: DrizzleD1Database, token: string, path: string): Promise<CheckoutContext> {
+  const at = path.indexOf(`/${token}`);
+  const light = at >= 0 && WITHOUT_PAYMENT.has(path.slice(at + token.length + 1));
+  return (light ? loadCheckoutPage : loadCheckout)(db, token);
+}
+
+/**
  * The status a customer should see: a session past its time (expires_at, or the hold of an issued
  * boleto) is expired even before the sweep or the SessionDO has written it.
  */
