@@ -2,6 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../src/index';
+import { CUSTOMER } from './client-helpers';
 import { BASE, createSession, type Merchant, newMerchant } from './helpers';
 
 /**
@@ -45,10 +46,13 @@ function countingD1(db: D1Database) {
 }
 
 /** One request through the Worker's fetch handler over a counting D1; the calls it made. */
-async function d1Calls(path: string): Promise<{ status: number; calls: number; res: Response }> {
+async function d1Calls(
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; calls: number; res: Response }> {
   const { db, counter } = countingD1(env.DB);
   const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`${BASE}${path}`), { ...env, DB: db }, ctx);
+  const res = await worker.fetch(new Request(`${BASE}${path}`, init), { ...env, DB: db }, ctx);
   await res.arrayBuffer();
   await waitOnExecutionContext(ctx);
   return { status: res.status, calls: counter.calls, res };
@@ -82,5 +86,16 @@ describe('D1 round trips per request', () => {
     const read = await d1Calls(`/c/v1/sessions/${s.token}`);
     expect(read.status).toBe(200);
     expect(read.calls).toBe(1);
+  });
+
+  it("PIX payment: the Worker's two parallel reads (session, gateway accounts); the SessionDO's two guarded batches are its own", async () => {
+    const s = await createSession(m.secret_keys.test, { payment_method: 'pix' });
+    const paid = await d1Calls(`/c/v1/sessions/${s.token}/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: BASE },
+      body: JSON.stringify({ method: 'pix', customer: CUSTOMER }),
+    });
+    expect(paid.status).toBe(201);
+    expect(paid.calls).toBe(2);
   });
 });
