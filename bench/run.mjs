@@ -16,11 +16,27 @@ import {
   startupTime,
   webhookRate,
 } from './lib/extras.mjs';
-import { DURATION_S, ROUNDS, runScenarios, sessionBody } from './lib/load.mjs';
+import { DURATION_S, ROUNDS, runScenarios, SCENARIOS, sessionBody } from './lib/load.mjs';
 import { cleanup, killAllNow, ROOT, sleep, snapshotSources } from './lib/procs.mjs';
 import { environment, table, writeResults } from './lib/report.mjs';
 import { startBaseline, startBorda } from './lib/servers.mjs';
 import { tableSizes } from './lib/storage.mjs';
+
+/**
+ * `BENCH_ONLY=first_page_view,cached_page_view npm run bench`: only those throughput scenarios (ids
+ * of SCENARIOS in lib/load.mjs), no bundle, start-up, webhook or cron figures; the table is printed
+ * and bench/results/latest.* are left as they are. For measuring one change; the full run is the record.
+ */
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : null;
+if (ONLY) {
+  const unknown = ONLY.filter((id) => !SCENARIOS.some((s) => s.id === id));
+  if (unknown.length > 0) {
+    process.stderr.write(
+      `BENCH_ONLY: no scenario ${unknown.join(', ')} (${SCENARIOS.map((s) => s.id).join(', ')})\n`,
+    );
+    process.exit(2);
+  }
+}
 
 /** Hard stop: the run is meant to take about 7 minutes on a 2-core machine. */
 const TIME_LIMIT_MS = 480_000;
@@ -69,10 +85,10 @@ async function main() {
   const srcDir = snapshotSources();
   const [borda, bundle] = await Promise.all([
     startBorda(srcDir),
-    settled('bundle', () => bundleSize(srcDir)),
+    ONLY ? null : settled('bundle', () => bundleSize(srcDir)),
   ]);
   // Before the load rounds, while the machine is as quiet as it will be.
-  const startup = await settled('start-up', () => startupTime(srcDir));
+  const startup = ONLY ? null : await settled('start-up', () => startupTime(srcDir));
   log(`Borda is up on ${borda.base}`);
 
   const page = await probe(borda);
@@ -98,16 +114,36 @@ async function main() {
     // the cached page rate (an upper bound) would use, for at most 12 s. A round that still runs out
     // ends early and is flagged; its rate stays valid (requests over its own elapsed time).
     topUp: async () => {
-      const hit = ctx.results.find((r) => r.id === 'cached_page_view')?.borda.rps ?? 100;
+      const hit = ctx.results.find((r) => r.id === 'cached_page_view')?.borda.rps ?? (ONLY ? 250 : 100);
       const want = Math.min(3000, Math.ceil(ROUNDS * DURATION_S * hit * 0.8));
+      // A BENCH_ONLY run without the create rounds: the baseline's pool too (one-use for payments).
+      while (ctx.basePool.length - ctx.next.basePay < Math.min(want, 600)) {
+        const made = await Promise.all(
+          Array.from({ length: 20 }, () =>
+            fetch(`${baseline.base}/session`, { method: 'POST', body: sessionBody('BASE') }).then((r) =>
+              r.json(),
+            ),
+          ),
+        );
+        ctx.basePool.push(...made.map((m) => m.token));
+      }
       const have = ctx.pool.length - ctx.next.view;
       if (have >= want) return;
-      const made = await createSessions(borda, want - have, { deadline: Date.now() + 12_000 });
+      // A BENCH_ONLY run has no create rounds before it: it may take longer to fill the pool.
+      const made = await createSessions(borda, want - have, {
+        deadline: Date.now() + (ONLY ? 60_000 : 12_000),
+      });
       ctx.pool.push(...made);
       log(`created ${made.length} more sessions for the first-view rounds (${have + made.length} fresh)`);
     },
   };
-  await runScenarios(ctx, log);
+  await runScenarios(ctx, log, ONLY);
+  if (ONLY) {
+    process.stdout.write(`\n${table({ environment: environment(), scenarios: ctx.results })}\n\n`);
+    for (const r of ctx.results) log(`${r.id}: ratios ${r.ratios.join(' ')}; verdict ${r.verdict}`);
+    if (ctx.results.some((r) => r.verdict === 'below')) process.exitCode = 1;
+    return;
+  }
 
   log('webhooks: 100 sessions paid by card, deliveries to a loopback receiver');
   const webhooks = await settled('webhooks', () => webhookRate(borda));

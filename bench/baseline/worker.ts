@@ -3,13 +3,19 @@
 // of the floor. Tables: see SCHEMA_SQL in bench/lib/baseline.mjs (same columns as checkout_sessions
 // and payments).
 //   POST /session     one D1 insert of a session-sized row, a JSON answer of Borda's size
-//   GET  /page        a static HTML answer of Borda's checkout page size (a cached page view)
-//   GET  /page/:id    one D1 select by primary key, then that static answer (a first page view)
+//   GET  /cached/:id  a cached page view: one D1 select by primary key (who may frame the page is
+//                     read on every view, as Borda must), then a static page of Borda's size with a
+//                     fresh nonce and the checkout page's security headers (page.ts)
+//   GET  /page/:id    a first page view: one D1 select by primary key, then a page of Borda's size
+//                     and element count rendered with hono/jsx from the row's fields, a fresh nonce
+//                     and the same headers (page.ts). A static string here would leave out the
+//                     render, which a first view cannot skip.
 //   POST /pay/:id     one D1 select by primary key, then one Durable Object call that runs two D1
 //                     batches of two writes: the attempt before the gateway call and its outcome after
 //   GET  /status/:id  one Durable Object call that runs one D1 batch of two reads
 //   GET  /read/:id    one D1 select by primary key
 import { DurableObject } from 'cloudflare:workers';
+import { fillNonce, newNonce, pageHeaders, renderPage } from './page';
 
 type BaselineEnv = {
   DB: D1Database;
@@ -53,10 +59,15 @@ let page: string | null = null;
 function staticPage(bytes: number): string {
   if (page?.length === bytes) return page;
   const head =
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Baseline</title></head><body><p>';
-  const tail = '</p></body></html>';
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Baseline</title><style nonce="__BASE_NONCE__"></style></head><body><p>';
+  const tail = '</p><script nonce="__BASE_NONCE__"></script></body></html>';
   page = head + 'x'.repeat(Math.max(0, bytes - head.length - tail.length)) + tail;
   return page;
+}
+
+function htmlResponse(html: string): Response {
+  const nonce = newNonce();
+  return new Response(fillNonce(html, nonce), { headers: pageHeaders(nonce) });
 }
 
 function randomId(prefix: string): string {
@@ -184,13 +195,15 @@ export default {
   async fetch(request: Request, env: BaselineEnv): Promise<Response> {
     const url = new URL(request.url);
     const [, route, id] = url.pathname.split('/');
-    if (request.method === 'GET' && route === 'page') {
-      if (id && !(await env.DB.prepare('SELECT * FROM sessions WHERE id = ?').bind(id).first())) {
-        return new Response('not found', { status: 404 });
-      }
-      return new Response(staticPage(Number(env.PAGE_BYTES)), {
-        headers: { 'content-type': 'text/html; charset=utf-8' },
-      });
+    if (request.method === 'GET' && route === 'page' && id) {
+      const row = await env.DB.prepare('SELECT * FROM sessions WHERE id = ?').bind(id).first();
+      if (!row) return new Response('not found', { status: 404 });
+      return htmlResponse(await renderPage(row, Number(env.PAGE_BYTES)));
+    }
+    if (request.method === 'GET' && route === 'cached' && id) {
+      const row = await env.DB.prepare('SELECT status FROM sessions WHERE id = ?').bind(id).first();
+      if (!row) return new Response('not found', { status: 404 });
+      return htmlResponse(staticPage(Number(env.PAGE_BYTES)));
     }
     if (request.method === 'POST' && route === 'session') return createSession(request, env);
     if (request.method === 'POST' && route === 'pay' && id) {

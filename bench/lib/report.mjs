@@ -69,6 +69,8 @@ export function table(results) {
   lines.push(
     `medians of ${results.environment.method.rounds} interleaved rounds; latencies in ms; ratio = Borda req/s / baseline req/s per round, median (min-max)`,
   );
+  // A BENCH_ONLY run has the throughput scenarios and nothing else.
+  if (!results.page) return lines.join('\n');
   const { page, bundle, startup, webhooks: w, flood: f, cron: c } = results;
   lines.push(
     '',

@@ -1,5 +1,5 @@
 // Starting Borda (as `npm start` does) and the baseline Worker, both under wrangler dev / workerd.
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { childEnv, freePort, ROOT, startGroup, tempDir, waitFor, wrangler } from './procs.mjs';
 
@@ -56,6 +56,8 @@ export async function startBaseline({ pageBytes, sessionBytes }) {
     recursive: true,
     filter: (src) => !src.includes('.wrangler'),
   });
+  // The baseline's page renders with hono/jsx, as Borda's does: the same installed package.
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(workDir, 'node_modules'), 'dir');
   const stateDir = tempDir('borda-bench-baseline-');
   const common = ['--config', path.join(workDir, 'wrangler.toml'), '--persist-to', stateDir];
   await wrangler(['d1', 'execute', 'DB', '--local', ...common, '--command', SCHEMA_SQL], { cwd: workDir });

@@ -5,32 +5,31 @@ import { contract } from '../http/contract';
 import { ApiError } from '../http/errors';
 import { fillNonce, newNonce, pageHeaders } from '../http/page-headers';
 import { TtlCache } from '../lib/ttl-cache';
-import { loadCheckout } from './api/load';
+import { loadCheckoutPage } from './api/load';
 import { clientSessionView } from './api/view';
 import { MESSAGES } from './i18n';
 import { verifyOrderSignature } from './link-signature';
 import { CheckoutPage } from './page/checkout-page';
 
-const FRAME_HEADER = 'x-borda-frame-ancestors';
-
 /**
- * The pages this isolate served lately, in front of the Cache API: a hit then costs a string
- * replace instead of a cache read. Bounded in size, and never kept past the session's expiry (nor
- * past MEMORY_TTL_MS), so it holds exactly what the edge cache holds.
+ * The pages this isolate rendered lately: a later view costs a string replace instead of a render.
+ * Bounded in size, and never kept past the session's expiry (nor past MEMORY_TTL_MS). There is no
+ * shared edge cache behind it: a view in another isolate renders again from the same one read a
+ * cached copy would have needed anyway (who may frame the page is read on every view), and a Cache
+ * API put and miss on every first view cost more CPU than the render they would save.
  */
 const MEMORY_TTL_MS = 10 * 60 * 1000;
-const recentPages = new TtlCache<CachedPage>(MEMORY_TTL_MS, 500);
+const recentPages = new TtlCache<RememberedPage>(MEMORY_TTL_MS, 500);
 
-/** What is cached of a page; `signed`: a seed 004 order's page, which opens only with its URL signature. */
-type CachedPage = { template: string; frameAncestors: string[]; signed: boolean };
-const SIGNED_HEADER = 'x-borda-signed';
+/** What is remembered of a page; `signed`: a seed 004 order's page, which opens only with its URL signature. */
+type RememberedPage = { template: string; frameAncestors: string[]; signed: boolean };
 
 /**
- * GET /checkout/{token}: the hosted page. The first view renders it and puts it in the edge cache
- * until the session expires; later views are served from there. The cached copy holds a nonce
- * placeholder that each response replaces with a fresh nonce, so caching never weakens the CSP.
- * Only the status is live (the script fetches it), so a cached page can never pay a session that
- * is paid or expired: the SessionDO refuses whatever the page shows.
+ * GET /checkout/{token}: the hosted page. The first view in an isolate renders it (one D1 read) and
+ * remembers it until the session expires; later views there reuse the markup. The remembered copy
+ * holds a nonce placeholder that each response replaces with a fresh nonce, so reuse never weakens
+ * the CSP. Only the status is live (the script fetches it), so a remembered page can never pay a
+ * session that is paid or expired: the SessionDO refuses whatever the page shows.
  */
 export const checkoutPageRoutes = new Hono<AppEnv>().get(
   '/checkout/:token',
@@ -44,73 +43,46 @@ export const checkoutPageRoutes = new Hono<AppEnv>().get(
   }),
   async (c) => {
     const token = c.req.param('token');
-    const key = new Request(new URL(`/checkout/${encodeURIComponent(token)}`, c.req.url).toString());
-    const cache = caches.default;
-    const remembered = recentPages.get(key.url);
-    const hit = remembered ? null : await cache.match(key);
-    let template: string;
+    const db = c.get('db');
+    const remembered = recentPages.get(token);
+    let page: RememberedPage;
     let frameAncestors: string[];
-    let signed: boolean;
     if (remembered) {
-      ({ template, frameAncestors, signed } = remembered);
-    } else if (hit) {
-      template = await hit.text();
-      frameAncestors = JSON.parse(hit.headers.get(FRAME_HEADER) ?? '[]') as string[];
-      signed = hit.headers.get(SIGNED_HEADER) === '1';
-      const ttl = Number(/max-age=(\d+)/.exec(hit.headers.get('cache-control') ?? '')?.[1] ?? 0) * 1000;
-      if (ttl > 0) {
-        recentPages.set(
-          key.url,
-          { template, frameAncestors, signed },
-          Date.now(),
-          Math.min(ttl, MEMORY_TTL_MS),
-        );
-      }
+      page = remembered;
+      // The markup is kept, but who may frame it is a setting of the session's mode, read on every
+      // view: an origin the merchant removed stops framing the page on the next request.
+      frameAncestors = (await sessionAllowedOrigins(db, token)) ?? page.frameAncestors;
     } else {
       const now = Date.now();
-      let checkout: Awaited<ReturnType<typeof loadCheckout>>;
+      let checkout: Awaited<ReturnType<typeof loadCheckoutPage>>;
       try {
-        checkout = await loadCheckout(c.get('db'), token);
+        checkout = await loadCheckoutPage(db, token);
       } catch (err) {
         if (err instanceof ApiError && err.code === 'not_found') return notFoundPage();
         throw err;
       }
       const view = clientSessionView(checkout, now);
-      const page = (
+      const markup = (
         <CheckoutPage view={view} token={checkout.session.id} year={new Date(now).getUTCFullYear()} />
       );
-      template = `<!doctype html>${await page.toString()}`;
-      frameAncestors = checkout.merchant.allowedOrigins;
-      signed = checkout.session.dialect === 'seed004';
-      const ttl = Math.floor((checkout.session.expiresAt - now) / 1000);
-      if (ttl > 0) {
-        recentPages.set(
-          key.url,
-          { template, frameAncestors, signed },
-          now,
-          Math.min(ttl * 1000, MEMORY_TTL_MS),
-        );
-        const stored = new Response(template, {
-          headers: {
-            'content-type': 'text/html; charset=utf-8',
-            'cache-control': `public, max-age=${ttl}`,
-            [FRAME_HEADER]: JSON.stringify(frameAncestors),
-            [SIGNED_HEADER]: signed ? '1' : '0',
-          },
-        });
-        c.executionCtx.waitUntil(cache.put(key, stored));
-      }
+      page = {
+        template: `<!doctype html>${await markup.toString()}`,
+        frameAncestors: checkout.merchant.allowedOrigins,
+        signed: checkout.session.dialect === 'seed004',
+      };
+      frameAncestors = page.frameAncestors;
+      const ttl = checkout.session.expiresAt - now;
+      if (ttl > 0) recentPages.set(token, page, now, Math.min(ttl, MEMORY_TTL_MS));
     }
-    // The cached page keeps its markup, but who may frame it is a setting of the session's mode, read
-    // on every view: an origin the merchant removed stops framing the page on the next request.
-    if (remembered || hit)
-      frameAncestors = (await sessionAllowedOrigins(c.get('db'), token)) ?? frameAncestors;
-    // Seed 004: the page verifies the signature its checkout_url carries, on cache hits too.
-    if (signed && !(await verifyOrderSignature(c.get('platform').secrets, token, c.req.query('signature'))))
+    // Seed 004: the page verifies the signature its checkout_url carries, on remembered views too.
+    if (
+      page.signed &&
+      !(await verifyOrderSignature(c.get('platform').secrets, token, c.req.query('signature')))
+    )
       return notFoundPage();
     const nonce = newNonce();
-    return new Response(fillNonce(template, nonce), {
-      headers: { ...pageHeaders(nonce, frameAncestors), 'x-borda-cache': remembered || hit ? 'hit' : 'miss' },
+    return new Response(fillNonce(page.template, nonce), {
+      headers: { ...pageHeaders(nonce, frameAncestors), 'x-borda-cache': remembered ? 'hit' : 'miss' },
     });
   },
 );

@@ -100,9 +100,10 @@ export function formatAmount(minor: number, currency: Currency, locale: Locale):
   const decimal = showFraction ? `${sign}${whole}.${fraction}` : `${sign}${whole}`;
   const intlLocales = INTL_LOCALES[locale];
   const intlLocale = intlLocales[currency] ?? intlLocales.default;
-  const parts = formatter(intlLocale, currency, showFraction ? exponent : 0).formatToParts(
-    decimal as Intl.StringNumericLiteral,
-  );
+  const nf = formatter(intlLocale, currency, showFraction ? exponent : 0);
+  // No sign to swap for this currency: format() is formatToParts() joined, at a fraction of its cost.
+  if (DOLLAR_SIGNS[currency] === undefined) return nf.format(decimal as Intl.StringNumericLiteral);
+  const parts = nf.formatToParts(decimal as Intl.StringNumericLiteral);
   let out = '';
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as Intl.NumberFormatPart;

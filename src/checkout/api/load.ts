@@ -1,5 +1,6 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { preparedOnce } from '../../db/prepared';
 import {
   checkoutSessions,
   merchantModeSettings,
@@ -20,45 +21,81 @@ export type CheckoutMerchant = MerchantProfile & {
 };
 export type CheckoutContext = { session: SessionRow; merchant: CheckoutMerchant; payment: PaymentRow | null };
 
+const merchantFields = {
+  id: merchants.id,
+  name: merchants.name,
+  city: merchants.city,
+  allowedOrigins: merchantModeSettings.allowedOrigins,
+  enabledMethods: merchantModeSettings.enabledMethods,
+  bankAccounts: merchantModeSettings.bankAccounts,
+  speiClabe: merchantModeSettings.speiClabe,
+  brandColor: merchantModeSettings.brandColor,
+  logo: merchantModeSettings.logo,
+};
+// The session's own mode: a test key's settings never reach a live checkout.
+// The session's own mode: a test key's settings never reach a live checkout.
+const sessionModeSettings = ownedBy(merchantModeSettings, checkoutSessions.merchantId, checkoutSessions.mode);
+
 /**
  * Everything the client API needs about a session, in one D1 round trip: the session, its
- * merchant's checkout settings in the session's mode and its latest payment attempt.
+ * merchant's checkout settings in the session's mode and its latest payment attempt. Prepared once
+ * per isolate (the client API and the SessionDO run it on every first read).
  */
-export async function loadCheckout(db: DrizzleD1Database, token: string): Promise<CheckoutContext> {
+const checkoutRead = preparedOnce((db) => {
   const latest = db
     .select({ id: payments.id })
     .from(payments)
     .where(eq(payments.sessionId, checkoutSessions.id))
     .orderBy(desc(payments.createdAt), desc(payments.id))
     .limit(1);
-  const [row] = await db
-    .select({
-      session: checkoutSessions,
-      merchant: {
-        id: merchants.id,
-        name: merchants.name,
-        city: merchants.city,
-        allowedOrigins: merchantModeSettings.allowedOrigins,
-        enabledMethods: merchantModeSettings.enabledMethods,
-        bankAccounts: merchantModeSettings.bankAccounts,
-        speiClabe: merchantModeSettings.speiClabe,
-        brandColor: merchantModeSettings.brandColor,
-        logo: merchantModeSettings.logo,
-      },
-      payment: payments,
-    })
+  return db
+    .select({ session: checkoutSessions, merchant: merchantFields, payment: payments })
     .from(checkoutSessions)
     .innerJoin(merchants, eq(merchants.id, checkoutSessions.merchantId))
-    // The session's own mode: a test key's settings never reach a live checkout.
-    .innerJoin(
-      merchantModeSettings,
-      and(ownedBy(merchantModeSettings, checkoutSessions.merchantId, checkoutSessions.mode)),
-    )
+    .innerJoin(merchantModeSettings, sessionModeSettings)
     .leftJoin(payments, eq(payments.id, sql`(${latest})`))
-    .where(eq(checkoutSessions.id, token))
-    .limit(1);
+    .where(eq(checkoutSessions.id, sql.placeholder('token')))
+    .limit(1)
+    .prepare();
+});
+
+/** The same read less the latest payment, which the page does not show (its script fetches the status). */
+const pageRead = preparedOnce((db) =>
+  db
+    .select({ session: checkoutSessions, merchant: merchantFields })
+    .from(checkoutSessions)
+    .innerJoin(merchants, eq(merchants.id, checkoutSessions.merchantId))
+    .innerJoin(merchantModeSettings, sessionModeSettings)
+    .where(eq(checkoutSessions.id, sql.placeholder('token')))
+    .limit(1)
+    .prepare(),
+);
+
+export async function loadCheckout(db: DrizzleD1Database, token: string): Promise<CheckoutContext> {
+  const [row] = await checkoutRead(db).all({ token });
   if (!row) throw new ApiError('not_found', 'No such checkout session.');
   return row;
+}
+
+/** What the checkout page renders from: the session and its merchant's settings, one D1 round trip. */
+export async function loadCheckoutPage(db: DrizzleD1Database, token: string): Promise<CheckoutContext> {
+  const [row] = await pageRead(db).all({ token });
+  if (!row) throw new ApiError('not_found', 'No such checkout session.');
+  return { ...row, payment: null };
+}
+
+/**
+ * Client API routes that never look at the session's latest payment: the session read, paying (the
+ * SessionDO reads pending attempts itself) and canceling take the lighter read without it. Every
+ * other route (simulate, the artifacts, any added later) gets the full one.
+ */
+const WITHOUT_PAYMENT: ReadonlySet<string> = new Set(['', '/payments', '/cancel']);
+
+/** The read a client API request needs, chosen by what follows the token in its path. */
+export function loadForPath(db: DrizzleD1Database, token: string, path: string): Promise<CheckoutContext> {
+  const at = path.indexOf(`/${token}`);
+  const light = at >= 0 && WITHOUT_PAYMENT.has(path.slice(at + token.length + 1));
+  return (light ? loadCheckoutPage : loadCheckout)(db, token);
 }
 
 /**

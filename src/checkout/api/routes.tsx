@@ -20,7 +20,7 @@ import { pickLocale } from '../i18n';
 import { BoletoPage } from '../page/boleto-page';
 import { qrSvg } from '../qr';
 import { latestDetail, sessionToken, svg } from './artifacts';
-import { type CheckoutContext, loadCheckout, redirectUrl } from './load';
+import { type CheckoutContext, loadForPath, redirectUrl } from './load';
 import {
   ClientOutcome,
   ClientPaymentResult,
@@ -97,7 +97,7 @@ export const clientRoutes = new Hono<ClientEnv>()
     // A payment also needs the merchant's gateway accounts: read them beside the session, not after it.
     const paying = c.req.method === 'POST' && c.req.path.endsWith('/payments');
     const [checkout, accounts] = await Promise.all([
-      loadCheckout(c.get('db'), token),
+      loadForPath(c.get('db'), token, c.req.path),
       paying ? enabledAccountsForSession(c.get('db'), token) : undefined,
     ]);
     c.set('checkout', checkout);

@@ -16,8 +16,16 @@ import { CHECKOUT_CSS } from './styles';
 const CLIENT_PREFIXES =
   /^(pay|copy|countdown|due_on|switch|page\.|status\.|decline\.|error\.|pix\.|boleto\.|bank\.|spei\.|voucher\.|account\.|result\.)/;
 
+const clientMessageCache = new Map<Locale, Record<string, string>>();
+
+/** The messages the script needs, filtered once per locale and isolate. */
 function clientMessages(locale: Locale): Record<string, string> {
-  return Object.fromEntries(Object.entries(MESSAGES[locale]).filter(([k]) => CLIENT_PREFIXES.test(k)));
+  let messages = clientMessageCache.get(locale);
+  if (!messages) {
+    messages = Object.fromEntries(Object.entries(MESSAGES[locale]).filter(([k]) => CLIENT_PREFIXES.test(k)));
+    clientMessageCache.set(locale, messages);
+  }
+  return messages;
 }
 
 /** JSON inside a <script> block: `<` is escaped so merchant text can never close the element. */
@@ -26,6 +34,22 @@ function scriptJson(value: unknown): string {
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+const dataTails = new Map<Locale, string>();
+
+/**
+ * The page's data block: the session's part serialized per render, then the card brands and the
+ * locale's messages (the larger part, the same for every page in a locale) as JSON built once per
+ * isolate. The escapes are per character, so the joined text is what one JSON.stringify gives.
+ */
+function scriptData(data: Record<string, unknown>, locale: Locale): string {
+  let tail = dataTails.get(locale);
+  if (tail === undefined) {
+    tail = `,"brands":${scriptJson(CARD_BRAND_RANGES)},"messages":${scriptJson(clientMessages(locale))}}`;
+    dataTails.set(locale, tail);
+  }
+  return scriptJson(data).slice(0, -1) + tail;
 }
 
 /**
@@ -58,8 +82,6 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
       adjustment_label: m.adjustment_label,
       plans: m.installments.map((p) => ({ count: p.count, total_formatted: p.total_formatted })),
     })),
-    brands: CARD_BRAND_RANGES,
-    messages: clientMessages(L),
   };
   return (
     <html lang={L}>
@@ -208,7 +230,7 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
           )}
         </main>
         <script type="application/json" id="borda-data">
-          {raw(scriptJson(data))}
+          {raw(scriptData(data, L))}
         </script>
         <script nonce={NONCE_PLACEHOLDER}>{raw(CHECKOUT_JS)}</script>
       </body>

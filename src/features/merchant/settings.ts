@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { preparedOnce } from '../../db/prepared';
 import {
   checkoutSessions,
   disabledEndpoints,
@@ -44,14 +45,20 @@ export async function sessionAllowedOrigins(
   db: DrizzleD1Database,
   sessionId: string,
 ): Promise<string[] | null> {
-  const [row] = await db
+  const [row] = await allowedOriginsRead(db).all({ sessionId });
+  return row?.origins ?? null;
+}
+
+// Read on every view of a remembered checkout page: prepared once per isolate.
+const allowedOriginsRead = preparedOnce((db) =>
+  db
     .select({ origins: merchantModeSettings.allowedOrigins })
     .from(checkoutSessions)
     .innerJoin(merchantModeSettings, modeSettingsOf(checkoutSessions.merchantId, checkoutSessions.mode))
-    .where(eq(checkoutSessions.id, sessionId))
-    .limit(1);
-  return row?.origins ?? null;
-}
+    .where(eq(checkoutSessions.id, sql.placeholder('sessionId')))
+    .limit(1)
+    .prepare(),
+);
 
 /** Validates a PATCH and turns it into the columns to set. Throws a field error on bad input. */
 export function settingsPatch(ctx: MerchantCtx, input: UpdateMerchant): SettingsSet {

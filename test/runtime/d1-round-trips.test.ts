@@ -1,0 +1,101 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import worker from '../../src/index';
+import { CUSTOMER } from './client-helpers';
+import { BASE, createSession, type Merchant, newMerchant } from './helpers';
+
+/**
+ * D1 round trips on the hot read paths, pinned: a query added to one of them fails here. The Worker
+ * runs against the real D1 binding seen through a pass-through proxy that counts each call that
+ * reaches the database (a statement's all/raw/run/first, a batch); every query still runs for real.
+ */
+function countingD1(db: D1Database) {
+  const counter = { calls: 0 };
+  const targets = new WeakMap<object, D1PreparedStatement>();
+  const statement = (stmt: D1PreparedStatement): D1PreparedStatement => {
+    const proxy = new Proxy(stmt, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target);
+        if (typeof value !== 'function') return value;
+        if (prop === 'bind') return (...args: unknown[]) => statement(value.apply(target, args));
+        if (prop === 'all' || prop === 'raw' || prop === 'run' || prop === 'first')
+          return (...args: unknown[]) => {
+            counter.calls++;
+            return value.apply(target, args);
+          };
+        return value.bind(target);
+      },
+    });
+    targets.set(proxy, stmt);
+    return proxy;
+  };
+  const proxy = new Proxy(db, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target);
+      if (prop === 'prepare') return (query: string) => statement(target.prepare(query));
+      if (prop === 'batch')
+        return (stmts: D1PreparedStatement[]) => {
+          counter.calls++;
+          return target.batch(stmts.map((s) => targets.get(s) ?? s));
+        };
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { db: proxy, counter };
+}
+
+/** One request through the Worker's fetch handler over a counting D1; the calls it made. */
+async function d1Calls(
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; calls: number; res: Response }> {
+  const { db, counter } = countingD1(env.DB);
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(new Request(`${BASE}${path}`, init), { ...env, DB: db }, ctx);
+  await res.arrayBuffer();
+  await waitOnExecutionContext(ctx);
+  return { status: res.status, calls: counter.calls, res };
+}
+
+let m: Merchant;
+beforeAll(async () => {
+  m = await newMerchant({ name: 'Loja Contada', country: 'BRA', allowed_origins: ['https://shop.example'] });
+});
+
+describe('D1 round trips per request', () => {
+  it('first page view: one read (session and its mode settings), nothing in the background', async () => {
+    const s = await createSession(m.secret_keys.test);
+    const first = await d1Calls(`/checkout/${s.token}`);
+    expect(first.status).toBe(200);
+    expect(first.res.headers.get('x-borda-cache')).toBe('miss');
+    expect(first.calls).toBe(1);
+  });
+
+  it('a page view the isolate remembers: one read (who may frame the page)', async () => {
+    const s = await createSession(m.secret_keys.test);
+    await d1Calls(`/checkout/${s.token}`);
+    const again = await d1Calls(`/checkout/${s.token}`);
+    expect(again.status).toBe(200);
+    expect(again.res.headers.get('x-borda-cache')).toBe('hit');
+    expect(again.calls).toBe(1);
+  });
+
+  it('client API session read: one read', async () => {
+    const s = await createSession(m.secret_keys.test);
+    const read = await d1Calls(`/c/v1/sessions/${s.token}`);
+    expect(read.status).toBe(200);
+    expect(read.calls).toBe(1);
+  });
+
+  it("PIX payment: the Worker's two parallel reads (session, gateway accounts); the SessionDO's two guarded batches are its own", async () => {
+    const s = await createSession(m.secret_keys.test, { payment_method: 'pix' });
+    const paid = await d1Calls(`/c/v1/sessions/${s.token}/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: BASE },
+      body: JSON.stringify({ method: 'pix', customer: CUSTOMER }),
+    });
+    expect(paid.status).toBe(201);
+    expect(paid.calls).toBe(2);
+  });
+});
