@@ -19,7 +19,7 @@ import { can } from './auth/roles';
 import type { PanelEnv } from './context';
 import { EXPORT_LIMIT, sessionsCsv } from './csv';
 import { audit, base, type C, mctx, shell } from './scope-helpers';
-import { money } from './views/layout';
+import { money, Notices } from './views/layout';
 import { OverviewBody } from './views/overview';
 import { PaymentDetail, PaymentsList } from './views/payments';
 import { RefundsSection } from './views/refunds';
@@ -40,16 +40,7 @@ async function detailPage(c: C, msg: { notice?: string; error?: string } = {}, s
     `Session ${t.session.id}`,
     () => (
       <>
-        {msg.notice && (
-          <p class="notice" role="status">
-            {msg.notice}
-          </p>
-        )}
-        {msg.error && (
-          <p class="error" role="alert">
-            {msg.error}
-          </p>
-        )}
+        <Notices notice={msg.notice} error={msg.error} />
         <PaymentDetail t={t} />
         <h2>Refunds</h2>
         {paid.map((p, i) => (

@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
-import { Csrf, Page } from './layout';
+import { Csrf, Notices, Page } from './layout';
 
 export const TotpPage: FC<{ nonce: string; error?: string }> = (p) => (
   <Page title="Authenticator code" nonce={p.nonce}>
@@ -38,16 +38,7 @@ export const AccountBody: FC<{
   error?: string;
 }> = (p) => (
   <>
-    {p.notice && (
-      <p class="notice" role="status">
-        {p.notice}
-      </p>
-    )}
-    {p.error && (
-      <p class="error" role="alert">
-        {p.error}
-      </p>
-    )}
+    <Notices notice={p.notice} error={p.error} />
     <h2>Two-step sign-in (authenticator app)</h2>
     {p.enabled ? (
       <form method="post" action="/dashboard/account/totp/disable">

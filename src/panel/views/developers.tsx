@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { Csrf, when } from './layout';
+import { Csrf, Notices, when } from './layout';
 
 type Key = {
   id: string;
@@ -18,16 +18,7 @@ export const DevelopersPage: FC<{
   error?: string;
 }> = (p) => (
   <>
-    {p.notice && (
-      <p class="notice" role="status">
-        {p.notice}
-      </p>
-    )}
-    {p.error && (
-      <p class="error" role="alert">
-        {p.error}
-      </p>
-    )}
+    <Notices notice={p.notice} error={p.error} />
     {p.shown && (
       <div class="notice" role="status">
         <p>{p.shown.label}. It is shown only this once: copy it now.</p>

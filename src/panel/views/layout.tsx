@@ -35,6 +35,22 @@ export const Page: FC<{ title: string; nonce: string; children?: Child }> = ({ t
 
 export const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
 
+/** What an action did (announced politely) or why it was refused (announced at once). */
+export const Notices: FC<{ notice?: string; error?: string }> = ({ notice, error }) => (
+  <>
+    {notice && (
+      <p class="notice" role="status">
+        {notice}
+      </p>
+    )}
+    {error && (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    )}
+  </>
+);
+
 type Shell = {
   title: string;
   nonce: string;

@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { WebhookEndpointRow } from '../../db/schema';
 import type { DeliveryLog } from '../../features/panel/delivery-log';
 import type { EndpointStats } from '../../features/panel/webhook-stats';
-import { Csrf, when } from './layout';
+import { Csrf, Notices, when } from './layout';
 import { Pager } from './pager';
 import { EndpointsSection } from './webhook-endpoints';
 
@@ -54,16 +54,7 @@ export const WebhooksPage: FC<{
   filter: LogFilter;
 }> = (p) => (
   <>
-    {p.notice && (
-      <p class="notice" role="status">
-        {p.notice}
-      </p>
-    )}
-    {p.error && (
-      <p class="error" role="alert">
-        {p.error}
-      </p>
-    )}
+    <Notices notice={p.notice} error={p.error} />
     <EndpointsSection base={p.base} csrf={p.csrf} endpoints={p.endpoints} stats={p.stats} />
     <fieldset>
       <legend>Replay failed deliveries</legend>
