@@ -1,3 +1,4 @@
+import type { BoletoSettings } from './boleto-terms';
 import { customerDocument } from './customer-document';
 
 /**
@@ -11,15 +12,9 @@ export const CUSTOMER_FIELDS = ['name', 'email', 'document', 'phone'] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 
 /** Seed 004's boleto settings (its field names) a merchant sets once for every session of a mode. */
-export type BoletoDefaults = {
+export type BoletoDefaults = BoletoSettings & {
   boleto_due_days?: number;
   boleto_void_days?: number;
-  boleto_charge_fine?: boolean;
-  boleto_fine_type?: 'fixed' | 'percentage';
-  boleto_fine_amount?: number;
-  boleto_charge_interest?: boolean;
-  boleto_interest_type?: 'fixed' | 'percentage';
-  boleto_interest_amount?: number;
   discount?: number;
 };
 
