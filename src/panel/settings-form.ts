@@ -1,5 +1,6 @@
 import { METHOD_SLUGS } from '../domain/country-methods';
 import type { CUSTOMER_FIELDS } from '../domain/session-defaults';
+import { bankPrefix, MAX_BANK_ACCOUNTS } from './views/settings-fields';
 
 /**
  * The settings form (urlencoded strings) turned into the body of PATCH /api/v1/merchant, which the
@@ -46,7 +47,8 @@ function boletoTerms(f: Form) {
   return meaningful ? terms : null;
 }
 
-function bankAccount(f: Form) {
+/** Every bank account the form holds, in order; a block left empty is none (so clearing one removes it). */
+function bankAccounts(f: Form) {
   const keys = [
     'bank_name',
     'bank_code',
@@ -58,10 +60,14 @@ function bankAccount(f: Form) {
     'beneficiary',
     'document',
   ];
-  const account = Object.fromEntries(keys.map((k) => [k, text(f[`bank_${k}`])]));
-  // The type select always sends a value: the account exists when anything typed is there.
-  const typed = Object.entries(account).some(([k, v]) => k !== 'account_type' && v !== undefined);
-  return typed ? [account] : [];
+  const out: Record<string, string | undefined>[] = [];
+  for (let i = 0; i < MAX_BANK_ACCOUNTS; i += 1) {
+    const prefix = bankPrefix(i);
+    const account = Object.fromEntries(keys.map((k) => [k, text(f[`${prefix}${k}`])]));
+    // The type select always sends a value: the account exists when anything typed is there.
+    if (Object.entries(account).some(([k, v]) => k !== 'account_type' && v !== undefined)) out.push(account);
+  }
+  return out;
 }
 
 export function settingsInput(f: Form, current: { notification_url: string | null }) {
@@ -100,7 +106,7 @@ export function settingsInput(f: Form, current: { notification_url: string | nul
   if (f.payouts_form !== undefined) {
     out.allowed_origins = lines(f.allowed_origins);
     out.spei_clabe = text(f.spei_clabe)?.replace(/\s/g, '') ?? null;
-    out.bank_accounts = bankAccount(f);
+    out.bank_accounts = bankAccounts(f);
   }
   if (f.brand_form !== undefined) {
     out.brand_color = text(f.brand_color) ?? null;

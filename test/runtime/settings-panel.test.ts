@@ -273,3 +273,60 @@ describe('panel settings', () => {
     expect(tried.status).toBe(403);
   });
 });
+
+describe('panel settings: bank accounts', () => {
+  const account = (n: number) => ({
+    bank_name: `Banco ${n}`,
+    bank_code: `00${n}`,
+    agency: `100${n}`,
+    account: `5678${n}`,
+    account_digit: `${n}`,
+    account_type: 'checking',
+    beneficiary: 'Loja Exemplo LTDA',
+    document: '11.222.333/0001-81',
+  });
+
+  it('keeps every account the API set when the page is saved, adds one in the empty block, removes an emptied one', async () => {
+    const n = await newMerchant();
+    const o = (await signedIn(n.merchant_id, 'owner')).client;
+    const three = [account(1), account(2), account(3)];
+    const patch = await api('/api/v1/merchant', n.secret_keys.test, {
+      method: 'PATCH',
+      body: { bank_accounts: three },
+    });
+    expect(patch.status).toBe(200);
+    // Saved as rendered: nothing the merchant did not touch is lost.
+    const { html } = await o.page('/dashboard/test/settings');
+    const form = formAsRendered(html);
+    expect(form.bank4_bank_name).toBe('');
+    const saved = await o.request('/dashboard/test/settings', { form });
+    expect(saved.status).toBe(200);
+    expect((await merchantOf(n.secret_keys.test)).bank_accounts).toEqual(three);
+
+    // A fourth in the empty block; the second emptied.
+    const next = formAsRendered((await o.page('/dashboard/test/settings')).html);
+    for (const [k, v] of Object.entries(account(4))) next[`bank4_${k}`] = v;
+    for (const k of Object.keys(account(2))) next[`bank2_${k}`] = k === 'account_type' ? 'checking' : '';
+    expect((await o.request('/dashboard/test/settings', { form: next })).status).toBe(200);
+    expect((await merchantOf(n.secret_keys.test)).bank_accounts).toEqual([
+      account(1),
+      account(3),
+      account(4),
+    ]);
+  });
+
+  it("names the refused field of the account it belongs to, beside that account's input", async () => {
+    const n = await newMerchant();
+    const o = (await signedIn(n.merchant_id, 'owner')).client;
+    const form = formAsRendered((await o.page('/dashboard/test/settings')).html);
+    for (const [k, v] of Object.entries(account(1))) form[`bank_${k}`] = v;
+    for (const [k, v] of Object.entries(account(2))) form[`bank2_${k}`] = v;
+    form.bank2_bank_code = 'not-a-code-at-all-because-it-is-far-too-long';
+    const res = await o.request('/dashboard/test/settings', { form });
+    const html = await res.text();
+    expect(res.status).toBe(400);
+    expect(html).toMatch(/id="bank2_bank_code-error"/);
+    expect(html).not.toMatch(/id="bank_bank_code-error"/);
+    expect((await merchantOf(n.secret_keys.test)).bank_accounts).toEqual([]);
+  });
+});

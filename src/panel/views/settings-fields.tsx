@@ -6,11 +6,17 @@ import type { FieldError } from '../../domain/errors';
  * error beside it (announced through aria-describedby and aria-invalid).
  */
 
+/** As many bank accounts as the API takes. */
+export const MAX_BANK_ACCOUNTS = 5;
+
+/** The form's name prefix of the i-th bank account: `bank_` for the first, `bank2_` ... `bank5_` after it. */
+export const bankPrefix = (i: number) => (i === 0 ? 'bank_' : `bank${i + 1}_`);
+
 /** The form input an API field error belongs to ("allowed_origins[0]" is the origins box). */
 export function inputIdFor(field: string): string {
   const [head = '', second = '', third = ''] = field.split(/[.[\]]+/).filter((p) => p !== '');
   if (head === 'default_installments' || head === 'default_boleto_terms') return boletoOrCardId(second);
-  if (head === 'bank_accounts') return `bank_${third}`;
+  if (head === 'bank_accounts') return `${bankPrefix(Number(second) || 0)}${third}`;
   if (head === 'enabled_methods') return 'methods';
   if (head === 'required_customer_fields') return 'customer';
   return head;

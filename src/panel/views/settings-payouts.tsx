@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { getMerchant } from '../../features/merchant/settings';
-import { type Errors, Input, Section, Select } from './settings-fields';
+import { bankPrefix, type Errors, Input, MAX_BANK_ACCOUNTS, Section, Select } from './settings-fields';
 
 type View = Awaited<ReturnType<typeof getMerchant>>;
 const ACCOUNT_TYPES = [
@@ -9,13 +9,19 @@ const ACCOUNT_TYPES = [
   ['payment', 'Payment'],
 ] as const;
 
+const BANK_KEYS = ['bank_name', 'bank_code', 'agency', 'account', 'account_digit', 'beneficiary', 'document'];
+
 /** Where the checkout may be framed from and where customers send money: origins, CLABE, bank account. */
 export const PayoutsSection: FC<{
   view: View;
   errors: Errors;
   val: <T>(id: string, saved: T) => T | string;
 }> = ({ view: v, errors: e, val }) => {
-  const bank = v.bank_accounts[0];
+  // Every saved account (or, on a refused save, every block sent), and one empty block while there is room.
+  const sent = (i: number) => BANK_KEYS.some((k) => val(`${bankPrefix(i)}${k}`, '') !== '');
+  let used = v.bank_accounts.length;
+  for (let i = used; i < MAX_BANK_ACCOUNTS; i += 1) if (sent(i)) used = i + 1;
+  const slots = Array.from({ length: Math.min(used + 1, MAX_BANK_ACCOUNTS) }, (_, i) => i);
   return (
     <Section id="payouts" legend="Origins and accounts" errors={e}>
       <p>
@@ -43,50 +49,72 @@ export const PayoutsSection: FC<{
         size={22}
         errors={e}
       />
-      <p>Bank account for bank transfers (empty: none)</p>
-      <Input id="bank_bank_name" label="Bank" value={val('bank_bank_name', bank?.bank_name)} errors={e} />
+      <p>
+        Bank accounts customers transfer to (up to {MAX_BANK_ACCOUNTS}; empty a block to remove that account)
+      </p>
+      {slots.map((i) => (
+        <BankAccountFields i={i} bank={v.bank_accounts[i]} errors={e} val={val} />
+      ))}
+    </Section>
+  );
+};
+
+type Bank = View['bank_accounts'][number];
+
+/** One bank account's inputs, named with its block's prefix. */
+const BankAccountFields: FC<{
+  i: number;
+  bank: Bank | undefined;
+  errors: Errors;
+  val: <T>(id: string, saved: T) => T | string;
+}> = ({ i, bank, errors: e, val }) => {
+  const at = (k: string) => `${bankPrefix(i)}${k}`;
+  return (
+    <fieldset>
+      <legend>Bank account {i + 1}</legend>
+      <Input id={at('bank_name')} label="Bank" value={val(at('bank_name'), bank?.bank_name)} errors={e} />
       <Input
-        id="bank_bank_code"
+        id={at('bank_code')}
         label="Bank code"
-        value={val('bank_bank_code', bank?.bank_code)}
+        value={val(at('bank_code'), bank?.bank_code)}
         size={4}
         errors={e}
       />
-      <Input id="bank_agency" label="Agency" value={val('bank_agency', bank?.agency)} size={7} errors={e} />
+      <Input id={at('agency')} label="Agency" value={val(at('agency'), bank?.agency)} size={7} errors={e} />
       <Input
-        id="bank_agency_digit"
+        id={at('agency_digit')}
         label="Agency digit"
-        value={val('bank_agency_digit', bank?.agency_digit)}
+        value={val(at('agency_digit'), bank?.agency_digit)}
         size={2}
         errors={e}
       />
-      <Input id="bank_account" label="Account" value={val('bank_account', bank?.account)} errors={e} />
+      <Input id={at('account')} label="Account" value={val(at('account'), bank?.account)} errors={e} />
       <Input
-        id="bank_account_digit"
+        id={at('account_digit')}
         label="Account digit"
-        value={val('bank_account_digit', bank?.account_digit)}
+        value={val(at('account_digit'), bank?.account_digit)}
         size={3}
         errors={e}
       />
       <Select
-        id="bank_account_type"
+        id={at('account_type')}
         label="Type"
-        value={val('bank_account_type', bank?.account_type ?? 'checking')}
+        value={val(at('account_type'), bank?.account_type ?? 'checking')}
         options={ACCOUNT_TYPES}
         errors={e}
       />
       <Input
-        id="bank_beneficiary"
+        id={at('beneficiary')}
         label="Beneficiary"
-        value={val('bank_beneficiary', bank?.beneficiary)}
+        value={val(at('beneficiary'), bank?.beneficiary)}
         errors={e}
       />
       <Input
-        id="bank_document"
+        id={at('document')}
         label="Beneficiary CPF/CNPJ"
-        value={val('bank_document', bank?.document)}
+        value={val(at('document'), bank?.document)}
         errors={e}
       />
-    </Section>
+    </fieldset>
   );
 };
