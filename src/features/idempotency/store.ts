@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { idempotencyKeys } from '../../db/schema';
 import { ownedBy } from '../../db/tenant';
@@ -91,4 +91,9 @@ export async function recordAnswer(
     .update(idempotencyKeys)
     .set({ responseStatus: status, responseBody: sealed, lockedUntil: null })
     .where(owned(s));
+}
+
+/** Keys older than the 24 h they live are dropped (run by the cron). */
+export async function purgeIdempotencyKeys(db: DrizzleD1Database, now: number): Promise<void> {
+  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_TTL_MS));
 }
