@@ -18,10 +18,11 @@ const revokeInD1 = (hash: string) =>
     .run();
 
 describe('secret key lookup', () => {
-  it('finds the owner and mode of a secret key, and nothing for a public key', async () => {
+  it('finds the owner and mode of a secret key, and nothing for a public or unknown key', async () => {
     const owner = await secretKeyOwner(db, await sha256Hex(m.secret_keys.live));
     expect(owner).toMatchObject({ merchant: { id: m.merchant_id, name: 'Key lookup' }, mode: 'live' });
     expect(await secretKeyOwner(db, await sha256Hex(m.public_keys.test))).toBeNull();
+    expect(await secretKeyOwner(db, await sha256Hex(`sk_test_${'z'.repeat(32)}`))).toBeNull();
   });
 
   it('answers a cached key without reading D1, until the key is forgotten', async () => {
