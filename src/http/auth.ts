@@ -1,7 +1,5 @@
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
-import { apiKeys, merchants } from '../db/schema';
-import { keyCache } from '../features/key-cache';
+import { secretKeyOwner } from '../features/api-keys/lookup';
 import { sha256Hex } from '../lib/crypto';
 import type { AppEnv } from './context';
 import { ApiError } from './errors';
@@ -31,30 +29,9 @@ export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
     throw new ApiError('invalid_api_key', 'Public keys cannot call the merchant API; use a secret key.');
   if (!SECRET_KEY.test(key)) throw new ApiError('invalid_api_key');
   const hash = await sha256Hex(key);
-  const cached = keyCache.get(hash);
-  if (cached) {
-    c.set('merchant', cached.merchant);
-    c.set('mode', cached.mode);
-    return next();
-  }
-  const [row] = await c
-    .get('db')
-    .select({
-      id: merchants.id,
-      name: merchants.name,
-      country: merchants.country,
-      mode: apiKeys.mode,
-      kind: apiKeys.kind,
-    })
-    .from(apiKeys)
-    .innerJoin(merchants, eq(merchants.id, apiKeys.merchantId))
-    // A rolled key may keep working until its revoked_at (the overlap the merchant chose).
-    .where(and(eq(apiKeys.hash, hash), or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, Date.now()))))
-    .limit(1);
-  if (row?.kind !== 'secret') throw new ApiError('invalid_api_key');
-  const { mode, kind: _kind, ...merchant } = row;
-  keyCache.set(hash, { merchant, mode });
-  c.set('merchant', merchant);
-  c.set('mode', mode);
+  const owner = await secretKeyOwner(c.get('db'), hash);
+  if (!owner) throw new ApiError('invalid_api_key');
+  c.set('merchant', owner.merchant);
+  c.set('mode', owner.mode);
   await next();
 });

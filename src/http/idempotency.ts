@@ -1,16 +1,19 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
-import { idempotencyKeys } from '../db/schema';
-import { ownedBy } from '../db/tenant';
 import { IDEMPOTENCY_TTL_MS } from '../domain/retention';
+import {
+  claimKey,
+  IDEMPOTENCY_LOCK_MS,
+  type IdempotencyScope,
+  recordAnswer,
+  releaseKey,
+  storedAnswer,
+} from '../features/idempotency/store';
 import { sha256Hex } from '../lib/crypto';
 import type { AppEnv } from './context';
 import { ApiError, fieldError } from './errors';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 
-export { IDEMPOTENCY_TTL_MS };
-/** How long a running request holds its key; a worker that died mid-request frees it after this. */
-export const IDEMPOTENCY_LOCK_MS = 60 * 1000;
+export { IDEMPOTENCY_LOCK_MS, IDEMPOTENCY_TTL_MS };
 
 /** Statuses that mean "the request never ran": not stored, so the client may fix it and retry. */
 const NOT_STORED = new Set([400, 413, 415, 422]);
@@ -55,53 +58,26 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     );
   }
   const db = c.get('db');
-  const merchantId = c.get('merchant').id;
-  const mode = c.get('mode');
+  const secrets = c.get('platform').secrets;
+  const scope: IdempotencyScope = { merchantId: c.get('merchant').id, mode: c.get('mode'), key };
   const now = Date.now();
   const hash = await requestFingerprint(c.req.method, new URL(c.req.url).pathname, c.get('rawBody'));
 
-  // Claim the key, or take over one that has lapsed (older than 24 h, or locked by a request that died).
-  const claimed = await db
-    .insert(idempotencyKeys)
-    .values({
-      merchantId,
-      mode,
-      key,
-      requestHash: hash,
-      createdAt: now,
-      lockedUntil: now + IDEMPOTENCY_LOCK_MS,
-    })
-    .onConflictDoUpdate({
-      target: [idempotencyKeys.merchantId, idempotencyKeys.mode, idempotencyKeys.key],
-      set: {
-        requestHash: hash,
-        responseStatus: null,
-        responseBody: null,
-        createdAt: now,
-        lockedUntil: now + IDEMPOTENCY_LOCK_MS,
-      },
-      setWhere: sql`${idempotencyKeys.createdAt} < ${now - IDEMPOTENCY_TTL_MS} OR (${idempotencyKeys.responseStatus} IS NULL AND ${idempotencyKeys.lockedUntil} < ${now} AND ${idempotencyKeys.requestHash} = ${hash})`,
-    })
-    .returning({ key: idempotencyKeys.key });
-
-  const where = and(ownedBy(idempotencyKeys, merchantId, mode), eq(idempotencyKeys.key, key));
-  if (claimed.length === 0) {
-    const [existing] = await db.select().from(idempotencyKeys).where(where).limit(1);
-    if (!existing) throw new ApiError('idempotency_request_in_progress', 'Retry this request in a moment.');
-    if (existing.requestHash !== hash) {
+  if (!(await claimKey(db, scope, hash, now))) {
+    const stored = await storedAnswer(db, secrets, scope, hash);
+    if (stored.state === 'missing')
+      throw new ApiError('idempotency_request_in_progress', 'Retry this request in a moment.');
+    if (stored.state === 'other_request') {
       throw new ApiError(
         'idempotency_key_reused',
         'This Idempotency-Key was already used with a different request.',
       );
     }
-    if (existing.responseStatus === null) throw new ApiError('idempotency_request_in_progress');
-    const stored = existing.responseBody ?? '';
-    // Rows written before answers were sealed hold plain JSON (which never starts with "v1.").
-    const body = stored.startsWith('v1.') ? await c.get('platform').secrets.open(stored) : stored;
-    return new Response(body, {
-      status: existing.responseStatus,
+    if (stored.state === 'running') throw new ApiError('idempotency_request_in_progress');
+    return new Response(stored.body, {
+      status: stored.status,
       headers: {
-        'content-type': existing.responseStatus >= 400 ? PROBLEM_CONTENT_TYPE : 'application/json',
+        'content-type': stored.status >= 400 ? PROBLEM_CONTENT_TYPE : 'application/json',
         'idempotent-replayed': 'true',
         'x-request-id': c.get('requestId'),
       },
@@ -116,13 +92,9 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     // A path no route of the group serves (only middleware matched) ran nothing: nothing to replay.
     const handled = c.req.matchedRoutes.some((r) => r.method !== 'ALL');
     if (status >= 500 || NOT_STORED.has(status) || !handled) {
-      await db.delete(idempotencyKeys).where(where);
+      await releaseKey(db, scope);
     } else {
-      const body = await c.get('platform').secrets.seal(await c.res.clone().text());
-      await db
-        .update(idempotencyKeys)
-        .set({ responseStatus: status, responseBody: body, lockedUntil: null })
-        .where(where);
+      await recordAnswer(db, secrets, scope, status, await c.res.clone().text());
     }
   }
 });

@@ -1,3 +1,4 @@
+import { purgeIdempotencyKeys } from '../features/idempotency/store';
 import { reenqueueNotifications } from '../notifications/sweep';
 import type { Platform } from '../platform/platform';
 import type { ExpireMessage } from '../webhooks/messages';
@@ -5,7 +6,7 @@ import { publishEvents } from '../webhooks/publish';
 import { archiveOldEvents } from './archive';
 import { expireSessionsInD1 } from './expire-set';
 import { sweepExpiredSessions } from './expire-sweep';
-import { purgeIdempotencyKeys, purgePanelState, reenqueueOutbox } from './maintenance';
+import { purgePanelState, reenqueueOutbox } from './maintenance';
 import { reconcilePendingPayments } from './reconcile';
 import { pollPendingRefunds } from './refund-poll';
 import { voidIssuedPayments } from './void-issued';

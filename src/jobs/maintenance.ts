@@ -1,7 +1,6 @@
 import { and, asc, isNull, lt } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { events, idempotencyKeys, loginThrottle, panelSessions } from '../db/schema';
-import { IDEMPOTENCY_TTL_MS } from '../domain/retention';
+import { events, loginThrottle, panelSessions } from '../db/schema';
 import { THROTTLE_WINDOW_MS } from '../features/panel/login-throttle';
 import { publishEvents } from '../webhooks/publish';
 
@@ -25,10 +24,6 @@ export async function reenqueueOutbox(db: DrizzleD1Database, queue: Queue, now: 
       now,
     );
   return stuck.length;
-}
-
-export async function purgeIdempotencyKeys(db: DrizzleD1Database, now: number): Promise<void> {
-  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_TTL_MS));
 }
 
 /** Sign-in counters whose window has closed, and panel sessions a day past their end, are dropped. */
