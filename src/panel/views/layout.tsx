@@ -12,7 +12,7 @@ main{max-width:72rem;margin:1rem auto;padding:0 1rem}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{border-bottom:1px solid #d8dce1;padding:.35rem .5rem;text-align:left;vertical-align:top}
 form.inline{display:inline}fieldset{border:1px solid #d8dce1;background:#fff;margin:0 0 1rem;min-width:0}
 label{display:inline-block;margin:.2rem .6rem .2rem 0}input,select,button{font:inherit;padding:.25rem .4rem}
-input,select,textarea{max-width:100%;box-sizing:border-box}
+input,select,textarea,label{max-width:100%;box-sizing:border-box}
 button{background:#14213d;color:#fff;border:0;border-radius:3px;cursor:pointer}
 .mode-test{background:#ffd166;color:#1b1f24;padding:.1rem .5rem;border-radius:3px}
 .mode-live{background:#06d6a0;color:#1b1f24;padding:.1rem .5rem;border-radius:3px}
