@@ -15,6 +15,7 @@ import { validate } from '../http/body';
 import { requirePermission } from './auth/middleware';
 import type { PanelEnv } from './context';
 import { audit, base, type C, mctx, shell } from './scope-helpers';
+import type { EndpointDraft } from './views/webhook-endpoints';
 import { type LogFilter, WebhooksPage } from './views/webhooks';
 
 /** The log's filters as typed in the query string (a POST's page shows the unfiltered log). */
@@ -29,7 +30,11 @@ function readLogFilter(c: C): LogFilter {
 }
 
 /** The endpoints with their last 24 hours, the replay form and a page of the delivery log. */
-async function webhooksPage(c: C, msg: { notice?: string; error?: string } = {}, status: 200 | 400 = 200) {
+async function webhooksPage(
+  c: C,
+  msg: { notice?: string; error?: string; draft?: EndpointDraft } = {},
+  status: 200 | 400 = 200,
+) {
   const ctx = mctx(c);
   const filter = readLogFilter(c);
   const page = c.req.method === 'GET' ? { after: c.req.query('after'), before: c.req.query('before') } : {};
@@ -84,7 +89,15 @@ export const webhookRoutes = new Hono<PanelEnv>()
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       const field = err.errors?.[0];
-      return webhooksPage(c, { error: field ? `${field.field}: ${field.message}` : err.message }, 400);
+      // The form comes back as it was sent, the error beside the field it names.
+      const draft = {
+        url: f.url ?? '',
+        description: f.description ?? '',
+        events: tickedEvents(f),
+        field: field?.field ?? '',
+        message: field?.message ?? err.message,
+      };
+      return webhooksPage(c, { error: field ? `${field.field}: ${field.message}` : err.message, draft }, 400);
     }
   })
   .post('/webhooks/endpoints/:id/status', requirePermission('webhooks.manage'), async (c) => {

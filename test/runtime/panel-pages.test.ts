@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/ids';
-import { pay } from './client-helpers';
+import { clientPost, pay } from './client-helpers';
 import { consumeDev, receiver, storeEndpoint } from './endpoint-helpers';
 import { api, createSession, type Merchant, newMerchant } from './helpers';
 import { waitForNotifications } from './notification-helpers';
@@ -155,6 +155,21 @@ describe('panel: search by PIX end-to-end id', () => {
     expect(found.html).not.toContain(other.session.token);
     expect(sessionIds((await ownerB.page(`/dashboard/test/payments?q=${e2e}`)).html)).toEqual([]);
     expect((await owner.page(`/dashboard/live/payments?q=${e2e}`)).html).not.toContain(pix.session.token);
+  });
+
+  it("gives a PIX paid with the checkout page's Simulate button an end-to-end id to search by", async () => {
+    const s = await createSession(a.secret_keys.test, { payment_method: 'pix' });
+    expect((await pay(s.token, { method: 'pix' })).status).toBe(201);
+    expect((await clientPost(s.token, '/simulate', { outcome: 'paid' })).status).toBe(200);
+    const row = await env.DB.prepare(
+      "SELECT json_extract(details, '$.pix.end_to_end_id') AS e2e FROM payments WHERE session_id = ?",
+    )
+      .bind(s.token)
+      .first<{ e2e: string | null }>();
+    const e2e = row?.e2e ?? '';
+    expect(e2e).toMatch(/^E99999999\d{12}[0-9A-Za-z]{11}$/);
+    const found = await owner.page(`/dashboard/test/payments?q=${e2e}`);
+    expect(sessionIds(found.html)).toEqual([s.token]);
   });
 });
 

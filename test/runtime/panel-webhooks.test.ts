@@ -170,3 +170,29 @@ describe('panel: per-endpoint redelivery and replay', () => {
     expect((await deliveriesOf(eventId)).find((d) => d.endpoint_id === y)?.status).toBe('failed');
   });
 });
+
+describe('panel: adding an endpoint that is refused', () => {
+  it('keeps what the merchant typed and puts the error beside the URL', async () => {
+    const res = await owner.submit(WEBHOOKS, `${WEBHOOKS}/endpoints`, {
+      url: 'http://hooks.shop-refused.com/in',
+      description: 'orders system',
+      'event:payment.success': 'on',
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    const urlInput = /<input[^>]*name="url"[^>]*>/.exec(html)?.[0] ?? '';
+    expect(urlInput).toContain('value="http://hooks.shop-refused.com/in"');
+    expect(urlInput).toContain('aria-invalid="true"');
+    expect(urlInput).toContain('aria-describedby="endpoint-url-error"');
+    expect(html).toMatch(/<span[^>]*id="endpoint-url-error"[^>]*>[^<]*must use https/);
+    expect(/<input[^>]*name="description"[^>]*>/.exec(html)?.[0]).toContain('value="orders system"');
+    expect(/<input[^>]*name="event:payment.success"[^>]*>/.exec(html)?.[0]).toContain('checked');
+    expect(/<input[^>]*name="event:payment.failed"[^>]*>/.exec(html)?.[0]).not.toContain('checked');
+    const { results } = await env.DB.prepare(
+      'SELECT id FROM webhook_endpoints WHERE merchant_id = ? AND url = ?',
+    )
+      .bind(a.merchant_id, 'http://hooks.shop-refused.com/in')
+      .all();
+    expect(results).toEqual([]);
+  });
+});

@@ -270,3 +270,27 @@ describe('required customer fields', () => {
     expect(view.document?.methods).toBe('all');
   });
 });
+
+describe('enabled methods none of which the session can offer', () => {
+  it('refuses the session instead of opening a checkout with nothing to pay with', async () => {
+    const own = await newMerchant();
+    expect((await patch(own, { enabled_methods: ['pix', 'boleto'] })).status).toBe(200);
+    const res = await api('/api/v1/checkout/sessions', own.secret_keys.test, {
+      body: {
+        amount: 10000,
+        currency: 'MXN',
+        country: 'MEX',
+        merchant_order_id: 'mx-1',
+        success_url: 'https://shop.example/ok',
+      },
+    });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { errors: { field: string; code: string }[] };
+    expect(body.errors).toEqual([
+      expect.objectContaining({ field: 'payment_method', code: 'method_not_available' }),
+    ]);
+    // A Brazilian session of the same merchant still takes the enabled methods.
+    const br = await createSession(own.secret_keys.test, { payment_method: undefined });
+    expect((await offered(br.token)).map((x) => x.method)).toEqual(['pix', 'boleto']);
+  });
+});

@@ -5,6 +5,7 @@ import { customerDocument } from '../../domain/customer-document';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { interleaved2of5Svg } from '../../domain/itf';
 import type { Currency } from '../../domain/money';
+import { simulatedEndToEnd } from '../../features/payments/service';
 import { enabledAccountsForSession } from '../../gateways/accounts';
 import { sandboxAccount } from '../../gateways/sandbox/async-methods';
 import { jsonBody } from '../../http/body';
@@ -228,6 +229,7 @@ export const clientRoutes = new Hono<ClientEnv>()
         sessionId: session.id,
         paymentId: payment.id,
         outcome,
+        ...simulatedEndToEnd(payment, outcome, Date.now()),
       });
       if (!result.ok) throw refusalError(result);
       return c.json({ status: result.session.status, redirect_url: redirectUrl(result.session) });

@@ -56,6 +56,20 @@ export async function getPaymentWithAttempts({ ctx, input }: { ctx: MerchantCtx;
 const SANDBOX_ISPB = '99999999';
 const randomUnit = () => (crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) / 2 ** 32;
 
+/**
+ * A simulated PIX settles with an end-to-end id, as a real transfer does (the sandbox payer bank's),
+ * whether the API or the checkout page's Simulate button settled it.
+ */
+export function simulatedEndToEnd(
+  payment: PaymentRow,
+  outcome: SettleCommand['outcome'],
+  now: number,
+): { endToEndId?: string } {
+  return outcome === 'paid' && payment.details.pix
+    ? { endToEndId: sandboxEndToEndId(SANDBOX_ISPB, now, randomUnit) }
+    : {};
+}
+
 /** Settles a pending test payment as a gateway would (paid, denied or expired). Test keys only. */
 export async function simulatePayment({
   ctx,
@@ -72,10 +86,7 @@ export async function simulatePayment({
     outcome: input.outcome,
     amount: input.amount,
     currency: input.currency,
-    // A simulated PIX settles with an end-to-end id, as a real transfer does (the sandbox payer bank's).
-    ...(input.outcome === 'paid' && payment.details.pix
-      ? { endToEndId: sandboxEndToEndId(SANDBOX_ISPB, ctx.now, randomUnit) }
-      : {}),
+    ...simulatedEndToEnd(payment, input.outcome, ctx.now),
     owner: { merchantId: ctx.merchant.id, mode: ctx.mode },
   });
   if (!outcome.ok) throw refusalError(outcome);

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { checkoutSessions, payments, type SessionRow } from '../../db/schema';
 import { ownedBy } from '../../db/tenant';
-import { ApiError, refusalError } from '../../domain/errors';
+import { ApiError, fieldError, refusalError } from '../../domain/errors';
+import { availableMethods } from '../../domain/offer';
 import { newId } from '../../lib/ids';
 import type { MerchantCtx } from '../context';
 import { applyModeDefaults } from '../merchant/session-defaults';
@@ -33,6 +34,17 @@ export async function createSession({
     merchantCountry: ctx.merchant.country,
     allowLoopbackUrls: ctx.allowLoopbackUrls,
   });
+  // The mode's enabled methods stand in for a request that names none; when none of them is offered
+  // in this country and currency, the customer would face a page with nothing to pay with.
+  if (input.payment_method == null && withDefaults.payment_method != null) {
+    const offer = { country, currency: withDefaults.currency, paymentMethod: withDefaults.payment_method };
+    if (availableMethods({ ...offer, paymentSettings: null, amount: withDefaults.amount }, null).length === 0)
+      throw fieldError(
+        'payment_method',
+        'method_not_available',
+        `None of the methods enabled in this mode's settings (${[withDefaults.payment_method].flat().join(', ')}) is offered in ${country} for ${withDefaults.currency}.`,
+      );
+  }
   for (let attempt = 1; ; attempt++) {
     const row = {
       ...newSessionRow(ctx, withDefaults, { country, customer }, dialect, newId(`cs_${ctx.mode}`)),

@@ -10,8 +10,9 @@ header{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;padding:.6rem 1re
 header a{color:#fff}header nav{display:flex;gap:.8rem;flex-wrap:wrap}
 main{max-width:72rem;margin:1rem auto;padding:0 1rem}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{border-bottom:1px solid #d8dce1;padding:.35rem .5rem;text-align:left;vertical-align:top}
-form.inline{display:inline}fieldset{border:1px solid #d8dce1;background:#fff;margin:0 0 1rem}
+form.inline{display:inline}fieldset{border:1px solid #d8dce1;background:#fff;margin:0 0 1rem;min-width:0}
 label{display:inline-block;margin:.2rem .6rem .2rem 0}input,select,button{font:inherit;padding:.25rem .4rem}
+input,select,textarea,label{max-width:100%;box-sizing:border-box}
 button{background:#14213d;color:#fff;border:0;border-radius:3px;cursor:pointer}
 .mode-test{background:#ffd166;color:#1b1f24;padding:.1rem .5rem;border-radius:3px}
 .mode-live{background:#06d6a0;color:#1b1f24;padding:.1rem .5rem;border-radius:3px}
@@ -19,6 +20,7 @@ button{background:#14213d;color:#fff;border:0;border-radius:3px;cursor:pointer}
 code,.secret{font-family:ui-monospace,monospace;word-break:break-all}
 pre.excerpt{white-space:pre-wrap;max-width:36rem;max-height:8rem;overflow:auto;background:#f0f2f5;margin:.2rem 0;padding:.3rem}
 .pager{display:flex;gap:1rem;margin:.6rem 0}
+@media (max-width:40rem){table{display:block;overflow-x:auto}}
 `;
 
 export const Page: FC<{ title: string; nonce: string; children?: Child }> = ({ title, nonce, children }) => (

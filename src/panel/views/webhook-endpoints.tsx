@@ -6,6 +6,15 @@ import { Csrf } from './layout';
 
 type Stat = EndpointStats[number];
 
+/** A refused endpoint form as it was sent, with the API's error and the field it names. */
+export type EndpointDraft = {
+  url: string;
+  description: string;
+  events: string[];
+  field: string;
+  message: string;
+};
+
 const Figures: FC<{ s: Stat | undefined }> = ({ s }) => (
   <>
     <td>{s?.attempts ?? 0}</td>
@@ -39,7 +48,8 @@ export const EndpointsSection: FC<{
   csrf: string;
   endpoints: WebhookEndpointRow[];
   stats: EndpointStats;
-}> = ({ base, csrf, endpoints, stats }) => (
+  draft?: EndpointDraft;
+}> = ({ base, csrf, endpoints, stats, draft }) => (
   <>
     <table>
       <caption>Webhook endpoints, last 24 hours</caption>
@@ -103,16 +113,31 @@ export const EndpointsSection: FC<{
       <form method="post" action={`${base}/webhooks/endpoints`}>
         <Csrf token={csrf} />
         <label>
-          URL <input name="url" type="url" required size={48} placeholder="https://" />
+          URL{' '}
+          <input
+            name="url"
+            type="url"
+            required
+            size={48}
+            placeholder="https://"
+            value={draft?.url}
+            aria-invalid={draft?.field === 'url' ? 'true' : undefined}
+            aria-describedby={draft?.field === 'url' ? 'endpoint-url-error' : undefined}
+          />
         </label>
+        {draft?.field === 'url' && (
+          <span class="error" id="endpoint-url-error">
+            {draft.message}
+          </span>
+        )}
         <label>
-          Description <input name="description" maxlength={200} />
+          Description <input name="description" maxlength={200} value={draft?.description} />
         </label>
         <fieldset>
           <legend>Events (none ticked: every event)</legend>
           {EVENT_TYPES.map((t) => (
             <label>
-              <input type="checkbox" name={`event:${t}`} value="on" /> {t}
+              <input type="checkbox" name={`event:${t}`} value="on" checked={draft?.events.includes(t)} /> {t}
             </label>
           ))}
         </fieldset>

@@ -4,7 +4,7 @@ import type { DeliveryLog } from '../../features/panel/delivery-log';
 import type { EndpointStats } from '../../features/panel/webhook-stats';
 import { Csrf, Notices, when } from './layout';
 import { Pager } from './pager';
-import { EndpointsSection } from './webhook-endpoints';
+import { type EndpointDraft, EndpointsSection } from './webhook-endpoints';
 
 export type LogFilter = { status: string; endpoint: string };
 
@@ -51,11 +51,12 @@ export const WebhooksPage: FC<{
   log: DeliveryLog;
   notice?: string;
   error?: string;
+  draft?: EndpointDraft;
   filter: LogFilter;
 }> = (p) => (
   <>
     <Notices notice={p.notice} error={p.error} />
-    <EndpointsSection base={p.base} csrf={p.csrf} endpoints={p.endpoints} stats={p.stats} />
+    <EndpointsSection base={p.base} csrf={p.csrf} endpoints={p.endpoints} stats={p.stats} draft={p.draft} />
     <fieldset>
       <legend>Replay failed deliveries</legend>
       <form method="post" action={`${p.base}/webhooks/replay`}>

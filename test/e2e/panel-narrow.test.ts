@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './browser';
+import { ROOT, type Server, startBorda } from './server';
+
+/** The settings page on a 360 px phone, driven by keyboard alone. */
+let borda: Server;
+let browser: Browser;
+let merchantId: string;
+const stateDir = mkdtempSync(path.join(tmpdir(), 'borda-panel-narrow-'));
+const PASSWORD = 'a long owner password 42';
+
+beforeAll(async () => {
+  [borda, browser] = await Promise.all([startBorda({ stateDir }), launchBrowser()]);
+  merchantId = (
+    JSON.parse(readFileSync(path.join(stateDir, 'borda-demo.json'), 'utf8')) as { merchant_id: string }
+  ).merchant_id;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await borda?.stop();
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+async function ownerInvite(): Promise<string> {
+  const admin = /^ADMIN_TOKEN=(\S+)$/m.exec(readFileSync(path.join(ROOT, '.dev.vars'), 'utf8'))?.[1];
+  const res = await fetch(`${borda.base}/admin/v1/merchants/${merchantId}/users`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'narrow@shop.example', role: 'owner' }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { invite_url: string }).invite_url;
+}
+
+describe('the settings page at 360 px', () => {
+  it('fits the screen: every control is reached by Tab and lies inside the 360 px, as do the other pages', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(await ownerInvite());
+    await page.fill('#password', PASSWORD);
+    await Promise.all([page.waitForURL(/\/dashboard\/login/), page.click('button[type=submit]')]);
+    await page.fill('#email', 'narrow@shop.example');
+    await page.fill('#password', PASSWORD);
+    await Promise.all([page.waitForURL(/\/dashboard\/live\/payments/), page.click('button[type=submit]')]);
+    await page.goto(`${borda.base}/dashboard/test/settings`);
+    await screenshot(page, 'panel-settings-360');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    const controls = await page.$$eval(
+      'main input:not([type=hidden]), main select, main textarea, main button',
+      (els) => els.length,
+    );
+    const reached: string[] = [];
+    const outside: string[] = [];
+    for (let i = 0; i < controls + 40 && reached.length < controls; i += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el?.closest('main')) return null;
+        const box = el.getBoundingClientRect();
+        const name = (el as HTMLInputElement).name || el.textContent?.trim() || el.id;
+        return {
+          key: `${el.tagName}:${name}:${box.top + window.scrollY}`,
+          name,
+          left: box.left,
+          right: box.right,
+        };
+      });
+      if (!focused || reached.includes(focused.key)) continue;
+      reached.push(focused.key);
+      if (focused.left < 0 || focused.right > 360) outside.push(focused.name);
+    }
+    expect(reached).toHaveLength(controls);
+    expect(outside).toEqual([]);
+    // The other pages a merchant works in are no wider than the phone either (tables scroll inside).
+    for (const other of ['webhooks', 'payments', 'developers']) {
+      await page.goto(`${borda.base}/dashboard/test/${other}`);
+      expect([other, await page.evaluate(() => document.documentElement.scrollWidth)]).toEqual([other, 360]);
+    }
+    await page.close();
+  });
+});
