@@ -39,6 +39,7 @@ export function sessionJsonSql(status: 'expired'): string {
     ['payment_failure_url', 's.payment_failure_url'],
     ['notify_customer', 's.notify_customer'],
     ['payment_settings', json('s.payment_settings')],
+    ['required_customer_fields', "json(coalesce(s.required_customer_fields, '[]'))"],
   ];
   // D1 allows at most 32 arguments per SQL function: json_object takes the fields in parts of 12
   // pairs, whose texts are spliced into one object ('{a..}' + '{b..}' -> '{a..,b..}'), keys in order.

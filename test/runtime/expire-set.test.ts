@@ -45,6 +45,17 @@ async function makeDue(id: string, set = 'expires_at = ?', at = Date.now() - 100
 
 describe('set-based expiry in D1', () => {
   it('writes the event payload serializeSession would, for sessions with and without every optional field', async () => {
+    // The mode requires two customer fields while `full` is created (copied onto it), none after.
+    const required = async (fields: string[]) =>
+      expect(
+        (
+          await api('/api/v1/merchant', m.secret_keys.test, {
+            method: 'PATCH',
+            body: { required_customer_fields: fields },
+          })
+        ).status,
+      ).toBe(200);
+    await required(['document', 'phone']);
     const full = await createSession(m.secret_keys.test, {
       payment_method: ['pix', 'card'],
       description: 'Pedido "especial" \\ com acentuação',
@@ -54,6 +65,7 @@ describe('set-based expiry in D1', () => {
       notification_url: 'https://hooks.example.com/borda',
       payment_settings: [{ payment_type: 'pix', discount: 5 }],
     });
+    await required([]);
     const bare = await createSession(m.secret_keys.test, {
       payment_method: null,
       success_url: undefined,
