@@ -294,3 +294,30 @@ describe('enabled methods none of which the session can offer', () => {
     expect((await offered(br.token)).map((x) => x.method)).toEqual(['pix', 'boleto']);
   });
 });
+
+describe('named methods none of which the session can offer', () => {
+  it('refuses PIX alone in Mexico, and takes it beside a card, which Mexico offers', async () => {
+    const own = await newMerchant();
+    const body = (payment_method: string | string[]) => ({
+      amount: 10000,
+      currency: 'MXN',
+      country: 'MEX',
+      merchant_order_id: `mx-${JSON.stringify(payment_method)}`,
+      success_url: 'https://shop.example/ok',
+      payment_method,
+    });
+    const refused = await api('/api/v1/checkout/sessions', own.secret_keys.test, { body: body('pix') });
+    expect(refused.status).toBe(422);
+    const problem = (await refused.json()) as { errors: { field: string; code: string; message: string }[] };
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ field: 'payment_method', code: 'method_not_available' }),
+    ]);
+    expect(problem.errors[0]?.message).toContain('the methods named (pix)');
+    const taken = await api('/api/v1/checkout/sessions', own.secret_keys.test, {
+      body: body(['pix', 'card']),
+    });
+    expect(taken.status).toBe(201);
+    const { token } = (await taken.json()) as { token: string };
+    expect((await offered(token)).map((x) => x.method)).toEqual(['card']);
+  });
+});

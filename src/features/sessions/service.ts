@@ -34,16 +34,22 @@ export async function createSession({
     merchantCountry: ctx.merchant.country,
     allowLoopbackUrls: ctx.allowLoopbackUrls,
   });
-  // The mode's enabled methods stand in for a request that names none; when none of them is offered
-  // in this country and currency, the customer would face a page with nothing to pay with.
-  if (input.payment_method == null && withDefaults.payment_method != null) {
+  // The methods a session names (its own, or the mode's enabled ones standing in) must include one
+  // offered in its country and currency: otherwise the customer would face a page with nothing to pay with.
+  if (withDefaults.payment_method != null) {
     const offer = { country, currency: withDefaults.currency, paymentMethod: withDefaults.payment_method };
-    if (availableMethods({ ...offer, paymentSettings: null, amount: withDefaults.amount }, null).length === 0)
+    if (
+      availableMethods({ ...offer, paymentSettings: null, amount: withDefaults.amount }, null).length === 0
+    ) {
+      const named = [withDefaults.payment_method].flat().join(', ');
+      const whose =
+        input.payment_method == null ? "the methods enabled in this mode's settings" : 'the methods named';
       throw fieldError(
         'payment_method',
         'method_not_available',
-        `None of the methods enabled in this mode's settings (${[withDefaults.payment_method].flat().join(', ')}) is offered in ${country} for ${withDefaults.currency}.`,
+        `None of ${whose} (${named}) is offered in ${country} for ${withDefaults.currency}.`,
       );
+    }
   }
   for (let attempt = 1; ; attempt++) {
     const row = {
