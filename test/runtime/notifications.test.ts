@@ -170,8 +170,10 @@ describe('receipts', { timeout: 30_000 }, () => {
     const [mail] = await mailbox(email);
     expect(mail?.subject).toMatch(/^Receipt: .*150\.00 paid to Loja Aviso$/);
     expect(mail?.text).toContain('Hello John Doe,');
+    // The order id (a timestamp) and the page token are the session's own and may hold any digits.
+    const text = (mail?.text ?? '').replaceAll(s.merchant_order_id, '').replaceAll(s.token, '');
     for (const secret of ['4242424242424242', '4242', '123', 'JOHN DOE']) {
-      expect(mail?.text).not.toContain(secret === '123' ? 'cvc' : secret);
+      expect(text).not.toContain(secret === '123' ? 'cvc' : secret);
     }
   });
 });
