@@ -171,7 +171,9 @@ describe('receipts', { timeout: 30_000 }, () => {
     expect(mail?.subject).toMatch(/^Receipt: .*150\.00 paid to Loja Aviso$/);
     expect(mail?.text).toContain('Hello John Doe,');
     // The order id (a timestamp) and the page token are the session's own and may hold any digits.
-    const text = (mail?.text ?? '').replaceAll(String(s.merchant_order_id), '').replaceAll(String(s.token), '');
+    const text = (mail?.text ?? '')
+      .replaceAll(String(s.merchant_order_id), '')
+      .replaceAll(String(s.token), '');
     for (const secret of ['4242424242424242', '4242', '123', 'JOHN DOE']) {
       expect(text).not.toContain(secret === '123' ? 'cvc' : secret);
     }
