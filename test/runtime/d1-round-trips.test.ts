@@ -64,6 +64,34 @@ beforeAll(async () => {
 });
 
 describe('D1 round trips per request', () => {
+  it("create session: one batch (the mode's settings read beside the insert they guard) once the isolate has seen them", async () => {
+    await createSession(m.secret_keys.test);
+    const create = () =>
+      d1Calls('/api/v1/checkout/sessions', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${m.secret_keys.test}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          amount: 10000,
+          currency: 'BRL',
+          merchant_order_id: `ord_${crypto.randomUUID()}`,
+          expires_in: 3600,
+        }),
+      });
+    const made = await create();
+    expect(made.status).toBe(201);
+    expect(made.calls).toBe(1);
+    // Changed settings cost the one create that finds them changed a second batch, not a wrong session.
+    await env.DB.prepare(
+      "UPDATE merchant_mode_settings SET version = version + 1 WHERE merchant_id = ? AND mode = 'test'",
+    )
+      .bind(m.merchant_id)
+      .run();
+    const after = await create();
+    expect(after.status).toBe(201);
+    expect(after.calls).toBe(2);
+    expect((await create()).calls).toBe(1);
+  });
+
   it('first page view: one read (session and its mode settings), nothing in the background', async () => {
     const s = await createSession(m.secret_keys.test);
     const first = await d1Calls(`/checkout/${s.token}`);

@@ -87,6 +87,8 @@ export const merchantModeSettings = sqliteTable(
     /** The checkout's logo as a data:image/... URL of at most 6 KB; null: the merchant's name only. */
     logo: text('logo'),
     updatedAt: integer('updated_at').notNull(),
+    /** Bumped by every change; a session insert is guarded by the version its defaults came from. */
+    version: integer('version').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.merchantId, t.mode] })],
 );

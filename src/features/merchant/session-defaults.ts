@@ -1,10 +1,24 @@
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import type { SessionRow } from '../../db/schema';
+import { merchantModeSettings, type SessionRow } from '../../db/schema';
+import { modeSettingsOf } from '../../db/tenant';
 import { fieldError } from '../../domain/errors';
 import { paymentSettingsWithDefaults } from '../../domain/session-defaults';
 import type { Mode } from '../../domain/tenant';
+import { TtlCache } from '../../lib/ttl-cache';
 import type { CreateSession } from '../sessions/schema';
 import { defaultInstallmentsView, loadModeSettings, type ModeSettings } from './settings';
+
+/** The settings a new session takes its defaults from, and their version. */
+export type DefaultSettings = Pick<
+  ModeSettings,
+  | 'enabledMethods'
+  | 'defaultMaxInstallments'
+  | 'defaultMaxInstallmentsInterest'
+  | 'defaultInterest'
+  | 'defaultBoletoTerms'
+  | 'requiredCustomerFields'
+  | 'version'
+>;
 
 /**
  * A create-session request with what it leaves out taken from its mode's settings: payment settings
@@ -17,7 +31,7 @@ import { defaultInstallmentsView, loadModeSettings, type ModeSettings } from './
  */
 export function withModeDefaults(
   input: CreateSession,
-  s: ModeSettings,
+  s: DefaultSettings,
 ): { input: CreateSession; requiredCustomerFields: SessionRow['requiredCustomerFields'] } {
   // A request may narrow the methods the merchant accepts in this mode, never widen them.
   const named = input.payment_method == null ? [] : [input.payment_method].flat();
@@ -51,4 +65,46 @@ export async function applyModeDefaults(
   input: CreateSession,
 ) {
   return withModeDefaults(input, await loadModeSettings(db, merchantId, mode));
+}
+
+const defaultColumns = {
+  enabledMethods: merchantModeSettings.enabledMethods,
+  defaultMaxInstallments: merchantModeSettings.defaultMaxInstallments,
+  defaultMaxInstallmentsInterest: merchantModeSettings.defaultMaxInstallmentsInterest,
+  defaultInterest: merchantModeSettings.defaultInterest,
+  defaultBoletoTerms: merchantModeSettings.defaultBoletoTerms,
+  requiredCustomerFields: merchantModeSettings.requiredCustomerFields,
+  version: merchantModeSettings.version,
+};
+
+/** The query that reads a mode's default settings (run alone, or in the batch of a guarded insert). */
+export function defaultSettingsQuery(db: DrizzleD1Database, merchantId: string, mode: Mode) {
+  return db
+    .select(defaultColumns)
+    .from(merchantModeSettings)
+    .where(modeSettingsOf(merchantId, mode))
+    .limit(1);
+}
+
+/**
+ * The default settings each isolate last saw, per merchant and mode. They are never trusted alone:
+ * a session made from them is inserted only if their version is still current (features/sessions),
+ * and a request they would refuse is checked again against a fresh read. The TTL only bounds memory.
+ */
+const seen = new TtlCache<DefaultSettings>(10 * 60_000, 5_000);
+
+export function rememberedDefaults(merchantId: string, mode: Mode): DefaultSettings | undefined {
+  return seen.get(`${merchantId}:${mode}`);
+}
+
+export function rememberDefaults(merchantId: string, mode: Mode, settings: DefaultSettings): void {
+  seen.set(`${merchantId}:${mode}`, settings);
+}
+
+/** The mode's default settings read now (and remembered). */
+export async function readDefaults(db: DrizzleD1Database, merchantId: string, mode: Mode) {
+  const [row] = await defaultSettingsQuery(db, merchantId, mode);
+  if (!row) throw new Error('merchant without settings for its mode');
+  rememberDefaults(merchantId, mode, row);
+  return row;
 }

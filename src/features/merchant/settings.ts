@@ -19,8 +19,9 @@ import type { UpdateMerchant } from '../events/schema';
 /**
  * A merchant's settings, per mode (table merchant_mode_settings). A key reads and changes only its own
  * mode's row; webhook signing and delivery use the event's mode, the checkout the session's mode.
- * Nothing here is cached: every request reads the row, so a change holds on the next request in
- * every isolate and every session's Durable Object.
+ * Every change bumps the row's version. Only a new session's defaults are remembered per isolate
+ * (session-defaults.ts), and its insert is guarded by that version; everything else reads the row,
+ * so a change holds on the next request in every isolate and every session's Durable Object.
  *
  * To add a per-mode setting: a column on `merchantModeSettings` (and a migration), its input on
  * `UpdateMerchant`, one line in `settingsPatch` and one in `settingsView`.
@@ -148,7 +149,7 @@ export async function updateMerchant({ ctx, input }: { ctx: MerchantCtx; input: 
     statements.push(
       ctx.db
         .update(merchantModeSettings)
-        .set({ ...set, updatedAt: ctx.now })
+        .set({ ...set, updatedAt: ctx.now, version: sql`${merchantModeSettings.version} + 1` })
         .where(modeSettingsOf(ctx.merchant.id, ctx.mode)),
     );
   if (input.city)
@@ -172,7 +173,9 @@ export async function updateMerchant({ ctx, input }: { ctx: MerchantCtx; input: 
   return getMerchant(ctx);
 }
 
-export function defaultInstallmentsView(s: ModeSettings) {
+export function defaultInstallmentsView(
+  s: Pick<ModeSettings, 'defaultMaxInstallments' | 'defaultMaxInstallmentsInterest' | 'defaultInterest'>,
+) {
   if (s.defaultMaxInstallments === null) return null;
   return {
     max_installments: s.defaultMaxInstallments,

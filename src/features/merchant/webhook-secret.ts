@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { merchantModeSettings } from '../../db/schema';
 import { toBase64 } from '../../lib/crypto';
 import { isoUtc } from '../../lib/time';
@@ -31,6 +32,7 @@ export async function rollWebhookSecret({ ctx }: { ctx: MerchantCtx }) {
       ),
       webhookSecretPreviousUntil: previousUntil,
       updatedAt: ctx.now,
+      version: sql`${merchantModeSettings.version} + 1`,
     })
     .where(modeSettingsOf(ctx.merchant.id, ctx.mode));
   return {

@@ -1,18 +1,34 @@
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { checkoutSessions, payments, type SessionRow } from '../../db/schema';
-import { ownedBy } from '../../db/tenant';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { rowWhere } from '../../db/insert-where';
+import { checkoutSessions, merchantModeSettings, payments, type SessionRow } from '../../db/schema';
+import { modeSettingsOf, ownedBy } from '../../db/tenant';
 import { ApiError, fieldError, refusalError } from '../../domain/errors';
 import { availableMethods } from '../../domain/offer';
 import { newId } from '../../lib/ids';
 import type { MerchantCtx } from '../context';
-import { applyModeDefaults } from '../merchant/session-defaults';
+import {
+  type DefaultSettings,
+  defaultSettingsQuery,
+  readDefaults,
+  rememberDefaults,
+  rememberedDefaults,
+  withModeDefaults,
+} from '../merchant/session-defaults';
 import { createdRangeAndCursor, toPage } from '../shared/cursor';
 import { resolveSessionInput } from './input';
 import type { CreateSession, ListSessionsQuery } from './schema';
 
 /** A create that finds its order taken by an open session past its time expires it first, then retries once. */
 const MAX_CREATE_ATTEMPTS = 2;
+/** A create whose mode's settings change under it starts again from the new ones, this many times. */
+const MAX_SETTINGS_ATTEMPTS = 3;
 
+/**
+ * Creates an open session with its mode's defaults. The defaults come from the settings this isolate
+ * last saw, and the insert is guarded by their version in the same D1 batch that reads the current
+ * ones: one round trip when nothing changed, and a session is never made from settings older than the
+ * last change (the insert does not happen, and the create starts again from the settings just read).
+ */
 export async function createSession({
   ctx,
   input,
@@ -22,13 +38,91 @@ export async function createSession({
   input: CreateSession;
   dialect?: SessionRow['dialect'];
 }): Promise<SessionRow> {
-  // What the request leaves out comes from the mode's settings, checked like the request's own.
-  const { input: withDefaults, requiredCustomerFields } = await applyModeDefaults(
-    ctx.db,
-    ctx.merchant.id,
-    ctx.mode,
-    input,
-  );
+  const { id: merchantId } = ctx.merchant;
+  const remembered = rememberedDefaults(merchantId, ctx.mode);
+  let fresh = remembered === undefined;
+  let settings: DefaultSettings = remembered ?? (await readDefaults(ctx.db, merchantId, ctx.mode));
+  let orderAttempts = 0;
+  let settingsAttempts = 0;
+  for (;;) {
+    let row: SessionRow;
+    try {
+      row = plannedSession(ctx, input, settings, dialect);
+    } catch (err) {
+      // Remembered settings may predate the merchant's last change: refuse only on fresh ones.
+      if (fresh) throw err;
+      settings = await readDefaults(ctx.db, merchantId, ctx.mode);
+      fresh = true;
+      continue;
+    }
+    const [current, inserted] = await ctx.db.batch([
+      defaultSettingsQuery(ctx.db, merchantId, ctx.mode),
+      // The partial unique index allows one open, pending or paid session per order: the insert
+      // itself is the race-free check.
+      ctx.db
+        .insert(checkoutSessions)
+        .select(rowWhere(checkoutSessions, row, settingsStillAt(ctx, settings.version)))
+        .onConflictDoNothing()
+        .returning(),
+    ]);
+    const latest: DefaultSettings | undefined = current[0];
+    if (!latest) throw new Error('merchant without settings for its mode');
+    rememberDefaults(merchantId, ctx.mode, latest);
+    const made: SessionRow | undefined = inserted[0];
+    if (made) return made;
+
+    if (latest.version !== settings.version) {
+      if (++settingsAttempts >= MAX_SETTINGS_ATTEMPTS)
+        throw new ApiError('concurrent_update', "This mode's settings are changing; retry.");
+      settings = latest;
+      fresh = true;
+      continue;
+    }
+    orderAttempts++;
+    const existing = await findLiveSessionForOrder(ctx, input.merchant_order_id);
+    if (!existing) {
+      if (orderAttempts < MAX_CREATE_ATTEMPTS) continue; // it expired or was canceled in between
+      throw new ApiError('order_has_open_session', 'This order is being changed by another request; retry.');
+    }
+    if (existing.status === 'paid') {
+      throw new ApiError('order_already_paid', `Order ${input.merchant_order_id} is already paid.`, {
+        extra: { token: existing.id },
+      });
+    }
+    if (existing.status === 'open' && existing.expiresAt <= ctx.now && orderAttempts < MAX_CREATE_ATTEMPTS) {
+      await ctx.transition({ sessionId: existing.id, to: 'expired', now: ctx.now });
+      continue;
+    }
+    throw new ApiError(
+      'order_has_open_session',
+      `Order ${input.merchant_order_id} already has an open checkout session.`,
+      {
+        extra: { token: existing.id, checkout_url: existing.checkoutUrl },
+      },
+    );
+  }
+}
+
+/** The condition under which a session made from settings at `version` may be inserted. */
+function settingsStillAt(ctx: MerchantCtx, version: number) {
+  // A subquery embedded in sql`` comes in parentheses already.
+  return sql`exists ${ctx.db
+    .select({ one: sql`1` })
+    .from(merchantModeSettings)
+    .where(and(modeSettingsOf(ctx.merchant.id, ctx.mode), eq(merchantModeSettings.version, version)))}`;
+}
+
+/**
+ * The session a request makes under these settings: what it leaves out taken from them, checked like
+ * the request's own. Throws the request's field errors.
+ */
+function plannedSession(
+  ctx: MerchantCtx,
+  input: CreateSession,
+  settings: DefaultSettings,
+  dialect: SessionRow['dialect'],
+): SessionRow {
+  const { input: withDefaults, requiredCustomerFields } = withModeDefaults(input, settings);
   const { country, customer } = resolveSessionInput(withDefaults, {
     mode: ctx.mode,
     merchantCountry: ctx.merchant.country,
@@ -51,38 +145,10 @@ export async function createSession({
       );
     }
   }
-  for (let attempt = 1; ; attempt++) {
-    const row = {
-      ...newSessionRow(ctx, withDefaults, { country, customer }, dialect, newId(`cs_${ctx.mode}`)),
-      requiredCustomerFields,
-    };
-    // The partial unique index allows one open, pending or paid session per order: the insert
-    // itself is the race-free check.
-    const inserted = await ctx.db.insert(checkoutSessions).values(row).onConflictDoNothing().returning();
-    if (inserted[0]) return inserted[0];
-
-    const existing = await findLiveSessionForOrder(ctx, input.merchant_order_id);
-    if (!existing) {
-      if (attempt < MAX_CREATE_ATTEMPTS) continue; // it expired or was canceled in between
-      throw new ApiError('order_has_open_session', 'This order is being changed by another request; retry.');
-    }
-    if (existing.status === 'paid') {
-      throw new ApiError('order_already_paid', `Order ${input.merchant_order_id} is already paid.`, {
-        extra: { token: existing.id },
-      });
-    }
-    if (existing.status === 'open' && existing.expiresAt <= ctx.now && attempt < MAX_CREATE_ATTEMPTS) {
-      await ctx.transition({ sessionId: existing.id, to: 'expired', now: ctx.now });
-      continue;
-    }
-    throw new ApiError(
-      'order_has_open_session',
-      `Order ${input.merchant_order_id} already has an open checkout session.`,
-      {
-        extra: { token: existing.id, checkout_url: existing.checkoutUrl },
-      },
-    );
-  }
+  return {
+    ...newSessionRow(ctx, withDefaults, { country, customer }, dialect, newId(`cs_${ctx.mode}`)),
+    requiredCustomerFields,
+  };
 }
 
 /** The row of a new open session (every dialect creates its sessions from this). */
