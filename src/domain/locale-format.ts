@@ -91,6 +91,23 @@ function formatter(intlLocale: string, currency: Currency, digits: number): Intl
  */
 export function formatAmount(minor: number, currency: Currency, locale: Locale): string {
   if (!Number.isSafeInteger(minor)) throw new RangeError(`amount must be a safe integer, got ${minor}`);
+  const key = `${minor}|${currency}|${locale}`;
+  const known = formatted.get(key);
+  if (known !== undefined) return known;
+  const out = formatUncached(minor, currency, locale);
+  if (formatted.size >= MAX_FORMATTED) formatted.clear();
+  formatted.set(key, out);
+  return out;
+}
+
+/**
+ * Amounts already formatted in this isolate: a page or a status read formats the same few amounts
+ * (price, installments, totals) again and again, and ICU formatting is the costly step. Bounded.
+ */
+const formatted = new Map<string, string>();
+const MAX_FORMATTED = 4096;
+
+function formatUncached(minor: number, currency: Currency, locale: Locale): string {
   const exponent = CURRENCIES[currency].exponent;
   const sign = minor < 0 ? '-' : '';
   const digits = String(Math.abs(minor)).padStart(exponent + 1, '0');

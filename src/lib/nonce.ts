@@ -1,3 +1,5 @@
+import { randomBytes } from './random';
+
 /** A fresh nonce per response: the cached page holds a placeholder that is replaced on every serve. */
 export const NONCE_PLACEHOLDER = '__BORDA_NONCE__';
 
@@ -12,7 +14,7 @@ export function fillNonce(template: string, nonce: string): string {
 }
 
 export function newNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const bytes = randomBytes(16);
   // base64url of 16 random bytes: always 22 characters, all allowed in a CSP nonce-source.
   return btoa(String.fromCharCode(...bytes))
     .replace(/\+/g, '-')

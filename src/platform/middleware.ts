@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { type Platform, platform } from './platform';
 
 /**
- * The ports of this request, built from the Worker's bindings (cheap: they only wrap them): the drizzle
+ * The ports of this request (built once per isolate's env object, see platform.ts): the drizzle
  * client as `db`, everything else as `platform`. Nothing above reads `c.env`.
  */
 export const platformPorts = createMiddleware<{
