@@ -8,6 +8,7 @@ import type { Locale } from '../../domain/methods';
 import type { Currency } from '../../domain/money';
 import { availableMethods, quoteMethod, settingsFor } from '../../domain/offer';
 import { isoUtc } from '../../lib/time';
+import { TtlCache } from '../../lib/ttl-cache';
 import { adjustmentLabel, planNote, splitText } from '../amounts';
 import { declineMessage, formatAmount, pickLocale } from '../i18n';
 import { type CheckoutContext, effectiveStatus, redirectUrl, storeUrl } from './load';
@@ -52,34 +53,59 @@ export function clientSessionView(ctx: CheckoutContext, now: number) {
       document: session.customer?.document ?? null,
       phone: session.customer?.phone ?? null,
     },
-    methods: availableMethods(session, merchant.enabledMethods).map((method) => {
-      const quote = quoteMethod(session, method);
-      const info = methodInfo(method);
-      return {
-        method,
-        kind: info.kind,
-        label: info.label[locale],
-        amount: quote.amount,
-        amount_formatted: money(quote.amount),
-        adjustment: quote.adjustment,
-        adjustment_label: adjustmentLabel(locale, quote, settingsFor(session, method)),
-        installments: quote.installments.map((p) => ({
-          count: p.count,
-          // The first installment (which carries any leftover cents); `amounts` lists every one.
-          amount: p.installmentAmounts[0] ?? p.total,
-          amount_formatted: money(p.installmentAmounts[0] ?? p.total),
-          amounts: p.installmentAmounts,
-          split_formatted: splitText(locale, currency, p.installmentAmounts),
-          note: planNote(locale, currency, p),
-          total: p.total,
-          total_formatted: money(p.total),
-          with_interest: p.withInterest,
-          monthly_rate: p.monthlyRate,
-        })),
-      };
-    }),
+    methods: methodsView(ctx, locale),
   };
 }
+
+/**
+ * The methods a session offers with their quotes, remembered per session version: a session's price
+ * inputs never change without a new version, and the page's reads ask for the same session again and
+ * again, while quoting and formatting every installment plan is the view's costly part. Read-only.
+ */
+const methodViews = new TtlCache<ReturnType<typeof quoteMethods>>(60_000, 2_000);
+
+function methodsView(ctx: CheckoutContext, locale: Locale) {
+  const { session, merchant } = ctx;
+  const key = `${session.id}:${session.version}:${locale}:${merchant.enabledMethods?.join(',') ?? '*'}`;
+  let view = methodViews.get(key);
+  if (!view) {
+    view = quoteMethods(ctx, locale);
+    methodViews.set(key, view);
+  }
+  return view;
+}
+
+function quoteMethods({ session, merchant }: CheckoutContext, locale: Locale) {
+  const currency = session.currency as Currency;
+  const money = (minor: number) => formatAmount(minor, currency, locale);
+  return availableMethods(session, merchant.enabledMethods).map((method) => {
+    const quote = quoteMethod(session, method);
+    const info = methodInfo(method);
+    return {
+      method,
+      kind: info.kind,
+      label: info.label[locale],
+      amount: quote.amount,
+      amount_formatted: money(quote.amount),
+      adjustment: quote.adjustment,
+      adjustment_label: adjustmentLabel(locale, quote, settingsFor(session, method)),
+      installments: quote.installments.map((p) => ({
+        count: p.count,
+        // The first installment (which carries any leftover cents); `amounts` lists every one.
+        amount: p.installmentAmounts[0] ?? p.total,
+        amount_formatted: money(p.installmentAmounts[0] ?? p.total),
+        amounts: p.installmentAmounts,
+        split_formatted: splitText(locale, currency, p.installmentAmounts),
+        note: planNote(locale, currency, p),
+        total: p.total,
+        total_formatted: money(p.total),
+        with_interest: p.withInterest,
+        monthly_rate: p.monthlyRate,
+      })),
+    };
+  });
+}
+
 export type ClientSessionView = ReturnType<typeof clientSessionView>;
 
 /** A payment as the customer's browser sees it: a localized failure message, the QR image URL. */
