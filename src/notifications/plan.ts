@@ -142,12 +142,11 @@ export async function planNotifications(
     }
   }
   if (rows.length === 0) return;
-  // One row per statement: a row binds 28 parameters and D1 allows about 100 per statement.
+  // One row per statement: a row binds 28 parameters and D1 allows about 100 per statement. Whether
+  // inserted now or by an earlier run that crashed before its send, what is still waiting goes to the
+  // queue (a duplicate message is harmless): read in the same batch, after the inserts.
   const inserts = rows.map((r) => db.insert(customerNotifications).values(r).onConflictDoNothing());
-  await db.batch(inserts as [(typeof inserts)[number], ...typeof inserts]);
-  // Whether inserted now or by an earlier run that crashed before its send, what is still waiting goes
-  // to the queue; a duplicate message is harmless.
-  const waiting = await db
+  const stillWaiting = db
     .select({
       id: customerNotifications.id,
       nextAttemptAt: customerNotifications.nextAttemptAt,
@@ -161,6 +160,8 @@ export async function planNotifications(
         rows.map((r) => r.dedupeKey),
       ),
     );
+  const results = await db.batch([...inserts, stillWaiting] as unknown as [typeof stillWaiting]);
+  const waiting = results[results.length - 1] as Awaited<typeof stillWaiting>;
   const toSend = waiting.filter((w) => w.status === 'pending' && w.attempts === 0);
   if (toSend.length === 0) return;
   await platform.queues.notifications.sendBatch(
