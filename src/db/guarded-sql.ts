@@ -69,6 +69,8 @@ const WHERE = {
   guarded: `"id" = ? AND EXISTS (${GUARD})`,
   versioned: '"id" = ? AND "version" = ?',
   plain: '"id" = ?',
+  /** A customer message still held by the consumer that claimed it. */
+  sending: `"id" = ? AND "status" = 'sending'`,
 } as const;
 type Where = keyof typeof WHERE;
 
