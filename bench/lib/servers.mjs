@@ -4,7 +4,7 @@ import path from 'node:path';
 import { childEnv, freePort, ROOT, startGroup, tempDir, waitFor, wrangler } from './procs.mjs';
 
 /** Same columns as Borda's checkout_sessions and payments (migrations/), primary keys only. */
-const SCHEMA_SQL = [
+export const SCHEMA_SQL = [
   'CREATE TABLE sessions (id text PRIMARY KEY NOT NULL, merchant_id text NOT NULL, mode text NOT NULL,',
   'status text NOT NULL, amount integer NOT NULL, currency text NOT NULL, country text NOT NULL,',
   'merchant_order_id text NOT NULL, payment_method text, gateway_first_try text, description text,',

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { preparedOnce } from '../db/prepared';
 import { checkoutSessions, type GatewayAccountRow, gatewayAccounts } from '../db/schema';
 import { ownedBy } from '../db/tenant';
 import type { Secrets } from '../platform/ports';
@@ -16,11 +17,15 @@ export function enabledAccountsQuery(db: DrizzleD1Database, merchantId: string, 
 
 /**
  * The same accounts found from a session id alone, so the read can run beside the session's own
- * (the merchant and mode come from the session row inside the query).
+ * (the merchant and mode come from the session row inside the query). Prepared once per isolate:
+ * every payment runs it.
  */
-export function enabledAccountsForSession(db: DrizzleD1Database, sessionId: string) {
+const accountsOfSession = preparedOnce((db) => {
   const ofSession = (column: typeof checkoutSessions.merchantId | typeof checkoutSessions.mode) =>
-    db.select({ v: column }).from(checkoutSessions).where(eq(checkoutSessions.id, sessionId));
+    db
+      .select({ v: column })
+      .from(checkoutSessions)
+      .where(eq(checkoutSessions.id, sql.placeholder('sessionId')));
   return db
     .select()
     .from(gatewayAccounts)
@@ -34,7 +39,15 @@ export function enabledAccountsForSession(db: DrizzleD1Database, sessionId: stri
         eq(gatewayAccounts.enabled, true),
       ),
     )
-    .orderBy(asc(gatewayAccounts.priority), asc(gatewayAccounts.name));
+    .orderBy(asc(gatewayAccounts.priority), asc(gatewayAccounts.name))
+    .prepare();
+});
+
+export function enabledAccountsForSession(
+  db: DrizzleD1Database,
+  sessionId: string,
+): Promise<GatewayAccountRow[]> {
+  return accountsOfSession(db).all({ sessionId });
 }
 
 /** Opens each account's sealed credentials (only ever in memory, on the way to a connector). */

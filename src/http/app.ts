@@ -26,10 +26,12 @@ import { ApiError } from './errors';
 import { idempotency } from './idempotency';
 import { database, rawBody, requestId } from './middleware';
 import { problemResponse } from './problem';
+import { SplitRouter } from './router';
 import { securityHeaders } from './security-headers';
 
 export function buildApp() {
-  const app = new Hono<AppEnv>();
+  // The API and the checkout are matched by hono's RegExpRouter, the panel by its TrieRouter (see the file).
+  const app = new Hono<AppEnv>({ router: new SplitRouter() });
   app.use(requestId, securityHeaders, database);
 
   app.get(

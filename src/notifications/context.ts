@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { preparedOnce } from '../db/prepared';
 import {
   checkoutSessions,
   merchantModeSettings,
@@ -20,37 +21,39 @@ export type NotificationContext = {
   merchantDefault: string | null;
 };
 
+/**
+ * The session with its merchant's name and default, and the payment a message is about: one
+ * statement (the payment left-joined by its id), prepared once per isolate.
+ */
+const contextRead = preparedOnce((db) =>
+  db
+    .select({
+      session: checkoutSessions,
+      merchantName: merchants.name,
+      merchantDefault: merchantModeSettings.notifyCustomer,
+      payment: payments,
+    })
+    .from(checkoutSessions)
+    .innerJoin(merchants, eq(merchants.id, checkoutSessions.merchantId))
+    .leftJoin(
+      merchantModeSettings,
+      and(ownedBy(merchantModeSettings, checkoutSessions.merchantId, checkoutSessions.mode)),
+    )
+    .leftJoin(payments, eq(payments.id, sql.placeholder('paymentId')))
+    .where(eq(checkoutSessions.id, sql.placeholder('sessionId')))
+    .limit(1)
+    .prepare(),
+);
+
 /** The session, the payment a message is about and the merchant's name, in one D1 round trip. */
 export async function loadNotificationContext(
   db: DrizzleD1Database,
   sessionId: string,
   paymentId: string | null,
 ): Promise<NotificationContext | null> {
-  const [sessionRows, paymentRows] = await db.batch([
-    db
-      .select({
-        session: checkoutSessions,
-        merchantName: merchants.name,
-        // Aliased: inside db.batch D1 keys columns by name, and the session has a notify_customer too.
-        merchantDefault: sql<string | null>`${merchantModeSettings.notifyCustomer}`.as('m_notify_customer'),
-      })
-      .from(checkoutSessions)
-      .innerJoin(merchants, eq(merchants.id, checkoutSessions.merchantId))
-      .leftJoin(
-        merchantModeSettings,
-        and(ownedBy(merchantModeSettings, checkoutSessions.merchantId, checkoutSessions.mode)),
-      )
-      .where(eq(checkoutSessions.id, sessionId))
-      .limit(1),
-    db
-      .select()
-      .from(payments)
-      .where(eq(payments.id, paymentId ?? ''))
-      .limit(1),
-  ]);
-  const found = sessionRows[0];
+  const [found] = await contextRead(db).all({ sessionId, paymentId: paymentId ?? '' });
   if (!found) return null;
-  const payment = paymentRows[0] ?? null;
+  const payment = found.payment;
   // A payment of another session is never used to write to this session's customer.
   return {
     session: found.session,

@@ -1,5 +1,5 @@
-import { inArray } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { d1Of, insertOnce } from '../db/guarded-sql';
 import {
   customerNotifications,
   type EventRow,
@@ -28,6 +28,11 @@ export function isNotifiable(type: string): boolean {
 }
 
 type Channel = NotificationRow['channel'];
+
+/** The messages of these dedupe keys (one JSON parameter) with what decides whether to queue them. */
+const STILL_WAITING = `SELECT id, next_attempt_at, status, attempts FROM customer_notifications
+WHERE dedupe_key IN (SELECT value FROM json_each(?1))`;
+type WaitingRow = { id: string; next_attempt_at: number; status: string; attempts: number };
 type Planned = { kind: NotificationKind; ref: string; dueAt: number; amount: number; currency: string };
 
 /** The channels a session's customer is told on: its own choice, else the merchant's default, else e-mail. */
@@ -142,25 +147,21 @@ export async function planNotifications(
     }
   }
   if (rows.length === 0) return;
-  // One row per statement: a row binds 28 parameters and D1 allows about 100 per statement.
-  const inserts = rows.map((r) => db.insert(customerNotifications).values(r).onConflictDoNothing());
-  await db.batch(inserts as [(typeof inserts)[number], ...typeof inserts]);
-  // Whether inserted now or by an earlier run that crashed before its send, what is still waiting goes
-  // to the queue; a duplicate message is harmless.
-  const waiting = await db
-    .select({
-      id: customerNotifications.id,
-      nextAttemptAt: customerNotifications.nextAttemptAt,
-      status: customerNotifications.status,
-      attempts: customerNotifications.attempts,
-    })
-    .from(customerNotifications)
-    .where(
-      inArray(
-        customerNotifications.dedupeKey,
-        rows.map((r) => r.dedupeKey),
-      ),
-    );
+  // One row per statement: a row binds 28 parameters and D1 allows about 100 per statement. Whether
+  // inserted now or by an earlier run that crashed before its send, what is still waiting goes to the
+  // queue (a duplicate message is harmless): read in the same batch, after the inserts. Both statements'
+  // SQL text is fixed (src/db/guarded-sql.ts), not built per event.
+  const d1 = d1Of(db);
+  const results = await d1.batch<WaitingRow>([
+    ...rows.map((r) => insertOnce(d1, customerNotifications, r)),
+    d1.prepare(STILL_WAITING).bind(JSON.stringify(rows.map((r) => r.dedupeKey))),
+  ]);
+  const waiting = (results[results.length - 1]?.results ?? []).map((w) => ({
+    id: w.id,
+    nextAttemptAt: w.next_attempt_at,
+    status: w.status,
+    attempts: w.attempts,
+  }));
   const toSend = waiting.filter((w) => w.status === 'pending' && w.attempts === 0);
   if (toSend.length === 0) return;
   await platform.queues.notifications.sendBatch(

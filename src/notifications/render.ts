@@ -47,13 +47,22 @@ const TIME_ZONES: Record<string, string> = {
   ARG: 'America/Argentina/Buenos_Aires',
 };
 
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** An instant as the customer's clock reads it, e.g. "27/11/2026 14:30" in pt-BR. */
 export function formatInstant(ms: number, locale: Locale, country: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale === 'es' ? 'es-419' : 'pt-BR', {
-    timeZone: TIME_ZONES[country] ?? 'UTC',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(new Date(ms));
+  const key = `${locale}|${country}`;
+  let format = instantFormats.get(key);
+  if (!format) {
+    // Building a formatter costs far more than using one (about 0.4 ms): one per locale and zone.
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale === 'es' ? 'es-419' : 'pt-BR', {
+      timeZone: TIME_ZONES[country] ?? 'UTC',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    });
+    instantFormats.set(key, format);
+  }
+  return format.format(new Date(ms));
 }
 
 /** A calendar date (YYYY-MM-DD, e.g. a boleto's due date) as the locale writes it. */

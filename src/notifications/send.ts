@@ -1,5 +1,7 @@
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { d1Of, updateById } from '../db/guarded-sql';
+import { preparedOnce } from '../db/prepared';
 import { customerNotifications, type NotificationRow } from '../db/schema';
 import type { Locale } from '../domain/methods';
 import type { Currency } from '../domain/money';
@@ -17,6 +19,35 @@ import { type NotificationKind, type RenderedMessage, renderNotification } from 
 const LEASE_MS = 60_000;
 
 type Result = { status: NotificationRow['status']; dueAt?: number };
+
+/**
+ * The claim of a message that is due: pending, or held by a consumer whose lease lapsed. Prepared
+ * once per isolate (every customer message runs it).
+ */
+const claim = preparedOnce((db) =>
+  db
+    .update(customerNotifications)
+    .set({
+      status: 'sending',
+      leaseUntil: sql`${sql.placeholder('leaseUntil')}`,
+      updatedAt: sql`${sql.placeholder('now')}`,
+    })
+    .where(
+      and(
+        eq(customerNotifications.id, sql.placeholder('id')),
+        lt(customerNotifications.nextAttemptAt, sql.placeholder('dueBefore')),
+        or(
+          eq(customerNotifications.status, 'pending'),
+          and(
+            eq(customerNotifications.status, 'sending'),
+            lt(customerNotifications.leaseUntil, sql.placeholder('now')),
+          ),
+        ),
+      ),
+    )
+    .returning()
+    .prepare(),
+);
 
 /**
  * Notifications consumer: claims the message (a lease, so a duplicated queue message never sends it
@@ -43,20 +74,7 @@ export async function sendNotification(
   id: string,
   now: number,
 ): Promise<Result> {
-  const [claimed] = await db
-    .update(customerNotifications)
-    .set({ status: 'sending', leaseUntil: now + LEASE_MS, updatedAt: now })
-    .where(
-      and(
-        eq(customerNotifications.id, id),
-        lt(customerNotifications.nextAttemptAt, now + 1),
-        or(
-          eq(customerNotifications.status, 'pending'),
-          and(eq(customerNotifications.status, 'sending'), lt(customerNotifications.leaseUntil, now)),
-        ),
-      ),
-    )
-    .returning();
+  const [claimed] = await claim(db).all({ id, now, leaseUntil: now + LEASE_MS, dueBefore: now + 1 });
   if (!claimed) {
     const [row] = await db
       .select()
@@ -183,9 +201,9 @@ async function finish(
       result = { status: 'pending', dueAt: now + delay };
     }
   }
-  await db
-    .update(customerNotifications)
-    .set({ ...set, leaseUntil: null, updatedAt: at })
-    .where(and(eq(customerNotifications.id, row.id), eq(customerNotifications.status, 'sending')));
+  // Only while this consumer still holds it: the SQL text is written once per shape of `set`.
+  await updateById(d1Of(db), customerNotifications, { ...set, leaseUntil: null, updatedAt: at }, 'sending', [
+    row.id,
+  ]).run();
   return result;
 }

@@ -7,6 +7,8 @@ export type Platform = Ports & {
   session: (sessionId: string) => SessionStub;
 };
 
+const built = new WeakMap<Env, Platform>();
+
 /**
  * Built once per `env` object: workerd hands every request of an isolate the same one, so the
  * variables are parsed and the clients wrapped once, not on every request.
@@ -15,7 +17,9 @@ const built = new WeakMap<Env, Platform>();
 
 /**
  * The one place `env` becomes what the code uses: entry points (fetch middleware, queue, cron) call
- * this and pass the result down; nothing outside src/platform/ reads a binding or a variable.
+ * this and pass the result down; nothing outside src/platform/ reads a binding or a variable. Built
+ * once per `env` object (the runtime hands every request of an isolate the same one): it only wraps
+ * the bindings and reads the settings, which do not change while the isolate lives.
  */
 export function platform(env: Env): Platform {
   let found = built.get(env);

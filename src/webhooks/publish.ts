@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { events } from '../db/schema';
+import { d1Of } from '../db/guarded-sql';
 import { DELIVER_SEND_BATCH, type DeliverMessage } from './messages';
 
 /** Events marked enqueued per UPDATE: their ids travel as one JSON parameter (D1 binds at most 100). */
 const MARK_BATCH = 1000;
+/** Written once, not built by drizzle on every publish (a payment publishes after each commit). */
+const MARK_ENQUEUED = 'UPDATE events SET enqueued_at = ?1 WHERE id IN (SELECT value FROM json_each(?2))';
 
 /**
  * Hands committed outbox events to the webhook queue and marks them enqueued. Runs after the D1
@@ -29,9 +30,6 @@ export async function publishEvents(
       );
     }
     await Promise.all(sends);
-    await db
-      .update(events)
-      .set({ enqueuedAt: now })
-      .where(sql`${events.id} IN (SELECT value FROM json_each(${JSON.stringify(group)}))`);
+    await d1Of(db).prepare(MARK_ENQUEUED).bind(now, JSON.stringify(group)).run();
   }
 }

@@ -1,8 +1,8 @@
-import { and, eq, exists, getTableColumns, type SQL, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { d1Of, guardedInsert, updateById } from '../../db/guarded-sql';
 import {
   checkoutSessions,
+  type EventRow,
   events,
   gatewayAccounts,
   type PaymentAttemptRow,
@@ -42,6 +42,10 @@ export type SessionChange = {
  * session row, updates have `WHERE EXISTS` on it, and the session update itself comes last. The
  * batch is one SQLite transaction, so either everything applies or nothing does; the returned row
  * (null when the version had moved) tells which.
+ *
+ * The row returned is `row` with the change applied, not read back: every writer of a session bumps
+ * its version (this function, the set-based expiry), so a session still at `row.version` is `row`.
+ * The statements' SQL text is written once (src/db/guarded-sql.ts), not built per commit.
  */
 export async function commitSessionChange(
   db: DrizzleD1Database,
@@ -49,82 +53,46 @@ export async function commitSessionChange(
   change: SessionChange,
   now: number,
 ): Promise<SessionRow | null> {
-  const guard = and(eq(checkoutSessions.id, row.id), eq(checkoutSessions.version, row.version)) as SQL;
-  const statements: BatchItem<'sqlite'>[] = [];
-  if (change.insertPayment) statements.push(guardedInsert(db, payments, change.insertPayment, guard));
-  for (const a of change.insertAttempts ?? []) statements.push(guardedInsert(db, paymentAttempts, a, guard));
+  const d1 = d1Of(db);
+  const id = row.id;
+  const version = row.version;
+  const statements: D1PreparedStatement[] = [];
+  if (change.insertPayment) statements.push(guardedInsert(d1, payments, change.insertPayment, id, version));
+  for (const a of change.insertAttempts ?? [])
+    statements.push(guardedInsert(d1, paymentAttempts, a, id, version));
   for (const h of change.accountHealth ?? []) {
     // Health is shared state, not the session's: it is written with the attempt but not version-guarded.
-    statements.push(
-      db
-        .update(gatewayAccounts)
-        .set({ consecutiveFailures: h.consecutiveFailures, openUntil: h.openUntil })
-        .where(eq(gatewayAccounts.id, h.id)),
-    );
+    const set = { consecutiveFailures: h.consecutiveFailures, openUntil: h.openUntil };
+    statements.push(updateById(d1, gatewayAccounts, set, 'plain', [h.id]));
   }
-  if (change.insertRefund) statements.push(guardedInsert(db, refunds, change.insertRefund, guard));
+  if (change.insertRefund) statements.push(guardedInsert(d1, refunds, change.insertRefund, id, version));
   for (const e of change.events ?? []) {
-    statements.push(
-      guardedInsert(
-        db,
-        events,
-        {
-          id: e.id,
-          merchantId: row.merchantId,
-          mode: row.mode,
-          type: e.type,
-          sessionId: row.id,
-          paymentId: (e.data.payment_id as string | undefined) ?? null,
-          data: e.data,
-          createdAt: now,
-          enqueuedAt: null,
-        },
-        guard,
-      ),
-    );
+    const event: EventRow = {
+      id: e.id,
+      merchantId: row.merchantId,
+      mode: row.mode,
+      type: e.type,
+      sessionId: id,
+      paymentId: (e.data.payment_id as string | undefined) ?? null,
+      data: e.data,
+      createdAt: now,
+      enqueuedAt: null,
+    };
+    statements.push(guardedInsert(d1, events, event, id, version));
   }
   for (const u of change.updatePayments ?? []) {
-    statements.push(
-      db
-        .update(payments)
-        .set({ ...u.set, updatedAt: now })
-        .where(
-          and(eq(payments.id, u.id), exists(db.select({ one: sql`1` }).from(checkoutSessions).where(guard))),
-        ),
-    );
+    const set = { ...u.set, updatedAt: now };
+    statements.push(updateById(d1, payments, set, 'guarded', [u.id, id, version]));
   }
   for (const u of change.updateRefunds ?? []) {
-    statements.push(
-      db
-        .update(refunds)
-        .set({ ...u.set, updatedAt: now })
-        .where(
-          and(eq(refunds.id, u.id), exists(db.select({ one: sql`1` }).from(checkoutSessions).where(guard))),
-        ),
-    );
+    const set = { ...u.set, updatedAt: now };
+    statements.push(updateById(d1, refunds, set, 'guarded', [u.id, id, version]));
   }
-  const update = db
-    .update(checkoutSessions)
-    .set({ ...change.session, version: row.version + 1, updatedAt: now })
-    .where(guard)
-    .returning();
-  const results = await db.batch([...statements, update] as unknown as [typeof update]);
-  return (results[results.length - 1] as SessionRow[])[0] ?? null;
-}
-
-/** INSERT INTO table SELECT <values> FROM checkout_sessions WHERE guard: inserts only if the guard holds. */
-function guardedInsert<T extends typeof payments | typeof events | typeof paymentAttempts | typeof refunds>(
-  db: DrizzleD1Database,
-  table: T,
-  values: T['$inferInsert'],
-  guard: SQL,
-) {
-  const columns = getTableColumns(table);
-  const fields = Object.fromEntries(
-    Object.entries(columns).map(([key, column]) => {
-      const value = (values as Record<string, unknown>)[key] ?? null;
-      return [key, sql`${value === null ? null : sql.param(value, column)}`.as(column.name)];
-    }),
-  );
-  return db.insert(table).select(db.select(fields).from(checkoutSessions).where(guard) as never);
+  const next: SessionRow = { ...row, version: version + 1, updatedAt: now };
+  if (change.session?.status !== undefined) next.status = change.session.status;
+  if (change.session?.pendingUntil !== undefined) next.pendingUntil = change.session.pendingUntil;
+  const set = { ...change.session, version: next.version, updatedAt: now };
+  statements.push(updateById(d1, checkoutSessions, set, 'versioned', [id, version]));
+  const results = await d1.batch(statements);
+  return results[results.length - 1]?.meta.changes === 1 ? next : null;
 }

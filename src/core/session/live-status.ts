@@ -65,6 +65,8 @@ export const PONG = 'pong';
  */
 export class LiveStatus {
   #snapshot: StatusSnapshot | null = null;
+  /** Storage was read (or written) by this instance: #snapshot is then all it holds, no read needed. */
+  #loaded = false;
 
   constructor(
     private readonly ctx: DurableObjectState,
@@ -76,11 +78,8 @@ export class LiveStatus {
   /** The current snapshot: memory, then this object's storage, then (once) D1; null for an unknown session. */
   async snapshot(sessionId: string): Promise<StatusSnapshot | null> {
     if (this.#snapshot?.session.id === sessionId) return this.#snapshot;
-    const stored = await this.ctx.storage.get<StatusSnapshot>(STORAGE_KEY);
-    if (stored?.session.id === sessionId) {
-      this.#snapshot = stored;
-      return stored;
-    }
+    const stored = await this.#stored();
+    if (stored?.session.id === sessionId) return stored;
     try {
       const { session, payment, merchant } = await statusSource().load(this.db(), sessionId);
       return this.#keep({ session, payment, allowedOrigins: merchant.allowedOrigins });
@@ -111,7 +110,7 @@ export class LiveStatus {
     if (!committed) return this.#forget();
     // Nobody has read this session's status yet (so no page is subscribed): nothing to update, and no
     // D1 read on the command's path; the first status read builds the snapshot after this change.
-    const known = this.#snapshot ?? (await this.ctx.storage.get<StatusSnapshot>(STORAGE_KEY));
+    const known = await this.#stored();
     if (known?.session.id !== committed.id) return;
     let payment = change.insertPayment ?? known.payment;
     for (const u of change.updatePayments ?? []) {
@@ -126,7 +125,7 @@ export class LiveStatus {
    * this object wrote it (a set-based expiry, say): the snapshot is dropped and rebuilt on the next read.
    */
   async seen(row: SessionRow): Promise<void> {
-    const snap = this.#snapshot ?? (await this.ctx.storage.get<StatusSnapshot>(STORAGE_KEY));
+    const snap = await this.#stored();
     if (snap?.session.id === row.id && snap.session.version !== row.version) await this.#forget();
   }
 
@@ -144,13 +143,28 @@ export class LiveStatus {
     return new Response(null, { status: 101, webSocket: client });
   }
 
+  /**
+   * The snapshot in memory, else in this object's storage, read once per instance: this instance is
+   * the only writer of its storage, so after one read (or a write) memory holds all there is. A fresh
+   * object paying a session nobody watches reads its storage once, not on every commit.
+   */
+  async #stored(): Promise<StatusSnapshot | null> {
+    if (this.#snapshot || this.#loaded) return this.#snapshot;
+    const stored = (await this.ctx.storage.get<StatusSnapshot>(STORAGE_KEY)) ?? null;
+    this.#loaded = true;
+    this.#snapshot ??= stored;
+    return this.#snapshot;
+  }
+
   async #forget(): Promise<void> {
     this.#snapshot = null;
+    this.#loaded = true;
     await this.ctx.storage.delete(STORAGE_KEY);
   }
 
   async #keep(snap: StatusSnapshot): Promise<StatusSnapshot> {
     this.#snapshot = snap;
+    this.#loaded = true;
     await this.ctx.storage.put(STORAGE_KEY, snap);
     return snap;
   }
