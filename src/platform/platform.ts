@@ -10,12 +10,6 @@ export type Platform = Ports & {
 const built = new WeakMap<Env, Platform>();
 
 /**
- * Built once per `env` object: workerd hands every request of an isolate the same one, so the
- * variables are parsed and the clients wrapped once, not on every request.
- */
-const built = new WeakMap<Env, Platform>();
-
-/**
  * The one place `env` becomes what the code uses: entry points (fetch middleware, queue, cron) call
  * this and pass the result down; nothing outside src/platform/ reads a binding or a variable. Built
  * once per `env` object (the runtime hands every request of an isolate the same one): it only wraps
