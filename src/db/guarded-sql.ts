@@ -124,3 +124,44 @@ export function updateById(
   const values = used.map((i) => driverValue(columns[i] as Column, set[keys[i] as string]));
   return d1.prepare(text).bind(...values, ...params);
 }
+
+const conditionalText = new Map<string, string>();
+
+/**
+ * INSERT INTO table (every column) SELECT the values WHERE `condition` (SQL text with its own `?`
+ * parameters, bound after the values) ON CONFLICT DO NOTHING: the row is written only if the
+ * condition holds when the statement runs and no unique index refuses it. The result's
+ * `meta.changes` says whether it was. The WHERE is also what lets SQLite parse the ON CONFLICT.
+ */
+export function insertWhere(
+  d1: D1Database,
+  table: Table,
+  values: Record<string, unknown>,
+  condition: string,
+  conditionParams: unknown[],
+): D1PreparedStatement {
+  const { keys, columns, names } = columnsOf(table);
+  const shape = `${getTableName(table)}|${condition}`;
+  let text = conditionalText.get(shape);
+  if (!text) {
+    text = `INSERT INTO "${getTableName(table)}" (${names}) SELECT ${keys.map(() => '?').join(', ')} WHERE ${condition} ON CONFLICT DO NOTHING`;
+    conditionalText.set(shape, text);
+  }
+  const params = keys.map((k, i) => driverValue(columns[i] as Column, values[k]));
+  return d1.prepare(text).bind(...params, ...conditionParams);
+}
+
+/**
+ * A raw D1 row (column names, JSON as text) as drizzle returns it: property keys, each value through
+ * its column's mapping. Only the named keys are read.
+ */
+export function rowFromDriver<T>(table: Table, raw: Record<string, unknown>, keys: readonly string[]): T {
+  const columns = getTableColumns(table);
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const column = columns[key] as Column;
+    const value = raw[column.name];
+    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return out as T;
+}

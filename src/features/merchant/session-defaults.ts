@@ -1,10 +1,8 @@
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { merchantModeSettings, type SessionRow } from '../../db/schema';
-import { modeSettingsOf } from '../../db/tenant';
+import type { SessionRow } from '../../db/schema';
 import { fieldError } from '../../domain/errors';
 import { paymentSettingsWithDefaults } from '../../domain/session-defaults';
 import type { Mode } from '../../domain/tenant';
-import { TtlCache } from '../../lib/ttl-cache';
 import type { CreateSession } from '../sessions/schema';
 import { defaultInstallmentsView, loadModeSettings, type ModeSettings } from './settings';
 
@@ -65,46 +63,4 @@ export async function applyModeDefaults(
   input: CreateSession,
 ) {
   return withModeDefaults(input, await loadModeSettings(db, merchantId, mode));
-}
-
-const defaultColumns = {
-  enabledMethods: merchantModeSettings.enabledMethods,
-  defaultMaxInstallments: merchantModeSettings.defaultMaxInstallments,
-  defaultMaxInstallmentsInterest: merchantModeSettings.defaultMaxInstallmentsInterest,
-  defaultInterest: merchantModeSettings.defaultInterest,
-  defaultBoletoTerms: merchantModeSettings.defaultBoletoTerms,
-  requiredCustomerFields: merchantModeSettings.requiredCustomerFields,
-  version: merchantModeSettings.version,
-};
-
-/** The query that reads a mode's default settings (run alone, or in the batch of a guarded insert). */
-export function defaultSettingsQuery(db: DrizzleD1Database, merchantId: string, mode: Mode) {
-  return db
-    .select(defaultColumns)
-    .from(merchantModeSettings)
-    .where(modeSettingsOf(merchantId, mode))
-    .limit(1);
-}
-
-/**
- * The default settings each isolate last saw, per merchant and mode. They are never trusted alone:
- * a session made from them is inserted only if their version is still current (features/sessions),
- * and a request they would refuse is checked again against a fresh read. The TTL only bounds memory.
- */
-const seen = new TtlCache<DefaultSettings>(10 * 60_000, 5_000);
-
-export function rememberedDefaults(merchantId: string, mode: Mode): DefaultSettings | undefined {
-  return seen.get(`${merchantId}:${mode}`);
-}
-
-export function rememberDefaults(merchantId: string, mode: Mode, settings: DefaultSettings): void {
-  seen.set(`${merchantId}:${mode}`, settings);
-}
-
-/** The mode's default settings read now (and remembered). */
-export async function readDefaults(db: DrizzleD1Database, merchantId: string, mode: Mode) {
-  const [row] = await defaultSettingsQuery(db, merchantId, mode);
-  if (!row) throw new Error('merchant without settings for its mode');
-  rememberDefaults(merchantId, mode, row);
-  return row;
 }

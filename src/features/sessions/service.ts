@@ -1,19 +1,20 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { rowWhere } from '../../db/insert-where';
-import { checkoutSessions, merchantModeSettings, payments, type SessionRow } from '../../db/schema';
-import { modeSettingsOf, ownedBy } from '../../db/tenant';
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { d1Of, insertWhere } from '../../db/guarded-sql';
+import { checkoutSessions, payments, type SessionRow } from '../../db/schema';
+import { ownedBy } from '../../db/tenant';
 import { ApiError, fieldError, refusalError } from '../../domain/errors';
 import { availableMethods } from '../../domain/offer';
 import { newId } from '../../lib/ids';
 import type { MerchantCtx } from '../context';
 import {
-  type DefaultSettings,
-  defaultSettingsQuery,
+  defaultsFrom,
+  defaultsStatement,
   readDefaults,
   rememberDefaults,
   rememberedDefaults,
-  withModeDefaults,
-} from '../merchant/session-defaults';
+  settingsAt,
+} from '../merchant/defaults-read';
+import { type DefaultSettings, withModeDefaults } from '../merchant/session-defaults';
 import { createdRangeAndCursor, toPage } from '../shared/cursor';
 import { resolveSessionInput } from './input';
 import type { CreateSession, ListSessionsQuery } from './schema';
@@ -55,21 +56,18 @@ export async function createSession({
       fresh = true;
       continue;
     }
-    const [current, inserted] = await ctx.db.batch([
-      defaultSettingsQuery(ctx.db, merchantId, ctx.mode),
+    const d1 = d1Of(ctx.db);
+    const guard = settingsAt(merchantId, ctx.mode, settings.version);
+    const [current, inserted] = await d1.batch([
+      defaultsStatement(d1, merchantId, ctx.mode),
       // The partial unique index allows one open, pending or paid session per order: the insert
       // itself is the race-free check.
-      ctx.db
-        .insert(checkoutSessions)
-        .select(rowWhere(checkoutSessions, row, settingsStillAt(ctx, settings.version)))
-        .onConflictDoNothing()
-        .returning(),
+      insertWhere(d1, checkoutSessions, row, guard.sql, guard.params),
     ]);
-    const latest: DefaultSettings | undefined = current[0];
+    const latest = defaultsFrom(current?.results[0] as Record<string, unknown> | undefined);
     if (!latest) throw new Error('merchant without settings for its mode');
     rememberDefaults(merchantId, ctx.mode, latest);
-    const made: SessionRow | undefined = inserted[0];
-    if (made) return made;
+    if (inserted?.meta.changes === 1) return row;
 
     if (latest.version !== settings.version) {
       if (++settingsAttempts >= MAX_SETTINGS_ATTEMPTS)
@@ -101,15 +99,6 @@ export async function createSession({
       },
     );
   }
-}
-
-/** The condition under which a session made from settings at `version` may be inserted. */
-function settingsStillAt(ctx: MerchantCtx, version: number) {
-  // A subquery embedded in sql`` comes in parentheses already.
-  return sql`exists ${ctx.db
-    .select({ one: sql`1` })
-    .from(merchantModeSettings)
-    .where(and(modeSettingsOf(ctx.merchant.id, ctx.mode), eq(merchantModeSettings.version, version)))}`;
 }
 
 /**
