@@ -1,6 +1,8 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, type Merchant, newMerchant } from './helpers';
+import worker from '../../src/index';
+import { api, BASE, type Merchant, newMerchant } from './helpers';
 import { stubReceiver, waitFor } from './webhook-helpers';
 
 let m: Merchant;
@@ -44,6 +46,24 @@ const docRequest = (patch: Record<string, unknown> = {}) => {
 };
 
 const post = (body: unknown, key = m.secret_keys.test) => api('/v1/payment', key, { body });
+/**
+ * The same request to a Worker deployed with other vars: the Worker reads its vars once per env (they
+ * are fixed for a deployment), so a test hands it an env of its own rather than changing the shared one.
+ */
+async function postUnder(vars: Record<string, string | undefined>, body: unknown, key = m.secret_keys.test) {
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(
+    new Request(`${BASE}/v1/payment`, {
+      method: 'POST',
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+    { ...env, ...vars } as Env,
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+  return res;
+}
 
 describe('seed 003 dialect: POST /v1/payment', () => {
   it("answers a PIX request in the document's response shape, USD converted with the rate and fee", async () => {
@@ -64,13 +84,9 @@ describe('seed 003 dialect: POST /v1/payment', () => {
 
   it('rounds half up to the cent, once for the conversion and once for the fee', async () => {
     // 2.00 × 5.4325 = 10.865 -> 10.87; 2.5 % of 10.87 = 0.27175 -> 0.27.
-    vars.SEED003_USD_BRL_RATE = '5.4325';
-    try {
-      const body = (await (await post(docRequest({ amount: '2.00' }))).json()) as { values: unknown };
-      expect(body.values).toEqual({ total: '11.14', subtotal: '10.87', exchange: '5.4325', fee: '0.27' });
-    } finally {
-      vars.SEED003_USD_BRL_RATE = '5.4321';
-    }
+    const res = await postUnder({ SEED003_USD_BRL_RATE: '5.4325' }, docRequest({ amount: '2.00' }));
+    const body = (await res.json()) as { values: unknown };
+    expect(body.values).toEqual({ total: '11.14', subtotal: '10.87', exchange: '5.4325', fee: '0.27' });
   });
 
   it('takes BRL without conversion (the fee still applies) and defaults currency to USD', async () => {
@@ -150,16 +166,11 @@ describe('seed 003 dialect: POST /v1/payment', () => {
   });
 
   it('refuses USD in live mode when no rate is configured', async () => {
-    delete vars.SEED003_USD_BRL_RATE;
-    try {
-      const res = await post(docRequest(), m.secret_keys.live);
-      expect(res.status).toBe(422);
-      expect(await res.json()).toMatchObject({
-        errors: [{ field: 'currency', code: 'conversion_unavailable' }],
-      });
-    } finally {
-      vars.SEED003_USD_BRL_RATE = '5.4321';
-    }
+    const res = await postUnder({ SEED003_USD_BRL_RATE: undefined }, docRequest(), m.secret_keys.live);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({
+      errors: [{ field: 'currency', code: 'conversion_unavailable' }],
+    });
   });
 });
 
