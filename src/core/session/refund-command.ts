@@ -56,6 +56,24 @@ export async function paymentOf(db: DrizzleD1Database, session: SessionRow, paym
   return p ?? null;
 }
 
+/**
+ * The payment of this session, or null when there is none or the command names an owner it does not
+ * belong to (another merchant's or mode's key): every command answers both with the same not_found.
+ */
+export async function ownedPaymentOf(
+  db: DrizzleD1Database,
+  session: SessionRow,
+  paymentId: string,
+  owner: { merchantId: string; mode: string } | undefined,
+) {
+  const payment = await paymentOf(db, session, paymentId);
+  if (!payment || (owner && (payment.merchantId !== owner.merchantId || payment.mode !== owner.mode)))
+    return null;
+  return payment;
+}
+
+export const NO_SUCH_PAYMENT = { ok: false, code: 'not_found', detail: 'No such payment.' } as const;
+
 /** The action a refund waits on, with the customer's link built on the checkout's own origin. */
 export async function nextAction(
   ports: Pick<Ports, 'secrets'>,
@@ -96,13 +114,8 @@ export async function createRefund(
   cmd: RefundCommand,
 ): Promise<RefundOutcome> {
   const now = cmd.now ?? Date.now();
-  const payment = await paymentOf(scope.db, row, cmd.paymentId);
-  if (
-    !payment ||
-    (cmd.owner && (payment.merchantId !== cmd.owner.merchantId || payment.mode !== cmd.owner.mode))
-  ) {
-    return { ok: false, code: 'not_found', detail: 'No such payment.' };
-  }
+  const payment = await ownedPaymentOf(scope.db, row, cmd.paymentId, cmd.owner);
+  if (!payment) return NO_SUCH_PAYMENT;
   const existing = await refundsOf(scope.db, payment.id);
   // Checked inside the object, one command at a time: two sends of one form cannot both pass.
   const asked = cmd.requestKey ? existing.find((r) => r.requestKey === cmd.requestKey) : undefined;

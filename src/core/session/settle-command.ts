@@ -15,7 +15,7 @@ import type { SessionChange } from './commit';
 import { latePaymentPolicy } from './late-policy';
 import { paymentEvent } from './payment-events';
 import { settlePayment } from './payment-row';
-import { createRefund, paymentOf, type SessionScope } from './refund-command';
+import { createRefund, NO_SUCH_PAYMENT, ownedPaymentOf, type SessionScope } from './refund-command';
 import { sessionEvents } from './session-events';
 
 const CONCURRENT = { ok: false, code: 'concurrent_update', detail: 'The session changed; retry.' } as const;
@@ -52,10 +52,8 @@ function underpaid(p: PaymentRow): boolean {
  */
 export async function settle(scope: SessionScope, row: SessionRow, cmd: SettleCommand): Promise<PayOutcome> {
   const now = cmd.now ?? Date.now();
-  const payment = await paymentOf(scope.db, row, cmd.paymentId);
-  if (!payment || (cmd.owner && (row.merchantId !== cmd.owner.merchantId || row.mode !== cmd.owner.mode))) {
-    return { ok: false, code: 'not_found', detail: 'No such payment.' };
-  }
+  const payment = await ownedPaymentOf(scope.db, row, cmd.paymentId, cmd.owner);
+  if (!payment) return NO_SUCH_PAYMENT;
   if (cmd.outcome === 'paid') {
     const c = classifySettlement({
       session: { status: row.status, expiresAt: row.expiresAt, dueAt: dueAt(row) },
@@ -173,13 +171,8 @@ export async function acceptPayment(
   cmd: SettleCommand,
 ): Promise<PayOutcome> {
   const now = cmd.now ?? Date.now();
-  const payment = await paymentOf(scope.db, row, cmd.paymentId);
-  if (
-    !payment ||
-    (cmd.owner && (payment.merchantId !== cmd.owner.merchantId || payment.mode !== cmd.owner.mode))
-  ) {
-    return { ok: false, code: 'not_found', detail: 'No such payment.' };
-  }
+  const payment = await ownedPaymentOf(scope.db, row, cmd.paymentId, cmd.owner);
+  if (!payment) return NO_SUCH_PAYMENT;
   const decision = decideAccept(
     {
       flag: payment.settlementFlag,
