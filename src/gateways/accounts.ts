@@ -1,7 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import { preparedOnce } from '../db/prepared';
-import { checkoutSessions, type GatewayAccountRow, gatewayAccounts } from '../db/schema';
+import { type GatewayAccountRow, gatewayAccounts } from '../db/schema';
 import { ownedBy } from '../db/tenant';
 import type { Secrets } from '../platform/ports';
 import type { LiveAccount } from './router';
@@ -15,39 +14,32 @@ export function enabledAccountsQuery(db: DrizzleD1Database, merchantId: string, 
     .orderBy(asc(gatewayAccounts.priority), asc(gatewayAccounts.name));
 }
 
-/**
- * The same accounts found from a session id alone, so the read can run beside the session's own
- * (the merchant and mode come from the session row inside the query). Prepared once per isolate:
- * every payment runs it.
- */
-const accountsOfSession = preparedOnce((db) => {
-  const ofSession = (column: typeof checkoutSessions.merchantId | typeof checkoutSessions.mode) =>
-    db
-      .select({ v: column })
-      .from(checkoutSessions)
-      .where(eq(checkoutSessions.id, sql.placeholder('sessionId')));
-  return db
-    .select()
-    .from(gatewayAccounts)
-    .where(
-      and(
-        ownedBy(
-          gatewayAccounts,
-          sql`(${ofSession(checkoutSessions.merchantId)})`,
-          sql`(${ofSession(checkoutSessions.mode)})`,
-        ),
-        eq(gatewayAccounts.enabled, true),
-      ),
-    )
-    .orderBy(asc(gatewayAccounts.priority), asc(gatewayAccounts.name))
-    .prepare();
-});
+const ACCOUNT_COLUMNS = Object.entries(getTableColumns(gatewayAccounts));
 
-export function enabledAccountsForSession(
-  db: DrizzleD1Database,
-  sessionId: string,
-): Promise<GatewayAccountRow[]> {
-  return accountsOfSession(db).all({ sessionId });
+/**
+ * A merchant's enabled accounts in one mode as one JSON array, in priority order, for a read that
+ * wants them beside other rows in a single statement (the payment's read of its session): each element
+ * holds the columns as stored, read back by `accountsFromJson`.
+ */
+export function enabledAccountsJson(merchantId: SQLWrapper, mode: SQLWrapper): SQL<string> {
+  const fields = sql.join(
+    ACCOUNT_COLUMNS.map(([, c]) => sql`${sql.raw(`'${c.name}'`)}, ${sql.raw(`a."${c.name}"`)}`),
+    sql`, `,
+  );
+  return sql<string>`(SELECT json_group_array(json_object(${fields})) FROM (SELECT * FROM ${gatewayAccounts} WHERE ${gatewayAccounts.merchantId} = ${merchantId} AND ${gatewayAccounts.mode} = ${mode} AND ${gatewayAccounts.enabled} = 1 ORDER BY ${gatewayAccounts.priority}, ${gatewayAccounts.name}) AS a)`;
+}
+
+/** The rows of `enabledAccountsJson`, each column through its own mapping (JSON, booleans). */
+export function accountsFromJson(text: string): GatewayAccountRow[] {
+  return (JSON.parse(text) as Record<string, unknown>[]).map(
+    (stored) =>
+      Object.fromEntries(
+        ACCOUNT_COLUMNS.map(([key, c]) => {
+          const value = stored[c.name];
+          return [key, value === null || value === undefined ? null : c.mapFromDriverValue(value)];
+        }),
+      ) as GatewayAccountRow,
+  );
 }
 
 /** Opens each account's sealed credentials (only ever in memory, on the way to a connector). */

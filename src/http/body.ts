@@ -11,41 +11,6 @@ export const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 /** JSON or an HTML form: what gateways post their notifications as (EBANX sends a form). */
 export const JSON_OR_FORM_MEDIA = /^application\/(?:(?:[\w.+-]+\+)?json|x-www-form-urlencoded)\s*(?:;|$)/i;
 
-/** Reused: a fatal decoder keeps no state between whole-buffer decodes. */
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-/**
- * Whether the request declared its length (checked against MAX_BODY_BYTES above): the runtime then
- * delivers at most that many bytes, so the body is read whole in one call.
- */
-function declaredLength(req: Request): boolean {
-  return /^\d+$/.test(req.headers.get('content-length') ?? '');
-}
-
-/** A body of undeclared length (chunked), read until it ends or passes MAX_BODY_BYTES. */
-async function readBounded(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new ApiError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    all.set(c, offset);
-    offset += c.byteLength;
-  }
-  return all;
-}
-
 /**
  * Reads the request body as text, at most MAX_BODY_BYTES, refusing content types other than `accept`
  * (JSON unless told). An empty body is returned as '' (some POSTs, like expire, take none).
@@ -58,10 +23,19 @@ export async function readBodyText(
   if (declared > MAX_BODY_BYTES)
     throw new ApiError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
   if (!req.body) return '';
-  const all = declaredLength(req) ? new Uint8Array(await req.arrayBuffer()) : await readBounded(req.body);
-  const size = all.byteLength;
-  if (size > MAX_BODY_BYTES)
-    throw new ApiError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new ApiError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+    }
+    chunks.push(value);
+  }
   if (size === 0) return '';
   const type = req.headers.get('content-type') ?? '';
   const form = opts.form === true && /^application\/x-www-form-urlencoded\s*(?:;|$)/i.test(type);
@@ -71,9 +45,15 @@ export async function readBodyText(
       'Send the body as JSON with Content-Type: application/json.',
     );
   }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.byteLength;
+  }
   let text: string;
   try {
-    text = UTF8.decode(all);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(all);
   } catch {
     throw new ApiError('invalid_json', 'The body is not valid UTF-8.');
   }

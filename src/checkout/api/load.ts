@@ -3,6 +3,7 @@ import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { preparedOnce } from '../../db/prepared';
 import {
   checkoutSessions,
+  type GatewayAccountRow,
   merchantModeSettings,
   merchants,
   type PaymentRow,
@@ -12,6 +13,7 @@ import {
 import { ownedBy } from '../../db/tenant';
 import { ApiError } from '../../domain/errors';
 import { dueAt } from '../../domain/session-state';
+import { accountsFromJson, enabledAccountsJson } from '../../gateways/accounts';
 import type { MerchantProfile } from '../../gateways/types';
 
 export type CheckoutMerchant = MerchantProfile & {
@@ -70,6 +72,35 @@ const pageRead = preparedOnce((db) =>
     .limit(1)
     .prepare(),
 );
+
+/**
+ * What paying needs, in one D1 round trip: the page's read and the merchant's enabled gateway
+ * accounts for the session's mode (credentials still sealed), as one JSON column.
+ */
+const payRead = preparedOnce((db) =>
+  db
+    .select({
+      session: checkoutSessions,
+      merchant: merchantFields,
+      accounts: enabledAccountsJson(checkoutSessions.merchantId, checkoutSessions.mode),
+    })
+    .from(checkoutSessions)
+    .innerJoin(merchants, eq(merchants.id, checkoutSessions.merchantId))
+    .innerJoin(merchantModeSettings, sessionModeSettings)
+    .where(eq(checkoutSessions.id, sql.placeholder('token')))
+    .limit(1)
+    .prepare(),
+);
+
+export async function loadForPayment(
+  db: DrizzleD1Database,
+  token: string,
+): Promise<{ checkout: CheckoutContext; accounts: GatewayAccountRow[] }> {
+  const [row] = await payRead(db).all({ token });
+  if (!row) throw new ApiError('not_found', 'No such checkout session.');
+  const { accounts, ...rest } = row;
+  return { checkout: { ...rest, payment: null }, accounts: accountsFromJson(accounts) };
+}
 
 export async function loadCheckout(db: DrizzleD1Database, token: string): Promise<CheckoutContext> {
   const [row] = await checkoutRead(db).all({ token });

@@ -6,7 +6,6 @@ import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { interleaved2of5Svg } from '../../domain/itf';
 import type { Currency } from '../../domain/money';
 import { simulatedEndToEnd } from '../../features/payments/service';
-import { enabledAccountsForSession } from '../../gateways/accounts';
 import { sandboxAccount } from '../../gateways/sandbox/async-methods';
 import { jsonBody } from '../../http/body';
 import type { AppEnv } from '../../http/context';
@@ -21,7 +20,7 @@ import { pickLocale } from '../i18n';
 import { BoletoPage } from '../page/boleto-page';
 import { qrSvg } from '../qr';
 import { latestDetail, sessionToken, svg } from './artifacts';
-import { type CheckoutContext, loadForPath, redirectUrl } from './load';
+import { type CheckoutContext, loadForPath, loadForPayment, redirectUrl } from './load';
 import {
   ClientOutcome,
   ClientPaymentResult,
@@ -95,12 +94,11 @@ export const clientRoutes = new Hono<ClientEnv>()
   )
   .use('/:token/*', async (c, next) => {
     const token = c.req.param('token') ?? '';
-    // A payment also needs the merchant's gateway accounts: read them beside the session, not after it.
+    // A payment also needs the merchant's gateway accounts: read in the same statement as the session.
     const paying = c.req.method === 'POST' && c.req.path.endsWith('/payments');
-    const [checkout, accounts] = await Promise.all([
-      loadForPath(c.get('db'), token, c.req.path),
-      paying ? enabledAccountsForSession(c.get('db'), token) : undefined,
-    ]);
+    const { checkout, accounts } = paying
+      ? await loadForPayment(c.get('db'), token)
+      : { checkout: await loadForPath(c.get('db'), token, c.req.path), accounts: undefined };
     c.set('checkout', checkout);
     c.set('accounts', accounts);
     if (c.req.method === 'POST') assertSameSiteOrAllowed(c, checkout.merchant.allowedOrigins);
