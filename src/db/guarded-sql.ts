@@ -40,11 +40,33 @@ export function d1Of(db: DrizzleD1Database): D1Database {
   return (db as DrizzleD1Database & { $client: D1Database }).$client;
 }
 
-const insertText = new WeakMap<Table, string>();
+const insertText = new Map<string, string>();
+
+/**
+ * INSERT INTO table (every column) SELECT the values `tail` (the rest of the statement, with its own
+ * `?` parameters bound after the values). Missing values are written as NULL.
+ */
+function insertSelect(
+  d1: D1Database,
+  table: Table,
+  values: Record<string, unknown>,
+  tail: string,
+  tailParams: unknown[],
+): D1PreparedStatement {
+  const { keys, columns, names } = columnsOf(table);
+  const shape = `${getTableName(table)}|${tail}`;
+  let text = insertText.get(shape);
+  if (!text) {
+    text = `INSERT INTO "${getTableName(table)}" (${names}) SELECT ${keys.map(() => '?').join(', ')} ${tail}`;
+    insertText.set(shape, text);
+  }
+  const params = keys.map((k, i) => driverValue(columns[i] as Column, values[k]));
+  return d1.prepare(text).bind(...params, ...tailParams);
+}
 
 /**
  * INSERT INTO table (every column) SELECT the values FROM the session row WHERE the guard holds: the
- * row is written only if the session is still at `version`. Missing values are written as NULL.
+ * row is written only if the session is still at `version`.
  */
 export function guardedInsert(
   d1: D1Database,
@@ -53,15 +75,10 @@ export function guardedInsert(
   sessionId: string,
   version: number,
 ): D1PreparedStatement {
-  const { keys, columns, names } = columnsOf(table);
-  let text = insertText.get(table);
-  if (!text) {
-    text = `INSERT INTO "${getTableName(table)}" (${names}) SELECT ${keys.map(() => '?').join(', ')} FROM checkout_sessions WHERE id = ? AND version = ?`;
-    insertText.set(table, text);
-  }
-  const params = keys.map((k, i) => driverValue(columns[i] as Column, values[k]));
-  params.push(sessionId, version);
-  return d1.prepare(text).bind(...params);
+  return insertSelect(d1, table, values, 'FROM checkout_sessions WHERE id = ? AND version = ?', [
+    sessionId,
+    version,
+  ]);
 }
 
 /** How an update finds its row: by id under the session guard, by id at a version, or by id alone. */
@@ -125,13 +142,11 @@ export function updateById(
   return d1.prepare(text).bind(...values, ...params);
 }
 
-const conditionalText = new Map<string, string>();
-
 /**
  * INSERT INTO table (every column) SELECT the values WHERE `condition` (SQL text with its own `?`
- * parameters, bound after the values) ON CONFLICT DO NOTHING: the row is written only if the
- * condition holds when the statement runs and no unique index refuses it. The result's
- * `meta.changes` says whether it was. The WHERE is also what lets SQLite parse the ON CONFLICT.
+ * parameters) ON CONFLICT DO NOTHING: the row is written only if the condition holds when the
+ * statement runs and no unique index refuses it. The result's `meta.changes` says whether it was.
+ * The WHERE is also what lets SQLite parse the ON CONFLICT.
  */
 export function insertWhere(
   d1: D1Database,
@@ -140,15 +155,7 @@ export function insertWhere(
   condition: string,
   conditionParams: unknown[],
 ): D1PreparedStatement {
-  const { keys, columns, names } = columnsOf(table);
-  const shape = `${getTableName(table)}|${condition}`;
-  let text = conditionalText.get(shape);
-  if (!text) {
-    text = `INSERT INTO "${getTableName(table)}" (${names}) SELECT ${keys.map(() => '?').join(', ')} WHERE ${condition} ON CONFLICT DO NOTHING`;
-    conditionalText.set(shape, text);
-  }
-  const params = keys.map((k, i) => driverValue(columns[i] as Column, values[k]));
-  return d1.prepare(text).bind(...params, ...conditionParams);
+  return insertSelect(d1, table, values, `WHERE ${condition} ON CONFLICT DO NOTHING`, conditionParams);
 }
 
 /**

@@ -35,7 +35,6 @@ const merchantFields = {
   logo: merchantModeSettings.logo,
 };
 // The session's own mode: a test key's settings never reach a live checkout.
-// The session's own mode: a test key's settings never reach a live checkout.
 const sessionModeSettings = ownedBy(merchantModeSettings, checkoutSessions.merchantId, checkoutSessions.mode);
 
 /**
