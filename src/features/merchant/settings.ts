@@ -20,7 +20,7 @@ import type { UpdateMerchant } from '../events/schema';
  * A merchant's settings, per mode (table merchant_mode_settings). A key reads and changes only its own
  * mode's row; webhook signing and delivery use the event's mode, the checkout the session's mode.
  * Every change bumps the row's version. Only a new session's defaults are remembered per isolate
- * (session-defaults.ts), and its insert is guarded by that version; everything else reads the row,
+ * (defaults-read.ts), and its insert is guarded by that version; everything else reads the row,
  * so a change holds on the next request in every isolate and every session's Durable Object.
  *
  * To add a per-mode setting: a column on `merchantModeSettings` (and a migration), its input on
