@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { orderSignature, verifyOrderSignature } from '../../checkout/link-signature';
 import type { SessionRow } from '../../db/schema';
 import type { MerchantCtx } from '../../features/context';
-import { applyModeDefaults } from '../../features/merchant/session-defaults';
+import { applyModeDefaults } from '../../features/merchant/defaults-read';
 import { resolveSessionInput } from '../../features/sessions/input';
 import { CreateSession } from '../../features/sessions/schema';
 import { serializeSession } from '../../features/sessions/serialize';

@@ -6,7 +6,8 @@ import { merchantModeSettings } from '../../db/schema';
 import { modeSettingsOf } from '../../db/tenant';
 import type { Mode } from '../../domain/tenant';
 import { TtlCache } from '../../lib/ttl-cache';
-import type { DefaultSettings } from './session-defaults';
+import type { CreateSession } from '../sessions/schema';
+import { type DefaultSettings, withModeDefaults } from './session-defaults';
 
 /**
  * How a create reads a mode's default settings and guards its insert by their version, as plain D1
@@ -83,4 +84,14 @@ export async function readDefaults(db: DrizzleD1Database, merchantId: string, mo
   if (!settings) throw new Error('merchant without settings for its mode');
   rememberDefaults(merchantId, mode, settings);
   return settings;
+}
+
+/** Reads the mode's settings now and applies them to a create-session request (seed 004's orders). */
+export async function applyModeDefaults(
+  db: DrizzleD1Database,
+  merchantId: string,
+  mode: Mode,
+  input: CreateSession,
+) {
+  return withModeDefaults(input, await readDefaults(db, merchantId, mode));
 }

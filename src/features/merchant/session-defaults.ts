@@ -1,10 +1,8 @@
-import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import type { SessionRow } from '../../db/schema';
 import { fieldError } from '../../domain/errors';
 import { paymentSettingsWithDefaults } from '../../domain/session-defaults';
-import type { Mode } from '../../domain/tenant';
 import type { CreateSession } from '../sessions/schema';
-import { defaultInstallmentsView, loadModeSettings, type ModeSettings } from './settings';
+import { defaultInstallmentsView, type ModeSettings } from './settings';
 
 /** The settings a new session takes its defaults from, and their version. */
 export type DefaultSettings = Pick<
@@ -53,14 +51,4 @@ export function withModeDefaults(
     },
     requiredCustomerFields: s.requiredCustomerFields.length > 0 ? [...s.requiredCustomerFields] : null,
   };
-}
-
-/** Reads the mode's settings and applies them to a create-session request. */
-export async function applyModeDefaults(
-  db: DrizzleD1Database,
-  merchantId: string,
-  mode: Mode,
-  input: CreateSession,
-) {
-  return withModeDefaults(input, await loadModeSettings(db, merchantId, mode));
 }
