@@ -21,11 +21,15 @@ export type NotificationContext = {
   merchantDefault: string | null;
 };
 
+/** What a message is about: a session, and the payment of it the event named (if any). */
+export type NotificationRef = { sessionId: string; paymentId: string | null };
+
 /**
- * The session with its merchant's name and default, and the payment a message is about: one
- * statement (the payment left-joined by its id), prepared once per isolate.
+ * The sessions with their merchant's name and default, each left-joined with the named payments that
+ * are its own: one statement for a whole queue batch (the ids travel as two JSON parameters, since D1
+ * binds at most 100), prepared once per isolate. A session may come back once per payment of it.
  */
-const contextRead = preparedOnce((db) =>
+const contextsRead = preparedOnce((db) =>
   db
     .select({
       session: checkoutSessions,
@@ -39,28 +43,61 @@ const contextRead = preparedOnce((db) =>
       merchantModeSettings,
       and(ownedBy(merchantModeSettings, checkoutSessions.merchantId, checkoutSessions.mode)),
     )
-    .leftJoin(payments, eq(payments.id, sql.placeholder('paymentId')))
-    .where(eq(checkoutSessions.id, sql.placeholder('sessionId')))
-    .limit(1)
+    // A payment of another session is never used to write to this session's customer.
+    .leftJoin(
+      payments,
+      and(
+        eq(payments.sessionId, checkoutSessions.id),
+        sql`${payments.id} IN (SELECT value FROM json_each(${sql.placeholder('paymentIds')}))`,
+      ),
+    )
+    .where(sql`${checkoutSessions.id} IN (SELECT value FROM json_each(${sql.placeholder('sessionIds')}))`)
     .prepare(),
 );
 
-/** The session, the payment a message is about and the merchant's name, in one D1 round trip. */
+/**
+ * The context of every ref, in one D1 round trip: look one up with `(sessionId, paymentId)`; null
+ * when the session is gone, and `payment: null` when the payment is not that session's.
+ */
+export async function loadNotificationContexts(
+  db: DrizzleD1Database,
+  refs: readonly NotificationRef[],
+): Promise<(ref: NotificationRef) => NotificationContext | null> {
+  const sessionIds = [...new Set(refs.map((r) => r.sessionId))];
+  const paymentIds = [...new Set(refs.flatMap((r) => (r.paymentId ? [r.paymentId] : [])))];
+  const found =
+    sessionIds.length === 0
+      ? []
+      : await contextsRead(db).all({
+          sessionIds: JSON.stringify(sessionIds),
+          paymentIds: JSON.stringify(paymentIds),
+        });
+  const sessions = new Map<string, Omit<NotificationContext, 'payment'>>();
+  const paymentsById = new Map<string, PaymentRow>();
+  for (const f of found) {
+    sessions.set(f.session.id, {
+      session: f.session,
+      merchantName: f.merchantName,
+      merchantDefault: f.merchantDefault ?? null,
+    });
+    if (f.payment) paymentsById.set(f.payment.id, f.payment);
+  }
+  return ({ sessionId, paymentId }) => {
+    const base = sessions.get(sessionId);
+    if (!base) return null;
+    const payment = paymentId ? paymentsById.get(paymentId) : undefined;
+    return { ...base, payment: payment && payment.sessionId === sessionId ? payment : null };
+  };
+}
+
+/** One message's context (a batch of one). */
 export async function loadNotificationContext(
   db: DrizzleD1Database,
   sessionId: string,
   paymentId: string | null,
 ): Promise<NotificationContext | null> {
-  const [found] = await contextRead(db).all({ sessionId, paymentId: paymentId ?? '' });
-  if (!found) return null;
-  const payment = found.payment;
-  // A payment of another session is never used to write to this session's customer.
-  return {
-    session: found.session,
-    payment: payment && payment.sessionId === sessionId ? payment : null,
-    merchantName: found.merchantName,
-    merchantDefault: found.merchantDefault ?? null,
-  };
+  const ref = { sessionId, paymentId };
+  return (await loadNotificationContexts(db, [ref]))(ref);
 }
 
 /** Who the customer said they are: what they typed on the page over what the merchant sent. */

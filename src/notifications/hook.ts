@@ -4,16 +4,19 @@ import type { Ports } from '../platform/ports';
 import { notifyConfig } from './config';
 import { isNotifiable, planNotifications } from './plan';
 
-/** Called by the webhook consumer for every outbox event it handles; cheap for events no customer hears of. */
+/**
+ * Called by the webhook consumer with every outbox event of its batch; no D1 read when none of them
+ * is one a customer hears of.
+ */
 export async function planCustomerNotifications(
   platform: Ports,
   db: DrizzleD1Database,
-  event: EventRow,
+  events: readonly EventRow[],
   now: number,
 ): Promise<void> {
-  if (!isNotifiable(event.type)) return;
+  if (!events.some((e) => isNotifiable(e.type))) return;
   const config = notifyConfig(platform);
-  await planNotifications(platform, db, event, {
+  await planNotifications(platform, db, events, {
     now,
     reminderBeforeMs: config.reminderBeforeMs,
   });

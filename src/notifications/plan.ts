@@ -9,7 +9,7 @@ import {
 import { newId } from '../lib/ids';
 import type { Ports } from '../platform/ports';
 import { queueHopSeconds } from '../webhooks/schedule';
-import { customerOf, loadNotificationContext, localeOf, type NotificationContext } from './context';
+import { customerOf, loadNotificationContexts, localeOf, type NotificationContext } from './context';
 import type { NotifyMessage } from './messages';
 import type { NotificationKind } from './render';
 
@@ -94,20 +94,67 @@ export function plannedMessages(
   return [];
 }
 
+/** Queue messages per sendBatch (Queues takes at most 100). */
+const SEND_BATCH = 100;
+
 /**
- * Turns an outbox event into customer messages and hands them to the notifications queue. Safe to run
- * any number of times for one event: the dedupe key (session, kind, payment or refund, channel) makes
- * the rows once, and a message that is queued twice is sent once (see send.ts).
+ * Turns outbox events (a queue batch's worth) into customer messages and hands them to the
+ * notifications queue, in two D1 round trips and one send for the whole batch. Safe to run any number
+ * of times for one event: the dedupe key (session, kind, payment or refund, channel) makes the rows
+ * once, and a message that is queued twice is sent once (see send.ts).
  */
 export async function planNotifications(
   platform: Ports,
   db: DrizzleD1Database,
-  event: EventRow,
+  events: readonly EventRow[],
   opts: { now: number; reminderBeforeMs: number },
 ): Promise<void> {
-  if (!event.sessionId || !isNotifiable(event.type)) return;
-  const ctx = await loadNotificationContext(db, event.sessionId, event.paymentId);
-  if (!ctx) return;
+  const notifiable = events.filter(
+    (e): e is EventRow & { sessionId: string } => Boolean(e.sessionId) && isNotifiable(e.type),
+  );
+  if (notifiable.length === 0) return;
+  const contextOf = await loadNotificationContexts(
+    db,
+    notifiable.map((e) => ({ sessionId: e.sessionId, paymentId: e.paymentId })),
+  );
+  const rows: NotificationRow[] = [];
+  for (const event of notifiable) {
+    const ctx = contextOf({ sessionId: event.sessionId, paymentId: event.paymentId });
+    if (ctx) rows.push(...messageRows(event, ctx, opts));
+  }
+  if (rows.length === 0) return;
+  // One row per statement: a row binds 28 parameters and D1 allows about 100 per statement. Whether
+  // inserted now or by an earlier run that crashed before its send, what is still waiting goes to the
+  // queue (a duplicate message is harmless): read in the same batch, after the inserts. Both statements'
+  // SQL text is fixed (src/db/guarded-sql.ts), not built per event.
+  const d1 = d1Of(db);
+  const results = await d1.batch<WaitingRow>([
+    ...rows.map((r) => insertOnce(d1, customerNotifications, r)),
+    d1.prepare(STILL_WAITING).bind(JSON.stringify(rows.map((r) => r.dedupeKey))),
+  ]);
+  const toSend = (results[results.length - 1]?.results ?? []).filter(
+    (w) => w.status === 'pending' && w.attempts === 0,
+  );
+  const sends: Promise<unknown>[] = [];
+  for (let i = 0; i < toSend.length; i += SEND_BATCH) {
+    sends.push(
+      platform.queues.notifications.sendBatch(
+        toSend.slice(i, i + SEND_BATCH).map((w) => ({
+          body: { kind: 'notify', id: w.id } satisfies NotifyMessage,
+          delaySeconds: queueHopSeconds(w.next_attempt_at, opts.now),
+        })),
+      ),
+    );
+  }
+  await Promise.all(sends);
+}
+
+/** The rows one event makes: each planned message on each channel the customer can be reached on. */
+function messageRows(
+  event: EventRow,
+  ctx: NotificationContext,
+  opts: { now: number; reminderBeforeMs: number },
+): NotificationRow[] {
   const planned = plannedMessages(event, ctx, opts);
   const customer = customerOf(ctx);
   const recipients: Partial<Record<Channel, string>> = { email: customer.email, sms: customer.phone };
@@ -146,28 +193,5 @@ export async function planNotifications(
       });
     }
   }
-  if (rows.length === 0) return;
-  // One row per statement: a row binds 28 parameters and D1 allows about 100 per statement. Whether
-  // inserted now or by an earlier run that crashed before its send, what is still waiting goes to the
-  // queue (a duplicate message is harmless): read in the same batch, after the inserts. Both statements'
-  // SQL text is fixed (src/db/guarded-sql.ts), not built per event.
-  const d1 = d1Of(db);
-  const results = await d1.batch<WaitingRow>([
-    ...rows.map((r) => insertOnce(d1, customerNotifications, r)),
-    d1.prepare(STILL_WAITING).bind(JSON.stringify(rows.map((r) => r.dedupeKey))),
-  ]);
-  const waiting = (results[results.length - 1]?.results ?? []).map((w) => ({
-    id: w.id,
-    nextAttemptAt: w.next_attempt_at,
-    status: w.status,
-    attempts: w.attempts,
-  }));
-  const toSend = waiting.filter((w) => w.status === 'pending' && w.attempts === 0);
-  if (toSend.length === 0) return;
-  await platform.queues.notifications.sendBatch(
-    toSend.map((w) => ({
-      body: { kind: 'notify', id: w.id } satisfies NotifyMessage,
-      delaySeconds: queueHopSeconds(w.nextAttemptAt, opts.now),
-    })),
-  );
+  return rows;
 }

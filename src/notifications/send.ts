@@ -6,10 +6,11 @@ import { customerNotifications, type NotificationRow } from '../db/schema';
 import type { Locale } from '../domain/methods';
 import type { Currency } from '../domain/money';
 import { newId } from '../lib/ids';
+import { concurrency } from '../lib/limit';
 import type { Ports } from '../platform/ports';
 import { queueHopSeconds, retryDelayMs } from '../webhooks/schedule';
 import { emailSender, MAILBOX, type NotifyConfig, notifyConfig, smsSender } from './config';
-import { customerOf, loadNotificationContext, type NotificationContext } from './context';
+import { customerOf, loadNotificationContexts, type NotificationContext } from './context';
 import type { NotifyMessage } from './messages';
 import { payableUntil } from './plan';
 import type { SendOutcome } from './providers/types';
@@ -21,8 +22,8 @@ const LEASE_MS = 60_000;
 type Result = { status: NotificationRow['status']; dueAt?: number };
 
 /**
- * The claim of a message that is due: pending, or held by a consumer whose lease lapsed. Prepared
- * once per isolate (every customer message runs it).
+ * The claim of the due messages among some ids (one JSON parameter): pending, or held by a consumer
+ * whose lease lapsed. Prepared once per isolate (every customer message runs it).
  */
 const claim = preparedOnce((db) =>
   db
@@ -34,7 +35,7 @@ const claim = preparedOnce((db) =>
     })
     .where(
       and(
-        eq(customerNotifications.id, sql.placeholder('id')),
+        sql`${customerNotifications.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`,
         lt(customerNotifications.nextAttemptAt, sql.placeholder('dueBefore')),
         or(
           eq(customerNotifications.status, 'pending'),
@@ -49,62 +50,119 @@ const claim = preparedOnce((db) =>
     .prepare(),
 );
 
+/** Where the messages a claim did not take stand: not yet due, or done, or held by another consumer. */
+const standing = preparedOnce((db) =>
+  db
+    .select({
+      id: customerNotifications.id,
+      status: customerNotifications.status,
+      nextAttemptAt: customerNotifications.nextAttemptAt,
+    })
+    .from(customerNotifications)
+    .where(sql`${customerNotifications.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
+    .prepare(),
+);
+
+/** Provider calls in flight per batch: a Worker invocation has six simultaneous outbound connections. */
+const PARALLEL_SENDS = 6;
+
 /**
- * Notifications consumer: claims the message (a lease, so a duplicated queue message never sends it
- * twice), sends it through the environment's provider, records the attempt, and acks or waits for the
- * next attempt on the retry schedule.
+ * Notifications consumer, a queue batch at a time: claims the due messages (a lease, so a duplicated
+ * queue message never sends one twice), sends each through the environment's provider, records every
+ * attempt, and acks each message or has it wait for its next attempt on the retry schedule. Four D1
+ * round trips at most for the whole batch.
  */
-export async function handleNotifyMessage(
+export async function handleNotifyBatch(
   platform: Ports,
-  message: Message<NotifyMessage>,
+  messages: readonly Message<NotifyMessage>[],
   now = Date.now(),
 ): Promise<void> {
-  const { db } = platform;
-  const result = await sendNotification(platform, db, message.body.id, now);
-  if (result.status === 'pending' && result.dueAt !== undefined) {
-    message.retry({ delaySeconds: queueHopSeconds(result.dueAt, now) });
-    return;
+  const results = await sendNotifications(
+    platform,
+    platform.db,
+    messages.map((m) => m.body.id),
+    now,
+  );
+  for (const message of messages) {
+    const result = results.get(message.body.id);
+    if (result?.status === 'pending' && result.dueAt !== undefined) {
+      message.retry({ delaySeconds: queueHopSeconds(result.dueAt, now) });
+    } else message.ack();
   }
-  message.ack();
 }
 
+/** One message (a batch of one). */
 export async function sendNotification(
   platform: Ports,
   db: DrizzleD1Database,
   id: string,
   now: number,
 ): Promise<Result> {
-  const [claimed] = await claim(db).all({ id, now, leaseUntil: now + LEASE_MS, dueBefore: now + 1 });
-  if (!claimed) {
-    const [row] = await db
-      .select()
-      .from(customerNotifications)
-      .where(eq(customerNotifications.id, id))
-      .limit(1);
-    if (row?.status === 'pending') return { status: 'pending', dueAt: row.nextAttemptAt };
-    // Sent, failed, skipped, or held by another consumer whose lease has not lapsed: nothing to do.
-    return { status: row?.status ?? 'skipped' };
+  return (await sendNotifications(platform, db, [id], now)).get(id) ?? { status: 'skipped' };
+}
+
+/** Sends the due messages among `ids`; what became of each id comes back. */
+export async function sendNotifications(
+  platform: Ports,
+  db: DrizzleD1Database,
+  ids: readonly string[],
+  now: number,
+): Promise<Map<string, Result>> {
+  const unique = JSON.stringify([...new Set(ids)]);
+  const claimed = await claim(db).all({ ids: unique, now, leaseUntil: now + LEASE_MS, dueBefore: now + 1 });
+  const results = new Map<string, Result>();
+  if (claimed.length < new Set(ids).size) {
+    const taken = new Set(claimed.map((c) => c.id));
+    for (const row of await standing(db).all({ ids: unique })) {
+      if (taken.has(row.id)) continue;
+      // Sent, failed, skipped, or held by another consumer whose lease has not lapsed: nothing to do.
+      results.set(
+        row.id,
+        row.status === 'pending' ? { status: 'pending', dueAt: row.nextAttemptAt } : { status: row.status },
+      );
+    }
   }
+  if (claimed.length === 0) return results;
   const config = notifyConfig(platform);
-  const ctx = await loadNotificationContext(db, claimed.sessionId, claimed.paymentId);
-  const reason = ctx ? staleReason(claimed, ctx) : 'session not found';
-  if (!ctx || reason)
-    return finish(db, claimed, { kind: 'skipped', reason: reason ?? 'session not found' }, now);
-  const rendered = renderNotification({
-    kind: claimed.kind as NotificationKind,
-    locale: claimed.locale as Locale,
-    merchantName: ctx.merchantName,
-    customerName: customerOf(ctx).name ?? null,
-    orderId: ctx.session.merchantOrderId,
-    amount: claimed.amount,
-    currency: claimed.currency as Currency,
-    pageUrl: ctx.session.checkoutUrl,
-    country: ctx.session.country,
-    details: ctx.payment?.details ?? {},
-    expiresAt: ctx.payment ? payableUntil(ctx.payment.details, ctx.session.expiresAt) : null,
-  });
-  const outcome = await deliver(platform, config, claimed, rendered);
-  return finish(db, claimed, outcome, now, { config, rendered });
+  const contextOf = await loadNotificationContexts(db, claimed);
+  const slot = concurrency(PARALLEL_SENDS);
+  const finished = await Promise.all(
+    claimed.map((row) =>
+      slot(async () => {
+        const ctx = contextOf(row);
+        const reason = ctx ? staleReason(row, ctx) : 'session not found';
+        if (!ctx || reason)
+          return settle(row, { kind: 'skipped', reason: reason ?? 'session not found' }, now);
+        // One message that throws (a render bug) must not leave the batch's sent messages unrecorded.
+        let rendered: RenderedMessage;
+        try {
+          rendered = renderNotification({
+            kind: row.kind as NotificationKind,
+            locale: row.locale as Locale,
+            merchantName: ctx.merchantName,
+            customerName: customerOf(ctx).name ?? null,
+            orderId: ctx.session.merchantOrderId,
+            amount: row.amount,
+            currency: row.currency as Currency,
+            pageUrl: ctx.session.checkoutUrl,
+            country: ctx.session.country,
+            details: ctx.payment?.details ?? {},
+            expiresAt: ctx.payment ? payableUntil(ctx.payment.details, ctx.session.expiresAt) : null,
+          });
+        } catch (err) {
+          const error = `render failed: ${err instanceof Error ? err.message : 'unknown'}`;
+          return settle(row, { ok: false, retryable: false, error, retryAfterMs: null }, now);
+        }
+        const outcome = await deliver(platform, config, row, rendered);
+        return settle(row, outcome, now, { config, rendered });
+      }),
+    ),
+  );
+  // Each only while this consumer still holds it: the SQL text is written once per shape of `set`.
+  const d1 = d1Of(db);
+  await d1.batch(finished.map((f) => updateById(d1, customerNotifications, f.set, 'sending', [f.id])));
+  for (const f of finished) results.set(f.id, f.result);
+  return results;
 }
 
 /** A reminder is only worth sending while the payment is still waiting to be paid. */
@@ -142,13 +200,13 @@ async function deliver(
   return sender.send({ from: config.smsFrom, to: row.recipient, body: m.sms, idempotencyKey: row.id });
 }
 
-async function finish(
-  db: DrizzleD1Database,
+/** What one attempt leaves on its row, and what becomes of its queue message. */
+function settle(
   row: NotificationRow,
   outcome: Delivery,
   now: number,
   sent?: { config: NotifyConfig; rendered: RenderedMessage },
-): Promise<Result> {
+): { id: string; set: Partial<NotificationRow>; result: Result } {
   const at = Date.now();
   const provider = sent
     ? row.channel === 'email'
@@ -201,9 +259,5 @@ async function finish(
       result = { status: 'pending', dueAt: now + delay };
     }
   }
-  // Only while this consumer still holds it: the SQL text is written once per shape of `set`.
-  await updateById(d1Of(db), customerNotifications, { ...set, leaseUntil: null, updatedAt: at }, 'sending', [
-    row.id,
-  ]).run();
-  return result;
+  return { id: row.id, set: { ...set, leaseUntil: null, updatedAt: at }, result };
 }

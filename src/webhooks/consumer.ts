@@ -22,7 +22,8 @@ const PARALLEL_POSTS = 6;
 
 /**
  * Delivers a batch of outbox events, each to every URL it goes to, in three D1 round trips for the
- * whole batch (read the contexts, create missing delivery rows, record every attempt) with the HTTP
+ * whole batch (read the contexts, create missing delivery rows, record every attempt; the customer
+ * messages the events ask for are planned beside them in two more) with the HTTP
  * POSTs between them, six at a time (each timeout starts when its POST is sent); then decides each
  * message's fate: ack when every delivery is settled, retry (after the earliest due time, at most 12 h per queue hop) while any is pending, or
  * the dead-letter queue when the retry schedule has run out. A message repeated within the batch
@@ -38,10 +39,15 @@ export async function handleDeliverBatch(
   const contexts = await loadDeliveryContexts(db, eventIds);
   const dialects = dialectAdapter();
   const extrasOf = new Map<string, unknown>();
-  await Promise.all(
-    [...contexts.values()].map(async (ctx) => {
-      // Customer messages ride on the same at-least-once delivery: planning is idempotent per event.
-      await planCustomerNotifications(platform, db, ctx.event, now);
+  await Promise.all([
+    // Customer messages ride on the same at-least-once delivery: planning is idempotent per event.
+    planCustomerNotifications(
+      platform,
+      db,
+      [...contexts.values()].map((ctx) => ctx.event),
+      now,
+    ),
+    ...[...contexts.values()].map(async (ctx) => {
       // Each dialect's URL gets only the events its document describes, in that document's shape.
       if (!dialects) return;
       const extras = await dialects.extras(db, platform.secrets.signingKey, ctx.dialect, ctx.event);
@@ -51,7 +57,7 @@ export async function handleDeliverBatch(
         (t) => t.target === 'endpoint' || dialects.receives(ctx.dialect, ctx.event, t.target, extras),
       );
     }),
-  );
+  ]);
   // An event whose endpoints were all disabled or removed still settles their pending deliveries.
   const deliverable = [...contexts.values()].filter(
     (c) =>

@@ -3,47 +3,13 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../src/index';
 import { CUSTOMER } from './client-helpers';
+import { countingD1 } from './counting-d1';
 import { BASE, createSession, type Merchant, newMerchant } from './helpers';
 
 /**
  * D1 round trips on the hot read paths, pinned: a query added to one of them fails here. The Worker
- * runs against the real D1 binding seen through a pass-through proxy that counts each call that
- * reaches the database (a statement's all/raw/run/first, a batch); every query still runs for real.
+ * runs against the real D1 binding seen through a counting pass-through proxy (counting-d1.ts).
  */
-function countingD1(db: D1Database) {
-  const counter = { calls: 0 };
-  const targets = new WeakMap<object, D1PreparedStatement>();
-  const statement = (stmt: D1PreparedStatement): D1PreparedStatement => {
-    const proxy = new Proxy(stmt, {
-      get(target, prop) {
-        const value = Reflect.get(target, prop, target);
-        if (typeof value !== 'function') return value;
-        if (prop === 'bind') return (...args: unknown[]) => statement(value.apply(target, args));
-        if (prop === 'all' || prop === 'raw' || prop === 'run' || prop === 'first')
-          return (...args: unknown[]) => {
-            counter.calls++;
-            return value.apply(target, args);
-          };
-        return value.bind(target);
-      },
-    });
-    targets.set(proxy, stmt);
-    return proxy;
-  };
-  const proxy = new Proxy(db, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop, target);
-      if (prop === 'prepare') return (query: string) => statement(target.prepare(query));
-      if (prop === 'batch')
-        return (stmts: D1PreparedStatement[]) => {
-          counter.calls++;
-          return target.batch(stmts.map((s) => targets.get(s) ?? s));
-        };
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { db: proxy, counter };
-}
 
 /** One request through the Worker's fetch handler over a counting D1; the calls it made. */
 async function d1Calls(
