@@ -4,8 +4,11 @@ import { events, loginThrottle, panelSessions } from '../db/schema';
 import { THROTTLE_WINDOW_MS } from '../features/panel/login-throttle';
 import { publishEvents } from '../webhooks/publish';
 
-/** An event younger than this may still be on its way from the object that wrote it. */
-export const OUTBOX_GRACE_MS = 30_000;
+/**
+ * An event younger than this may still be on its way from the object that wrote it, or waiting in
+ * the queue for the consumer that marks it (src/webhooks/context.ts).
+ */
+export const OUTBOX_GRACE_MS = 60_000;
 const OUTBOX_BATCH = 1000;
 
 /** Re-enqueues outbox rows whose queue send never happened (the object died, the send failed). */

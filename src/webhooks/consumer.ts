@@ -36,7 +36,7 @@ export async function handleDeliverBatch(
 ): Promise<void> {
   const { db } = platform;
   const eventIds = [...new Set(messages.map((m) => m.body.eventId))];
-  const contexts = await loadDeliveryContexts(db, eventIds);
+  const contexts = await loadDeliveryContexts(db, eventIds, now);
   const dialects = dialectAdapter();
   const extrasOf = new Map<string, unknown>();
   await Promise.all([

@@ -1,4 +1,4 @@
-import { and, type Column, eq, sql } from 'drizzle-orm';
+import { and, type Column, eq, isNull, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import {
   checkoutSessions,
@@ -51,11 +51,16 @@ export function inJson(column: Column, ids: string[]) {
  * Everything needed to deliver a batch of events, read in one D1 round trip (a batch of four
  * reads, whatever the number of events): each event with its merchant's URL and sealed secrets and
  * its session's URLs and dialect, their delivery rows, the merchants' disabled URLs and their
- * webhook endpoints.
+ * webhook endpoints. The same batch marks the events enqueued: a SessionDO only sends its events to
+ * the queue, and the cron re-sends one that no consumer has read after a grace period.
  */
-export async function loadDeliveryContexts(db: DrizzleD1Database, eventIds: string[]) {
+export async function loadDeliveryContexts(db: DrizzleD1Database, eventIds: string[], now: number) {
   const merchantsOfEvents = sql`(SELECT merchant_id FROM events WHERE ${inJson(events.id, eventIds)})`;
-  const [found, deliveries, disabled, endpoints] = await db.batch([
+  const [, found, deliveries, disabled, endpoints] = await db.batch([
+    db
+      .update(events)
+      .set({ enqueuedAt: now })
+      .where(and(inJson(events.id, eventIds), isNull(events.enqueuedAt))),
     db
       .select({
         event: events,

@@ -85,13 +85,16 @@ describe('live status from the SessionDO', () => {
       body: { outcome: 'paid' },
     });
     expect(settled.status).toBe(200);
-    // Let the settlement's own background work (handing its events to the queue) finish first.
+    // Let the settlement's background work finish first: its events handed to the queue and read by
+    // the consumer, which marks them (within the queue's one-second batch window).
     await expect
-      .poll(() =>
-        env.DB.prepare('SELECT count(*) AS n FROM events WHERE session_id = ? AND enqueued_at IS NULL')
-          .bind(token)
-          .first<{ n: number }>()
-          .then((r) => r?.n),
+      .poll(
+        () =>
+          env.DB.prepare('SELECT count(*) AS n FROM events WHERE session_id = ? AND enqueued_at IS NULL')
+            .bind(token)
+            .first<{ n: number }>()
+            .then((r) => r?.n),
+        { timeout: 10_000 },
       )
       .toBe(0);
     const afterWrite = counter.count();

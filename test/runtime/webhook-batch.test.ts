@@ -79,4 +79,30 @@ describe('webhook consumer, a batch at a time', () => {
     expect(d).toMatchObject({ status: 'delivered', attempts: 2 });
     expect(await attemptsOf(d?.id ?? '')).toHaveLength(2);
   });
+
+  it('marks the events it reads enqueued, so the cron does not send them again; an event marked before keeps its mark', async () => {
+    const unmarked = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        insertEvent({
+          merchantId: m.merchant_id,
+          sessionId,
+          enqueued: false,
+          createdAt: Date.now() - 120_000,
+        }),
+      ),
+    );
+    const marked = await insertEvent({ merchantId: m.merchant_id, sessionId });
+    const markOf = async (id: string) =>
+      (
+        await env.DB.prepare('SELECT enqueued_at FROM events WHERE id = ?')
+          .bind(id)
+          .first<{ enqueued_at: number | null }>()
+      )?.enqueued_at;
+    const before = await markOf(marked);
+    stub = stubReceiver(() => new Response('ok'));
+    const t0 = Date.now();
+    await consume([...unmarked, marked]);
+    for (const id of unmarked) expect(await markOf(id)).toBeGreaterThanOrEqual(t0);
+    expect(await markOf(marked)).toBe(before);
+  });
 });

@@ -6,7 +6,7 @@ import { decideTransition, dueAt } from '../../domain/session-state';
 import { enabledAccountsQuery, toLiveAccounts } from '../../gateways/accounts';
 import { allowedInMode } from '../../gateways/mode-guard';
 import { type Ports, portsOf } from '../../platform/ports';
-import { publishEvents } from '../../webhooks/publish';
+import { enqueueEvents } from '../../webhooks/publish';
 import { admitPayment } from './admit-payment';
 import { cachedRowHolds } from './cached-row';
 import {
@@ -157,7 +157,7 @@ export class SessionDO extends DurableObject<Env> {
     if (ids.length > 0) {
       // After the commit, off the response path; a failed send is repaired by the cron's outbox reconcile.
       this.ctx.waitUntil(
-        publishEvents(this.#ports.queues.webhooks, this.#db, ids, now).catch((err) =>
+        enqueueEvents(this.#ports.queues.webhooks, ids).catch((err) =>
           console.error(
             `enqueue of ${ids.length} events failed: ${err instanceof Error ? err.message : 'unknown'}`,
           ),
