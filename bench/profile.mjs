@@ -1,7 +1,8 @@
 // `npm run bench:profile`: a CPU profile of one hot path under load, taken from workerd itself through
 // the Chrome DevTools Protocol (wrangler dev --inspector-port). Borda is started unminified from a
 // snapshot of the sources, a pool of sessions is made, then the V8 sampling profiler runs while
-// autocannon sends PROFILE_REQUESTS requests of PROFILE_PATH (pix_payment, session_read, status_poll).
+// autocannon sends PROFILE_REQUESTS requests of PROFILE_PATH (create_session, first_page_view,
+// pix_payment, session_read, status_poll).
 // Prints self time by source module (the bundle's `// src/...` markers) and by function, and the
 // CPU per request; `PROFILE_OUT=file.cpuprofile` keeps the raw profile (opens in Chrome DevTools).
 import { randomBytes } from 'node:crypto';
@@ -70,7 +71,8 @@ async function startBordaProfiled(port, inspector, want) {
       headers: { 'content-type': 'application/json', 'x-api-key': merchant.secret_keys.test },
       body: sessionBody('PROF'),
     });
-  return { child, base, pool: await makePool(create, want), paths: BORDA_PATHS };
+  const createHeaders = { 'content-type': 'application/json', 'x-api-key': merchant.secret_keys.test };
+  return { child, base, pool: await makePool(create, want), paths: BORDA_PATHS, createHeaders };
 }
 
 /** The bench's baseline Worker (bench/baseline) the same way, for the same comparison. */
@@ -103,7 +105,8 @@ async function startBaselineProfiled(port, inspector, want) {
     'health',
   );
   const create = () => fetch(`${base}/session`, { method: 'POST', body: sessionBody('BASE') });
-  return { child, base, pool: await makePool(create, want), paths: BASELINE_PATHS };
+  const createHeaders = { 'content-type': 'application/json' };
+  return { child, base, pool: await makePool(create, want), paths: BASELINE_PATHS, createHeaders };
 }
 
 /** User and system CPU of every process in the server's process group (workerd with D1, queues, ...). */
@@ -147,11 +150,15 @@ async function makePool(create, want) {
 }
 
 const BORDA_PATHS = {
+  create_session: () => '/api/v1/checkout/sessions',
+  first_page_view: (t) => `/checkout/${t}`,
   pix_payment: (t) => `/c/v1/sessions/${t}/payments`,
   session_read: (t) => `/c/v1/sessions/${t}`,
   status_poll: (t) => `/c/v1/sessions/${t}/status`,
 };
 const BASELINE_PATHS = {
+  create_session: () => '/session',
+  first_page_view: (t) => `/page/${t}`,
   pix_payment: (t) => `/pay/${t}`,
   session_read: (t) => `/read/${t}`,
   status_poll: (t) => `/status/${t}`,
@@ -159,21 +166,30 @@ const BASELINE_PATHS = {
 
 async function main() {
   const [port, inspector] = [await freePort(), await freePort()];
-  const want = WHAT === 'pix_payment' ? REQUESTS + 2 * CONNECTIONS + 100 : 1;
+  // Paths whose sessions are used once (a payment, a first view) get a fresh one per request.
+  const oneUse = WHAT === 'pix_payment' || WHAT === 'first_page_view';
+  const want = oneUse ? REQUESTS + 2 * CONNECTIONS + 100 : 1;
   const start = TARGET === 'baseline' ? startBaselineProfiled : startBordaProfiled;
-  const { child, base, pool, paths } = await start(port, inspector, want);
+  const { child, base, pool, paths, createHeaders } = await start(port, inspector, want);
   process.stdout.write(`${TARGET}: ${pool.length} sessions\n`);
 
   let next = 0;
-  const requestOf =
-    WHAT === 'pix_payment'
-      ? {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: PIX_BODY,
-          setupRequest: (req) => ({ ...req, path: paths.pix_payment(pool[next++]) }),
-        }
-      : { path: paths[WHAT](pool[0]) };
+  const requests = {
+    pix_payment: {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: PIX_BODY,
+      setupRequest: (req) => ({ ...req, path: paths.pix_payment(pool[next++]) }),
+    },
+    first_page_view: { setupRequest: (req) => ({ ...req, path: paths.first_page_view(pool[next++]) }) },
+    create_session: {
+      method: 'POST',
+      path: paths.create_session(),
+      headers: createHeaders,
+      setupRequest: (req) => ({ ...req, body: sessionBody(TARGET === 'baseline' ? 'BASE' : 'PROF') }),
+    },
+  };
+  const requestOf = requests[WHAT] ?? { path: paths[WHAT](pool[0]) };
   const load = (n) =>
     autocannon({ url: base, connections: CONNECTIONS, amount: n, requests: [requestOf], sampleInt: 50 });
   // Warm-up (JIT, caches), then the profiled run.
