@@ -3,7 +3,13 @@ import { sessionAllowedOrigins } from '../features/merchant/settings';
 import type { AppEnv } from '../http/context';
 import { contract } from '../http/contract';
 import { ApiError } from '../http/errors';
-import { fillNonce, newNonce, pageHeaders } from '../http/page-headers';
+import {
+  fillNonceBytes,
+  type NonceTemplate,
+  newNonce,
+  nonceTemplate,
+  pageHeaders,
+} from '../http/page-headers';
 import { TtlCache } from '../lib/ttl-cache';
 import { loadCheckoutPage } from './api/load';
 import { clientSessionView } from './api/view';
@@ -22,11 +28,12 @@ const MEMORY_TTL_MS = 10 * 60 * 1000;
 const recentPages = new TtlCache<RememberedPage>(MEMORY_TTL_MS, 500);
 
 /** What is remembered of a page; `signed`: a seed 004 order's page, which opens only with its URL signature. */
-type RememberedPage = { template: string; frameAncestors: string[]; signed: boolean };
+type RememberedPage = { template: NonceTemplate; frameAncestors: string[]; signed: boolean };
 
 /**
  * GET /checkout/{token}: the hosted page. The first view in an isolate renders it (one D1 read) and
- * remembers it until the session expires; later views there reuse the markup. The remembered copy
+ * remembers it, as UTF-8 bytes cut at the nonce attributes, until the session expires; later views
+ * there reuse the markup. The remembered copy
  * holds a nonce placeholder that each response replaces with a fresh nonce, so reuse never weakens
  * the CSP. Only the status is live (the script fetches it), so a remembered page can never pay a
  * session that is paid or expired: the SessionDO refuses whatever the page shows.
@@ -66,7 +73,7 @@ export const checkoutPageRoutes = new Hono<AppEnv>().get(
         <CheckoutPage view={view} token={checkout.session.id} year={new Date(now).getUTCFullYear()} />
       );
       page = {
-        template: `<!doctype html>${await markup.toString()}`,
+        template: nonceTemplate(`<!doctype html>${await markup.toString()}`),
         frameAncestors: checkout.merchant.allowedOrigins,
         signed: checkout.session.dialect === 'seed004',
       };
@@ -81,7 +88,7 @@ export const checkoutPageRoutes = new Hono<AppEnv>().get(
     )
       return notFoundPage();
     const nonce = newNonce();
-    return new Response(fillNonce(page.template, nonce), {
+    return new Response(fillNonceBytes(page.template, nonce), {
       headers: { ...pageHeaders(nonce, frameAncestors), 'x-borda-cache': remembered ? 'hit' : 'miss' },
     });
   },

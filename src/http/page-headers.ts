@@ -1,4 +1,11 @@
-export { fillNonce, NONCE_PLACEHOLDER, newNonce } from '../lib/nonce';
+export {
+  fillNonce,
+  fillNonceBytes,
+  NONCE_PLACEHOLDER,
+  type NonceTemplate,
+  newNonce,
+  nonceTemplate,
+} from '../lib/nonce';
 
 /**
  * Headers of every checkout page: a nonce-based CSP with no inline handlers, framing limited to the

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../src/checkout/i18n';
 import { call, createSession, type Merchant, newMerchant } from './helpers';
 
 let m: Merchant;
@@ -72,6 +73,25 @@ describe('GET /checkout/{token}', () => {
     expect(html).toMatch(/Pagar CLP\s\$\s1\.500/);
     const br = await createSession(m.secret_keys.test);
     expect(await (await call(`/checkout/${br.token}`)).text()).toContain('<html lang="pt-BR">');
+  });
+
+  it("renders the fixed parts (card fields, Pix panel) once per language: each page keeps its own language's", async () => {
+    const year = new Date().getUTCFullYear();
+    for (const locale of ['pt-BR', 'es', 'en', 'pt-BR'] as const) {
+      const s = await createSession(m.secret_keys.test, { locale, payment_method: null });
+      const html = await (await call(`/checkout/${s.token}`)).text();
+      const said = MESSAGES[locale];
+      expect(html).toContain(`<label for="card-number">${said['field.card_number']}</label>`);
+      expect(html).toContain(`<label for="exp-year">${said['field.exp_year']}</label>`);
+      expect(html).toContain(`<img id="pix-qr" alt="${said['pix.qr_alt']}"`);
+      expect(html).toMatch(
+        new RegExp(
+          `<select id="exp-year"[^>]*><option value="" selected="">[^<]*</option><option value="${year}">`,
+        ),
+      );
+      // Every brand's mark, once.
+      expect(html.match(/<svg class="mark brand-/g)).toHaveLength(7);
+    }
   });
 
   it('answers 404 for an unknown session, still with the security headers', async () => {

@@ -9,6 +9,7 @@ import { MESSAGES, type MessageKey, t } from '../i18n';
 import { CardFields } from './card-fields';
 import { Field } from './field';
 import { MethodMark } from './marks';
+import { renderedOnce } from './rendered-once';
 import { CHECKOUT_JS } from './script';
 import { CHECKOUT_CSS } from './styles';
 
@@ -169,25 +170,27 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
                 </Field>
               )}
             </fieldset>
-            {card && <CardFields card={card} tx={tx} year={year} hidden={first !== 'card'} />}
+            {card && <CardFields card={card} tx={tx} locale={L} year={year} hidden={first !== 'card'} />}
             <button type="submit" id="pay-button" class="primary" disabled>
               {tx('pay', { amount: view.methods[0]?.amount_formatted ?? view.amount_formatted })}
             </button>
           </form>
-          <section id="pix-panel" class="pix" aria-labelledby="pix-title" hidden>
-            <h2 id="pix-title" tabindex={-1}>
-              {tx('method.pix')}
-            </h2>
-            <img id="pix-qr" alt={tx('pix.qr_alt')} width="220" height="220" />
-            <p>{tx('pix.instructions')}</p>
-            <label for="pix-code">{tx('pix.code_label')}</label>
-            <textarea id="pix-code" rows={4} readonly />
-            <button type="button" id="pix-copy" class="secondary">
-              <span class="copy-text">{tx('pix.copy')}</span>
-            </button>
-            <p id="pix-expires" />
-            <p>{tx('pix.waiting')}</p>
-          </section>
+          {renderedOnce(`pix-panel:${L}`, () => (
+            <section id="pix-panel" class="pix" aria-labelledby="pix-title" hidden>
+              <h2 id="pix-title" tabindex={-1}>
+                {tx('method.pix')}
+              </h2>
+              <img id="pix-qr" alt={tx('pix.qr_alt')} width="220" height="220" />
+              <p>{tx('pix.instructions')}</p>
+              <label for="pix-code">{tx('pix.code_label')}</label>
+              <textarea id="pix-code" rows={4} readonly />
+              <button type="button" id="pix-copy" class="secondary">
+                <span class="copy-text">{tx('pix.copy')}</span>
+              </button>
+              <p id="pix-expires" />
+              <p>{tx('pix.waiting')}</p>
+            </section>
+          ))}
           <section id="async-panel" class="async" aria-labelledby="async-title" hidden>
             <h2 id="async-title" tabindex={-1}>
               {tx('pending.waiting')}

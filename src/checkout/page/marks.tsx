@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { renderedOnce } from './rendered-once';
 
 /**
  * Small inline SVG marks for card brands and method kinds: no image request, nothing for the CSP to
@@ -21,7 +22,7 @@ export const CARD_MARKS: Record<string, Mark> = {
 export const BrandMark: FC<{ brand: string }> = ({ brand }) => {
   const m = CARD_MARKS[brand];
   if (!m) return null;
-  return (
+  return renderedOnce(`brand:${brand}`, () => (
     <svg
       class={`mark brand-${brand}`}
       viewBox="0 0 40 26"
@@ -50,7 +51,7 @@ export const BrandMark: FC<{ brand: string }> = ({ brand }) => {
         </text>
       )}
     </svg>
-  );
+  ));
 };
 
 const Icon: FC<{ children: unknown }> = ({ children }) => (
@@ -60,7 +61,10 @@ const Icon: FC<{ children: unknown }> = ({ children }) => (
 );
 
 /** A method's mark: Pix's diamond, a barcode for boleto and vouchers, a card, a bank, a phone for wallets. */
-export const MethodMark: FC<{ method: string; kind: string }> = ({ method, kind }) => {
+export const MethodMark: FC<{ method: string; kind: string }> = ({ method, kind }) =>
+  renderedOnce(`method:${method}:${kind}`, () => methodIcon(method, kind));
+
+function methodIcon(method: string, kind: string) {
   if (method === 'pix') {
     return (
       <Icon>
@@ -101,4 +105,4 @@ export const MethodMark: FC<{ method: string; kind: string }> = ({ method, kind 
       <path d="M12 2 2 7v2h20V7Zm-8 9v7h3v-7Zm6 0v7h4v-7Zm7 0v7h3v-7ZM2 20h20v2H2Z" fill="#44474e" />
     </Icon>
   );
-};
+}
