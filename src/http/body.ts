@@ -19,11 +19,43 @@ export async function readBodyText(
   req: Request,
   opts: { form?: boolean; accept?: RegExp } = {},
 ): Promise<string> {
-  const declared = Number(req.headers.get('content-length') ?? '0');
+  const length = req.headers.get('content-length');
+  const declared = Number(length ?? '0');
   if (declared > MAX_BODY_BYTES)
     throw new ApiError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
   if (!req.body) return '';
-  const reader = req.body.getReader();
+  // A declared length within the limit is what the body holds (HTTP frames it so): read it in one
+  // call. Without one (chunked), the body is read chunk by chunk and cut off past the limit.
+  const all =
+    length !== null && Number.isSafeInteger(declared) && declared >= 0
+      ? new Uint8Array(await req.arrayBuffer())
+      : await readLimited(req.body);
+  if (all.byteLength > MAX_BODY_BYTES)
+    throw new ApiError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+  if (all.byteLength === 0) return '';
+  const type = req.headers.get('content-type') ?? '';
+  const form = opts.form === true && /^application\/x-www-form-urlencoded\s*(?:;|$)/i.test(type);
+  if (!form && !(opts.accept ?? JSON_MEDIA).test(type)) {
+    throw new ApiError(
+      'unsupported_media_type',
+      'Send the body as JSON with Content-Type: application/json.',
+    );
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(all);
+  } catch {
+    throw new ApiError('invalid_json', 'The body is not valid UTF-8.');
+  }
+  return form ? formAsJsonText(text) : text;
+}
+
+/** Strict UTF-8 (a malformed byte is an error, not U+FFFD); one decoder, each call a whole body. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** A body of unknown length, read until it ends or passes MAX_BODY_BYTES (then refused). */
+async function readLimited(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -36,28 +68,13 @@ export async function readBodyText(
     }
     chunks.push(value);
   }
-  if (size === 0) return '';
-  const type = req.headers.get('content-type') ?? '';
-  const form = opts.form === true && /^application\/x-www-form-urlencoded\s*(?:;|$)/i.test(type);
-  if (!form && !(opts.accept ?? JSON_MEDIA).test(type)) {
-    throw new ApiError(
-      'unsupported_media_type',
-      'Send the body as JSON with Content-Type: application/json.',
-    );
-  }
   const all = new Uint8Array(size);
   let offset = 0;
   for (const c of chunks) {
     all.set(c, offset);
     offset += c.byteLength;
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(all);
-  } catch {
-    throw new ApiError('invalid_json', 'The body is not valid UTF-8.');
-  }
-  return form ? formAsJsonText(text) : text;
+  return all;
 }
 
 /**

@@ -59,6 +59,28 @@ describe('problem+json errors', () => {
     );
   });
 
+  it('a body of no declared length (chunked) is read up to the limit: a small one is taken, a large one is 413', async () => {
+    const streamOf = (text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      return new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 4096) controller.enqueue(bytes.slice(i, i + 4096));
+          controller.close();
+        },
+      });
+    };
+    const post = (text: string) =>
+      call('/api/v1/checkout/sessions', {
+        method: 'POST',
+        headers: { 'x-api-key': m.secret_keys.test, 'content-type': 'application/json' },
+        body: streamOf(text),
+      });
+    const small = await post(JSON.stringify(sessionBody()));
+    expect(small.status).toBe(201);
+    const large = JSON.stringify({ ...sessionBody(), description: 'x'.repeat(70 * 1024) });
+    await expectProblem(await post(large), 413, 'payload_too_large');
+  });
+
   it('a JSON array or scalar body is a 422 validation error, not a 500', async () => {
     for (const body of ['[]', '"text"', '42', 'null']) {
       await expectProblem(
