@@ -90,16 +90,6 @@ export async function loadNotificationContexts(
   };
 }
 
-/** One message's context (a batch of one). */
-export async function loadNotificationContext(
-  db: DrizzleD1Database,
-  sessionId: string,
-  paymentId: string | null,
-): Promise<NotificationContext | null> {
-  const ref = { sessionId, paymentId };
-  return (await loadNotificationContexts(db, [ref]))(ref);
-}
-
 /** Who the customer said they are: what they typed on the page over what the merchant sent. */
 export function customerOf(ctx: NotificationContext): { name?: string; email?: string; phone?: string } {
   return { ...(ctx.session.customer ?? {}), ...(ctx.payment?.customer ?? {}) };
