@@ -2,7 +2,7 @@
 // the Chrome DevTools Protocol (wrangler dev --inspector-port). Borda is started unminified from a
 // snapshot of the sources, a pool of sessions is made, then the V8 sampling profiler runs while
 // autocannon sends PROFILE_REQUESTS requests of PROFILE_PATH (create_session, first_page_view,
-// pix_payment, session_read, status_poll).
+// cached_page_view, pix_payment, session_read, status_poll).
 // Prints self time by source module (the bundle's `// src/...` markers) and by function, and the
 // CPU per request; `PROFILE_OUT=file.cpuprofile` keeps the raw profile (opens in Chrome DevTools).
 import { randomBytes } from 'node:crypto';
@@ -152,6 +152,7 @@ async function makePool(create, want) {
 const BORDA_PATHS = {
   create_session: () => '/api/v1/checkout/sessions',
   first_page_view: (t) => `/checkout/${t}`,
+  cached_page_view: (t) => `/checkout/${t}`,
   pix_payment: (t) => `/c/v1/sessions/${t}/payments`,
   session_read: (t) => `/c/v1/sessions/${t}`,
   status_poll: (t) => `/c/v1/sessions/${t}/status`,
@@ -159,6 +160,7 @@ const BORDA_PATHS = {
 const BASELINE_PATHS = {
   create_session: () => '/session',
   first_page_view: (t) => `/page/${t}`,
+  cached_page_view: (t) => `/cached/${t}`,
   pix_payment: (t) => `/pay/${t}`,
   session_read: (t) => `/read/${t}`,
   status_poll: (t) => `/status/${t}`,
