@@ -10,7 +10,7 @@ import { CardFields } from './card-fields';
 import { Field } from './field';
 import { MethodMark } from './marks';
 import { renderedOnce } from './rendered-once';
-import { CHECKOUT_JS } from './script';
+import { CHECKOUT_JS_MIN } from './script.min';
 import { CHECKOUT_CSS } from './styles';
 
 /** What the script writes itself; everything else on the page is rendered here. */
@@ -235,7 +235,7 @@ export const CheckoutPage: FC<{ view: ClientSessionView; token: string; year: nu
         <script type="application/json" id="borda-data">
           {raw(scriptData(data, L))}
         </script>
-        <script nonce={NONCE_PLACEHOLDER}>{raw(CHECKOUT_JS)}</script>
+        <script nonce={NONCE_PLACEHOLDER}>{raw(CHECKOUT_JS_MIN)}</script>
       </body>
     </html>
   );

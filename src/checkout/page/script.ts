@@ -8,6 +8,9 @@ import { PANELS_JS } from './script-panels';
  * number and shows its brand, posts the payment to the client API and shows what was issued; the
  * live half (script-live.ts) follows the status the session's object pushes.
  * The server validates everything again; nothing here is trusted.
+ *
+ * This is the readable source: the page ships script.min.ts, which `npm run page-script` writes from
+ * it (minified by esbuild). Run it after editing this file, script-live.ts or script-panels.ts.
  */
 const FORM_JS = String.raw`
 function selectedMethod() {
