@@ -115,4 +115,31 @@ describe('customer notifications, a queue batch at a time', { timeout: 30_000 },
       else expect(n).toMatchObject({ status: 'sent', attempts: 1, provider: 'mailbox' });
     }
   });
+
+  it('a message that cannot be rendered fails on its own: the rest of its batch is still sent and recorded', async () => {
+    const [good] = await resetInstructions(sessions.slice(0, 1).map((s) => s.token));
+    const bad = `ntf_bad_${Date.now()}`;
+    // A copy of the good row with a kind no template knows (as a row written by a newer version might be).
+    await env.DB.prepare(
+      `INSERT INTO customer_notifications (id, merchant_id, mode, session_id, payment_id, event_id, kind, channel,
+        dedupe_key, recipient, locale, amount, currency, status, attempts, next_attempt_at, created_at, updated_at)
+       SELECT ?, merchant_id, mode, session_id, payment_id, event_id, 'unknown_kind', channel, ?, recipient,
+        locale, amount, currency, 'pending', 0, next_attempt_at, created_at, updated_at
+       FROM customer_notifications WHERE id = ?`,
+    )
+      .bind(bad, `${bad}:dedupe`, good)
+      .run();
+    const batch = await consume('borda-notifications', [
+      { kind: 'notify', id: bad },
+      { kind: 'notify', id: good },
+    ]);
+    expect(batch.result.explicitAcks).toHaveLength(2);
+    const row = (id: string) =>
+      env.DB.prepare('SELECT status, attempts, last_error FROM customer_notifications WHERE id = ?')
+        .bind(id)
+        .first<{ status: string; attempts: number; last_error: string | null }>();
+    expect(await row(bad)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect((await row(bad))?.last_error).toMatch(/^render failed/);
+    expect(await row(good)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
 });
