@@ -117,7 +117,7 @@ describe('customer notifications, a queue batch at a time', { timeout: 30_000 },
   });
 
   it('a message that cannot be rendered fails on its own: the rest of its batch is still sent and recorded', async () => {
-    const [good] = await resetInstructions(sessions.slice(0, 1).map((s) => s.token));
+    const [good = ''] = await resetInstructions(sessions.slice(0, 1).map((s) => s.token));
     const bad = `ntf_bad_${Date.now()}`;
     // A copy of the good row with a kind no template knows (as a row written by a newer version might be).
     await env.DB.prepare(
