@@ -91,21 +91,13 @@ const WHERE = {
 } as const;
 type Where = keyof typeof WHERE;
 
-const plainInsertText = new WeakMap<Table, string>();
-
-/** INSERT INTO table (every column) VALUES (...) ON CONFLICT DO NOTHING: a row written at most once. */
+/** INSERT INTO table (every column) ... ON CONFLICT DO NOTHING: a row written at most once. */
 export function insertOnce(
   d1: D1Database,
   table: Table,
   values: Record<string, unknown>,
 ): D1PreparedStatement {
-  const { keys, columns, names } = columnsOf(table);
-  let text = plainInsertText.get(table);
-  if (!text) {
-    text = `INSERT INTO "${getTableName(table)}" (${names}) VALUES (${keys.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`;
-    plainInsertText.set(table, text);
-  }
-  return d1.prepare(text).bind(...keys.map((k, i) => driverValue(columns[i] as Column, values[k])));
+  return insertWhere(d1, table, values, '1', []);
 }
 
 const updateText = new WeakMap<Table, Map<string, string>>();
