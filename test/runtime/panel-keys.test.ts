@@ -112,4 +112,19 @@ describe('panel: API keys', () => {
     expect(shownKey((await createKey(o, 'live', 'public')).html)).toMatch(/^pk_live_/);
     expect(shownKey((await createKey(o, 'test')).html)).toMatch(/^sk_test_/);
   });
+
+  it('holds that limit when the requests arrive at the same time', async () => {
+    const n = await newMerchant();
+    const o = (await signedIn(n.merchant_id, 'owner')).client;
+    const made = await Promise.all(Array.from({ length: 16 }, () => createKey(o, 'live')));
+    // The merchant's first live secret key is one of the ten.
+    expect(made.filter((k) => shownKey(k.html) !== undefined)).toHaveLength(MAX_KEYS_PER_KIND - 1);
+    expect(made.filter((k) => k.res.status === 400)).toHaveLength(16 - (MAX_KEYS_PER_KIND - 1));
+    const working = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM api_keys WHERE merchant_id = ? AND mode = 'live' AND kind = 'secret' AND revoked_at IS NULL",
+    )
+      .bind(n.merchant_id)
+      .first<{ n: number }>();
+    expect(working?.n).toBe(MAX_KEYS_PER_KIND);
+  });
 });

@@ -102,4 +102,19 @@ describe('webhook endpoints API', () => {
     });
     expect(live.status).toBe(201);
   });
+
+  it('holds the limit when the requests arrive at the same time', async () => {
+    const merchant = await newMerchant({ name: 'Racing' });
+    const statuses = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        api('/api/v1/webhook_endpoints', merchant.secret_keys.test, {
+          body: { url: `https://hooks.lojadamaria.com.br/race/${i}` },
+        }).then((r) => r.status),
+      ),
+    );
+    expect(statuses.filter((s) => s === 201)).toHaveLength(16);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(8);
+    const list = await api('/api/v1/webhook_endpoints', merchant.secret_keys.test);
+    expect(((await list.json()) as { data: unknown[] }).data).toHaveLength(16);
+  });
 });

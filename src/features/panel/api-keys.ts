@@ -1,4 +1,5 @@
-import { and, count, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { d1Of, insertWhere } from '../../db/guarded-sql';
 import { apiKeys } from '../../db/schema';
 import { ownedBy } from '../../db/tenant';
 import { ApiError, fieldError } from '../../domain/errors';
@@ -25,15 +26,6 @@ async function issueKey(ctx: MerchantCtx, kind: 'secret' | 'public') {
     createdAt: ctx.now,
   };
   return { key, row };
-}
-
-/** Keys of this merchant, mode and kind that still work now. */
-function working(ctx: MerchantCtx, kind: 'secret' | 'public') {
-  return and(
-    ownedBy(apiKeys, ctx.merchant.id, ctx.mode),
-    eq(apiKeys.kind, kind),
-    or(isNull(apiKeys.revokedAt), gt(apiKeys.revokedAt, ctx.now)),
-  );
 }
 
 /** The merchant's unrevoked keys in the context's mode (prefixes only: keys are never stored). */
@@ -89,15 +81,22 @@ export async function rollApiKey(ctx: MerchantCtx, kind: 'secret' | 'public', ov
  * MAX_KEYS_PER_KIND working at once. Returned once; D1 keeps its SHA-256 and prefix.
  */
 export async function createApiKey(ctx: MerchantCtx, kind: 'secret' | 'public') {
-  const [{ n } = { n: 0 }] = await ctx.db.select({ n: count() }).from(apiKeys).where(working(ctx, kind));
-  if (n >= MAX_KEYS_PER_KIND)
+  const { key, row } = await issueKey(ctx, kind);
+  // The count of working keys and the insert are one statement: requests at the same time cannot pass the limit.
+  const inserted = await insertWhere(
+    d1Of(ctx.db),
+    apiKeys,
+    row,
+    `(SELECT count(*) FROM "api_keys" WHERE "merchant_id" = ? AND "mode" = ? AND "kind" = ?
+      AND ("revoked_at" IS NULL OR "revoked_at" > ?)) < ?`,
+    [ctx.merchant.id, ctx.mode, kind, ctx.now, MAX_KEYS_PER_KIND],
+  ).run();
+  if (inserted.meta.changes !== 1)
     throw fieldError(
       'kind',
       'too_many_keys',
       `At most ${MAX_KEYS_PER_KIND} ${kind} keys work at once: revoke one first.`,
     );
-  const { key, row } = await issueKey(ctx, kind);
-  await ctx.db.insert(apiKeys).values(row);
   return { id: row.id, key, prefix: row.prefix };
 }
 

@@ -1,4 +1,5 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { d1Of, insertWhere } from '../../db/guarded-sql';
 import { type WebhookEndpointRow, webhookEndpoints } from '../../db/schema';
 import { ownedBy } from '../../db/tenant';
 import { ApiError, fieldError } from '../../domain/errors';
@@ -51,10 +52,6 @@ export async function createWebhookEndpoint({
 }): Promise<WebhookEndpointRow> {
   const problem = checkWebhookUrl(input.url, { allowLoopback: ctx.allowLoopbackUrls });
   if (problem) throw fieldError('url', problem.code, problem.message);
-  const [existing] = await ctx.db.select({ n: count() }).from(webhookEndpoints).where(ownEndpoints(ctx));
-  if ((existing?.n ?? 0) >= MAX_ENDPOINTS) {
-    throw fieldError('url', 'too_many_endpoints', `A mode has at most ${MAX_ENDPOINTS} endpoints.`);
-  }
   const events = input.enabled_events as string[];
   const row: WebhookEndpointRow = {
     id: newId('we'),
@@ -67,7 +64,17 @@ export async function createWebhookEndpoint({
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  await ctx.db.insert(webhookEndpoints).values(row);
+  // The count and the insert are one statement, so requests at the same time cannot pass the limit.
+  const inserted = await insertWhere(
+    d1Of(ctx.db),
+    webhookEndpoints,
+    row,
+    `(SELECT count(*) FROM "webhook_endpoints" WHERE "merchant_id" = ? AND "mode" = ?) < ?`,
+    [ctx.merchant.id, ctx.mode, MAX_ENDPOINTS],
+  ).run();
+  if (inserted.meta.changes !== 1) {
+    throw fieldError('url', 'too_many_endpoints', `A mode has at most ${MAX_ENDPOINTS} endpoints.`);
+  }
   return row;
 }
 
