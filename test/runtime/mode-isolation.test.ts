@@ -55,6 +55,25 @@ describe('a test key', () => {
     expect(await settings(m.secret_keys.live)).toEqual(before);
   });
 
+  it("cannot change the merchant's city, which live PIX codes print; a live key can", async () => {
+    const m = await newMerchant({ name: 'City', country: 'BRA', city: 'Sao Paulo' });
+    const res = await api('/api/v1/merchant', m.secret_keys.test, {
+      method: 'PATCH',
+      body: { city: 'Elsewhere', notification_url: 'https://hooks.lojadamaria.com.br/t' },
+    });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ errors: [{ field: 'city', code: 'live_key_required' }] });
+    // Nothing of the request took effect, in either mode.
+    expect(await settings(m.secret_keys.live)).toMatchObject({ city: 'Sao Paulo' });
+    expect(await settings(m.secret_keys.test)).toMatchObject({ city: 'Sao Paulo', notification_url: null });
+    const live = await api('/api/v1/merchant', m.secret_keys.live, {
+      method: 'PATCH',
+      body: { city: 'Recife' },
+    });
+    expect(live.status).toBe(200);
+    expect(await settings(m.secret_keys.test)).toMatchObject({ city: 'Recife' });
+  });
+
   it('cannot redirect or re-sign live webhooks: a live event goes to the live URL, signed with the live secret', async () => {
     const m = await newMerchant({ name: 'Hooks', country: 'BRA', notification_url: LIVE_URL });
     const s = await createSession(m.secret_keys.test);

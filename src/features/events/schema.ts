@@ -135,7 +135,10 @@ export const UpdateMerchant = z
       .array(z.url({ protocol: /^https?$/ }).max(255))
       .max(20)
       .optional(),
-    city: z.string().trim().min(1).max(60).optional(),
+    city: z.string().trim().min(1).max(60).optional().meta({
+      description:
+        "The merchant's city, printed in PIX codes of both modes: only a live key changes it (a test key gets 422 live_key_required).",
+    }),
     bank_accounts: z
       .array(BankAccountInput)
       .max(5)

@@ -141,8 +141,17 @@ export async function getMerchant(ctx: MerchantCtx) {
   return settingsView(m, settings);
 }
 
-/** PATCH /api/v1/merchant: changes the key's mode only; `city` is the merchant's, shared by both modes. */
+/**
+ * PATCH /api/v1/merchant: changes the key's mode only. `city` is the merchant's own, printed in live
+ * PIX codes too, so only a live key changes it: a test key never alters what live mode shows.
+ */
 export async function updateMerchant({ ctx, input }: { ctx: MerchantCtx; input: UpdateMerchant }) {
+  if (input.city !== undefined && ctx.mode !== 'live')
+    throw fieldError(
+      'city',
+      'live_key_required',
+      "is the merchant's for both modes (live PIX codes print it): change it with a live key.",
+    );
   const set = settingsPatch(ctx, input);
   const statements = [];
   if (Object.keys(set).length > 0)
