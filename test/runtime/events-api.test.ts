@@ -160,4 +160,34 @@ describe('merchant webhook settings', () => {
     expect(new Webhook(secret).verify(req?.body ?? '', headers)).toBeTruthy();
     expect(new Webhook(merchant.webhook_secrets.test).verify(req?.body ?? '', headers)).toBeTruthy();
   });
+
+  it('of rolls at the same time one wins, so no secret is handed out that never signs', async () => {
+    const merchant = await newMerchant({
+      name: 'Rolls',
+      notification_url: 'https://hooks.roll-store.com/in',
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        api('/api/v1/webhook_secret/roll', merchant.secret_keys.test, { method: 'POST' }),
+      ),
+    );
+    const won = answers.filter((r) => r.status === 200);
+    expect(won).toHaveLength(1);
+    for (const lost of answers.filter((r) => r.status !== 200)) {
+      expect(lost.status).toBe(409);
+      expect(((await lost.json()) as { code: string }).code).toBe('concurrent_update');
+    }
+    const { secret } = (await won[0]?.json()) as { secret: string };
+    stub = stubReceiver(() => new Response('ok'));
+    const s = await createSession(merchant.secret_keys.test);
+    await api(`/api/v1/checkout/sessions/${s.token}/expire`, merchant.secret_keys.test, { method: 'POST' });
+    const [req] = await waitFor(async () => {
+      const mine = stub?.received.filter((r) => r.body.includes(s.token)) ?? [];
+      return mine.length > 0 ? mine : undefined;
+    });
+    const headers = Object.fromEntries(req?.headers ?? []);
+    // The winner's secret signs, and the secret the merchant had keeps signing beside it.
+    expect(new Webhook(secret).verify(req?.body ?? '', headers)).toBeTruthy();
+    expect(new Webhook(merchant.webhook_secrets.test).verify(req?.body ?? '', headers)).toBeTruthy();
+  });
 });

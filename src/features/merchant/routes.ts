@@ -46,7 +46,7 @@ export const merchantRoutes = new Hono<AppEnv>()
       tag: 'Merchant',
       auth: 'secretKey',
       ok: { 200: { description: 'The new secret, shown once' } },
-      errors: ['invalid_api_key'],
+      errors: ['invalid_api_key', 'concurrent_update'],
     }),
     async (c) => c.json(await rollWebhookSecret({ ctx: merchantCtx(c) })),
   );

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { merchantModeSettings } from '../../db/schema';
+import { ApiError } from '../../domain/errors';
 import { toBase64 } from '../../lib/crypto';
 import { isoUtc } from '../../lib/time';
 import type { MerchantCtx } from '../context';
@@ -22,7 +23,7 @@ export async function rollWebhookSecret({ ctx }: { ctx: MerchantCtx }) {
   const current = await loadModeSettings(ctx.db, ctx.merchant.id, ctx.mode);
   const secret = newWebhookSecret();
   const previousUntil = ctx.now + SECRET_OVERLAP_MS;
-  await ctx.db
+  const rolled = await ctx.db
     .update(merchantModeSettings)
     .set({
       webhookSecretSealed: await ctx.secrets.seal(secret),
@@ -34,7 +35,14 @@ export async function rollWebhookSecret({ ctx }: { ctx: MerchantCtx }) {
       updatedAt: ctx.now,
       version: sql`${merchantModeSettings.version} + 1`,
     })
-    .where(modeSettingsOf(ctx.merchant.id, ctx.mode));
+    // At the version read: of rolls at the same time one wins, so every secret handed out signs.
+    .where(and(modeSettingsOf(ctx.merchant.id, ctx.mode), eq(merchantModeSettings.version, current.version)))
+    .returning({ version: merchantModeSettings.version });
+  if (rolled.length !== 1)
+    throw new ApiError(
+      'concurrent_update',
+      "This mode's webhook secret was rolled by another request; retry.",
+    );
   return {
     object: 'webhook_secret' as const,
     mode: ctx.mode,
