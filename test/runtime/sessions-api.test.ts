@@ -118,6 +118,19 @@ describe('GET /api/v1/checkout/sessions/{token}', () => {
     expect(await res.json()).toEqual({ ...created, payments: [] });
   });
 
+  it('expires a session found past its time on the spot, with its one event', async () => {
+    const created = await createSession(key);
+    await env.DB.prepare('UPDATE checkout_sessions SET expires_at = ? WHERE id = ?')
+      .bind(Date.now() - 1000, created.token)
+      .run();
+    const res = await api(`/api/v1/checkout/sessions/${created.token}`, key);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ token: created.token, status: 'expired' });
+    const again = await api(`/api/v1/checkout/sessions/${created.token}`, key);
+    expect(await again.json()).toMatchObject({ status: 'expired' });
+    expect(await eventsOf(created.token)).toEqual(['checkout_session.expired']);
+  });
+
   it('is 404 problem+json for an unknown token', async () => {
     const res = await api('/api/v1/checkout/sessions/cs_test_doesnotexist', key);
     expect(res.status).toBe(404);

@@ -4,6 +4,7 @@ import { checkoutSessions, payments, type SessionRow } from '../../db/schema';
 import { ownedBy } from '../../db/tenant';
 import { ApiError, fieldError, refusalError } from '../../domain/errors';
 import { availableMethods } from '../../domain/offer';
+import { dueAt } from '../../domain/session-state';
 import { newId } from '../../lib/ids';
 import type { MerchantCtx } from '../context';
 import {
@@ -205,22 +206,33 @@ export async function findLiveSessionForOrder(
  * A session of this merchant and mode with its payment attempts, in one D1 round trip (a batch of
  * two selects). Anything else is 404, never 403, so ids leak nothing.
  */
-export async function getSessionWithPayments({ ctx, input }: { ctx: MerchantCtx; input: { token: string } }) {
-  const owned = and(
-    eq(checkoutSessions.id, input.token),
-    ownedBy(checkoutSessions, ctx.merchant.id, ctx.mode),
-  );
+/** The session of this merchant and mode with its payments, oldest first, as D1 has them. */
+async function readSessionWithPayments(ctx: MerchantCtx, token: string) {
+  const owned = and(eq(checkoutSessions.id, token), ownedBy(checkoutSessions, ctx.merchant.id, ctx.mode));
   const [sessions, attempts] = await ctx.db.batch([
     ctx.db.select().from(checkoutSessions).where(owned).limit(1),
     ctx.db
       .select()
       .from(payments)
-      .where(and(eq(payments.sessionId, input.token), ownedBy(payments, ctx.merchant.id, ctx.mode)))
+      .where(and(eq(payments.sessionId, token), ownedBy(payments, ctx.merchant.id, ctx.mode)))
       .orderBy(asc(payments.createdAt), asc(payments.id)),
   ]);
   const session = sessions[0];
   if (!session) throw new ApiError('not_found', 'No such checkout session.');
   return { session, payments: attempts };
+}
+
+/**
+ * GET /api/v1/checkout/sessions/{token}. A session found past its time that no sweep has reached yet
+ * is expired on the spot by its object (which never expires it under a payment in flight, and closes
+ * an issued PIX with it), then read again: the merchant sees what the checkout page sees.
+ */
+export async function getSessionWithPayments({ ctx, input }: { ctx: MerchantCtx; input: { token: string } }) {
+  const read = await readSessionWithPayments(ctx, input.token);
+  const { session } = read;
+  if ((session.status !== 'open' && session.status !== 'pending') || ctx.now < dueAt(session)) return read;
+  await ctx.transition({ sessionId: session.id, to: 'expired', onlyIfDue: true, now: ctx.now });
+  return readSessionWithPayments(ctx, input.token);
 }
 
 export async function listSessions({ ctx, input }: { ctx: MerchantCtx; input: ListSessionsQuery }) {
