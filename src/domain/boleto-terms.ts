@@ -78,6 +78,14 @@ export function boletoTerms(amount: number, s: BoletoSettings): BoletoTerms {
   return { fineCents, interestPerDayCents, interestMonthlyPercent };
 }
 
+/** Brazilian banks work on Brasília time (UTC-3, no daylight saving since 2019). */
+const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
+
+/** The calendar date (yyyy-mm-dd) in Brasília at instant `ms`. */
+export function brasiliaDate(ms: number): string {
+  return new Date(ms + BRASILIA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Parses a real yyyy-mm-dd calendar date (2026-02-30 is rejected, not rolled over) to a UTC Date. */
@@ -132,4 +140,20 @@ export function dueDate(issuedOn: string, s: DueDateSettings, defaultDays = 3): 
  */
 export function voidDate(dueOn: string, voidDays = 30): string {
   return addDays(parseDate(dueOn, 'dueOn'), voidDays, 'voidDays');
+}
+
+/** How far ahead an explicit due date may lie (seed 004 bounds boleto_due_days the same way). */
+export const MAX_DUE_DAYS_AHEAD = 999;
+
+/**
+ * Why an explicit `boleto_due_date` cannot be printed on a boleto issued from `today` (Brasília,
+ * yyyy-mm-dd), or null: a date already past would be overdue at issue, and one past
+ * MAX_DUE_DAYS_AHEAD days is outside what banks register.
+ */
+export function dueDateProblem(today: string, due: string): { code: string; message: string } | null {
+  if (due < today) return { code: 'date_in_past', message: `is before today (${today}, Brasília).` };
+  const latest = addDays(parseDate(today, 'today'), MAX_DUE_DAYS_AHEAD, 'today');
+  if (due > latest)
+    return { code: 'too_far', message: `is more than ${MAX_DUE_DAYS_AHEAD} days ahead (latest ${latest}).` };
+  return null;
 }

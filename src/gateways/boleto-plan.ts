@@ -2,22 +2,20 @@ import {
   type BoletoSettings,
   type BoletoTerms,
   boletoTerms,
+  brasiliaDate,
   type DueDateSettings,
   dueDate,
   voidDate,
 } from '../domain/boleto-terms';
 import type { CreatePaymentRequest } from './types';
 
+export { brasiliaDate };
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Brazilian banks work on Brasília time (UTC-3, no daylight saving since 2019). */
 const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
 /** Seed 004's default `boleto_void_days`. */
 export const DEFAULT_VOID_DAYS = 30;
-
-/** The calendar date (yyyy-mm-dd) in Brasília at instant `ms`. */
-export function brasiliaDate(ms: number): string {
-  return new Date(ms + BRASILIA_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** The first instant after Brasília date `date` (yyyy-mm-dd) ends. */
 export function endOfBrasiliaDay(date: string): number {

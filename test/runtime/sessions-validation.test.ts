@@ -411,6 +411,9 @@ describe('payment_settings', () => {
     expect(s.payment_settings).toEqual(returned ?? sent);
   });
 
+  /** The Brasília calendar date `days` from today (boleto dates are Brasília days). */
+  const brasiliaDay = (days: number) =>
+    new Date(Date.now() - 3 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
   const pix = (extra: Body) => [{ payment_type: 'pix', ...extra }];
   const card = (extra: Body) => [{ payment_type: 'card', ...extra }];
   const boleto = (extra: Body) => [{ payment_type: 'boleto', ...extra }];
@@ -424,7 +427,12 @@ describe('payment_settings', () => {
     { name: 'boleto_due_days 999', settings: boleto({ boleto_due_days: 999 }) },
     { name: 'boleto_void_days 1', settings: boleto({ boleto_void_days: 1 }) },
     { name: 'boleto_void_days 60', settings: boleto({ boleto_void_days: 60 }) },
-    { name: 'a real boleto_due_date', settings: boleto({ boleto_due_date: '2026-02-28' }) },
+    { name: 'a boleto_due_date of today', settings: boleto({ boleto_due_date: brasiliaDay(0) }) },
+    { name: 'a boleto_due_date 999 days ahead', settings: boleto({ boleto_due_date: brasiliaDay(999) }) },
+    {
+      name: 'a fine of 100 %',
+      settings: boleto({ boleto_charge_fine: true, boleto_fine_type: 'percentage', boleto_fine_amount: 100 }),
+    },
     {
       name: 'four distinct methods',
       settings: [
@@ -523,6 +531,48 @@ describe('payment_settings', () => {
       field: at('boleto_due_date'),
       code: 'invalid_date',
     })),
+    {
+      name: 'a boleto_due_date already past (it would be overdue when issued)',
+      settings: boleto({ boleto_due_date: brasiliaDay(-1) }),
+      field: at('boleto_due_date'),
+      code: 'date_in_past',
+    },
+    {
+      name: 'a boleto_due_date 1,000 days ahead',
+      settings: boleto({ boleto_due_date: brasiliaDay(1000) }),
+      field: at('boleto_due_date'),
+      code: 'too_far',
+    },
+    {
+      name: 'a fine over 100 %',
+      settings: boleto({
+        boleto_charge_fine: true,
+        boleto_fine_type: 'percentage',
+        boleto_fine_amount: 100.01,
+      }),
+      field: at('boleto_fine_amount'),
+      code: 'too_big',
+    },
+    {
+      name: 'a monthly interest over 100 %',
+      settings: boleto({
+        boleto_charge_interest: true,
+        boleto_interest_type: 'percentage',
+        boleto_interest_amount: 1e9,
+      }),
+      field: at('boleto_interest_amount'),
+      code: 'too_big',
+    },
+    {
+      name: 'a fixed daily interest of R$ 10^15',
+      settings: boleto({
+        boleto_charge_interest: true,
+        boleto_interest_type: 'fixed',
+        boleto_interest_amount: 1e15,
+      }),
+      field: at('boleto_interest_amount'),
+      code: 'too_big',
+    },
     {
       name: 'card and credit_card together',
       settings: [{ payment_type: 'card' }, { payment_type: 'credit_card' }],

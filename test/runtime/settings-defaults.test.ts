@@ -118,6 +118,27 @@ describe("the mode's defaults on a new session", () => {
     );
   });
 
+  it('refuses a percentage fine or interest over 100', async () => {
+    const res = await patch(m, {
+      default_boleto_terms: {
+        boleto_charge_fine: true,
+        boleto_fine_type: 'percentage',
+        boleto_fine_amount: 150,
+        boleto_charge_interest: true,
+        boleto_interest_type: 'percentage',
+        boleto_interest_amount: 101,
+      },
+    });
+    expect(res.status).toBe(422);
+    const errors = ((await res.json()) as { errors: { field: string; code: string }[] }).errors;
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'default_boleto_terms.boleto_fine_amount', code: 'too_big' }),
+        expect.objectContaining({ field: 'default_boleto_terms.boleto_interest_amount', code: 'too_big' }),
+      ]),
+    );
+  });
+
   it("a request's own values win: its methods, its boleto due days (the rest still defaulted), and it may not name a disabled method", async () => {
     const own = await createSession(m.secret_keys.test, {
       payment_method: ['pix'],

@@ -233,6 +233,7 @@ async function buildRow(ctx: MerchantCtx, order: Order, checkoutUrl: string): Pr
     mode: ctx.mode,
     merchantCountry: ctx.merchant.country,
     allowLoopbackUrls: ctx.allowLoopbackUrls,
+    now: ctx.now,
   });
   const id = newId(`cs_${ctx.mode}`);
   return {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { METHOD_SLUGS } from '../../domain/country-methods';
 import { CUSTOMER_FIELDS } from '../../domain/session-defaults';
+import { percentAtMost100 } from '../sessions/payment-settings';
 
 /** The per-mode defaults a session takes when its request omits them (PATCH /api/v1/merchant). */
 
@@ -32,6 +33,7 @@ export const BoletoDefaultsInput = z
           });
     };
     need(s.boleto_charge_fine, ['boleto_fine_type', 'boleto_fine_amount'], 'boleto_charge_fine is true');
+    percentAtMost100(s, ctx);
     need(
       s.boleto_charge_interest,
       ['boleto_interest_type', 'boleto_interest_amount'],

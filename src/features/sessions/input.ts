@@ -1,3 +1,4 @@
+import { brasiliaDate, dueDateProblem } from '../../domain/boleto-terms';
 import { exceedsChargeCap, highestCharge } from '../../domain/charge-cap';
 import { COUNTRIES, type Country, currencyAllowedIn, defaultCountry } from '../../domain/countries';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
@@ -13,7 +14,7 @@ import type { CreateSession, SessionCustomer } from './schema';
  */
 export function resolveSessionInput(
   input: CreateSession,
-  opts: { mode: Mode; merchantCountry: string | null; allowLoopbackUrls: boolean },
+  opts: { mode: Mode; merchantCountry: string | null; allowLoopbackUrls: boolean; now: number },
 ): { country: Country; customer: SessionCustomer | null } {
   const errors: FieldError[] = [];
   const country = input.country ?? defaultCountry(input.currency, opts.merchantCountry);
@@ -38,6 +39,12 @@ export function resolveSessionInput(
       message: `With its addition or installment interest a payment would exceed ${MAX_AMOUNT} minor units.`,
     });
   }
+  const today = brasiliaDate(opts.now);
+  (input.payment_settings ?? []).forEach((entry, i) => {
+    const due = (entry as { boleto_due_date?: string }).boleto_due_date;
+    const problem = due === undefined ? null : dueDateProblem(today, due);
+    if (problem) errors.push({ field: `payment_settings[${i}].boleto_due_date`, ...problem });
+  });
   for (const field of ['success_url', 'cancel_url'] as const) {
     const url = input[field];
     if (url == null) continue;

@@ -13,6 +13,33 @@ function isRealDate(text: string): boolean {
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
 }
 
+/**
+ * A boleto fine or interest given as a percentage is at most 100 (of the amount; interest a month).
+ * Shared with the mode's default boleto terms (features/merchant/schema.ts).
+ */
+export function percentAtMost100(
+  s: {
+    boleto_fine_type?: 'fixed' | 'percentage';
+    boleto_fine_amount?: number;
+    boleto_interest_type?: 'fixed' | 'percentage';
+    boleto_interest_amount?: number;
+  },
+  ctx: z.RefinementCtx,
+) {
+  for (const [type, amount, field] of [
+    [s.boleto_fine_type, s.boleto_fine_amount, 'boleto_fine_amount'],
+    [s.boleto_interest_type, s.boleto_interest_amount, 'boleto_interest_amount'],
+  ] as const) {
+    if (type === 'percentage' && amount !== undefined && amount > 100)
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: 'is a percentage: at most 100',
+        params: { code: 'too_big' },
+      });
+  }
+}
+
 /** Seed 004's payment_type: a method slug, or `credit_card` (its name for card). */
 const PAYMENT_TYPES = ['credit_card', ...PAYMENT_METHODS] as [string, ...string[]];
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as yyyy-mm-dd');
@@ -40,10 +67,10 @@ export const PaymentSetting = z
     boleto_void_days: z.int().min(1).max(60).optional(),
     boleto_charge_interest: z.boolean().optional(),
     boleto_interest_type: FeeType.optional(),
-    boleto_interest_amount: z.number().min(0.01).optional(),
+    boleto_interest_amount: z.number().min(0.01).max(1_000_000).optional(),
     boleto_charge_fine: z.boolean().optional(),
     boleto_fine_type: FeeType.optional(),
-    boleto_fine_amount: z.number().min(0.01).optional(),
+    boleto_fine_amount: z.number().min(0.01).max(1_000_000).optional(),
     max_installments: z.int().min(1).max(12).optional(),
     max_installments_interest: z.int().min(1).max(12).optional(),
     interest: Percent.optional(),
@@ -87,6 +114,7 @@ export const PaymentSetting = z
       ['boleto_fine_type', 'boleto_fine_amount'],
       'boleto_charge_fine is true',
     );
+    percentAtMost100(s, ctx);
     if (s.boleto_due_days !== undefined && s.boleto_due_date !== undefined) {
       ctx.addIssue({
         code: 'custom',

@@ -117,6 +117,7 @@ function plannedSession(
     mode: ctx.mode,
     merchantCountry: ctx.merchant.country,
     allowLoopbackUrls: ctx.allowLoopbackUrls,
+    now: ctx.now,
   });
   // The methods a session names (its own, or the mode's enabled ones standing in) must include one
   // offered in its country and currency: otherwise the customer would face a page with nothing to pay with.
