@@ -53,6 +53,37 @@ describe('unexpected money is recorded, never dropped (default policy: hold)', (
     expect((await accept(paymentId)).status).toBe(409);
   });
 
+  it('a PIX that stops being payable says why: superseded by another attempt, or expired with its session', async () => {
+    const failureOf = async (token: string, paymentId: string) => {
+      const page = await getJson(m, `/api/v1/events?session=${token}&limit=100`);
+      const failed = (page.data as Array<{ type: string; payload: Json }>).filter(
+        (e) => e.type === 'payment.failed' && e.payload.payment_id === paymentId,
+      );
+      expect(failed).toHaveLength(1);
+      return [
+        failed[0]?.payload.failure_code,
+        (await getJson(m, `/api/v1/payments/${paymentId}`)).failure_code,
+      ];
+    };
+    const abandoned = await pendingPix();
+    const paid = await pay(abandoned.token, { method: 'card', card: card(VISA_OK) });
+    expect(((await paid.json()) as Json).status).toBe('paid');
+    expect(await failureOf(abandoned.token, abandoned.paymentId)).toEqual([
+      'payment_superseded',
+      'payment_superseded',
+    ]);
+
+    const left = await pendingPix();
+    await api(`/api/v1/checkout/sessions/${left.token}/expire`, m.secret_keys.test, { method: 'POST' });
+    expect(await failureOf(left.token, left.paymentId)).toEqual(['payment_expired', 'payment_expired']);
+    // Money that arrives anyway clears it.
+    await simulate(left.paymentId);
+    expect(await getJson(m, `/api/v1/payments/${left.paymentId}`)).toMatchObject({
+      status: 'paid',
+      failure_code: null,
+    });
+  });
+
   it('a PIX paid after a card won is a duplicate: recorded, held, and can be refunded', async () => {
     const { token, paymentId } = await pendingPix();
     const cardPaid = await pay(token, { method: 'card', card: card(VISA_OK) });

@@ -186,15 +186,16 @@ export class SessionDO extends DurableObject<Env> {
     const ending = cmd.to === 'expired' || cmd.to === 'canceled';
     const orphaned = ending && row.status === 'pending' ? await this.#pending(row.id) : [];
     const paymentStatus = cmd.to === 'expired' ? 'expired' : 'canceled';
+    const failureCode = cmd.to === 'expired' ? 'payment_expired' : 'session_canceled';
     const events = [
-      ...orphaned.map((p) => paymentEvent({ ...p, status: paymentStatus }, row, now)),
+      ...orphaned.map((p) => paymentEvent({ ...p, status: paymentStatus, failureCode }, row, now)),
       ...sessionEvents(row, cmd.to, now),
     ];
     const committed = await this.#commit(
       row,
       {
         session: { status: cmd.to, pendingUntil: null },
-        updatePayments: orphaned.map((p) => ({ id: p.id, set: { status: paymentStatus } })),
+        updatePayments: orphaned.map((p) => ({ id: p.id, set: { status: paymentStatus, failureCode } })),
         events,
       },
       now,
@@ -248,8 +249,13 @@ export class SessionDO extends DurableObject<Env> {
       {
         session: row.status === 'pending' ? { status: 'open', pendingUntil: null } : undefined,
         insertPayment: payment,
-        updatePayments: superseded.map((p) => ({ id: p.id, set: { status: 'canceled' } })),
-        events: superseded.map((p) => paymentEvent({ ...p, status: 'canceled' }, row, now)),
+        updatePayments: superseded.map((p) => ({
+          id: p.id,
+          set: { status: 'canceled', failureCode: 'payment_superseded' },
+        })),
+        events: superseded.map((p) =>
+          paymentEvent({ ...p, status: 'canceled', failureCode: 'payment_superseded' }, row, now),
+        ),
       },
       now,
     );
