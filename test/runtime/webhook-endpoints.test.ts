@@ -199,6 +199,14 @@ describe('delivery to webhook endpoints', () => {
     expect(hits).toEqual([`/ok${p}/one`, `/ok${p}/one`, `/ok${p}/two`]);
     const unknown = await api(`${path}?endpoint_id=we_nope`, merchant.secret_keys.test, { method: 'POST' });
     expect(unknown.status).toBe(404);
+    const stray = await api(`${path}?endpoint=${one}`, merchant.secret_keys.test, { method: 'POST' });
+    expect(stray.status).toBe(422);
+    expect(await stray.json()).toMatchObject({ errors: [{ field: 'endpoint', code: 'unknown_field' }] });
+    // A disabled endpoint would be skipped: 422 instead of a 202 that sends nothing.
+    await env.DB.prepare("UPDATE webhook_endpoints SET status = 'disabled' WHERE id = ?").bind(one).run();
+    const off = await api(`${path}?endpoint_id=${one}`, merchant.secret_keys.test, { method: 'POST' });
+    expect(off.status).toBe(422);
+    expect(await off.json()).toMatchObject({ errors: [{ field: 'endpoint_id', code: 'endpoint_disabled' }] });
   });
 
   it("checks an endpoint's URL again at send: a loopback URL is refused once loopback is off", async () => {

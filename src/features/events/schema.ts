@@ -33,7 +33,7 @@ export const ListEventsQuery = z.strictObject({
 });
 export type ListEventsQuery = z.infer<typeof ListEventsQuery>;
 
-export const RedeliverQuery = z.object({
+export const RedeliverQuery = z.strictObject({
   endpoint_id: z.string().max(64).optional().meta({
     description: 'Only the delivery to this webhook endpoint starts over; the others are not sent again.',
   }),

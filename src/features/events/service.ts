@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { type EventRow, events, webhookAttempts, webhookDeliveries } from '../../db/schema';
+import { type EventRow, events, webhookAttempts, webhookDeliveries, webhookEndpoints } from '../../db/schema';
 import { ownedBy, ownedByMerchant } from '../../db/tenant';
-import { ApiError } from '../../domain/errors';
+import { ApiError, fieldError } from '../../domain/errors';
 import { isoUtc } from '../../lib/time';
 import type { DeliverMessage } from '../../webhooks/messages';
 import { webhookBody } from '../../webhooks/payload';
@@ -117,6 +117,18 @@ export async function redeliverEvent({
   input: { id: string; deliveryId?: string; endpointId?: string };
 }) {
   const event = await ownEvent(ctx, input.id);
+  if (input.endpointId !== undefined) {
+    // A disabled endpoint is skipped at delivery: queueing it again would answer 202 and send nothing.
+    const [endpoint] = await ctx.db
+      .select({ status: webhookEndpoints.status })
+      .from(webhookEndpoints)
+      .where(
+        and(eq(webhookEndpoints.id, input.endpointId), ownedBy(webhookEndpoints, ctx.merchant.id, ctx.mode)),
+      )
+      .limit(1);
+    if (endpoint?.status === 'disabled')
+      throw fieldError('endpoint_id', 'endpoint_disabled', 'is disabled: enable it, then redeliver.');
+  }
   const reset = await ctx.db
     .update(webhookDeliveries)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: null, updatedAt: ctx.now })
