@@ -4,14 +4,17 @@ import { sha256Hex } from '../lib/crypto';
 import type { AppEnv } from './context';
 import { ApiError } from './errors';
 
-/** Takes the secret key from `X-API-Key` (seed 001) or `Authorization: Bearer` (Stripe style). */
+/**
+ * Takes the secret key from `X-API-Key` (seed 001) or `Authorization: Bearer` (Stripe style). Both
+ * naming different keys is refused: serving either would pick a mode the caller may not have meant.
+ */
 export function presentedKey(req: Request): string | null {
-  const header = req.headers.get('x-api-key');
-  if (header) return header.trim();
+  const header = req.headers.get('x-api-key')?.trim();
   const auth = req.headers.get('authorization');
-  if (!auth) return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(auth);
-  return match?.[1] ?? auth.trim();
+  const bearer = auth ? (/^Bearer\s+(\S+)\s*$/i.exec(auth)?.[1] ?? auth.trim()) : undefined;
+  if (header && bearer && header !== bearer)
+    throw new ApiError('invalid_request', 'X-API-Key and Authorization name two different keys: send one.');
+  return header || bearer || null;
 }
 
 const SECRET_KEY = /^sk_(test|live)_[0-9A-Za-z]{16,64}$/;

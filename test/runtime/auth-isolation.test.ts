@@ -42,6 +42,18 @@ describe('authentication', () => {
     });
     expect(viaHeader.status).toBe(200);
     expect(viaBearer.status).toBe(200);
+    const same = await call(`/api/v1/checkout/sessions/${sessionOfA}`, {
+      headers: { 'x-api-key': a.secret_keys.test, authorization: `Bearer ${a.secret_keys.test}` },
+    });
+    expect(same.status).toBe(200);
+  });
+
+  it('refuses two different keys in X-API-Key and Authorization instead of picking a mode', async () => {
+    const res = await call('/api/v1/checkout/sessions', {
+      headers: { 'x-api-key': a.secret_keys.live, authorization: `Bearer ${a.secret_keys.test}` },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'invalid_request' });
   });
 });
 

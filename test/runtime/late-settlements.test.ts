@@ -84,6 +84,14 @@ describe('unexpected money is recorded, never dropped (default policy: hold)', (
     });
   });
 
+  it('a simulation names a currency Borda charges in, never an invented one', async () => {
+    const { paymentId } = await pendingPix();
+    const res = await simulate(paymentId, { currency: 'XXX' });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ errors: [{ field: 'currency', code: 'invalid_currency' }] });
+    expect(await getJson(m, `/api/v1/payments/${paymentId}`)).toMatchObject({ status: 'pending' });
+  });
+
   it('a PIX paid after a card won is a duplicate: recorded, held, and can be refunded', async () => {
     const { token, paymentId } = await pendingPix();
     const cardPaid = await pay(token, { method: 'card', card: card(VISA_OK) });

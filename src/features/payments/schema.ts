@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CURRENCY_CODES } from '../../domain/money';
 
 /**
  * A test-mode settlement as a gateway would report it; `amount`/`currency` say what "arrived", so
@@ -11,6 +12,10 @@ export const SimulatePayment = z
     currency: z
       .string()
       .regex(/^[A-Za-z]{3}$/)
+      .refine((c) => (CURRENCY_CODES as string[]).includes(c.toUpperCase()), {
+        message: `is not a currency Borda charges in (${CURRENCY_CODES.join(', ')})`,
+        params: { code: 'invalid_currency' },
+      })
       .optional(),
   })
   .meta({ id: 'SimulatePayment' });
