@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import * as z from 'zod';
-import { ApiError, type FieldError } from './errors';
+import { ApiError, type FieldError, fieldError } from './errors';
 
 /** Merchant requests are small; anything larger is refused before it is buffered whole. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -86,7 +86,11 @@ async function readLimited(body: ReadableStream<Uint8Array>): Promise<Uint8Array
 export function formAsJsonText(text: string): string {
   if (/^\s*[{[]/.test(text)) return text;
   const out: Record<string, unknown> = {};
+  const seen = new Set<string>();
   for (const [key, raw] of new URLSearchParams(text)) {
+    // `amount=1000&amount=2000` must not quietly charge one of them.
+    if (seen.has(key)) throw fieldError(key, 'duplicate_field', 'is given more than once.');
+    seen.add(key);
     const value: unknown = /^-?\d{1,15}$/.test(raw) ? Number(raw) : raw;
     const nested = /^(\w+)\[(\w+)\]$/.exec(key);
     if (nested?.[1] && nested[2]) {

@@ -174,6 +174,14 @@ describe("Fintoc's create, as its Ruby example sends it", () => {
       body: 'amount=1000&currency=clp&customer_email=name%40example.com&metadata%5Border_id%5D=%2312513',
     });
     expect(form).toMatchObject({ amount: 1000, metadata: { order_id: '#12513' } });
+    // A field given twice is refused, never one of its values picked.
+    const twice = await call('/v1/checkout_sessions', {
+      method: 'POST',
+      headers: { authorization: m.secret_keys.test, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'amount=1000&currency=clp&amount=2000',
+    });
+    expect(twice.status).toBe(422);
+    expect(await twice.json()).toMatchObject({ errors: [{ field: 'amount', code: 'duplicate_field' }] });
     // Other routes still want JSON.
     const canonical = await call('/api/v1/checkout/sessions', {
       method: 'POST',
