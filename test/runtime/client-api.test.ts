@@ -228,7 +228,7 @@ describe('refusals and cross-site protection', () => {
       .run();
     const res = await pay(s.token, { method: 'card', card: card(VISA_OK) });
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ code: 'session_expired' });
+    expect(await res.json()).toMatchObject({ code: 'session_expired', session_status: 'expired' });
     const { results } = await env.DB.prepare('SELECT type FROM events WHERE session_id = ?')
       .bind(s.token)
       .all();

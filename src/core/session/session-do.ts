@@ -221,7 +221,9 @@ export class SessionDO extends DurableObject<Env> {
       // Lazy expiry: the first late request expires the session (and emits its event) on the spot,
       // unless an issued boleto still holds it (it stays payable until voided).
       if (admitted.code === 'session_expired' && now >= dueAt(row)) {
-        await this.#transition({ sessionId: row.id, to: 'expired', now });
+        const expired = await this.#transition({ sessionId: row.id, to: 'expired', now });
+        // The refusal tells the status the session has now, not the one it was read with.
+        if (expired.ok) return { ...admitted, status: 'expired' };
       }
       return admitted;
     }
