@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/methods';
 import type { Currency } from '../domain/money';
 import type { MethodQuote, StoredSetting } from '../domain/offer';
-import { formatAmount, t } from './i18n';
+import { formatAmount, formatDecimal, t } from './i18n';
 
 /**
  * The words the page puts next to an amount. Every number here comes from the pricing result the
@@ -12,6 +12,7 @@ import { formatAmount, t } from './i18n';
 /** "10% off" / "acréscimo de 5%": the method's discount or addition as the merchant set it, or null. */
 export function adjustmentLabel(
   locale: Locale,
+  currency: Currency,
   quote: MethodQuote,
   setting: StoredSetting | undefined,
 ): string | null {
@@ -19,7 +20,7 @@ export function adjustmentLabel(
   const pct = quote.adjustment < 0 ? setting.discount : setting.addition;
   if (pct === undefined) return null;
   return t(locale, quote.adjustment < 0 ? 'adjust.discount' : 'adjust.addition', {
-    pct: pct.toLocaleString(locale),
+    pct: formatDecimal(pct, currency, locale),
   });
 }
 
@@ -46,7 +47,7 @@ export function planNote(
   plan: { total: number; withInterest: boolean; monthlyRate: number },
 ): string {
   const terms = plan.withInterest
-    ? t(locale, 'installments.rate', { rate: plan.monthlyRate.toLocaleString(locale) })
+    ? t(locale, 'installments.rate', { rate: formatDecimal(plan.monthlyRate, currency, locale) })
     : t(locale, 'installments.free');
   return `${terms} · ${t(locale, 'installments.total', { total: formatAmount(plan.total, currency, locale) })}`;
 }

@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/methods';
 import { MESSAGES, type MessageKey } from './messages';
 
-export { formatAmount, pickLocale } from '../domain/locale-format';
+export { formatAmount, formatDecimal, pickLocale } from '../domain/locale-format';
 export { MESSAGES, type MessageKey, type Messages } from './messages';
 
 /**

@@ -83,6 +83,23 @@ function formatter(intlLocale: string, currency: Currency, digits: number): Intl
   return nf;
 }
 
+const decimalFormatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A rate or percentage (3.5, 1.99) written as the amounts beside it are: in the same Intl locale as
+ * `currency`'s amounts, so an MXN page in Spanish says "3.5 %" next to "MX$1,034.99", not "3,5".
+ */
+export function formatDecimal(value: number, currency: Currency, locale: Locale): string {
+  const intlLocales = INTL_LOCALES[locale];
+  const intlLocale = intlLocales[currency] ?? intlLocales.default;
+  let nf = decimalFormatters.get(intlLocale);
+  if (!nf) {
+    nf = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 4 });
+    decimalFormatters.set(intlLocale, nf);
+  }
+  return nf.format(value);
+}
+
 /**
  * Integer minor units to the display string a customer in that locale expects, e.g. 15000 BRL in pt-BR is
  * "R$\u00a0150,00". Intl's no-break spaces are kept on purpose: they stop a line break between symbol and

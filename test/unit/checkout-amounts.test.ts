@@ -46,6 +46,7 @@ describe('what the page writes beside an amount', () => {
     const label = (method: 'pix' | 'boleto' | 'card', locale: 'pt-BR' | 'es' | 'en') =>
       adjustmentLabel(
         locale,
+        'BRL',
         quoteMethod(s, method),
         (s.paymentSettings as Array<{ payment_type: string }>).find(
           (x) => x.payment_type === method,
@@ -55,6 +56,33 @@ describe('what the page writes beside an amount', () => {
     expect(label('pix', 'en')).toBe('10% off');
     expect(label('boleto', 'es')).toBe('recargo de 2,5%');
     expect(label('card', 'pt-BR')).toBeNull();
+  });
+
+  it('writes a percentage as the amounts beside it are written: a Mexican page in Spanish says 3.5, as in MX$1,034.99', () => {
+    const mx = {
+      ...session([{ payment_type: 'oxxo', addition: 3.5 }]),
+      country: 'MEX',
+      currency: 'MXN',
+      amount: 100000,
+    };
+    const oxxo = quoteMethod(mx, 'oxxo');
+    expect(adjustmentLabel('es', 'MXN', oxxo, { payment_type: 'oxxo', addition: 3.5 } as never)).toBe(
+      'recargo de 3.5%',
+    );
+    expect(adjustmentLabel('es', 'CLP', oxxo, { payment_type: 'oxxo', addition: 3.5 } as never)).toBe(
+      'recargo de 3,5%',
+    );
+    const card = quoteMethod(
+      {
+        ...mx,
+        paymentSettings: [
+          { payment_type: 'card', max_installments: 1, max_installments_interest: 12, interest: 1.99 },
+        ],
+      },
+      'card',
+    );
+    const twelve = card.installments.find((p) => p.count === 12);
+    expect(twelve && planNote('es', 'MXN', twelve)).toMatch(/^interés de 1\.99% mensual · total MX\$/);
   });
 });
 

@@ -88,7 +88,7 @@ function quoteMethods({ session, merchant }: CheckoutContext, locale: Locale) {
       amount: quote.amount,
       amount_formatted: money(quote.amount),
       adjustment: quote.adjustment,
-      adjustment_label: adjustmentLabel(locale, quote, settingsFor(session, method)),
+      adjustment_label: adjustmentLabel(locale, currency, quote, settingsFor(session, method)),
       installments: quote.installments.map((p) => ({
         count: p.count,
         // The first installment (which carries any leftover cents); `amounts` lists every one.
