@@ -1910,6 +1910,7 @@ export interface components {
         UpdateMerchant: {
             notification_url?: string | null;
             allowed_origins?: string[];
+            /** @description The merchant's city, printed in PIX codes of both modes: only a live key changes it (a test key gets 422 live_key_required). */
             city?: string;
             /** @description Accounts customers transfer to (the first is shown); [] to use none. */
             bank_accounts?: {
@@ -4518,6 +4519,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `concurrent_update`: The session was changed by another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Any other error, as an RFC 9457 problem document */
             default: {
                 headers: {
@@ -4988,7 +4998,10 @@ export interface operations {
     };
     widgetSession: {
         parameters: {
-            query?: never;
+            query: {
+                token: string;
+                public_key: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5002,8 +5015,26 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `invalid_request`: The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `authentication_required`: An API key is required; `invalid_api_key`: The API key is not valid */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: This key may not do that */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -87,6 +87,21 @@ describe('the OpenAPI document and the routes served', () => {
     );
   });
 
+  it('gives a dialect amount the bounds the server enforces, and the widget check its query parameters', async () => {
+    const doc = (await documentOf()) as Doc & {
+      components: {
+        schemas: Record<string, { properties: Record<string, { minimum?: number; maximum?: number }> }>;
+      };
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
+    const canonical = doc.components.schemas.CreateCheckoutSession?.properties.amount;
+    expect(canonical).toMatchObject({ minimum: 1, maximum: 9_999_999_999 });
+    const { minimum, maximum } = doc.components.schemas.Seed002CheckoutSession?.properties.amount ?? {};
+    expect({ minimum, maximum }).toEqual({ minimum: canonical?.minimum, maximum: canonical?.maximum });
+    const widget = doc.paths['/c/v1/widget/session']?.get?.parameters ?? [];
+    expect(widget.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(['token', 'public_key']);
+  });
+
   it('describes every outgoing event in `webhooks`, with the headers that sign it', async () => {
     const doc = await documentOf();
     expect(Object.keys(doc.webhooks).sort()).toEqual([...EVENT_TYPES].sort());

@@ -121,6 +121,7 @@ describe('seed 002 dialect: POST /v1/checkout_sessions', () => {
     [{ currency: 'xyz' }, 'currency'],
     [{ amount: 24.76 }, 'amount'],
     [{ amount: 0 }, 'amount'],
+    [{ amount: 10_000_000_000 }, 'amount'],
     [{ product: 'payments' }, 'product'],
     [{ customer_email: 'not-an-email' }, 'customer_email'],
     [{ return_url: 'https://a.example/x', success_url: 'https://b.example/y' }, 'return_url'],
@@ -169,6 +170,18 @@ describe('widget session check: GET /c/v1/widget/session', () => {
     expect(res.status).toBe(status);
     // Refusals are readable cross-origin, so the widget can hand the reason to onExit.
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('names the query parameter that is missing', async () => {
+    const res = await widgetSession('', '');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      code: 'invalid_request',
+      errors: [
+        { field: 'token', code: 'required' },
+        { field: 'public_key', code: 'required' },
+      ],
+    });
   });
 
   it('refuses a forged or altered session token', async () => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { CURRENCY_CODES } from '../../domain/money';
+import { CURRENCY_CODES, MAX_AMOUNT } from '../../domain/money';
 import { CreateSession } from '../../features/sessions/schema';
 import { createSession } from '../../features/sessions/service';
 import { Metadata, UrlString } from '../../features/shared/schemas';
@@ -16,7 +16,11 @@ import { sessionTokenFor } from './token';
 /** Seed 002's (Fintoc's) checkout session request. Fintoc's own examples send 'CLP' and 'clp' alike. */
 export const Seed002CheckoutSession = z
   .strictObject({
-    amount: z.int().meta({ description: 'Minor units, no decimals (CLP 2476 is 2476, MXN 24.76 is 2476).' }),
+    amount: z
+      .int()
+      .min(1)
+      .max(MAX_AMOUNT)
+      .meta({ description: 'Minor units, no decimals (CLP 2476 is 2476, MXN 24.76 is 2476).' }),
     currency: z
       .string()
       .max(8)

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import * as z from 'zod';
 import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
 import { ApiError } from '../../http/errors';
@@ -7,6 +8,12 @@ import { toBase64 } from '../../lib/crypto';
 import { SESSION_TOKEN_TTL_MS, verifySessionToken } from './token';
 import { WIDGET_JS } from './widget-script';
 import { liveKeyOwner, widgetSessionOf } from './widget-store';
+
+/** What the widget sends (documented here; read by widgetSession, which names a missing one). */
+const WidgetSessionQuery = z.object({
+  token: z.string().min(1).meta({ description: "The session_token from the merchant's create answer." }),
+  public_key: z.string().min(1).meta({ description: "The merchant's pk_test_ or pk_live_ key." }),
+});
 
 const PUBLIC_KEY = /^pk_(test|live)_[0-9A-Za-z]{16,64}$/;
 
@@ -76,8 +83,9 @@ export const widgetRoutes = new Hono<AppEnv>()
       summary: 'Which session a session_token opens, for the widget (public key)',
       tag: 'Widget',
       auth: 'publicKey',
+      query: WidgetSessionQuery,
       ok: { 200: { description: 'The session id' } },
-      errors: ['authentication_required', 'invalid_api_key', 'not_found'],
+      errors: ['invalid_request', 'authentication_required', 'invalid_api_key', 'forbidden', 'not_found'],
     }),
     async (c) => {
       let res: Response;
@@ -97,7 +105,12 @@ export const widgetRoutes = new Hono<AppEnv>()
 async function widgetSession(c: Context<AppEnv>): Promise<Response> {
   const token = c.req.query('token') ?? '';
   const publicKey = c.req.query('public_key') ?? '';
-  if (!token || !publicKey) throw new ApiError('invalid_request', 'Send token and public_key.');
+  if (!token || !publicKey) {
+    const missing = [...(token ? [] : ['token']), ...(publicKey ? [] : ['public_key'])];
+    throw new ApiError('invalid_request', 'Send token and public_key.', {
+      errors: missing.map((field) => ({ field, code: 'required', message: 'is required.' })),
+    });
+  }
   if (publicKey.startsWith('sk_')) {
     throw new ApiError(
       'invalid_api_key',
