@@ -52,6 +52,11 @@ describe('boleto refunds need the customer bank account', () => {
     // A forged link opens nothing.
     expect((await call(url.pathname.replace(/.$/, (d) => (d === '0' ? '1' : '0')))).status).toBe(404);
 
+    // A body far past what the form holds is refused unread (413), not parsed.
+    const huge = await form({ ...ACCOUNT, holder_name: 'x'.repeat(70_000) }, url.pathname);
+    expect(huge.status).toBe(413);
+    expect((await getJson(m, `/api/v1/refunds/${r.body.id}`)).status).toBe('requires_action');
+
     // Another person's account is refused, nothing changes.
     const wrong = await form({ ...ACCOUNT, holder_document: '111.444.777-35' }, url.pathname);
     expect(wrong.status).toBe(422);

@@ -7,6 +7,7 @@ import type { Locale } from '../../domain/methods';
 import type { Currency } from '../../domain/money';
 import type { AppEnv } from '../../http/context';
 import { contract } from '../../http/contract';
+import { readForm } from '../../http/form';
 import { assertSameSiteOrAllowed } from '../../http/origin';
 import { newNonce } from '../../http/page-headers';
 import { sessionOf } from '../../http/service-ctx';
@@ -106,7 +107,7 @@ export const bankAccountRoutes = new Hono<AppEnv>()
         c.req.param('id'),
         c.req.param('mac'),
       );
-      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const form = await readForm(c.req.raw);
       const values: Record<string, string> = {};
       for (const [k, v] of Object.entries(form))
         if (typeof v === 'string' && k.length < 40) values[k] = v.slice(0, 200);

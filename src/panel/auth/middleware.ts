@@ -2,10 +2,13 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../../domain/errors';
 import { csrfToken, loadPanelSession } from '../../features/panel/sessions';
+import { readForm } from '../../http/form';
 import { timingSafeEqualText } from '../../lib/crypto';
 import type { PanelEnv } from '../context';
 import { SESSION_COOKIE } from '../headers';
 import { can, type Permission } from './roles';
+
+export { readForm };
 
 export function clientAddress(req: Request): string {
   return req.headers.get('cf-connecting-ip') ?? 'unknown';
@@ -15,24 +18,6 @@ export function clientAddress(req: Request): string {
 export function crossOrigin(req: Request): boolean {
   const origin = req.headers.get('origin');
   return origin !== null && origin !== new URL(req.url).origin;
-}
-
-const MAX_FORM_BYTES = 64 * 1024;
-
-/** Reads an urlencoded form body (the only kind the panel's forms send) into strings. */
-export async function readForm(req: Request): Promise<Record<string, string>> {
-  // Panel forms are a few fields: a body declared past 64 KiB is refused unread; one sent without a
-  // length is refused once read past that size.
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_FORM_BYTES)
-    throw new ApiError('payload_too_large');
-  const type = req.headers.get('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded')) return {};
-  const text = await req.text();
-  if (text.length > MAX_FORM_BYTES) throw new ApiError('payload_too_large');
-  const data = new URLSearchParams(text);
-  const out: Record<string, string> = {};
-  for (const [k, v] of data) out[k] = v;
-  return out;
 }
 
 /**
