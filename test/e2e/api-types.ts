@@ -3523,7 +3523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `payment_not_held`: This payment is not held for a decision; `amount_insufficient`: Less than the charge arrived */
+            /** @description `payment_not_held`: This payment is not held for a decision; `amount_insufficient`: Less than the charge arrived; `order_already_paid`: This order is already paid; `order_has_open_session`: This order already has an open checkout session */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -177,7 +177,7 @@ describe('merchant webhook settings', () => {
       expect(lost.status).toBe(409);
       expect(((await lost.json()) as { code: string }).code).toBe('concurrent_update');
     }
-    const { secret } = (await won[0]?.json()) as { secret: string };
+    const { secret } = (await (won[0] as Response).json()) as { secret: string };
     stub = stubReceiver(() => new Response('ok'));
     const s = await createSession(merchant.secret_keys.test);
     await api(`/api/v1/checkout/sessions/${s.token}/expire`, merchant.secret_keys.test, { method: 'POST' });

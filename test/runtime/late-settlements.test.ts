@@ -153,7 +153,7 @@ describe('unexpected money is recorded, never dropped (default policy: hold)', (
     expect((await status(token)).status).toBe('open');
   });
 
-  it('accepting late money leaves the session expired when its order already has a new live session', async () => {
+  it('late money for an order another session holds cannot be kept: refunded, or accepted once that session ended', async () => {
     const order = `ORD-AGAIN-${Date.now()}`;
     const s = await createSession(m.secret_keys.test, { payment_method: 'pix', merchant_order_id: order });
     const paymentId = ((await (await pay(s.token, { method: 'pix' })).json()) as Json).payment.id as string;
@@ -163,12 +163,39 @@ describe('unexpected money is recorded, never dropped (default policy: hold)', (
       merchant_order_id: order,
     });
     await simulate(paymentId);
-    const accepted = await accept(paymentId);
-    expect(accepted.status).toBe(200);
-    expect((await accepted.json()) as Json).toMatchObject({
-      settlement: { flag: 'late', resolution: 'accepted' },
+    const refused = await accept(paymentId);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()) as Json).toMatchObject({ code: 'order_has_open_session' });
+    expect(await getJson(m, `/api/v1/payments/${paymentId}`)).toMatchObject({
+      settlement: { flag: 'late', resolution: 'held' },
     });
-    expect((await status(s.token)).status).toBe('expired');
     expect((await status(again.token)).status).toBe('open');
+    // Once the other session is over, keeping the money completes the order with it.
+    await api(`/api/v1/checkout/sessions/${again.token}/expire`, m.secret_keys.test, { method: 'POST' });
+    expect((await accept(paymentId)).status).toBe(200);
+    expect((await status(s.token)).status).toBe('paid');
+  });
+
+  it('late money for an order another session already paid is refused at accept (it would be charged twice) and can be refunded', async () => {
+    const order = `ORD-PAID-${Date.now()}`;
+    const s = await createSession(m.secret_keys.test, {
+      payment_method: ['pix', 'card'],
+      merchant_order_id: order,
+    });
+    const paymentId = ((await (await pay(s.token, { method: 'pix' })).json()) as Json).payment.id as string;
+    await api(`/api/v1/checkout/sessions/${s.token}/expire`, m.secret_keys.test, { method: 'POST' });
+    const again = await createSession(m.secret_keys.test, {
+      payment_method: ['pix', 'card'],
+      merchant_order_id: order,
+    });
+    await simulate(paymentId);
+    const paid = await pay(again.token, { method: 'card', card: card(VISA_OK) });
+    expect(((await paid.json()) as Json).status).toBe('paid');
+    const refused = await accept(paymentId);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()) as Json).toMatchObject({ code: 'order_already_paid' });
+    const successes = (await eventTypes(m, s.token)).filter((t) => t === 'payment.success');
+    expect(successes).toHaveLength(0);
+    expect((await refund(m, paymentId)).body).toMatchObject({ status: 'pending', amount: 15000 });
   });
 });

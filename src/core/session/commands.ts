@@ -67,7 +67,9 @@ export type RefusalCode =
   | 'refund_exceeds_refundable'
   | 'invalid_refund_transition'
   | 'payment_not_held'
-  | 'amount_insufficient';
+  | 'amount_insufficient'
+  | 'order_already_paid'
+  | 'order_has_open_session';
 
 export type Refusal = {
   ok: false;

@@ -21,9 +21,13 @@ import { sessionEvents } from './session-events';
 const CONCURRENT = { ok: false, code: 'concurrent_update', detail: 'The session changed; retry.' } as const;
 
 /** Another open, pending or paid session holds the order id: an ended session cannot take it back. */
-async function orderTaken(scope: SessionScope, row: SessionRow): Promise<boolean> {
+/** Another live or paid session of this session's order, if there is one. */
+async function orderTaken(
+  scope: SessionScope,
+  row: SessionRow,
+): Promise<{ id: string; status: SessionStatus } | undefined> {
   const [other] = await scope.db
-    .select({ id: checkoutSessions.id })
+    .select({ id: checkoutSessions.id, status: checkoutSessions.status })
     .from(checkoutSessions)
     .where(
       and(
@@ -34,7 +38,7 @@ async function orderTaken(scope: SessionScope, row: SessionRow): Promise<boolean
       ),
     )
     .limit(1);
-  return other !== undefined;
+  return other;
 }
 
 function underpaid(p: PaymentRow): boolean {
@@ -183,9 +187,25 @@ export async function acceptPayment(
     row.status,
   );
   if (!decision.ok) return { ok: false, code: decision.code, detail: decision.detail };
-  const completes =
-    decision.completesSession &&
-    !(row.status !== 'open' && row.status !== 'pending' && (await orderTaken(scope, row)));
+  // Money for an order another session holds is not kept here: keeping it would charge the order
+  // twice (paid there) or leave it payable twice (open there). The merchant refunds it instead, or
+  // accepts it once the other session has ended.
+  if (decision.completesSession && row.status !== 'open' && row.status !== 'pending') {
+    const other = await orderTaken(scope, row);
+    if (other)
+      return other.status === 'paid'
+        ? {
+            ok: false,
+            code: 'order_already_paid',
+            detail: `Order ${row.merchantOrderId} was paid by session ${other.id}: refund this payment instead.`,
+          }
+        : {
+            ok: false,
+            code: 'order_has_open_session',
+            detail: `Order ${row.merchantOrderId} has session ${other.id} open: end it first, or refund this payment.`,
+          };
+  }
+  const completes = decision.completesSession;
   const next: PaymentRow = { ...payment, flagResolution: 'accepted', updatedAt: now };
   const to: SessionStatus = completes ? 'paid' : row.status;
   const committed = await scope.commit(

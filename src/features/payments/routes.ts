@@ -49,7 +49,14 @@ export const paymentsRoutes = new Hono<AppEnv>()
       tag: 'Payments',
       auth: 'secretKey',
       ok: { 200: { description: 'The payment', schema: Payment } },
-      errors: ['not_found', 'payment_not_held', 'amount_insufficient', 'invalid_api_key'],
+      errors: [
+        'not_found',
+        'payment_not_held',
+        'amount_insufficient',
+        'order_already_paid',
+        'order_has_open_session',
+        'invalid_api_key',
+      ],
     }),
     async (c) => {
       const payment = await acceptHeldPayment({

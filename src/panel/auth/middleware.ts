@@ -1,6 +1,5 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { ApiError } from '../../domain/errors';
 import { csrfToken, loadPanelSession } from '../../features/panel/sessions';
 import { readForm } from '../../http/form';
 import { timingSafeEqualText } from '../../lib/crypto';
