@@ -4,17 +4,17 @@ import { sha256Hex } from '../lib/crypto';
 import type { AppEnv } from './context';
 import { ApiError } from './errors';
 
-/**
- * Takes the secret key from `X-API-Key` (seed 001) or `Authorization: Bearer` (Stripe style). Both
- * naming different keys is refused: serving either would pick a mode the caller may not have meant.
- */
-export function presentedKey(req: Request): string | null {
+/** The keys a request presents: `X-API-Key` (seed 001), then `Authorization: Bearer` (Stripe style), distinct. */
+function presentedKeys(req: Request): string[] {
   const header = req.headers.get('x-api-key')?.trim();
   const auth = req.headers.get('authorization');
   const bearer = auth ? (/^Bearer\s+(\S+)\s*$/i.exec(auth)?.[1] ?? auth.trim()) : undefined;
-  if (header && bearer && header !== bearer)
-    throw new ApiError('invalid_request', 'X-API-Key and Authorization name two different keys: send one.');
-  return header || bearer || null;
+  return [...new Set([header, bearer].filter((k): k is string => !!k))];
+}
+
+/** The key a request presents (`X-API-Key` first), or null. */
+export function presentedKey(req: Request): string | null {
+  return presentedKeys(req)[0] ?? null;
 }
 
 const SECRET_KEY = /^sk_(test|live)_[0-9A-Za-z]{16,64}$/;
@@ -22,7 +22,11 @@ const SECRET_KEY = /^sk_(test|live)_[0-9A-Za-z]{16,64}$/;
 export { forgetKeys, KEY_CACHE_TTL_MS } from '../features/key-cache';
 
 export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
-  const key = presentedKey(c.req.raw);
+  const keys = presentedKeys(c.req.raw);
+  // Both headers naming different keys: serving either would pick a mode the caller may not have meant.
+  if (keys.length > 1)
+    throw new ApiError('invalid_api_key', 'X-API-Key and Authorization name two different keys: send one.');
+  const key = keys[0];
   if (!key)
     throw new ApiError(
       'authentication_required',

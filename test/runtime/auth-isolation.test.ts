@@ -52,8 +52,11 @@ describe('authentication', () => {
     const res = await call('/api/v1/checkout/sessions', {
       headers: { 'x-api-key': a.secret_keys.live, authorization: `Bearer ${a.secret_keys.test}` },
     });
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ code: 'invalid_request' });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({
+      code: 'invalid_api_key',
+      detail: 'X-API-Key and Authorization name two different keys: send one.',
+    });
   });
 });
 
