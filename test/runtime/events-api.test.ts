@@ -141,6 +141,18 @@ describe('merchant webhook settings', () => {
     expect(disabled.results).toEqual([{ mode: 'live' }]);
   });
 
+  /** Expires a new session of `key`'s mode and returns the webhook that tells of it, with its headers. */
+  async function nextSignedEvent(key: string) {
+    stub = stubReceiver(() => new Response('ok'));
+    const s = await createSession(key);
+    await api(`/api/v1/checkout/sessions/${s.token}/expire`, key, { method: 'POST' });
+    const [req] = await waitFor(async () => {
+      const mine = stub?.received.filter((r) => r.body.includes(s.token)) ?? [];
+      return mine.length > 0 ? mine : undefined;
+    });
+    return { req, headers: Object.fromEntries(req?.headers ?? []) };
+  }
+
   it('rolls the webhook secret: for 24 h both the new and the old secret verify', async () => {
     const merchant = await newMerchant({ name: 'Roll', notification_url: 'https://hooks.roll-store.com/in' });
     const rolled = await api('/api/v1/webhook_secret/roll', merchant.secret_keys.test, { method: 'POST' });
@@ -148,14 +160,7 @@ describe('merchant webhook settings', () => {
     const { secret } = (await rolled.json()) as { secret: string };
     expect(secret).toMatch(/^whsec_/);
     expect(secret).not.toBe(merchant.webhook_secrets.test);
-    stub = stubReceiver(() => new Response('ok'));
-    const s = await createSession(merchant.secret_keys.test);
-    await api(`/api/v1/checkout/sessions/${s.token}/expire`, merchant.secret_keys.test, { method: 'POST' });
-    const [req] = await waitFor(async () => {
-      const mine = stub?.received.filter((r) => r.body.includes(s.token)) ?? [];
-      return mine.length > 0 ? mine : undefined;
-    });
-    const headers = Object.fromEntries(req?.headers ?? []);
+    const { req, headers } = await nextSignedEvent(merchant.secret_keys.test);
     expect(headers['webhook-signature']?.split(' ')).toHaveLength(2);
     expect(new Webhook(secret).verify(req?.body ?? '', headers)).toBeTruthy();
     expect(new Webhook(merchant.webhook_secrets.test).verify(req?.body ?? '', headers)).toBeTruthy();
@@ -178,14 +183,7 @@ describe('merchant webhook settings', () => {
       expect(((await lost.json()) as { code: string }).code).toBe('concurrent_update');
     }
     const { secret } = (await (won[0] as Response).json()) as { secret: string };
-    stub = stubReceiver(() => new Response('ok'));
-    const s = await createSession(merchant.secret_keys.test);
-    await api(`/api/v1/checkout/sessions/${s.token}/expire`, merchant.secret_keys.test, { method: 'POST' });
-    const [req] = await waitFor(async () => {
-      const mine = stub?.received.filter((r) => r.body.includes(s.token)) ?? [];
-      return mine.length > 0 ? mine : undefined;
-    });
-    const headers = Object.fromEntries(req?.headers ?? []);
+    const { req, headers } = await nextSignedEvent(merchant.secret_keys.test);
     // The winner's secret signs, and the secret the merchant had keeps signing beside it.
     expect(new Webhook(secret).verify(req?.body ?? '', headers)).toBeTruthy();
     expect(new Webhook(merchant.webhook_secrets.test).verify(req?.body ?? '', headers)).toBeTruthy();
