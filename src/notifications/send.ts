@@ -8,7 +8,7 @@ import type { Currency } from '../domain/money';
 import { newId } from '../lib/ids';
 import { concurrency } from '../lib/limit';
 import type { Ports } from '../platform/ports';
-import { queueHopSeconds, retryDelayMs } from '../webhooks/schedule';
+import { queueHopSeconds, retryClock, retryDelayMs } from '../webhooks/schedule';
 import { emailSender, MAILBOX, type NotifyConfig, notifyConfig, smsSender } from './config';
 import { customerOf, loadNotificationContexts, type NotificationContext } from './context';
 import type { NotifyMessage } from './messages';
@@ -77,16 +77,19 @@ export async function handleNotifyBatch(
   messages: readonly Message<NotifyMessage>[],
   now = Date.now(),
 ): Promise<void> {
+  const startedAt = Date.now();
   const results = await sendNotifications(
     platform,
     platform.db,
     messages.map((m) => m.body.id),
     now,
   );
+  // After the whole batch: its slowest provider call may have waited out its timeout.
+  const retryFrom = retryClock(now, startedAt);
   for (const message of messages) {
     const result = results.get(message.body.id);
     if (result?.status === 'pending' && result.dueAt !== undefined) {
-      message.retry({ delaySeconds: queueHopSeconds(result.dueAt, now) });
+      message.retry({ delaySeconds: queueHopSeconds(result.dueAt, retryFrom) });
     } else message.ack();
   }
 }

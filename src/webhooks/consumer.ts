@@ -11,7 +11,7 @@ import { dialectAdapter } from './dialect-hook';
 import type { DeliverMessage } from './messages';
 import { webhookBody } from './payload';
 import { type DeliveryWrite, recordDeliveries } from './record';
-import { parseSchedule, queueHopSeconds, retryDelayMs } from './schedule';
+import { parseSchedule, queueHopSeconds, retryClock, retryDelayMs } from './schedule';
 import { signatureHeaders } from './sign';
 import { refuseUnsafeUrl } from './url-guard';
 
@@ -34,6 +34,7 @@ export async function handleDeliverBatch(
   messages: readonly Message<DeliverMessage>[],
   now = Date.now(),
 ): Promise<void> {
+  const startedAt = Date.now();
   const { db } = platform;
   const eventIds = [...new Set(messages.map((m) => m.body.eventId))];
   const contexts = await loadDeliveryContexts(db, eventIds, now);
@@ -102,6 +103,8 @@ export async function handleDeliverBatch(
     }),
   );
   await recordDeliveries(platform.d1, writes);
+  // After the whole batch: its slowest POST may have waited out the 15 s timeout.
+  const retryFrom = retryClock(now, startedAt);
   const decided = new Set<string>();
   for (const message of messages) {
     const id = message.body.eventId;
@@ -110,7 +113,7 @@ export async function handleDeliverBatch(
       : (outcomes.get(id) ?? { kind: 'done' as const });
     decided.add(id);
     if (outcome.kind === 'retry') {
-      message.retry({ delaySeconds: queueHopSeconds(outcome.dueAt, now) });
+      message.retry({ delaySeconds: queueHopSeconds(outcome.dueAt, retryFrom) });
       continue;
     }
     if (outcome.kind === 'dead') await platform.queues.webhooksDlq.send(message.body);

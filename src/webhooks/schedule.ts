@@ -128,6 +128,15 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
  *
  * @throws RangeError when either instant is NaN: delaying by NaN would reach the Queue as an error anyway.
  */
+/**
+ * The instant a batch's queue retries count from: the consumer's `now` moved on by the time the batch
+ * really took. A queue delay runs from the retry() call, after the batch's slowest call (up to its
+ * timeout); measured from the batch's start, every retry would come that much late.
+ */
+export function retryClock(now: number, startedAt: number): number {
+  return now + (Date.now() - startedAt);
+}
+
 export function queueHopSeconds(dueAt: number, now: number): number {
   if (Number.isNaN(dueAt) || Number.isNaN(now)) throw new RangeError('queueHopSeconds needs real instants');
   return Math.min(Math.max(Math.ceil((dueAt - now) / 1000), 0), MAX_QUEUE_DELAY_SECONDS);

@@ -74,6 +74,18 @@ describe('webhook queue consumer', () => {
     expect(result.retryMessages[0]?.delaySeconds).toBeLessThanOrEqual(121);
   });
 
+  it('counts a retry delay from the end of the batch, not from its start: a slow batch is not waited twice', async () => {
+    // The endpoint takes 3 s to answer 429 Retry-After: 10; the queue's delay runs from the retry() call.
+    stub = stubReceiver(async () => {
+      await new Promise((r) => setTimeout(r, 3000));
+      return new Response('slow down', { status: 429, headers: { 'retry-after': '10' } });
+    });
+    const eventId = await insertEvent({ merchantId: m.merchant_id, sessionId });
+    const result = await consume(eventId);
+    expect(result.retryMessages[0]?.delaySeconds).toBeGreaterThanOrEqual(9);
+    expect(result.retryMessages[0]?.delaySeconds).toBeLessThanOrEqual(11);
+  });
+
   it('does not follow redirects: a 302 is a failed attempt', async () => {
     stub = stubReceiver(
       () => new Response(null, { status: 302, headers: { location: 'https://hooks.elsewhere.com/' } }),
