@@ -22,9 +22,33 @@ const REFUND_KINDS: Record<string, NotificationKind> = {
   'refund.requires_action': 'refund_requires_action',
 };
 
+/**
+ * A refund event whose refund waits for the customer's bank account on Borda's own page: the
+ * refunds feature says so with `refund.created` (or `refund.updated`) in status `requires_action`,
+ * never with an event of its own, so the status decides. A form hosted by the gateway (Asaas) is not
+ * Borda's to announce.
+ */
+function needsBankAccount(data: Record<string, unknown>): boolean {
+  const action = data.next_action as { type?: unknown; url?: unknown } | null | undefined;
+  if (data.status !== 'requires_action' || action?.type !== 'collect_bank_account') return false;
+  return (
+    typeof action.url === 'string' && /^https?:\/\/[^/]+\/refunds\/[^/]+\/bank-account\//.test(action.url)
+  );
+}
+
+/** The refund (or payment) a message is about, from its dedupe key (see planNotifications). */
+export function refOf(dedupeKey: string): string {
+  return dedupeKey.split(':')[2] ?? '';
+}
+
 /** Outbox event types that may tell a customer something. */
 export function isNotifiable(type: string): boolean {
-  return type === 'payment.pending' || type === 'payment.success' || Object.hasOwn(REFUND_KINDS, type);
+  return (
+    type === 'payment.pending' ||
+    type === 'payment.success' ||
+    type === 'refund.updated' ||
+    Object.hasOwn(REFUND_KINDS, type)
+  );
 }
 
 type Channel = NotificationRow['channel'];
@@ -79,7 +103,10 @@ export function plannedMessages(
   if (event.type === 'payment.success' && p) {
     return [{ kind: 'payment_receipt', ref: p.id, dueAt: opts.now, amount: p.amount, currency: p.currency }];
   }
-  const refundKind = REFUND_KINDS[event.type];
+  const refundKind =
+    event.type.startsWith('refund.') && needsBankAccount(event.data)
+      ? 'refund_requires_action'
+      : REFUND_KINDS[event.type];
   if (refundKind) {
     const ref = event.data.refund_id ?? event.data.id ?? event.id;
     // The refund's own amount when the event says it (a partial refund), else what was charged.

@@ -7,12 +7,13 @@ import type { Locale } from '../domain/methods';
 import type { Currency } from '../domain/money';
 import { newId } from '../lib/ids';
 import { concurrency } from '../lib/limit';
+import { bankLinkPath } from '../lib/refund-link';
 import type { Ports } from '../platform/ports';
 import { queueHopSeconds, retryClock, retryDelayMs } from '../webhooks/schedule';
 import { emailSender, MAILBOX, type NotifyConfig, notifyConfig, smsSender } from './config';
 import { customerOf, loadNotificationContexts, type NotificationContext } from './context';
 import type { NotifyMessage } from './messages';
-import { payableUntil } from './plan';
+import { payableUntil, refOf } from './plan';
 import type { SendOutcome } from './providers/types';
 import { type NotificationKind, type RenderedMessage, renderNotification } from './render';
 
@@ -139,6 +140,11 @@ export async function sendNotifications(
         // One message that throws (a render bug) must not leave the batch's sent messages unrecorded.
         let rendered: RenderedMessage;
         try {
+          // The bank-account request links to the refund's own page (signed), not to the checkout.
+          const pageUrl =
+            row.kind === 'refund_requires_action'
+              ? `${new URL(ctx.session.checkoutUrl).origin}${await bankLinkPath(platform.secrets.signingKey, refOf(row.dedupeKey))}`
+              : ctx.session.checkoutUrl;
           rendered = renderNotification({
             kind: row.kind as NotificationKind,
             locale: row.locale as Locale,
@@ -147,7 +153,7 @@ export async function sendNotifications(
             orderId: ctx.session.merchantOrderId,
             amount: row.amount,
             currency: row.currency as Currency,
-            pageUrl: ctx.session.checkoutUrl,
+            pageUrl,
             country: ctx.session.country,
             details: ctx.payment?.details ?? {},
             expiresAt: ctx.payment ? payableUntil(ctx.payment.details, ctx.session.expiresAt) : null,

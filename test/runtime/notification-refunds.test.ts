@@ -9,9 +9,10 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../src/index';
 import { newId } from '../../src/lib/ids';
-import { card, pay, VISA_OK } from './client-helpers';
+import { CUSTOMER, card, pay, VISA_OK } from './client-helpers';
 import { createSession, type Merchant, newMerchant } from './helpers';
 import { mailbox, waitForNotifications } from './notification-helpers';
+import { paidPayment, refund } from './refund-helpers';
 
 let m: Merchant;
 beforeAll(async () => {
@@ -72,6 +73,29 @@ describe('refund notices', { timeout: 30_000 }, () => {
     const done = mails.find((x) => x.kind === 'refund_succeeded');
     expect(done?.subject).toBe('Reembolso de R$\u00a050,00 de Tienda Reembolso completado');
     expect(done?.text).toContain('Tienda Reembolso reembolsó R$\u00a050,00 del pedido');
+  });
+});
+
+describe('a refund that needs the customer bank account', { timeout: 30_000 }, () => {
+  it('sends the customer the signed link to give it, not a "refund on its way"', async () => {
+    const { session, paymentId } = await paidPayment(m, 'boleto', { notify_customer: 'email' });
+    const r = await refund(m, paymentId, { amount: 5000 });
+    expect(r.body).toMatchObject({
+      status: 'requires_action',
+      next_action: { type: 'collect_bank_account' },
+    });
+    const link = r.body.next_action.url as string;
+    const list = await waitForNotifications(m.secret_keys.test, session.token, (l) =>
+      l.some((n) => n.kind === 'refund_requires_action' && n.status === 'sent'),
+    );
+    expect(list.map((n) => n.kind)).not.toContain('refund_pending');
+    // The address the customer typed at payment (client-helpers' CUSTOMER) wins over the session's.
+    const mail = (await mailbox(CUSTOMER.email)).find(
+      (x) => x.kind === 'refund_requires_action' && x.checkout_session_id === session.token,
+    );
+    expect(mail?.subject).toContain('precisa dos seus dados bancários');
+    expect(mail?.text).toContain(link);
+    expect(mail?.text).not.toContain(session.checkout_url);
   });
 });
 

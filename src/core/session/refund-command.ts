@@ -12,11 +12,11 @@ import type { Mode } from '../../domain/tenant';
 import { paymentConnector } from '../../gateways/payment-connector';
 import { ConnectorError, type GatewayRefundResult, type RefundBankAccount } from '../../gateways/types';
 import { newId } from '../../lib/ids';
+import { bankLinkPath } from '../../lib/refund-link';
 import type { Ports } from '../../platform/ports';
 import type { Refusal } from './commands';
 import { newEvent, type OutboxEvent, type SessionChange } from './commit';
 import { paymentEvent } from './payment-events';
-import { bankLinkPath } from './refund-link';
 import { type RefundNextAction, refundView } from './refund-view';
 
 /** What a session command module may use of its object: D1, the platform's ports, and the guarded commit. */

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bankLinkValid } from '../../core/session/refund-link';
 import { classifyBrDocument, normalizeDocument } from '../../domain/documents';
 import { ApiError } from '../../domain/errors';
 import { formatAmount, pickLocale } from '../../domain/locale-format';
@@ -11,6 +10,7 @@ import { readForm } from '../../http/form';
 import { assertSameSiteOrAllowed } from '../../http/origin';
 import { newNonce } from '../../http/page-headers';
 import { sessionOf } from '../../http/service-ctx';
+import { bankLinkValid } from '../../lib/refund-link';
 import type { Platform } from '../../platform/platform';
 import { refundForBankLink } from './bank-link';
 import { BankAccountPage, type BankPageState } from './bank-page';

@@ -1,4 +1,4 @@
-import { hmacSha256, timingSafeEqualText, toHex } from '../../lib/crypto';
+import { hmacSha256, timingSafeEqualText, toHex } from './crypto';
 
 /**
  * The customer's link to give a bank account for a refund: `/refunds/{id}/bank-account/{mac}`, the
