@@ -209,6 +209,25 @@ describe('panel page headers', () => {
   });
 });
 
+describe('an owner acting on themselves', () => {
+  it('cannot disable themselves (the merchant could be left with no owner) nor drop their own two-step sign-in without a code', async () => {
+    const owner = await signedIn((await newMerchant()).merchant_id, 'owner');
+    const disable = await owner.client.submit('/dashboard/users', `/dashboard/users/${owner.userId}/disable`);
+    expect(disable.status).toBe(403);
+    const reset = await owner.client.submit(
+      '/dashboard/users',
+      `/dashboard/users/${owner.userId}/reset-two-step`,
+    );
+    expect(reset.status).toBe(403);
+    // Still signed in: nothing was revoked.
+    expect((await owner.client.request('/dashboard/test/payments')).status).toBe(200);
+    const row = await env.DB.prepare('SELECT disabled_at FROM panel_users WHERE id = ?')
+      .bind(owner.userId)
+      .first<{ disabled_at: number | null }>();
+    expect(row?.disabled_at).toBeNull();
+  });
+});
+
 describe('panel audit log', () => {
   it('records sign-ins (failed too), password set, invites, disabling and sign-out, readable by the owner', async () => {
     const m = await newMerchant();

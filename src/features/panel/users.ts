@@ -172,6 +172,9 @@ export async function disableUser(db: DrizzleD1Database, userId: string, actor: 
     .from(panelUsers)
     .where(and(eq(panelUsers.id, userId), ownedByMerchant(panelUsers, actor.merchantId)));
   if (!user) throw new ApiError('not_found', 'No such user.');
+  // An owner disabling themselves could leave the merchant with no owner, locked out of its own panel.
+  if (userId === actor.userId)
+    throw new ApiError('forbidden', 'You cannot disable yourself: another owner can.');
   await db.batch([
     db.update(panelUsers).set({ disabledAt: now }).where(eq(panelUsers.id, userId)),
     db
@@ -201,6 +204,9 @@ export async function resetSecondFactor(db: DrizzleD1Database, userId: string, a
     .from(panelUsers)
     .where(and(eq(panelUsers.id, userId), ownedByMerchant(panelUsers, actor.merchantId)));
   if (!user) throw new ApiError('not_found', 'No such user.');
+  // Your own two-step sign-in is turned off only with a code (Account); a reset is for someone else's lost one.
+  if (userId === actor.userId)
+    throw new ApiError('forbidden', 'Turn off your own two-step sign-in from Account, with a code.');
   await db.batch([
     db
       .update(panelUsers)
