@@ -52,6 +52,13 @@ describe('boleto refunds need the customer bank account', () => {
     // A forged link opens nothing.
     expect((await call(url.pathname.replace(/.$/, (d) => (d === '0' ? '1' : '0')))).status).toBe(404);
 
+    // A Brazilian account names its bank.
+    const noBank = await form({ ...ACCOUNT, bank_code: '' }, url.pathname);
+    expect(noBank.status).toBe(422);
+    expect(await noBank.text()).toMatch(
+      /name="bank_code"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*name="bank_code"/,
+    );
+
     // A body far past what the form holds is refused unread (413), not parsed.
     const huge = await form({ ...ACCOUNT, holder_name: 'x'.repeat(70_000) }, url.pathname);
     expect(huge.status).toBe(413);
@@ -127,9 +134,10 @@ describe('voucher refunds outside Brazil', () => {
     expect(html).toContain('Datos bancarios para el reembolso');
     const ok = await form(
       {
+        // The CLABE alone: no document, no bank code, no agency (a Brazilian account needs them).
         holder_name: 'María López',
-        holder_document: 'LOMA800101XX1',
-        bank_code: '012',
+        holder_document: '',
+        bank_code: '',
         agency: '',
         account: '012180001234567897',
         account_type: 'checking',

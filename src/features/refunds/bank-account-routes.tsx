@@ -133,6 +133,7 @@ export const bankAccountRoutes = new Hono<AppEnv>()
       const document = normalizeDocument(values.holder_document ?? '');
       if (refund.currency === 'BRL') {
         if (!classifyBrDocument(document)) errors.holder_document = invalid;
+        if (!/^\d{3}$/.test(values.bank_code ?? '')) errors.bank_code = invalid;
         if (!values.agency) errors.agency = invalid;
       }
       if (!parsed.success || Object.keys(errors).length > 0) {
@@ -147,7 +148,8 @@ export const bankAccountRoutes = new Hono<AppEnv>()
           account: {
             holderName: a.holder_name,
             holderDocument: document,
-            bankCode: a.bank_code,
+            // A CLABE's first three digits are its bank's code.
+            bankCode: a.bank_code || (refund.currency === 'MXN' ? a.account.slice(0, 3) : ''),
             agency: a.agency,
             account: a.account,
             accountDigit: a.account_digit,

@@ -49,11 +49,14 @@ export const RefundObject = z
 /** What the customer types on the hosted bank-details page (form fields, as strings). */
 export const BankAccountForm = z.strictObject({
   holder_name: z.string().trim().min(2).max(120),
-  holder_document: z.string().trim().min(5).max(20),
+  // Brazil requires the payer's CPF/CNPJ and the bank's 3-digit code (checked by currency in the
+  // route); elsewhere the account alone can do (a Mexican CLABE names its bank in its first digits).
+  holder_document: z.string().trim().max(20).optional(),
   bank_code: z
     .string()
     .trim()
-    .regex(/^\d{3}$/),
+    .regex(/^\d{0,3}$/)
+    .optional(),
   agency: z
     .string()
     .trim()
