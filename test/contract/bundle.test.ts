@@ -12,7 +12,7 @@ type Meta = { outputs: Record<string, { inputs?: Record<string, { bytesInOutput:
  * at level 9 and summed, as the bench reports it (bench/lib/extras.mjs `bundleSize`). Set a little
  * above today's build; raise it only for a feature that is worth the bytes, and say so in the README.
  */
-const GZIP_BUDGET = 223_200;
+const GZIP_BUDGET = 223_500;
 
 let dir: string;
 let meta: Meta;
