@@ -79,7 +79,7 @@ export function boletoTerms(amount: number, s: BoletoSettings): BoletoTerms {
 }
 
 /** Brazilian banks work on Brasília time (UTC-3, no daylight saving since 2019). */
-const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
+export const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
 
 /** The calendar date (yyyy-mm-dd) in Brasília at instant `ms`. */
 export function brasiliaDate(ms: number): string {

@@ -1,6 +1,7 @@
 import {
   type BoletoSettings,
   type BoletoTerms,
+  BRASILIA_OFFSET_MS,
   boletoTerms,
   brasiliaDate,
   type DueDateSettings,
@@ -9,11 +10,7 @@ import {
 } from '../domain/boleto-terms';
 import type { CreatePaymentRequest } from './types';
 
-export { brasiliaDate };
-
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Brazilian banks work on Brasília time (UTC-3, no daylight saving since 2019). */
-const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
 /** Seed 004's default `boleto_void_days`. */
 export const DEFAULT_VOID_DAYS = 30;
 

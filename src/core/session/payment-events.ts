@@ -57,3 +57,19 @@ export function paymentEvent(
     livemode: session.mode === 'live',
   });
 }
+
+/**
+ * Payments that stop being payable (superseded by another attempt, or ended with their session): the
+ * updates and the `payment.failed` events of one commit, saying why in `failure_code`.
+ */
+export function closePayments(
+  closing: PaymentRow[],
+  set: { status: 'expired' | 'canceled'; failureCode: string },
+  session: SessionRow,
+  now: number,
+): { updatePayments: Array<{ id: string; set: Partial<PaymentRow> }>; events: OutboxEvent[] } {
+  return {
+    updatePayments: closing.map((p) => ({ id: p.id, set })),
+    events: closing.map((p) => paymentEvent({ ...p, ...set }, session, now)),
+  };
+}

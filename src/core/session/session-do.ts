@@ -24,7 +24,7 @@ import { commitSessionChange, type SessionChange } from './commit';
 import { runGateway } from './gateway-call';
 import { LIVE_BASE_HEADER, LIVE_SESSION_HEADER, LiveStatus, type StatusRead } from './live-status';
 import { loadMerchantProfile } from './merchant-profile';
-import { paymentEvent } from './payment-events';
+import { closePayments, paymentEvent } from './payment-events';
 import { newPaymentRow } from './payment-row';
 import { createRefund, type RefundCommand, type RefundOutcome, type SessionScope } from './refund-command';
 import { type RefundUpdateCommand, updateRefund } from './refund-update';
@@ -185,19 +185,18 @@ export class SessionDO extends DurableObject<Env> {
     // A session that ends takes its unsettled payment with it (an issued PIX can no longer be paid).
     const ending = cmd.to === 'expired' || cmd.to === 'canceled';
     const orphaned = ending && row.status === 'pending' ? await this.#pending(row.id) : [];
-    const paymentStatus = cmd.to === 'expired' ? 'expired' : 'canceled';
-    const failureCode = cmd.to === 'expired' ? 'payment_expired' : 'session_canceled';
-    const events = [
-      ...orphaned.map((p) => paymentEvent({ ...p, status: paymentStatus, failureCode }, row, now)),
-      ...sessionEvents(row, cmd.to, now),
-    ];
+    const closed = closePayments(
+      orphaned,
+      cmd.to === 'expired'
+        ? { status: 'expired', failureCode: 'payment_expired' }
+        : { status: 'canceled', failureCode: 'session_canceled' },
+      row,
+      now,
+    );
+    const events = [...closed.events, ...sessionEvents(row, cmd.to, now)];
     const committed = await this.#commit(
       row,
-      {
-        session: { status: cmd.to, pendingUntil: null },
-        updatePayments: orphaned.map((p) => ({ id: p.id, set: { status: paymentStatus, failureCode } })),
-        events,
-      },
+      { session: { status: cmd.to, pendingUntil: null }, updatePayments: closed.updatePayments, events },
       now,
     );
     if (!committed) return CONCURRENT;
@@ -251,13 +250,7 @@ export class SessionDO extends DurableObject<Env> {
       {
         session: row.status === 'pending' ? { status: 'open', pendingUntil: null } : undefined,
         insertPayment: payment,
-        updatePayments: superseded.map((p) => ({
-          id: p.id,
-          set: { status: 'canceled', failureCode: 'payment_superseded' },
-        })),
-        events: superseded.map((p) =>
-          paymentEvent({ ...p, status: 'canceled', failureCode: 'payment_superseded' }, row, now),
-        ),
+        ...closePayments(superseded, { status: 'canceled', failureCode: 'payment_superseded' }, row, now),
       },
       now,
     );

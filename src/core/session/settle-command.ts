@@ -20,8 +20,7 @@ import { sessionEvents } from './session-events';
 
 const CONCURRENT = { ok: false, code: 'concurrent_update', detail: 'The session changed; retry.' } as const;
 
-/** Another open, pending or paid session holds the order id: an ended session cannot take it back. */
-/** Another live or paid session of this session's order, if there is one. */
+/** Another open, pending or paid session of this session's order (an ended session cannot take it back), if any. */
 async function orderTaken(
   scope: SessionScope,
   row: SessionRow,

@@ -1,6 +1,7 @@
 import type { PaymentDetails } from '../../db/schema';
+import { brasiliaDate } from '../../domain/boleto-terms';
 import { normalizeDocument } from '../../domain/documents';
-import { type BoletoPlan, boletoPlan, brasiliaDate } from '../boleto-plan';
+import { type BoletoPlan, boletoPlan } from '../boleto-plan';
 import { brCodeTxid } from '../pix-txid';
 import { ConnectorError, type CreatePaymentRequest } from '../types';
 import { type AsaasBillingType, type AsaasCustomerRequest, type AsaasPaymentRequest, Reais } from './wire';

@@ -7,8 +7,6 @@ import type { PanelEnv } from '../context';
 import { SESSION_COOKIE } from '../headers';
 import { can, type Permission } from './roles';
 
-export { readForm };
-
 export function clientAddress(req: Request): string {
   return req.headers.get('cf-connecting-ip') ?? 'unknown';
 }

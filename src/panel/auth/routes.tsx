@@ -10,11 +10,12 @@ import {
 } from '../../features/panel/sessions';
 import { acceptInvite, findInvite, signIn } from '../../features/panel/users';
 import { ApiError } from '../../http/errors';
+import { readForm } from '../../http/form';
 import type { PanelEnv } from '../context';
 import { clearedSessionCookie, SESSION_COOKIE, sessionCookie } from '../headers';
 import { render } from '../render';
 import { InvitePage, LoginPage } from '../views/auth-pages';
-import { clientAddress, crossOrigin, readForm, requirePanelSession } from './middleware';
+import { clientAddress, crossOrigin, requirePanelSession } from './middleware';
 
 const crossSite = () => new Response('Cross-origin form posts are refused.', { status: 403 });
 

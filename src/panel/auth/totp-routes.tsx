@@ -9,11 +9,12 @@ import {
   startPanelSession,
 } from '../../features/panel/sessions';
 import { checkSecondFactor } from '../../features/panel/totp';
+import { readForm } from '../../http/form';
 import type { PanelEnv } from '../context';
 import { SESSION_COOKIE, sessionCookie } from '../headers';
 import { render } from '../render';
 import { TotpPage } from '../views/account';
-import { clientAddress, crossOrigin, readForm } from './middleware';
+import { clientAddress, crossOrigin } from './middleware';
 
 /**
  * The second step of signing in with an authenticator. The code is throttled with the password
