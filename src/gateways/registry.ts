@@ -1,6 +1,7 @@
 import type { GatewaySlug } from '../domain/methods';
 import { asaasConnector } from './asaas/client';
-import { coverageTable, covers } from './coverage';
+import { covers } from './coverage';
+import { type ConnectorSlug, GATEWAYS, isConnectorSlug } from './descriptors';
 import { ebanxConnector } from './ebanx';
 import { eredeConnector } from './erede/client';
 import { mercadopagoConnector } from './mercadopago';
@@ -21,11 +22,7 @@ function unavailable(slug: GatewaySlug): Connector {
     );
   };
   return {
-    slug,
-    available: false,
-    methods: [],
-    coverage: {},
-    credentialFields: [],
+    ...GATEWAYS[slug],
     createPayment: refuse,
     fetchStatus: refuse,
     cancel: refuse,
@@ -34,7 +31,7 @@ function unavailable(slug: GatewaySlug): Connector {
 }
 
 /** Every gateway Borda knows, by slug; exhaustive, so a new slug without an entry is a type error. */
-export const CONNECTORS: Record<GatewaySlug | 'sandbox', Connector> = {
+export const CONNECTORS: Record<ConnectorSlug, Connector> = {
   sandbox: sandboxConnector,
   pagarme: pagarmeConnector,
   asaas: asaasConnector,
@@ -47,18 +44,9 @@ export const CONNECTORS: Record<GatewaySlug | 'sandbox', Connector> = {
   ebanx: ebanxConnector,
 };
 
-export type ConnectorSlug = keyof typeof CONNECTORS;
-
-export function isConnectorSlug(value: string): value is ConnectorSlug {
-  return Object.hasOwn(CONNECTORS, value);
-}
-
 /** Whether a gateway's connector takes this method in this country (its declared coverage). */
 export function supports(gateway: string, payment: { method: string; country: string }): boolean {
   return isConnectorSlug(gateway) && covers(CONNECTORS[gateway], payment.country, payment.method);
 }
 
-/** The coverage table of every registered connector (country -> method -> real connectors). */
-export function registeredCoverage() {
-  return coverageTable(Object.values(CONNECTORS));
-}
+export { type ConnectorSlug, isConnectorSlug } from './descriptors';

@@ -12,12 +12,11 @@ import type { Mode } from '../../domain/tenant';
 import { paymentConnector } from '../../gateways/payment-connector';
 import { ConnectorError, type GatewayRefundResult, type RefundBankAccount } from '../../gateways/types';
 import { newId } from '../../lib/ids';
-import { bankLinkPath } from '../../lib/refund-link';
 import type { Ports } from '../../platform/ports';
 import type { Refusal } from './commands';
 import { newEvent, type OutboxEvent, type SessionChange } from './commit';
 import { paymentEvent } from './payment-events';
-import { type RefundNextAction, refundView } from './refund-view';
+import { nextAction, refundView } from './refund-view';
 
 /** What a session command module may use of its object: D1, the platform's ports, and the guarded commit. */
 export type SessionScope = {
@@ -73,25 +72,6 @@ export async function ownedPaymentOf(
 }
 
 export const NO_SUCH_PAYMENT = { ok: false, code: 'not_found', detail: 'No such payment.' } as const;
-
-/** The action a refund waits on, with the customer's link built on the checkout's own origin. */
-export async function nextAction(
-  ports: Pick<Ports, 'secrets'>,
-  session: SessionRow,
-  r: RefundRow,
-): Promise<RefundNextAction | null> {
-  if (r.status !== 'requires_action') return null;
-  if (r.bankAccountHint) {
-    return { type: 'confirm_transfer', bank_account: { account_last4: r.bankAccountHint.account_last4 } };
-  }
-  // A gateway that collects the payer's account on its own form (Asaas) gets the customer sent there.
-  if (r.gatewayActionUrl) return { type: 'collect_bank_account', url: r.gatewayActionUrl };
-  const origin = new URL(session.checkoutUrl).origin;
-  return {
-    type: 'collect_bank_account',
-    url: `${origin}${await bankLinkPath(ports.secrets.signingKey, r.id)}`,
-  };
-}
 
 async function refundEvent(
   ports: Pick<Ports, 'secrets'>,

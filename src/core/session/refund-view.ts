@@ -1,10 +1,31 @@
-import type { RefundRow } from '../../db/schema';
+import type { RefundRow, SessionRow } from '../../db/schema';
 import type { RefundBankAccount } from '../../gateways/types';
+import { bankLinkPath } from '../../lib/refund-link';
 import { isoUtc } from '../../lib/time';
+import type { Ports } from '../../platform/ports';
 
 export type RefundNextAction =
   | { type: 'collect_bank_account'; url: string }
   | { type: 'confirm_transfer'; bank_account: RefundBankAccount | { account_last4: string } };
+
+/** The action a refund waits on, with the customer's link built on the checkout's own origin. */
+export async function nextAction(
+  ports: Pick<Ports, 'secrets'>,
+  session: SessionRow,
+  r: RefundRow,
+): Promise<RefundNextAction | null> {
+  if (r.status !== 'requires_action') return null;
+  if (r.bankAccountHint) {
+    return { type: 'confirm_transfer', bank_account: { account_last4: r.bankAccountHint.account_last4 } };
+  }
+  // A gateway that collects the payer's account on its own form (Asaas) gets the customer sent there.
+  if (r.gatewayActionUrl) return { type: 'collect_bank_account', url: r.gatewayActionUrl };
+  const origin = new URL(session.checkoutUrl).origin;
+  return {
+    type: 'collect_bank_account',
+    url: `${origin}${await bankLinkPath(ports.secrets.signingKey, r.id)}`,
+  };
+}
 
 /** The public shape of a refund (merchant API and refund events). */
 export function refundView(r: RefundRow, nextAction: RefundNextAction | null = null) {

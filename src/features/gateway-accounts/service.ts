@@ -3,8 +3,8 @@ import { type GatewayAccountRow, gatewayAccounts } from '../../db/schema';
 import { ownedBy } from '../../db/tenant';
 import { ApiError, fieldError } from '../../domain/errors';
 import { SANDBOX_ONLY } from '../../gateways/coverage';
+import { GATEWAYS, isConnectorSlug, registeredCoverage } from '../../gateways/descriptors';
 import { allowedInMode } from '../../gateways/mode-guard';
-import { CONNECTORS, isConnectorSlug, registeredCoverage } from '../../gateways/registry';
 import { breakerState } from '../../gateways/routing';
 import { newId } from '../../lib/ids';
 import { isoUtc } from '../../lib/time';
@@ -34,7 +34,7 @@ export function accountView(a: GatewayAccountRow, credentialFields: string[], no
 
 /** The connectors a merchant can choose from, with what each needs and where each takes which method. */
 export function catalog() {
-  return Object.values(CONNECTORS).map((c) => ({
+  return Object.values(GATEWAYS).map((c) => ({
     gateway: c.slug,
     available: c.available,
     methods: c.methods,
@@ -57,7 +57,7 @@ export function coverageView() {
 function checkCredentials(gateway: string, credentials: Record<string, string>) {
   if (!isConnectorSlug(gateway))
     throw fieldError('gateway', 'invalid_value', `Unknown gateway "${gateway}".`);
-  const connector = CONNECTORS[gateway];
+  const connector = GATEWAYS[gateway];
   if (!connector.available) {
     throw new ApiError(
       'gateway_unavailable',
@@ -160,7 +160,7 @@ export async function updateGatewayAccount({
   const [row] = await ctx.db.update(gatewayAccounts).set(set).where(eq(gatewayAccounts.id, id)).returning();
   return accountView(
     row ?? current,
-    CONNECTORS[current.gateway as 'sandbox']?.credentialFields.slice() ?? [],
+    GATEWAYS[current.gateway as 'sandbox']?.credentialFields.slice() ?? [],
     ctx.now,
   );
 }
@@ -172,7 +172,7 @@ export async function listGatewayAccounts(ctx: MerchantCtx) {
     .where(ownedBy(gatewayAccounts, ctx.merchant.id, ctx.mode))
     .orderBy(asc(gatewayAccounts.priority), asc(gatewayAccounts.name));
   return rows.map((r) =>
-    accountView(r, CONNECTORS[r.gateway as 'sandbox']?.credentialFields.slice() ?? [], ctx.now),
+    accountView(r, GATEWAYS[r.gateway as 'sandbox']?.credentialFields.slice() ?? [], ctx.now),
   );
 }
 

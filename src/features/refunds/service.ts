@@ -1,7 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { nextAction } from '../../core/session/refund-command';
 import type { RefundAction } from '../../core/session/refund-update';
-import { refundView } from '../../core/session/refund-view';
+import { nextAction, refundView } from '../../core/session/refund-view';
 import { checkoutSessions, type RefundRow, refunds } from '../../db/schema';
 import { ownedBy } from '../../db/tenant';
 import { ApiError, refusalError } from '../../domain/errors';

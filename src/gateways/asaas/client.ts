@@ -20,7 +20,9 @@
  * - Refunds and bank-slip refunds: see refund.ts
  * - API base: `ctx.apiBase` (ASAAS_API_BASE) when set, else the documented host of the key's mode
  */
+
 import type { BoletoPlan } from '../boleto-plan';
+import { GATEWAYS } from '../descriptors';
 import { type GatewayReply, GatewayUnanswered, rethrowUnanswered, unanswered } from '../http-outcome';
 import {
   type Connector,
@@ -205,11 +207,7 @@ const STATUS_RANK: Record<GatewayStatus['status'], number> = {
 export const ASAAS_CARD_DATA = ['document', 'phone', 'postal_code', 'address_number', 'payer_ip'] as const;
 
 export const asaasConnector: Connector = {
-  slug: 'asaas',
-  available: true,
-  methods: ['pix', 'boleto', 'card'],
-  coverage: { BRA: ['pix', 'boleto', 'card'] },
-  credentialFields: ['api_key', 'webhook_token'],
+  ...GATEWAYS.asaas,
   requiredCustomerData: (method) => (method === 'card' ? ASAAS_CARD_DATA : ['document']),
 
   async createPayment(ctx, req) {

@@ -36,9 +36,9 @@
  * not hold; authenticity is therefore the query itself: Borda asks EBANX, with the merchant's own key,
  * for the payment the notification names, and acts only on what EBANX answers.
  */
+
 import { COUNTRIES } from '../../domain/countries';
-import type { MethodSlug } from '../../domain/country-methods';
-import { type Coverage, methodsOf } from '../coverage';
+import { GATEWAYS } from '../descriptors';
 import { alreadyPaid } from '../refusals';
 import {
   type Connector,
@@ -55,26 +55,8 @@ import { createResult, eventFromPayment, paymentGatewayStatus, refundResult } fr
 import { notifiedHashes } from './webhook';
 import type { EbanxPayment } from './wire';
 
-const CARD: readonly MethodSlug[] = ['card'];
-
 /** EBANX's error for a second payment with the same merchant_payment_code. */
 const DUPLICATE_CODE = 'BP-DR-0';
-
-/**
- * Where EBANX takes what, through this connector. Boleto is left out: EBANX requires the payer's
- * address for it, which the checkout does not collect; so is Yape, which needs the customer's phone
- * number (a push to the Yape app) or a phone to open its deeplink. Chile's Webpay is a card flow on Transbank's
- * page, which Borda's own card form does not use.
- */
-export const EBANX_COVERAGE: Coverage = {
-  MEX: ['oxxo', 'spei', 'card'],
-  COL: ['pse', 'efecty', 'nequi', 'card'],
-  PER: ['cip', 'card'],
-  CHL: ['servipag', 'card'],
-  BRA: ['pix', 'card'],
-  ECU: CARD,
-  ARG: CARD,
-};
 
 /** The payment by hash (or by Borda's id), or null when EBANX has none. */
 async function query(ctx: ConnectorContext, by: { hash: string } | { merchant_payment_code: string }) {
@@ -86,7 +68,7 @@ async function query(ctx: ConnectorContext, by: { hash: string } | { merchant_pa
 }
 
 async function createPayment(ctx: ConnectorContext, req: CreatePaymentRequest) {
-  const methods = EBANX_COVERAGE[req.country] as readonly string[] | undefined;
+  const methods = GATEWAYS.ebanx.coverage[req.country] as readonly string[] | undefined;
   // EBANX converts a foreign currency into the local one at its own rate: the customer would be charged
   // an amount Borda never showed. Only the country's own currency goes to EBANX.
   if (!methods?.includes(req.method) || COUNTRIES[req.country].currency !== req.currency) {
@@ -178,11 +160,7 @@ async function fetchRefund(
  * ones). Notifications are pointed at `/webhooks/gateways/ebanx/{merchant_id}` in EBANX's dashboard.
  */
 export const ebanxConnector: Connector = {
-  slug: 'ebanx',
-  available: true,
-  methods: methodsOf(EBANX_COVERAGE),
-  coverage: EBANX_COVERAGE,
-  credentialFields: ['integration_key'],
+  ...GATEWAYS.ebanx,
   createPayment,
   fetchStatus,
   cancel,

@@ -39,6 +39,7 @@
  * field (the order number) is derived from Borda's payment id (see build.ts), so a payment is found
  * by it when a timeout left Borda without a tid.
  */
+import { GATEWAYS } from '../descriptors';
 import { GatewayUnanswered, rethrowUnanswered, unanswered } from '../http-outcome';
 import { alreadyPaid } from '../refusals';
 import { fromTable } from '../status-table';
@@ -65,10 +66,7 @@ import {
   type ERedeTransaction,
 } from './wire';
 
-const METHODS = ['card', 'pix'] as const;
-
-/** Countries and methods this connector takes (the shape of the coverage table; one line to adopt it). */
-export const EREDE_COVERAGE = { BRA: METHODS } as const;
+const METHODS = GATEWAYS.erede.methods;
 
 async function createPayment(
   ctx: ConnectorContext,
@@ -195,11 +193,7 @@ async function fetchRefund(
  * and `client_secret` (the integration key), from e.Rede's portal; test mode uses the sandbox hosts.
  */
 export const eredeConnector: Connector = {
-  slug: 'erede',
-  available: true,
-  methods: METHODS,
-  coverage: EREDE_COVERAGE,
-  credentialFields: ['client_id', 'client_secret'],
+  ...GATEWAYS.erede,
   createPayment,
   fetchStatus,
   cancel,

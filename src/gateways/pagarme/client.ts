@@ -1,4 +1,5 @@
 import { timingSafeEqualBytes } from '../../lib/crypto';
+import { GATEWAYS } from '../descriptors';
 import { alreadyPaid } from '../refusals';
 /**
  * Pagar.me API v5 connector. Built from Pagar.me's public documentation:
@@ -43,7 +44,7 @@ import { createResult, orderGatewayStatus, webhookEvent } from './map';
 import { pagarmeFetchRefund, pagarmeRefund } from './refund';
 import { chargeStatus, type PagarmeOrder, type PagarmeOrderList, type PagarmeWebhook } from './wire';
 
-const METHODS = ['pix', 'boleto', 'card'] as const;
+const METHODS = GATEWAYS.pagarme.methods;
 
 function orderPath(orderId: string): string {
   return `/orders/${encodeURIComponent(orderId)}`;
@@ -181,11 +182,7 @@ async function parseWebhook(
  * `webhook_password`, the Basic credentials the merchant sets on the webhook in Pagar.me's dashboard.
  */
 export const pagarmeConnector: Connector = {
-  slug: 'pagarme',
-  available: true,
-  methods: METHODS,
-  coverage: { BRA: METHODS },
-  credentialFields: ['secret_key', 'webhook_user', 'webhook_password'],
+  ...GATEWAYS.pagarme,
   createPayment,
   fetchStatus,
   cancel,

@@ -1,17 +1,6 @@
-import type { Country } from '../../domain/countries';
-import type { MethodSlug } from '../../domain/country-methods';
 import { normalizeDocument } from '../../domain/documents';
 import { ConnectorError, type CreatePaymentRequest } from '../types';
 import type { PagbankOrderRequest } from './wire';
-
-/**
- * What this connector takes, per country. Boleto is left out on purpose: PagBank requires the payer's
- * full address on a boleto (`boleto.holder.address`), which Borda's checkout does not collect, so
- * routing goes to a gateway that can issue one without it.
- */
-export const PAGBANK_COVERAGE = {
-  BRA: ['card', 'pix'],
-} as const satisfies Partial<Record<Country, readonly MethodSlug[]>>;
 
 const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
 

@@ -1,4 +1,3 @@
-import { alreadyPaid } from '../refusals';
 /**
  * PagBank (PagSeguro) Orders API connector, built from PagBank's public documentation:
  * - https://developer.pagbank.com.br/reference/criar-pedido and https://developer.pagbank.com.br/reference/objeto-order —
@@ -24,6 +23,8 @@ import { alreadyPaid } from '../refusals';
  *
  * Reference: Borda's `reference` for a PagBank payment is the ORDER id (`ORDE_…`).
  */
+import { GATEWAYS } from '../descriptors';
+import { alreadyPaid } from '../refusals';
 import {
   type Connector,
   type ConnectorContext,
@@ -34,13 +35,13 @@ import {
   type GatewayStatus,
   type RefundRequest,
 } from '../types';
-import { orderRequest, PAGBANK_COVERAGE } from './build';
+import { orderRequest } from './build';
 import { pagbankCall } from './http';
 import { createResult, decidingCharge, orderStatus } from './map';
 import { parsePagbankWebhook } from './webhook';
 import { chargeStatus, type PagbankCharge, type PagbankOrder } from './wire';
 
-const METHODS = [...PAGBANK_COVERAGE.BRA];
+const METHODS = GATEWAYS.pagbank.methods;
 
 const orderPath = (id: string) => `/orders/${encodeURIComponent(id)}`;
 const cancelPath = (chargeId: string) => `/charges/${encodeURIComponent(chargeId)}/cancel`;
@@ -162,11 +163,7 @@ async function fetchRefund(
  * `https://<Borda host>/webhooks/gateways/pagbank/<merchant id>`). Test mode uses PagBank's sandbox.
  */
 export const pagbankConnector: Connector = {
-  slug: 'pagbank',
-  available: true,
-  methods: METHODS,
-  coverage: PAGBANK_COVERAGE,
-  credentialFields: ['token', 'notification_url'],
+  ...GATEWAYS.pagbank,
   createPayment,
   fetchStatus,
   cancel,

@@ -31,6 +31,7 @@
  * Reference: Borda's `reference` for a PicPay payment is the merchantChargeId, derived from Borda's
  * payment id (build.ts), which every PicPay endpoint takes.
  */
+import { GATEWAYS } from '../descriptors';
 import { GatewayUnanswered, rethrowUnanswered } from '../http-outcome';
 import { alreadyPaid } from '../refusals';
 import {
@@ -50,10 +51,7 @@ import { chargeStatus, createResult } from './map';
 import { CHARGE_EVENT, ignored, notifiedChargeId, verifyNotification } from './webhook';
 import type { PicPayCharge, PicPayError } from './wire';
 
-const METHODS = ['pix', 'picpay'] as const;
-
-/** Countries and methods this connector takes (the shape of the coverage table; one line to adopt it). */
-export const PICPAY_COVERAGE = { BRA: METHODS } as const;
+const METHODS = GATEWAYS.picpay.methods;
 
 async function createPayment(
   ctx: ConnectorContext,
@@ -203,11 +201,7 @@ async function parseWebhook(
  * notification URL to `/webhooks/gateways/picpay/{merchant_id}`.
  */
 export const picpayConnector: Connector = {
-  slug: 'picpay',
-  available: true,
-  methods: METHODS,
-  coverage: PICPAY_COVERAGE,
-  credentialFields: ['client_id', 'client_secret', 'notification_token'],
+  ...GATEWAYS.picpay,
   requiredCustomerData: () => ['document'],
   createPayment,
   fetchStatus,

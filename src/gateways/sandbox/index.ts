@@ -1,5 +1,4 @@
-import { COUNTRY_METHOD_TABLE } from '../../domain/country-methods';
-import { methodsOf } from '../coverage';
+import { GATEWAYS } from '../descriptors';
 import { type Connector, type ConnectorContext, ConnectorError, type GatewayStatus } from '../types';
 import { issueAsync } from './async-methods';
 import { sandboxFetchRefund, sandboxRefund } from './refunds';
@@ -38,12 +37,7 @@ function behaviourOf(ctx: ConnectorContext): SandboxBehaviour {
  * (POST /api/v1/test/payments/{id}/simulate).
  */
 export const sandboxConnector: Connector = {
-  slug: 'sandbox',
-  available: true,
-  methods: methodsOf(COUNTRY_METHOD_TABLE),
-  // Test mode only: the sandbox plays every method the checkout offers, in every country.
-  coverage: COUNTRY_METHOD_TABLE,
-  credentialFields: [],
+  ...GATEWAYS.sandbox,
   async createPayment(ctx, req) {
     const reference = `sbx_${req.paymentId.slice(4)}`;
     switch (behaviourOf(ctx)) {

@@ -1,17 +1,7 @@
 import type { Country } from '../../domain/countries';
-import type { MethodSlug } from '../../domain/country-methods';
+import { STRIPE_COVERAGE } from '../descriptors';
 import { ConnectorError, type CreatePaymentRequest } from '../types';
 import type { FormValue } from './http';
-
-/**
- * What this connector takes, per country (Stripe's PIX page: business in BR, `brl`; OXXO: MX, `mxn`;
- * cards in both). Boleto is left out on purpose: Stripe requires the payer's full billing address for
- * it, which Borda's checkout does not collect, so routing goes to a gateway that can issue one.
- */
-export const STRIPE_COVERAGE = {
-  BRA: ['card', 'pix'],
-  MEX: ['card', 'oxxo'],
-} as const satisfies Partial<Record<Country, readonly MethodSlug[]>>;
 
 const CURRENCY_OF = { BRA: 'BRL', MEX: 'MXN' } as const;
 

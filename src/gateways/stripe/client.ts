@@ -1,4 +1,3 @@
-import { alreadyPaid } from '../refusals';
 /**
  * Stripe connector (PaymentIntents), built from Stripe's public documentation:
  * - https://docs.stripe.com/api/payment_intents/create, /confirm, /retrieve, /cancel, /search and
@@ -27,6 +26,8 @@ import { alreadyPaid } from '../refusals';
  *
  * Reference: Borda's `reference` for a Stripe payment is the PaymentIntent id (`pi_…`).
  */
+import { GATEWAYS } from '../descriptors';
+import { alreadyPaid } from '../refusals';
 import {
   type Connector,
   type ConnectorContext,
@@ -37,7 +38,7 @@ import {
   type GatewayStatus,
   type RefundRequest,
 } from '../types';
-import { confirmParams, covers, createParams, STRIPE_COVERAGE } from './build';
+import { confirmParams, covers, createParams } from './build';
 import { errorOf, httpError, stripeCall } from './http';
 import { confirmResult, declineResult, intentStatus } from './map';
 import { parseStripeWebhook } from './webhook';
@@ -48,8 +49,6 @@ import {
   type StripeRefund,
   type StripeSearchResult,
 } from './wire';
-
-const METHODS = [...new Set(Object.values(STRIPE_COVERAGE).flat())];
 
 const intentPath = (id: string) => `/v1/payment_intents/${encodeURIComponent(id)}`;
 
@@ -227,11 +226,7 @@ async function fetchRefund(
  * once Stripe has enabled raw card data APIs for the account; without it cards route elsewhere.
  */
 export const stripeConnector: Connector = {
-  slug: 'stripe',
-  available: true,
-  methods: METHODS,
-  coverage: STRIPE_COVERAGE,
-  credentialFields: ['secret_key', 'webhook_secret'],
+  ...GATEWAYS.stripe,
   createPayment,
   fetchStatus,
   cancel,

@@ -2,13 +2,13 @@ import type { FC } from 'hono/jsx';
 import type { PaymentRow, SessionRow } from '../../db/schema';
 import type { Page } from '../../features/panel/keyset';
 import type { sessionTimeline } from '../../features/panel/session-search';
-import { CONNECTORS } from '../../gateways/registry';
+import { GATEWAYS } from '../../gateways/descriptors';
 import { money, when } from './layout';
 import { Pager } from './pager';
 
 const STATUSES = ['open', 'pending', 'paid', 'expired', 'canceled'];
 /** Every connector Borda has, the sandbox included. */
-const GATEWAY_SLUGS = Object.keys(CONNECTORS).sort();
+const GATEWAY_SLUGS = Object.keys(GATEWAYS).sort();
 const METHODS = ['card', 'pix', 'boleto', 'bank_transfer', 'spei', 'oxxo', 'pse', 'voucher'];
 
 export type PaymentsFilter = {
