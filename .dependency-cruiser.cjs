@@ -5,7 +5,7 @@
 // does to data it asks of the services in src/features/.
 const ROUTES = '^src/((features|dialects|checkout)/.*routes[.]tsx?|panel/.*)$';
 const LAYERS = [
-  { name: 'entry', path: '^src/(index|queue)\\.ts$' },
+  { name: 'entry', path: '^src/((index|queue)\\.ts|workers/)' },
   { name: 'app', path: '^src/(http/app\\.ts|openapi/)' },
   { name: 'routes', path: ROUTES },
   { name: 'http', path: '^src/http/', pathNot: '^src/http/app[.]ts$' },

@@ -5,10 +5,15 @@ import { buildApp } from './http/app';
 import { runCron } from './jobs/cron';
 import { platform } from './platform/platform';
 import { handleQueue } from './queue';
+import { ALL_PARTS } from './workers/all-parts';
 
 export { SessionDO } from './core/session/session-do';
 
-const app = buildApp();
+/**
+ * Borda as one Worker (wrangler.toml): every route, the SessionDO, the queues and the cron. The runtime
+ * tests run this build; `npm start` and production run the same parts as three Workers (src/workers/).
+ */
+const app = buildApp(ALL_PARTS);
 
 export default {
   fetch: app.fetch,

@@ -16,40 +16,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/openapi.json": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** This document */
-        get: operations["openApiDocument"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/docs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The API reference page (HTML) */
-        get: operations["referencePage"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/checkout/{token}": {
         parameters: {
             query?: never;
@@ -61,40 +27,6 @@ export interface paths {
         get: operations["checkoutPage"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/v1/merchants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create a merchant with its keys (operator only) */
-        post: operations["createMerchant"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/v1/merchants/{id}/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Invite a person to a merchant's control panel; the answer holds the one-time invite link */
-        post: operations["invitePanelUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -254,7 +186,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/webhooks/gateways/{slug}/{merchantId}": {
+    "/checkout/orders": {
         parameters: {
             query?: never;
             header?: never;
@@ -263,11 +195,144 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * A gateway's notification about a payment, verified as that gateway documents it
-         * @description Point each gateway's webhook setting here with your merchant id. The body and authentication are the gateway's own; Borda answers 200 once the event is applied (or recognised as a replay) and 401 when it is not authentic.
-         */
-        post: operations["receiveGatewayNotification"];
+        /** Create an order, or update it by merchant_key while it is payable (Southpayments orders) */
+        post: operations["ordersCreateOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkout/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's checkout link: sends the customer to the order's current session (signed) */
+        get: operations["ordersCheckoutLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/js/v1/checkout.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The embeddable widget script (Fintoc-style create(...).open()); load it with its SRI hash */
+        get: operations["widgetScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/js/v1/checkout.js.sri": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The widget script's SRI hash (sha384-...) */
+        get: operations["widgetScriptIntegrity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/c/v1/widget/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which session a session_token opens, for the widget (public key) */
+        get: operations["widgetSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document */
+        get: operations["openApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API reference page (HTML) */
+        get: operations["referencePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/merchants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a merchant with its keys (operator only) */
+        post: operations["createMerchant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/merchants/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a person to a merchant's control panel; the answer holds the one-time invite link */
+        post: operations["invitePanelUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -343,6 +408,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/gateways/{slug}/{merchantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A gateway's notification about a payment, verified as that gateway documents it
+         * @description Point each gateway's webhook setting here with your merchant id. The body and authentication are the gateway's own; Borda answers 200 once the event is applied (or recognised as a replay) and 401 when it is not authentic.
+         */
+        post: operations["receiveGatewayNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkout/sessions": {
         parameters: {
             query?: never;
@@ -406,6 +491,23 @@ export interface paths {
         put?: never;
         /** Expire an open or pending session now */
         post: operations["expireCheckoutSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a checkout session, the S-Interio cashier way (decimal amount, country) */
+        post: operations["cashierCreateCheckout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -705,23 +807,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/checkout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create a checkout session, the S-Interio cashier way (decimal amount, country) */
-        post: operations["cashierCreateCheckout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/checkout_sessions": {
         parameters: {
             query?: never;
@@ -782,91 +867,6 @@ export interface paths {
         };
         /** List direct payments: limit 1-40, page, sort=field,(asc|desc), time range, transaction ids */
         get: operations["pixDirectListPayments"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/checkout/orders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create an order, or update it by merchant_key while it is payable (Southpayments orders) */
-        post: operations["ordersCreateOrder"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/checkout/orders/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The order's checkout link: sends the customer to the order's current session (signed) */
-        get: operations["ordersCheckoutLink"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/js/v1/checkout.js": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The embeddable widget script (Fintoc-style create(...).open()); load it with its SRI hash */
-        get: operations["widgetScript"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/js/v1/checkout.js.sri": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The widget script's SRI hash (sha384-...) */
-        get: operations["widgetScriptIntegrity"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/c/v1/widget/session": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Which session a session_token opens, for the widget (public key) */
-        get: operations["widgetSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1133,45 +1133,6 @@ export interface components {
                 message: string;
             }[];
         };
-        CreatedMerchant: {
-            merchant_id: string;
-            name: string;
-            country: ("BRA" | "PER" | "COL" | "CHL" | "MEX" | "ECU" | "ARG") | null;
-            notification_url: string | null;
-            /** @description sk_test_... and sk_live_...; shown only in this response. */
-            secret_keys: {
-                test: string;
-                live: string;
-            };
-            /** @description pk_test_... and pk_live_..., for the checkout widget. */
-            public_keys: {
-                test: string;
-                live: string;
-            };
-            /** @description whsec_... per mode: verifies that mode's webhook signatures; shown only here. */
-            webhook_secrets: {
-                test: string;
-                live: string;
-            };
-            created_at: string;
-        };
-        CreateMerchant: {
-            /** @description Display name shown on the checkout page. */
-            name: string;
-            country?: ("BRA" | "PER" | "COL" | "CHL" | "MEX" | "ECU" | "ARG") | null;
-            /** @description Starting webhook URL of both modes; each mode changes its own afterwards. */
-            notification_url?: string | null;
-            /** @description City shown in PIX codes. */
-            city?: string;
-            /** @description Origins that may embed the checkout and call the client API. */
-            allowed_origins?: string[];
-        };
-        InvitePanelUser: {
-            /** Format: email */
-            email: string;
-            /** @enum {string} */
-            role: "owner" | "developer" | "support";
-        };
         ClientStatus: {
             status: string;
             redirect_url?: string | null;
@@ -1227,6 +1188,113 @@ export interface components {
         SimulateOutcome: {
             /** @enum {string} */
             outcome: "paid" | "denied" | "expired";
+        };
+        Order: {
+            id: string;
+            amount: number;
+            checkout_url: string;
+            status: string;
+            merchant_key: string;
+            description: string | null;
+            sandbox: boolean;
+            /** @description 'YYYY-mm-dd HH:MM:SS', UTC. */
+            created_at: string;
+            updated_at: string;
+            customer: {
+                [key: string]: unknown;
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        Seed004CreateOrder: {
+            merchant_id: string;
+            order: {
+                amount: number;
+                merchant_key: string;
+                description?: string;
+                sandbox?: boolean;
+                /** @enum {string} */
+                notify_customer?: "email" | "sms" | "both" | "none";
+                notify_url?: string;
+                payment_failure_url?: string;
+                customer?: {
+                    customer_type: 0 | 1;
+                    merchant_key?: string;
+                    name?: string;
+                    /** Format: email */
+                    email?: string;
+                    phone_country_code?: string;
+                    phone_number?: string;
+                    legal_number?: string;
+                    billing_zipcode?: string;
+                    billing_street?: string;
+                    billing_number?: string;
+                    billing_additional?: string;
+                    billing_district?: string;
+                    billing_city?: string;
+                    billing_state?: string;
+                };
+                /** @description Seed 004's payments_settings: per-method discount, addition, installments, boleto terms. */
+                payments_settings?: {
+                    /** @enum {string} */
+                    payment_type: "credit_card" | "card" | "pix" | "boleto" | "bank_transfer" | "spei" | "oxxo" | "efecty" | "servipag" | "cip" | "pse" | "nequi" | "transfiya" | "picpay" | "pe_wallet";
+                    discount?: number;
+                    addition?: number;
+                    boleto_due_days?: number;
+                    boleto_due_date?: string;
+                    boleto_void_days?: number;
+                    boleto_charge_interest?: boolean;
+                    /** @enum {string} */
+                    boleto_interest_type?: "fixed" | "percentage";
+                    boleto_interest_amount?: number;
+                    boleto_charge_fine?: boolean;
+                    /** @enum {string} */
+                    boleto_fine_type?: "fixed" | "percentage";
+                    boleto_fine_amount?: number;
+                    max_installments?: number;
+                    max_installments_interest?: number;
+                    interest?: number;
+                }[];
+            };
+        };
+        CreatedMerchant: {
+            merchant_id: string;
+            name: string;
+            country: ("BRA" | "PER" | "COL" | "CHL" | "MEX" | "ECU" | "ARG") | null;
+            notification_url: string | null;
+            /** @description sk_test_... and sk_live_...; shown only in this response. */
+            secret_keys: {
+                test: string;
+                live: string;
+            };
+            /** @description pk_test_... and pk_live_..., for the checkout widget. */
+            public_keys: {
+                test: string;
+                live: string;
+            };
+            /** @description whsec_... per mode: verifies that mode's webhook signatures; shown only here. */
+            webhook_secrets: {
+                test: string;
+                live: string;
+            };
+            created_at: string;
+        };
+        CreateMerchant: {
+            /** @description Display name shown on the checkout page. */
+            name: string;
+            country?: ("BRA" | "PER" | "COL" | "CHL" | "MEX" | "ECU" | "ARG") | null;
+            /** @description Starting webhook URL of both modes; each mode changes its own afterwards. */
+            notification_url?: string | null;
+            /** @description City shown in PIX codes. */
+            city?: string;
+            /** @description Origins that may embed the checkout and call the client API. */
+            allowed_origins?: string[];
+        };
+        InvitePanelUser: {
+            /** Format: email */
+            email: string;
+            /** @enum {string} */
+            role: "owner" | "developer" | "support";
         };
         CheckoutSession: {
             /**
@@ -1547,6 +1615,35 @@ export interface components {
             next_attempt_at: string | null;
             sent_at: string | null;
             created_at: string;
+        };
+        CashierCheckoutCreated: {
+            /** @constant */
+            success: true;
+            session_id: string;
+            checkout_url: string;
+            /** @description ISO 8601 UTC with a Z. */
+            expires_at: string;
+        };
+        Seed000Checkout: {
+            merchant_id: string;
+            /** @description Decimal, in the currency (150.00); no more decimals than it has. */
+            amount: number;
+            /** @enum {string} */
+            currency: "BRL" | "USD" | "MXN" | "CLP" | "COP" | "PEN" | "ARS";
+            /** @enum {string} */
+            country: "BRA" | "PER" | "COL" | "CHL" | "MEX" | "ECU" | "ARG";
+            description?: string;
+            reference_id?: string;
+            success_url: string;
+            cancel_url: string;
+            notification_url?: string;
+            /**
+             * @description Your own key-value data, returned on the session and in its events.
+             * @example {}
+             */
+            metadata?: {
+                [key: string]: string | number | boolean | null;
+            };
         };
         Refund: {
             id: string;
@@ -1968,35 +2065,6 @@ export interface components {
             boleto_interest_amount?: number;
             discount?: number;
         };
-        CashierCheckoutCreated: {
-            /** @constant */
-            success: true;
-            session_id: string;
-            checkout_url: string;
-            /** @description ISO 8601 UTC with a Z. */
-            expires_at: string;
-        };
-        Seed000Checkout: {
-            merchant_id: string;
-            /** @description Decimal, in the currency (150.00); no more decimals than it has. */
-            amount: number;
-            /** @enum {string} */
-            currency: "BRL" | "USD" | "MXN" | "CLP" | "COP" | "PEN" | "ARS";
-            /** @enum {string} */
-            country: "BRA" | "PER" | "COL" | "CHL" | "MEX" | "ECU" | "ARG";
-            description?: string;
-            reference_id?: string;
-            success_url: string;
-            cancel_url: string;
-            notification_url?: string;
-            /**
-             * @description Your own key-value data, returned on the session and in its events.
-             * @example {}
-             */
-            metadata?: {
-                [key: string]: string | number | boolean | null;
-            };
-        };
         FintocCheckoutSession: {
             id: string;
             /** @constant */
@@ -2111,74 +2179,6 @@ export interface components {
             limit: number;
             has_more: boolean;
         };
-        Order: {
-            id: string;
-            amount: number;
-            checkout_url: string;
-            status: string;
-            merchant_key: string;
-            description: string | null;
-            sandbox: boolean;
-            /** @description 'YYYY-mm-dd HH:MM:SS', UTC. */
-            created_at: string;
-            updated_at: string;
-            customer: {
-                [key: string]: unknown;
-            } | null;
-        } & {
-            [key: string]: unknown;
-        };
-        Seed004CreateOrder: {
-            merchant_id: string;
-            order: {
-                amount: number;
-                merchant_key: string;
-                description?: string;
-                sandbox?: boolean;
-                /** @enum {string} */
-                notify_customer?: "email" | "sms" | "both" | "none";
-                notify_url?: string;
-                payment_failure_url?: string;
-                customer?: {
-                    customer_type: 0 | 1;
-                    merchant_key?: string;
-                    name?: string;
-                    /** Format: email */
-                    email?: string;
-                    phone_country_code?: string;
-                    phone_number?: string;
-                    legal_number?: string;
-                    billing_zipcode?: string;
-                    billing_street?: string;
-                    billing_number?: string;
-                    billing_additional?: string;
-                    billing_district?: string;
-                    billing_city?: string;
-                    billing_state?: string;
-                };
-                /** @description Seed 004's payments_settings: per-method discount, addition, installments, boleto terms. */
-                payments_settings?: {
-                    /** @enum {string} */
-                    payment_type: "credit_card" | "card" | "pix" | "boleto" | "bank_transfer" | "spei" | "oxxo" | "efecty" | "servipag" | "cip" | "pse" | "nequi" | "transfiya" | "picpay" | "pe_wallet";
-                    discount?: number;
-                    addition?: number;
-                    boleto_due_days?: number;
-                    boleto_due_date?: string;
-                    boleto_void_days?: number;
-                    boleto_charge_interest?: boolean;
-                    /** @enum {string} */
-                    boleto_interest_type?: "fixed" | "percentage";
-                    boleto_interest_amount?: number;
-                    boleto_charge_fine?: boolean;
-                    /** @enum {string} */
-                    boleto_fine_type?: "fixed" | "percentage";
-                    boleto_fine_amount?: number;
-                    max_installments?: number;
-                    max_installments_interest?: number;
-                    interest?: number;
-                }[];
-            };
-        };
         PaymentEventBody: {
             /** @description The event id: deduplicate on it (it is also `webhook-id`). */
             id: string;
@@ -2270,60 +2270,6 @@ export interface operations {
             };
         };
     };
-    openApiDocument: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The OpenAPI 3.1 document */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Any other error, as an RFC 9457 problem document */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    referencePage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description HTML page */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Any other error, as an RFC 9457 problem document */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     checkoutPage: {
         parameters: {
             query?: never;
@@ -2344,117 +2290,6 @@ export interface operations {
             };
             /** @description `not_found`: No such object */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error, as an RFC 9457 problem document */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    createMerchant: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateMerchant"];
-            };
-        };
-        responses: {
-            /** @description The merchant and its keys, shown only once */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreatedMerchant"];
-                };
-            };
-            /** @description `authentication_required`: An API key is required; `invalid_api_key`: The API key is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed`: The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error, as an RFC 9457 problem document */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    invitePanelUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["InvitePanelUser"];
-            };
-        };
-        responses: {
-            /** @description The invite (its link is shown only here; only its hash is stored) */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `authentication_required`: An API key is required; `invalid_api_key`: The API key is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `not_found`: No such object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed`: The request has invalid fields */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2890,26 +2725,364 @@ export interface operations {
             };
         };
     };
-    receiveGatewayNotification: {
+    ordersCreateOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key within 24 h replay the first answer and change nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Seed004CreateOrder"];
+            };
+        };
+        responses: {
+            /** @description The order, updated while still payable */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description The order, created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description `invalid_api_key`: The API key is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `order_already_paid`: This order is already paid */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as an RFC 9457 problem document */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ordersCheckoutLink: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                slug: string;
-                merchantId: string;
+                id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Applied, ignored or already applied */
+            /** @description To the checkout page */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `not_found`: No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as an RFC 9457 problem document */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    widgetScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JavaScript */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description `authentication_required`: An API key is required */
+            /** @description Any other error, as an RFC 9457 problem document */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    widgetScriptIntegrity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The integrity value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as an RFC 9457 problem document */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    widgetSession: {
+        parameters: {
+            query: {
+                token: string;
+                public_key: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `invalid_request`: The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `authentication_required`: An API key is required; `invalid_api_key`: The API key is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: This key may not do that */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as an RFC 9457 problem document */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI 3.1 document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as an RFC 9457 problem document */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    referencePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as an RFC 9457 problem document */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMerchant"];
+            };
+        };
+        responses: {
+            /** @description The merchant and its keys, shown only once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedMerchant"];
+                };
+            };
+            /** @description `authentication_required`: An API key is required; `invalid_api_key`: The API key is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: The request has invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as an RFC 9457 problem document */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invitePanelUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitePanelUser"];
+            };
+        };
+        responses: {
+            /** @description The invite (its link is shown only here; only its hash is stored) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `authentication_required`: An API key is required; `invalid_api_key`: The API key is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2920,6 +3093,15 @@ export interface operations {
             };
             /** @description `not_found`: No such object */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: The request has invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3114,6 +3296,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `not_found`: No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as an RFC 9457 problem document */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveGatewayNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                merchantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Applied, ignored or already applied */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `authentication_required`: An API key is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description `not_found`: No such object */
             404: {
@@ -3393,6 +3623,69 @@ export interface operations {
             };
             /** @description `session_paid`: This checkout session is already paid; `session_expired`: This checkout session has expired; `session_canceled`: This checkout session was canceled */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as an RFC 9457 problem document */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cashierCreateCheckout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key within 24 h replay the first answer and change nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Seed000Checkout"];
+            };
+        };
+        responses: {
+            /** @description The session id and checkout_url */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashierCheckoutCreated"];
+                };
+            };
+            /** @description `invalid_api_key`: The API key is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `order_has_open_session`: This order already has an open checkout session */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: The request has invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4539,69 +4832,6 @@ export interface operations {
             };
         };
     };
-    cashierCreateCheckout: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Retries with the same key within 24 h replay the first answer and change nothing. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Seed000Checkout"];
-            };
-        };
-        responses: {
-            /** @description The session id and checkout_url */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CashierCheckoutCreated"];
-                };
-            };
-            /** @description `invalid_api_key`: The API key is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `order_has_open_session`: This order already has an open checkout session */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed`: The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error, as an RFC 9457 problem document */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     fintocCreateCheckoutSession: {
         parameters: {
             query?: never;
@@ -4814,236 +5044,6 @@ export interface operations {
             };
             /** @description `validation_failed`: The request has invalid fields */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error, as an RFC 9457 problem document */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ordersCreateOrder: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Retries with the same key within 24 h replay the first answer and change nothing. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Seed004CreateOrder"];
-            };
-        };
-        responses: {
-            /** @description The order, updated while still payable */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Order"];
-                };
-            };
-            /** @description The order, created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Order"];
-                };
-            };
-            /** @description `invalid_api_key`: The API key is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `order_already_paid`: This order is already paid */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed`: The request has invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error, as an RFC 9457 problem document */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ordersCheckoutLink: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description To the checkout page */
-            302: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `not_found`: No such object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error, as an RFC 9457 problem document */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    widgetScript: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description JavaScript */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Any other error, as an RFC 9457 problem document */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    widgetScriptIntegrity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The integrity value */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Any other error, as an RFC 9457 problem document */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    widgetSession: {
-        parameters: {
-            query: {
-                token: string;
-                public_key: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The session id */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `invalid_request`: The request is malformed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `authentication_required`: An API key is required; `invalid_api_key`: The API key is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `forbidden`: This key may not do that */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `not_found`: No such object */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,5 @@
 import { buildApp } from '../../src/http/app';
+import { ALL_PARTS } from '../../src/workers/all-parts';
 
 export type AppRoute = { method: string; path: string };
 
@@ -9,7 +10,7 @@ export type AppRoute = { method: string; path: string };
  */
 export function appRoutes(): AppRoute[] {
   const seen = new Map<string, AppRoute>();
-  for (const r of buildApp().routes) {
+  for (const r of buildApp(ALL_PARTS).routes) {
     if (r.method === 'ALL') continue;
     seen.set(`${r.method} ${r.path}`, { method: r.method, path: r.path });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../../src/features/events/schema';
 import { buildApp } from '../../src/http/app';
+import { ALL_PARTS } from '../../src/workers/all-parts';
 import { call } from './helpers';
 
 type Operation = {
@@ -22,7 +23,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
  */
 function servedOperations(): string[] {
   const out = new Set<string>();
-  for (const r of buildApp().routes) {
+  for (const r of buildApp(ALL_PARTS).routes) {
     const method = r.method.toLowerCase();
     if (!METHODS.includes(method) || r.path.endsWith('*') || r.path.startsWith('/dashboard')) continue;
     out.add(`${method.toUpperCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
