@@ -1,4 +1,5 @@
-// `npm run bundle:report [-- --deep]`: what the Worker bundle carries, by package and by src/ folder.
+// `npm run bundle:report [-- --deep] [-- --worker edge|core|control]`: what a Worker bundle carries, by
+// package and by src/ folder; Borda as one Worker (wrangler.toml) unless a Worker of the three is named.
 // Builds as `wrangler deploy` does (dry run, esbuild metafile and source map), then for each group:
 // - raw: minified bytes it puts in the output (esbuild's `bytesInOutput`);
 // - gz alone: its own output characters (found through the source map) gzipped at level 9 by themselves;
@@ -8,9 +9,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { WORKERS, writeWorkerConfigs } from './workers-config.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const deep = process.argv.includes('--deep');
+const workerArg = process.argv.indexOf('--worker');
+const worker = workerArg >= 0 ? process.argv[workerArg + 1] : undefined;
 
 /** A module's group: its npm package, or its folder under src/ (one level more with --deep). */
 function group(file) {
@@ -61,12 +65,15 @@ function segments(mappings) {
 
 const dir = mkdtempSync(path.join(tmpdir(), 'borda-bundle-report-'));
 try {
+  const config = worker ? writeWorkerConfigs(path.join(dir, 'configs'))[WORKERS.indexOf(worker)] : undefined;
+  if (worker && !config) throw new Error(`--worker takes one of ${WORKERS.join(', ')}`);
   execFileSync(
     process.execPath,
     [
       path.join(root, 'node_modules/wrangler/bin/wrangler.js'),
       'deploy',
       '--dry-run',
+      ...(config ? ['-c', config] : []),
       '--outdir',
       path.join(dir, 'out'),
       '--metafile',
@@ -75,8 +82,9 @@ try {
     { cwd: root, stdio: 'pipe', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
   );
   const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8'));
-  const js = readFileSync(path.join(dir, 'out/index.js'), 'utf8');
-  const map = JSON.parse(readFileSync(path.join(dir, 'out/index.js.map'), 'utf8'));
+  const main = worker ?? 'index';
+  const js = readFileSync(path.join(dir, `out/${main}.js`), 'utf8');
+  const map = JSON.parse(readFileSync(path.join(dir, `out/${main}.js.map`), 'utf8'));
   const rows = new Map();
   const row = (g) => rows.get(g) ?? rows.set(g, { raw: 0, text: [] }).get(g);
   for (const output of Object.values(meta.outputs))

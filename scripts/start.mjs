@@ -1,14 +1,16 @@
 // `npm start`: local Borda in workerd, no Cloudflare account, no network.
 // 1. creates .dev.vars from .dev.vars.example on first run (fresh random secrets);
 // 2. applies pending D1 migrations to the local database;
-// 3. starts `wrangler dev` on PORT (default 7701) with cron triggerable by hand;
+// 3. starts Borda's three Workers in one `wrangler dev` on PORT (default 7701), the edge Worker first (it
+//    takes every request), with cron triggerable by hand;
 // 4. on the first start of a data directory, creates a demo merchant and prints its keys and a curl.
 // Environment: PORT, BORDA_STATE_DIR (local data; default .wrangler/state), and any Worker setting in
 // OVERRIDABLE below (e.g. WEBHOOK_RETRY_SCHEDULE=1,1,1 npm start), which wins over .dev.vars.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeWorkerConfigs } from './workers-config.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 7701);
@@ -35,9 +37,11 @@ const OVERRIDABLE = [
 // Gateway API bases (`<SLUG>_API_BASE`) point connectors at local fakes; the Worker ignores loopback
 // ones unless ALLOW_LOOPBACK_URLS is on.
 const apiBases = Object.keys(process.env).filter((name) => /^[A-Z0-9]+_API_BASE$/.test(name));
-const varOverrides = [...OVERRIDABLE, ...apiBases]
-  .filter((name) => process.env[name] !== undefined)
-  .flatMap((name) => ['--var', `${name}:${process.env[name]}`]);
+const overrides = Object.fromEntries(
+  [...OVERRIDABLE, ...apiBases]
+    .filter((name) => process.env[name] !== undefined)
+    .map((n) => [n, process.env[n]]),
+);
 const childEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_D1_WARNING: 'true' };
 
 function log(line) {
@@ -208,17 +212,29 @@ function mailboxLine() {
 
 ensureDevVars();
 applyMigrations();
+// The three Workers' configurations and the settings they share, overrides included, one directory per
+// data directory (wrangler builds beside a configuration: its output is not kept with the data).
+const configDir = path.join(
+  root,
+  '.wrangler',
+  'workers',
+  createHash('sha256').update(stateDir).digest('hex').slice(0, 16),
+);
+const [core, control, edge] = writeWorkerConfigs(configDir, {
+  ...readDevVars(),
+  ...overrides,
+});
 const child = spawn(
   wrangler,
   [
     'dev',
+    ...['-c', edge, '-c', core, '-c', control],
     '--port',
     String(port),
     '--persist-to',
     stateDir,
     '--test-scheduled',
     '--show-interactive-dev-session=false',
-    ...varOverrides,
   ],
   { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },
 );
@@ -227,7 +243,11 @@ relay(child.stderr, process.stderr);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => child.kill(signal));
 }
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+child.on('exit', (code, signal) => {
+  // Regenerated on every start; the copy of the secrets in it goes with the process.
+  rmSync(configDir, { recursive: true, force: true });
+  process.exit(code ?? (signal ? 1 : 0));
+});
 
 try {
   await waitForHealth(child);

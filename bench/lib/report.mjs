@@ -77,10 +77,14 @@ export function table(results) {
     `page weight:      ${page.bytes} bytes (${kb(page.bytes)}; ${page.gzip_bytes} gzipped), CSS and JS inline`,
     bundle.error
       ? `worker bundle:    failed: ${bundle.error}`
-      : `worker bundle:    ${bundle.gzip_bytes} bytes gzipped (${kb(bundle.gzip_bytes)}; ${bundle.bytes} raw, ${kb(bundle.bytes)}, ${bundle.files} file(s))`,
+      : `worker bundles:   ${Object.entries(bundle.workers)
+          .map(([name, b]) => `${name} ${b.gzip_bytes} gzipped (${b.bytes} raw)`)
+          .join(', ')}; largest ${kb(bundle.gzip_bytes)}`,
     !startup || startup.error
       ? `start-up:         failed: ${startup?.error ?? 'not measured'}`
-      : `start-up:         ${startup.active_ms.median} ms of CPU to evaluate the Worker (median of ${startup.runs}, ${startup.active_ms.min}-${startup.active_ms.max}; wrangler check startup)`,
+      : `start-up:         ${Object.entries(startup.workers)
+          .map(([name, w]) => `${name} ${w.active_ms.median} ms (${w.active_ms.min}-${w.active_ms.max})`)
+          .join(', ')} of CPU to evaluate each Worker (median of ${startup.runs}; wrangler check startup)`,
     w.error
       ? `webhooks:         failed: ${w.error}`
       : `webhooks:         ${w.per_second} deliveries/s (${w.deliveries}/${w.expected} for ${w.sessions} card payments, first to last ${w.first_to_last_s} s; the payments took ${w.pay_s} s)`,

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 
 /**
- * Only src/platform/ turns the Worker's `env` into ports; the entry points (src/index.ts, src/queue.ts)
- * and the SessionDO's constructor hand `env` to it whole. Anything else that reads a binding or a
+ * Only src/platform/ turns the Worker's `env` into ports; the entry points (src/index.ts, src/queue.ts,
+ * the three Workers' in src/workers/) and the SessionDO's constructor hand `env` to it whole (the edge
+ * entry also forwards requests over its service bindings). Anything else that reads a binding or a
  * variable (`c.env`, `this.env`, `env.X`) would be a second path to the data, so this fails on it.
  */
 const sources = import.meta.glob<string>(['/src/**/*.ts', '/src/**/*.tsx', '!/src/**/*.d.ts'], {
@@ -12,7 +13,7 @@ const sources = import.meta.glob<string>(['/src/**/*.ts', '/src/**/*.tsx', '!/sr
   eager: true,
 });
 
-const ALLOWED = /^\/src\/(platform\/|index\.ts$|queue\.ts$)/;
+const ALLOWED = /^\/src\/(platform\/|index\.ts$|queue\.ts$|workers\/(edge|core|control)\.ts$)/;
 const READS = [/\bc\.env\b/, /\bthis\.env\b/, /\benv\.[A-Za-z_$]/, /\bc\.env\s*\[/];
 
 /** Handing the whole `env` to the platform (the SessionDO does, as the runtime gives it `this.env`). */
