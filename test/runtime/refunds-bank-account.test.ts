@@ -132,16 +132,18 @@ describe('voucher refunds outside Brazil', () => {
     const html = await (await call(path)).text();
     expect(html).toContain('lang="es"');
     expect(html).toContain('Datos bancarios para el reembolso');
+    // The account alone: not Brazil's document, bank code and branch, nor its same-document rule.
+    expect(html).toContain('Número de cuenta o CLABE');
+    for (const brazilOnly of [
+      'name="holder_document"',
+      'name="bank_code"',
+      'name="agency"',
+      'mismo documento',
+    ])
+      expect(html).not.toContain(brazilOnly);
     const ok = await form(
-      {
-        // The CLABE alone: no document, no bank code, no agency (a Brazilian account needs them).
-        holder_name: 'María López',
-        holder_document: '',
-        bank_code: '',
-        agency: '',
-        account: '012180001234567897',
-        account_type: 'checking',
-      },
+      // What that page posts: the CLABE alone (a Brazilian account needs a document, bank code, agency).
+      { holder_name: 'María López', account: '012180001234567897', account_type: 'checking' },
       path,
     );
     expect(ok.status).toBe(200);

@@ -46,8 +46,9 @@ async function load(platform: Platform, id: string, mac: string) {
 
 /**
  * GET/POST /refunds/{id}/bank-account/{mac}: the hosted page where the customer of a boleto, transfer
- * or voucher payment gives the bank account its refund goes to. The link is the only credential; the
- * account must be of the CPF/CNPJ that paid, and is checked again by the session's object.
+ * or voucher payment gives the bank account its refund goes to. The link is the only credential; in
+ * Brazil the account must be of the CPF/CNPJ that paid, and is checked again by the session's object;
+ * elsewhere the page asks for the account alone.
  */
 export const bankAccountRoutes = new Hono<AppEnv>()
   .get(
@@ -82,6 +83,7 @@ export const bankAccountRoutes = new Hono<AppEnv>()
           amount={amount}
           action={c.req.path}
           state={state}
+          brazil={refund.currency === 'BRL'}
         />
       );
       return new Response(`<!doctype html>${await page.toString()}`, { headers: headers(nonce) });
@@ -122,6 +124,7 @@ export const bankAccountRoutes = new Hono<AppEnv>()
             amount={amount}
             action={c.req.path}
             state={state}
+            brazil={refund.currency === 'BRL'}
           />
         );
         return new Response(`<!doctype html>${await page.toString()}`, { status, headers: headers(nonce) });
@@ -150,7 +153,7 @@ export const bankAccountRoutes = new Hono<AppEnv>()
             holderDocument: document,
             // A CLABE's first three digits are its bank's code.
             bankCode: a.bank_code || (refund.currency === 'MXN' ? a.account.slice(0, 3) : ''),
-            agency: a.agency,
+            agency: a.agency ?? '',
             account: a.account,
             accountDigit: a.account_digit,
             accountType: a.account_type,

@@ -4,6 +4,8 @@ const TEXT = {
   'pt-BR': {
     title: 'Dados bancários para o reembolso',
     intro: '{merchant} vai devolver {amount}. Informe uma conta bancária no mesmo CPF/CNPJ de quem pagou.',
+    intro_abroad: '{merchant} vai devolver {amount}. Informe a conta bancária em que quer recebê-lo.',
+    account_abroad: 'Número da conta ou CLABE',
     holder_name: 'Nome do titular',
     holder_document: 'CPF ou CNPJ do titular',
     bank_code: 'Código do banco (3 dígitos)',
@@ -24,6 +26,8 @@ const TEXT = {
   es: {
     title: 'Datos bancarios para el reembolso',
     intro: '{merchant} devolverá {amount}. Indique una cuenta bancaria del mismo documento de quien pagó.',
+    intro_abroad: '{merchant} devolverá {amount}. Indique la cuenta bancaria en la que quiere recibirlo.',
+    account_abroad: 'Número de cuenta o CLABE',
     holder_name: 'Nombre del titular',
     holder_document: 'Documento del titular',
     bank_code: 'Código del banco (3 dígitos)',
@@ -44,6 +48,8 @@ const TEXT = {
   en: {
     title: 'Bank details for your refund',
     intro: '{merchant} will return {amount}. Give a bank account of the same CPF/CNPJ that paid.',
+    intro_abroad: '{merchant} will return {amount}. Give the bank account you want it in.',
+    account_abroad: 'Account number or CLABE',
     holder_name: 'Account holder name',
     holder_document: "Holder's CPF or CNPJ",
     bank_code: 'Bank code (3 digits)',

@@ -17,13 +17,22 @@ export type BankPageState =
   | { kind: 'gateway'; url: string }
   | { kind: 'closed' };
 
-const FIELDS: Array<{ name: string; key: BankPageKey; autocomplete?: string; inputmode?: 'numeric' }> = [
+type Field = { name: string; key: BankPageKey; autocomplete?: string; inputmode?: 'numeric' };
+
+/** A Brazilian account: of the CPF/CNPJ that paid, at a bank named by its 3-digit code and branch. */
+const BRAZIL_FIELDS: Field[] = [
   { name: 'holder_name', key: 'holder_name', autocomplete: 'name' },
   { name: 'holder_document', key: 'holder_document', inputmode: 'numeric' },
   { name: 'bank_code', key: 'bank_code', inputmode: 'numeric' },
   { name: 'agency', key: 'agency', inputmode: 'numeric' },
   { name: 'account', key: 'account', inputmode: 'numeric' },
   { name: 'account_digit', key: 'account_digit' },
+];
+
+/** Elsewhere the account alone (a Mexican CLABE names its bank and branch in its digits). */
+const ABROAD_FIELDS: Field[] = [
+  { name: 'holder_name', key: 'holder_name', autocomplete: 'name' },
+  { name: 'account', key: 'account_abroad', inputmode: 'numeric' },
 ];
 
 /** The page where a customer gives the bank account a boleto, transfer or voucher refund is sent to. */
@@ -34,8 +43,11 @@ export const BankAccountPage: FC<{
   amount: string;
   action: string;
   state: BankPageState;
-}> = ({ locale, nonce, merchant, amount, action, state }) => {
+  /** A refund in reais goes to a Brazilian account, with its document, bank code and branch. */
+  brazil: boolean;
+}> = ({ locale, nonce, merchant, amount, action, state, brazil }) => {
   const tx = (key: BankPageKey) => bankText(locale, key, { merchant, amount });
+  const fields = brazil ? BRAZIL_FIELDS : ABROAD_FIELDS;
   return (
     <html lang={locale}>
       <head>
@@ -58,9 +70,9 @@ export const BankAccountPage: FC<{
           )}
           {state.kind === 'form' && (
             <form method="post" action={action} novalidate>
-              <p>{tx('intro')}</p>
+              <p>{tx(brazil ? 'intro' : 'intro_abroad')}</p>
               {state.alert && <p role="alert">{state.alert}</p>}
-              {FIELDS.map((f) => (
+              {fields.map((f) => (
                 <div>
                   <label for={f.name}>{tx(f.key)}</label>
                   <input

@@ -61,7 +61,8 @@ export const BankAccountForm = z.strictObject({
     .string()
     .trim()
     // Brazil requires it (checked with the document); elsewhere the account alone can do.
-    .regex(/^\d{0,5}$/),
+    .regex(/^\d{0,5}$/)
+    .optional(),
   account: z
     .string()
     .trim()
