@@ -37,8 +37,52 @@ async function ownerInvite(): Promise<string> {
   return ((await res.json()) as { invite_url: string }).invite_url;
 }
 
+/** A test-mode session paid by PIX through the API, with a customer e-mail (a message in the mailbox). */
+async function paidPixSession(): Promise<string> {
+  const key = (
+    JSON.parse(readFileSync(path.join(stateDir, 'borda-demo.json'), 'utf8')) as {
+      secret_keys: { test: string };
+    }
+  ).secret_keys.test;
+  const api = async (method: string, url: string, body?: unknown) => {
+    const res = await fetch(`${borda.base}${url}`, {
+      method,
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const s = await api('POST', '/api/v1/checkout/sessions', {
+    amount: 12345,
+    currency: 'BRL',
+    merchant_order_id: 'ORDER-WITH-A-RATHER-LONG-IDENTIFIER-0001',
+    payment_method: 'pix',
+    success_url: 'https://shop.example/ok',
+    cancel_url: 'https://shop.example/cancel',
+  });
+  expect(s.status).toBe(201);
+  const token = String(s.body.id);
+  const pay = await fetch(`${borda.base}/c/v1/sessions/${token}/payments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      method: 'pix',
+      customer: {
+        name: 'Ana Souza',
+        email: 'ana.souza.with.a.long.address@example.com',
+        document: '52998224725',
+      },
+    }),
+  });
+  expect(pay.status).toBe(201);
+  const { payment } = (await pay.json()) as { payment: { id: string } };
+  const paid = await api('POST', `/api/v1/test/payments/${payment.id}/simulate`, { outcome: 'paid' });
+  expect(paid.status).toBe(200);
+  return token;
+}
+
 describe('the settings page at 360 px', () => {
-  it('fits the screen: every control is reached by Tab and lies inside the 360 px, as do the other pages', async () => {
+  it('fits the screen: every control is reached by Tab and lies inside the 360 px, as do the other pages and the dev mailbox', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(await ownerInvite());
     await page.fill('#password', PASSWORD);
@@ -79,6 +123,14 @@ describe('the settings page at 360 px', () => {
     // The other pages a merchant works in are no wider than the phone either (tables scroll inside).
     for (const other of ['webhooks', 'payments', 'developers']) {
       await page.goto(`${borda.base}/dashboard/test/${other}`);
+      expect([other, await page.evaluate(() => document.documentElement.scrollWidth)]).toEqual([other, 360]);
+    }
+    // A paid session's page (its id in the title, tables of payments, events and messages) and the
+    // dev mailbox with the customer's e-mail in it.
+    const session = await paidPixSession();
+    for (const other of [`/dashboard/test/payments/${session}`, '/dev/mailbox']) {
+      await page.goto(`${borda.base}${other}`);
+      await screenshot(page, `panel-narrow-${other.split('/')[2]}`);
       expect([other, await page.evaluate(() => document.documentElement.scrollWidth)]).toEqual([other, 360]);
     }
     await page.close();

@@ -8,6 +8,10 @@ import { escapeHtml } from '../../notifications/render';
 import { mailboxMessage, mailboxMessages } from '../notifications/service';
 
 /** Stored messages are shown as data: nothing in them may run, load or submit. */
+/** The list on a phone: the table scrolls inside itself, long addresses and subjects wrap. */
+const LIST_CSS =
+  'table{display:block;overflow-x:auto;border-collapse:collapse}td,th{padding:.3rem .5rem;text-align:left;overflow-wrap:anywhere}';
+
 /** A stored message is shown as its customer would see it: inline styles only, never framed elsewhere. */
 const MESSAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -74,7 +78,7 @@ export const mailboxRoutes = new Hono<AppEnv>()
         .join('\n');
       c.header('content-security-policy', MESSAGE_CSP);
       return c.html(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Borda dev mailbox</title></head><body style="font-family:system-ui,sans-serif"><h1>Dev mailbox</h1><p>Customer e-mail and SMS kept locally; nothing left this machine.</p><table><thead><tr><th>sent</th><th>channel</th><th>to</th><th>message</th></tr></thead><tbody>${items}</tbody></table></body></html>`,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Borda dev mailbox</title><style>${LIST_CSS}</style></head><body style="font-family:system-ui,sans-serif"><h1>Dev mailbox</h1><p>Customer e-mail and SMS kept locally; nothing left this machine.</p><table><thead><tr><th>sent</th><th>channel</th><th>to</th><th>message</th></tr></thead><tbody>${items}</tbody></table></body></html>`,
       );
     },
   )
