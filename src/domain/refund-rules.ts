@@ -6,6 +6,9 @@
  *   pending -> succeeded | failed | canceled
  *   requires_action -> pending | succeeded | failed | canceled
  */
+import { minorToDecimalLiteral } from './decimal';
+import type { Currency } from './money';
+
 export const REFUND_STATUSES = ['pending', 'requires_action', 'succeeded', 'failed', 'canceled'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
@@ -51,6 +54,7 @@ export function refundPath(method: string): RefundPath {
 
 export type RefundablePayment = {
   method: string;
+  currency: Currency;
   status: string;
   /** What the payment charged, pricing and interest included. */
   amount: number;
@@ -127,7 +131,8 @@ export function decideRefund(
     return {
       ok: false,
       code: 'refund_exceeds_refundable',
-      detail: `At most ${remaining} can still be refunded on this payment.`,
+      // Minor units as the API takes them, and the same amount as people read it (the panel's form).
+      detail: `At most ${remaining} (${minorToDecimalLiteral(remaining, p.currency)} ${p.currency}) can still be refunded on this payment.`,
       field: 'amount',
     };
   }

@@ -158,15 +158,17 @@ export const paymentRoutes = new Hono<PanelEnv>()
         amount = parsed.minor;
       }
       const input = validate(CreateRefund, { amount, reason: f.reason?.trim() || undefined });
-      const refund = await refundPayment({
+      const { refund, replayed } = await refundPayment({
         ctx,
         input: { paymentId: payment.id, body: input, requestKey: requestKeyOf(f.request_key) },
       });
-      await audit(c, 'refund.created', refund.id, {
-        payment_id: payment.id,
-        amount: refund.amount,
-        currency: refund.currency,
-      });
+      // A form sent twice (its request key) made one refund: it is audited once.
+      if (!replayed)
+        await audit(c, 'refund.created', refund.id, {
+          payment_id: payment.id,
+          amount: refund.amount,
+          currency: refund.currency,
+        });
       return detailPage(c, {
         notice: `Refund ${refund.id} of ${money(refund.amount, refund.currency)}: ${refund.status}.`,
       });

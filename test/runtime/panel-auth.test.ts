@@ -86,6 +86,13 @@ describe('panel sign-in', () => {
     const locked = await new PanelClient('192.0.2.200').signIn(email, PASSWORD);
     expect(locked.status).toBe(429);
     expect(await locked.text()).toContain('Too many sign-in attempts');
+    // The refused attempt is in the account's audit log, with where it came from.
+    const throttled = await env.DB.prepare(
+      "SELECT address FROM audit_log WHERE email = ? AND action = 'signin.throttled'",
+    )
+      .bind(email)
+      .all<{ address: string }>();
+    expect(throttled.results).toEqual([{ address: '192.0.2.200' }]);
 
     // One address guessing many accounts is stopped too.
     const address = '192.0.2.250';

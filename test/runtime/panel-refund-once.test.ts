@@ -42,6 +42,13 @@ describe('panel: a refund form sent twice', () => {
       .bind(p.paymentId)
       .all<{ request_key: string }>();
     expect(rows.results.map((r) => r.request_key)).toEqual([`panel:${key}`]);
+    // One refund, one line in the audit log: the sends that found it made do not record it again.
+    const audited = await env.DB.prepare(
+      "SELECT count(*) AS n FROM audit_log WHERE action = 'refund.created' AND detail LIKE ?",
+    )
+      .bind(`%${p.paymentId}%`)
+      .first<{ n: number }>();
+    expect(audited?.n).toBe(1);
   });
 
   it('a new rendering of the form is a new refund', async () => {

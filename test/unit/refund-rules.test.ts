@@ -13,6 +13,7 @@ import {
 const DAY = 24 * 3600 * 1000;
 const paid = (over: Partial<Parameters<typeof decideRefund>[0]> = {}) => ({
   method: 'card',
+  currency: 'BRL' as const,
   status: 'paid',
   amount: 10000,
   receivedAmount: null,
@@ -51,7 +52,12 @@ describe('decideRefund', () => {
       paid(),
       [r(9000, 'pending')],
       1001,
-      { ok: false, code: 'refund_exceeds_refundable', field: 'amount' },
+      {
+        ok: false,
+        code: 'refund_exceeds_refundable',
+        field: 'amount',
+        detail: 'At most 1000 (10.00 BRL) can still be refunded on this payment.',
+      },
     ],
     [
       'an unpaid payment',

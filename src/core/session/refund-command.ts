@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { type PaymentRow, payments, type RefundRow, refunds, type SessionRow } from '../../db/schema';
+import type { Currency } from '../../domain/money';
 import {
   decideRefund,
   paymentStatusAfterRefunds,
@@ -38,7 +39,8 @@ export type RefundCommand = {
   now?: number;
 };
 
-export type RefundOutcome = { ok: true; refund: RefundRow; payment: PaymentRow } | Refusal;
+/** `replayed`: the same request (its key) asked again, answered with the refund it made the first time. */
+export type RefundOutcome = { ok: true; refund: RefundRow; payment: PaymentRow; replayed?: true } | Refusal;
 
 const CONCURRENT: Refusal = { ok: false, code: 'concurrent_update', detail: 'The session changed; retry.' };
 
@@ -99,8 +101,13 @@ export async function createRefund(
   const existing = await refundsOf(scope.db, payment.id);
   // Checked inside the object, one command at a time: two sends of one form cannot both pass.
   const asked = cmd.requestKey ? existing.find((r) => r.requestKey === cmd.requestKey) : undefined;
-  if (asked) return { ok: true, refund: asked, payment };
-  const decision = decideRefund(payment, existing, cmd.amount, now);
+  if (asked) return { ok: true, refund: asked, payment, replayed: true };
+  const decision = decideRefund(
+    { ...payment, currency: payment.currency as Currency },
+    existing,
+    cmd.amount,
+    now,
+  );
   if (!decision.ok) return { ok: false, code: decision.code, detail: decision.detail, field: decision.field };
   const refund: RefundRow = {
     id: newId('re'),

@@ -194,7 +194,7 @@ export async function sessionTimeline(ctx: MerchantCtx, token: string) {
           ownedBy(customerNotifications, ctx.merchant.id, ctx.mode),
         ),
       )
-      .orderBy(asc(customerNotifications.createdAt)),
+      .orderBy(asc(customerNotifications.createdAt), asc(customerNotifications.id)),
   ]);
   return {
     session,

@@ -122,9 +122,25 @@ export async function signIn(
   now: number,
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  if (!(await admitAttempt(db, { email, address: input.address }, now)))
-    return { ok: false, reason: 'throttled' };
+  const admitted = await admitAttempt(db, { email, address: input.address }, now);
   const [user] = await db.select().from(panelUsers).where(eq(panelUsers.email, email)).limit(1);
+  if (!admitted) {
+    // Refused unchecked, and still written down: the account's owners see someone kept trying.
+    if (user) {
+      await auditInsert(
+        db,
+        {
+          merchantId: user.merchantId,
+          userId: user.id,
+          email,
+          address: input.address,
+          action: 'signin.throttled',
+        },
+        now,
+      );
+    }
+    return { ok: false, reason: 'throttled' };
+  }
   const usable = user && user.disabledAt === null && user.passwordHash !== null;
   const ok = await verifyPassword(
     input.password.slice(0, 256),

@@ -34,7 +34,7 @@ export const paymentsRoutes = new Hono<AppEnv>()
     async (c) => {
       const body = jsonBody(c, CreateRefund, { emptyIsObject: true });
       const ctx = merchantCtx(c);
-      const refund = await refundPayment({
+      const { refund } = await refundPayment({
         ctx,
         input: { paymentId: c.req.param('id'), body },
       });

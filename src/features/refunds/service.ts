@@ -16,7 +16,7 @@ export async function refundPayment({
 }: {
   ctx: MerchantCtx;
   input: { paymentId: string; body: CreateRefund; requestKey?: string };
-}): Promise<RefundRow> {
+}): Promise<{ refund: RefundRow; replayed: boolean }> {
   const payment = await getPayment({ ctx, input: { id: input.paymentId } });
   const outcome = await ctx.session(payment.sessionId).refund({
     sessionId: payment.sessionId,
@@ -29,7 +29,7 @@ export async function refundPayment({
     requestKey: input.requestKey,
   });
   if (!outcome.ok) throw refusalError(outcome);
-  return outcome.refund;
+  return { refund: outcome.refund, replayed: outcome.replayed === true };
 }
 
 export async function getRefund({
