@@ -124,21 +124,18 @@ export async function signIn(
   const email = input.email.trim().toLowerCase();
   const admitted = await admitAttempt(db, { email, address: input.address }, now);
   const [user] = await db.select().from(panelUsers).where(eq(panelUsers.email, email)).limit(1);
-  if (!admitted) {
-    // Refused unchecked, and still written down: the account's owners see someone kept trying.
-    if (user) {
+  // Every attempt on an existing account is written down, with where it came from.
+  const record = async (action: string) => {
+    if (user)
       await auditInsert(
         db,
-        {
-          merchantId: user.merchantId,
-          userId: user.id,
-          email,
-          address: input.address,
-          action: 'signin.throttled',
-        },
+        { merchantId: user.merchantId, userId: user.id, email, address: input.address, action },
         now,
       );
-    }
+  };
+  if (!admitted) {
+    // Refused unchecked, and still recorded: the account's owners see someone kept trying.
+    await record('signin.throttled');
     return { ok: false, reason: 'throttled' };
   }
   const usable = user && user.disabledAt === null && user.passwordHash !== null;
@@ -146,19 +143,7 @@ export async function signIn(
     input.password.slice(0, 256),
     usable ? (user.passwordHash as string) : UNMATCHABLE_HASH,
   );
-  if (user) {
-    await auditInsert(
-      db,
-      {
-        merchantId: user.merchantId,
-        userId: user.id,
-        email,
-        address: input.address,
-        action: ok && usable ? 'signin.succeeded' : 'signin.failed',
-      },
-      now,
-    );
-  }
+  await record(ok && usable ? 'signin.succeeded' : 'signin.failed');
   if (!ok || !usable) return { ok: false, reason: 'invalid' };
   // With a second factor the count is cleared only once the code is right too: re-entering a known
   // password must not buy fresh guesses at the code.
