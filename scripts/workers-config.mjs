@@ -14,9 +14,19 @@ export const WORKERS = ['core', 'control', 'edge'];
 /** Bindings only the core Worker has: it consumes the queues, runs the cron, archives and sends e-mail. */
 const CORE_ONLY = ['migrations', 'r2_buckets', 'send_email', 'triggers'];
 
-/** The three configurations, by Worker, from wrangler.toml. */
-export function workerConfigs() {
-  const { rawConfig: one } = experimental_readRawConfig({ config: path.join(ROOT, 'wrangler.toml') });
+/** The public routes are the edge Worker's alone: it takes every request. */
+const EDGE_ONLY = ['route', 'routes'];
+const without = (config, keys) =>
+  Object.fromEntries(Object.entries(config).filter(([k]) => !keys.includes(k)));
+const pick = (config, keys) => Object.fromEntries(Object.entries(config).filter(([k]) => keys.includes(k)));
+
+/** wrangler.toml as written: Borda as one Worker. */
+export function oneWorkerConfig() {
+  return experimental_readRawConfig({ config: path.join(ROOT, 'wrangler.toml') }).rawConfig;
+}
+
+/** The three configurations, by Worker, from wrangler.toml (or the one-Worker configuration given). */
+export function workerConfigs(one = oneWorkerConfig()) {
   const abs = (p) => path.resolve(ROOT, p);
   const shared = {
     ...one,
@@ -25,23 +35,25 @@ export function workerConfigs() {
   };
   const core = `${one.name}-core`;
   const satellite = (name, main) => {
-    const config = { ...shared, name, main: abs(main) };
-    for (const key of CORE_ONLY) delete config[key];
+    const config = { ...without(shared, CORE_ONLY), name, main: abs(main) };
     config.queues = { producers: one.queues.producers };
     config.durable_objects = {
       bindings: one.durable_objects.bindings.map((b) => ({ ...b, script_name: core })),
     };
     return config;
   };
-  const edge = satellite(one.name, 'src/workers/edge.ts');
+  const edge = { ...satellite(one.name, 'src/workers/edge.ts'), ...pick(one, EDGE_ONLY) };
   edge.services = [
     { binding: 'CONTROL', service: `${one.name}-control` },
     { binding: 'CORE', service: core },
     { binding: 'CRON', service: core, entrypoint: 'CronEntrypoint' },
   ];
   return {
-    core: { ...shared, name: core, main: abs('src/workers/core.ts'), workers_dev: false },
-    control: { ...satellite(`${one.name}-control`, 'src/workers/control.ts'), workers_dev: false },
+    core: { ...without(shared, EDGE_ONLY), name: core, main: abs('src/workers/core.ts'), workers_dev: false },
+    control: {
+      ...without(satellite(`${one.name}-control`, 'src/workers/control.ts'), EDGE_ONLY),
+      workers_dev: false,
+    },
     edge,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without declarations (scripts/ is not type-checked)
-import { workerConfigs } from '../../scripts/workers-config.mjs';
+import { oneWorkerConfig, workerConfigs } from '../../scripts/workers-config.mjs';
 
 type Config = {
   name: string;
@@ -51,6 +51,14 @@ describe('the three Workers', () => {
       expect(c.triggers).toBeUndefined();
       expect(c.migrations).toBeUndefined();
     }
+  });
+
+  it('give the public routes of wrangler.toml to the edge Worker alone', () => {
+    const routes = [{ pattern: 'pay.shop.example', custom_domain: true }];
+    const split = workerConfigs({ ...oneWorkerConfig(), routes }) as Record<string, { routes?: unknown }>;
+    expect(split.edge?.routes).toEqual(routes);
+    expect(split.core?.routes).toBeUndefined();
+    expect(split.control?.routes).toBeUndefined();
   });
 
   it('give the edge Worker the public route and a binding to each of the others', () => {
