@@ -18,7 +18,7 @@ button{background:#14213d;color:#fff;border:0;border-radius:3px;cursor:pointer}
 .mode-live{background:#06d6a0;color:#1b1f24;padding:.1rem .5rem;border-radius:3px}
 .notice{background:#e9f5ff;border:1px solid #7fb8e6;padding:.5rem}.error{background:#ffecec;border:1px solid #e08080;padding:.5rem}
 code,.secret{font-family:ui-monospace,monospace;word-break:break-all}
-h1,h2,p{overflow-wrap:anywhere}
+h1,h2,h3,p{overflow-wrap:anywhere}
 pre.excerpt{white-space:pre-wrap;max-width:36rem;max-height:8rem;overflow:auto;background:#f0f2f5;margin:.2rem 0;padding:.3rem}
 .pager{display:flex;gap:1rem;margin:.6rem 0}
 @media (max-width:40rem){table{display:block;overflow-x:auto}}
