@@ -7,14 +7,16 @@ import { MAILBOX } from '../../notifications/config';
 import { escapeHtml } from '../../notifications/render';
 import { mailboxMessage, mailboxMessages } from '../notifications/service';
 
-/** Stored messages are shown as data: nothing in them may run, load or submit. */
+/**
+ * Stored messages are shown as data: nothing in them may run, load or submit. A stored message is shown
+ * as its customer would see it: inline styles only, never framed elsewhere.
+ */
+const MESSAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /** The list on a phone: the table scrolls inside itself, long addresses and subjects wrap. */
 const LIST_CSS =
   'table{display:block;overflow-x:auto;border-collapse:collapse}td,th{padding:.3rem .5rem;text-align:left;overflow-wrap:anywhere}';
-
-/** A stored message is shown as its customer would see it: inline styles only, never framed elsewhere. */
-const MESSAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * The local dev mailbox (`npm start`): every customer message the Worker "sent" with the `mailbox`

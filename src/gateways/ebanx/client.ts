@@ -36,7 +36,6 @@
  * not hold; authenticity is therefore the query itself: Borda asks EBANX, with the merchant's own key,
  * for the payment the notification names, and acts only on what EBANX answers.
  */
-
 import { COUNTRIES } from '../../domain/countries';
 import { GATEWAYS } from '../descriptors';
 import { alreadyPaid } from '../refusals';

@@ -1,3 +1,40 @@
+/**
+ * Mercado Pago connector (Payments API v1). Built from Mercado Pago's public documentation:
+ * - https://www.mercadopago.com.br/developers/en/reference/payments/_payments/post — POST /v1/payments:
+ *   `X-Idempotency-Key` required; transaction_amount, payment_method_id, payer, external_reference,
+ *   token, installments, binary_mode, date_of_expiration; reply id, status, status_detail
+ * - https://www.mercadopago.com.ar/developers/es/reference/online-payments/checkout-api-payments/create-payment/post.md
+ * - https://raw.githubusercontent.com/api-evangelist/mercado-pago/refs/heads/main/examples/mercado-pago-create-payment-example.json
+ *   — a PIX payment: Bearer token, `point_of_interaction.transaction_data.qr_code`, ticket_url
+ * - https://www.mercadopago.com.br/developers/en/docs/checkout-api/payment-methods/other-payment-methods
+ *   (PIX, boleto, OXXO, Efecty: `payment_method_id`, `date_of_expiration`,
+ *   `transaction_details.external_resource_url` / `payment_method_reference_id` for the voucher)
+ * - https://mercadopago.com.co/developers/en/docs/checkout-api/integration-configuration/pse and
+ *   https://mercadopago.com.co/developers/en/docs/checkout-bricks/payment-brick/payment-submission/pse —
+ *   PSE: transaction_details.financial_institution, payer.entity_type, payer.identification (CC...),
+ *   additional_info.ip_address, callback_url; the bank's page in transaction_details.external_resource_url
+ * - https://www.mercadopago.com.br/developers/en/reference/payments/_payments_id/get — GET /v1/payments/{id}
+ * - https://www.mercadopago.com.br/developers/en/reference/payments/_payments_search/get — search by
+ *   external_reference
+ * - https://www.mercadopago.com.br/developers/en/reference/chargebacks/_payments_id_refunds/post — refunds
+ *   (`X-Idempotency-Key`, `amount` for a partial refund), GET /v1/payments/{id}/refunds/{refund_id}
+ * - https://www.mercadopago.com.br/developers/en/docs/checkout-api/payment-management/cancellations-and-refunds/refund-pix
+ *   — `X-Render-In-Process-Refunds: true` makes a PIX refund in contingency answer 201 `in_process`
+ * - https://www.mercadopago.com.br/developers/en/docs/checkout-api/payment-management/cancellations-and-refunds
+ *   — cancel: PUT /v1/payments/{id} `{"status":"cancelled"}` for pending / in_process payments
+ * - https://mercadopago.com.mx/developers/en/docs/checkout-api/response-handling/collection-results and
+ *   https://mercadopago.com.pe/developers/en/docs/checkout-api/response-handling/query-results — every
+ *   status and status_detail (cc_rejected_*, bank_error; cancelled/expired after 30 days pending)
+ * - https://mercadopago.com.br/developers/en/docs/order/online-payments/notifications and
+ *   https://www.mercadopago.com.mx/developers/en/docs/checkout-api-v2/notifications — webhooks: the
+ *   secret key of "Your integrations", `x-signature: ts=…,v1=…`, `x-request-id`, HMAC-SHA256 (hex) of
+ *   `id:[data.id_url];request-id:[x-request-id_header];ts:[ts_header];`
+ * - https://github.com/mercadopago/sdk-nodejs src/clients/payment (cancel is a PUT with status cancelled;
+ *   card tokens are POST /v1/card_tokens)
+ *
+ * Reference: the Mercado Pago payment id (numeric, kept as text). Borda's payment id travels as
+ * `external_reference` and as the idempotency key, so a payment is found again after a lost reply.
+ */
 import { GATEWAYS } from '../descriptors';
 import { alreadyPaid } from '../refusals';
 import {
