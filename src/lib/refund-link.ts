@@ -9,8 +9,13 @@ export async function bankLinkMac(secret: string, refundId: string): Promise<str
   return toHex(await hmacSha256(secret, `refund-bank-account:${refundId}`)).slice(0, 40);
 }
 
-export async function bankLinkPath(secret: string, refundId: string): Promise<string> {
+async function bankLinkPath(secret: string, refundId: string): Promise<string> {
   return `/refunds/${refundId}/bank-account/${await bankLinkMac(secret, refundId)}`;
+}
+
+/** The link in full, on the origin of the refunded session's checkout page (what the customer saw). */
+export async function bankLinkUrl(secret: string, checkoutUrl: string, refundId: string): Promise<string> {
+  return `${new URL(checkoutUrl).origin}${await bankLinkPath(secret, refundId)}`;
 }
 
 export async function bankLinkValid(secret: string, refundId: string, mac: string): Promise<boolean> {

@@ -7,7 +7,7 @@ import type { Locale } from '../domain/methods';
 import type { Currency } from '../domain/money';
 import { newId } from '../lib/ids';
 import { concurrency } from '../lib/limit';
-import { bankLinkPath } from '../lib/refund-link';
+import { bankLinkUrl } from '../lib/refund-link';
 import type { Ports } from '../platform/ports';
 import { queueHopSeconds, retryClock, retryDelayMs } from '../webhooks/schedule';
 import { emailSender, MAILBOX, type NotifyConfig, notifyConfig, smsSender } from './config';
@@ -143,7 +143,7 @@ export async function sendNotifications(
           // The bank-account request links to the refund's own page (signed), not to the checkout.
           const pageUrl =
             row.kind === 'refund_requires_action'
-              ? `${new URL(ctx.session.checkoutUrl).origin}${await bankLinkPath(platform.secrets.signingKey, refOf(row.dedupeKey))}`
+              ? await bankLinkUrl(platform.secrets.signingKey, ctx.session.checkoutUrl, refOf(row.dedupeKey))
               : ctx.session.checkoutUrl;
           rendered = renderNotification({
             kind: row.kind as NotificationKind,

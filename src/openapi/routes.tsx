@@ -13,42 +13,41 @@ import generated from './openapi.json';
  * not at run time: no single Worker of the three holds every route (README "Three Workers"). Only
  * the server URL is the request's own.
  */
-export function docsRoutes() {
-  const documentFor = (serverUrl: string): OpenApiDocument => ({
-    ...(generated as unknown as OpenApiDocument),
-    servers: [{ url: serverUrl }],
-  });
-  return new Hono<AppEnv>()
-    .get(
-      '/openapi.json',
-      contract({
-        operationId: 'openApiDocument',
-        summary: 'This document',
-        tag: 'Reference',
-        auth: 'none',
-        ok: { 200: { description: 'The OpenAPI 3.1 document' } },
-        errors: [],
-      }),
-      (c) => c.json(documentFor(baseUrlOf(c))),
-    )
-    .get(
-      '/docs',
-      contract({
-        operationId: 'referencePage',
-        summary: 'The API reference page (HTML)',
-        tag: 'Reference',
-        auth: 'none',
-        ok: { 200: { description: 'HTML page', media: 'text/html' } },
-        errors: [],
-      }),
-      async (c) => {
-        const nonce = newNonce();
-        const doc = documentFor(baseUrlOf(c));
-        const html = `<!doctype html>${await (<DocsPage doc={doc} nonce={nonce} />).toString()}`;
-        // The reference is public and cacheable; the checkout's policy otherwise (nonce CSP, no framing by others).
-        return new Response(html, {
-          headers: { ...pageHeaders(nonce, []), 'cache-control': 'public, max-age=300' },
-        });
-      },
-    );
-}
+const documentFor = (serverUrl: string): OpenApiDocument => ({
+  ...(generated as unknown as OpenApiDocument),
+  servers: [{ url: serverUrl }],
+});
+
+export const docsRoutes = new Hono<AppEnv>()
+  .get(
+    '/openapi.json',
+    contract({
+      operationId: 'openApiDocument',
+      summary: 'This document',
+      tag: 'Reference',
+      auth: 'none',
+      ok: { 200: { description: 'The OpenAPI 3.1 document' } },
+      errors: [],
+    }),
+    (c) => c.json(documentFor(baseUrlOf(c))),
+  )
+  .get(
+    '/docs',
+    contract({
+      operationId: 'referencePage',
+      summary: 'The API reference page (HTML)',
+      tag: 'Reference',
+      auth: 'none',
+      ok: { 200: { description: 'HTML page', media: 'text/html' } },
+      errors: [],
+    }),
+    async (c) => {
+      const nonce = newNonce();
+      const doc = documentFor(baseUrlOf(c));
+      const html = `<!doctype html>${await (<DocsPage doc={doc} nonce={nonce} />).toString()}`;
+      // The reference is public and cacheable; the checkout's policy otherwise (nonce CSP, no framing by others).
+      return new Response(html, {
+        headers: { ...pageHeaders(nonce, []), 'cache-control': 'public, max-age=300' },
+      });
+    },
+  );

@@ -17,7 +17,7 @@ import { panelRoutes } from '../panel';
  * admin API, the API reference, the customer's refund bank-account page and the local dev mailbox.
  */
 export function controlPart({ app, api }: Mount) {
-  app.route('/', docsRoutes());
+  app.route('/', docsRoutes);
   app.route('/dashboard', panelRoutes);
   app.route('/admin/v1', adminRoutes);
   app.route('/refunds', bankAccountRoutes);

@@ -1,6 +1,6 @@
 import type { RefundRow, SessionRow } from '../../db/schema';
 import type { RefundBankAccount } from '../../gateways/types';
-import { bankLinkPath } from '../../lib/refund-link';
+import { bankLinkUrl } from '../../lib/refund-link';
 import { isoUtc } from '../../lib/time';
 import type { Ports } from '../../platform/ports';
 
@@ -20,10 +20,9 @@ export async function nextAction(
   }
   // A gateway that collects the payer's account on its own form (Asaas) gets the customer sent there.
   if (r.gatewayActionUrl) return { type: 'collect_bank_account', url: r.gatewayActionUrl };
-  const origin = new URL(session.checkoutUrl).origin;
   return {
     type: 'collect_bank_account',
-    url: `${origin}${await bankLinkPath(ports.secrets.signingKey, r.id)}`,
+    url: await bankLinkUrl(ports.secrets.signingKey, session.checkoutUrl, r.id),
   };
 }
 
