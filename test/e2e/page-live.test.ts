@@ -71,6 +71,42 @@ describe('status pushed from the SessionDO to the open page', () => {
     await phone.close();
   });
 
+  it('a switch made after the socket showed the PIX and before its HTTP answer came stands', async () => {
+    const s = await createSession(rig, { payment_method: ['pix', 'boleto'] });
+    const page = await rig.browser.newPage();
+    await page.goto(s.checkout_url);
+    await page.waitForFunction(() => !(document.getElementById('pay-button') as HTMLButtonElement).disabled);
+    // The payment reaches Borda at once; its answer reaches the page only once the test lets it.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let answered = () => {};
+    const delivered = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    await page.route(/\/payments$/, async (route) => {
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+      answered();
+    });
+    await fillCustomer(page);
+    await page.locator('#pay-button').click();
+    await page.locator('#pix-panel').waitFor({ state: 'visible' });
+    await page.locator('#switch').click();
+    release();
+    await delivered;
+    // The page has handled the answer once a task has run after it.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(await page.locator('#pay-form').isVisible()).toBe(true);
+    expect(await page.locator('#pix-panel').isVisible()).toBe(false);
+    await page.getByRole('radio', { name: /^Boleto/ }).check({ timeout: 5000 });
+    await page.locator('#pay-button').click();
+    await page.locator('#async-title').filter({ hasText: 'Seu boleto' }).waitFor();
+    await page.close();
+  });
+
   it('with the WebSocket blocked, polling still gets the page to success_url', async () => {
     const s = await createSession(rig, { payment_method: 'pix' });
     const page = await rig.browser.newPage();

@@ -181,11 +181,14 @@ form.addEventListener('submit', function (e) {
   S.busy = true;
   button.disabled = true;
   button.textContent = msg('page.processing');
+  // The socket may show the new payment before this answer comes, and the customer may switch away
+  // from it in between: that choice stands. Otherwise the answer's payment is shown.
+  var switchedBefore = S.switched;
   api('/payments', body).then(function (r) {
     S.busy = false;
     if (r.status === 201) {
       var p = r.body.payment;
-      S.switched = null;
+      if (S.switched === switchedBefore) S.switched = null;
       if (p.status === 'denied') { S.shownFailure = p.id; enable(); showFailure(p); }
       else render({ status: r.body.status, payment: p, redirect_url: r.body.redirect_url });
     } else {
