@@ -15,13 +15,13 @@ import { BASE, createSession, type Merchant, newMerchant } from './helpers';
 async function d1Calls(
   path: string,
   init: RequestInit = {},
-): Promise<{ status: number; calls: number; res: Response }> {
+): Promise<{ status: number; calls: number; statements: number; res: Response }> {
   const { db, counter } = countingD1(env.DB);
   const ctx = createExecutionContext();
   const res = await worker.fetch(new Request(`${BASE}${path}`, init), { ...env, DB: db }, ctx);
   await res.arrayBuffer();
   await waitOnExecutionContext(ctx);
-  return { status: res.status, calls: counter.calls, res };
+  return { status: res.status, calls: counter.calls, statements: counter.statements, res };
 }
 
 let m: Merchant;
@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 
 describe('D1 round trips per request', () => {
-  it("create session: one batch (the mode's settings read beside the insert they guard) once the isolate has seen them", async () => {
+  it("create session: one statement (the insert, guarded by the mode's settings version) once the isolate has seen them", async () => {
     await createSession(m.secret_keys.test);
     const create = () =>
       d1Calls('/api/v1/checkout/sessions', {
@@ -45,8 +45,9 @@ describe('D1 round trips per request', () => {
       });
     const made = await create();
     expect(made.status).toBe(201);
-    expect(made.calls).toBe(1);
-    // Changed settings cost the one create that finds them changed a second batch, not a wrong session.
+    expect([made.calls, made.statements]).toEqual([1, 1]);
+    // Changed settings cost the one create that finds them changed a read and a second insert, not a
+    // wrong session.
     await env.DB.prepare(
       "UPDATE merchant_mode_settings SET version = version + 1 WHERE merchant_id = ? AND mode = 'test'",
     )
@@ -54,8 +55,9 @@ describe('D1 round trips per request', () => {
       .run();
     const after = await create();
     expect(after.status).toBe(201);
-    expect(after.calls).toBe(2);
-    expect((await create()).calls).toBe(1);
+    expect([after.calls, after.statements]).toEqual([3, 3]);
+    const next = await create();
+    expect([next.calls, next.statements]).toEqual([1, 1]);
   });
 
   it('first page view: one read (session and its mode settings), nothing in the background', async () => {

@@ -11,8 +11,8 @@ import { type DefaultSettings, withModeDefaults } from './session-defaults';
 
 /**
  * How a create reads a mode's default settings and guards its insert by their version, as plain D1
- * statements (they run in the same batch as the session's insert, which is plain SQL too). Their
- * text is built by drizzle from the tenant filter once per isolate, with placeholders filled per call.
+ * statements (the guard is a condition of the session's insert, which is plain SQL too). Their text
+ * is built by drizzle from the tenant filter once per isolate, with placeholders filled per call.
  */
 const KEYS = [
   'enabledMethods',
@@ -45,13 +45,13 @@ function queries() {
 }
 
 /** The statement that reads a mode's default settings. */
-export function defaultsStatement(d1: D1Database, merchantId: string, mode: Mode): D1PreparedStatement {
+function defaultsStatement(d1: D1Database, merchantId: string, mode: Mode): D1PreparedStatement {
   const { read } = queries();
   return d1.prepare(read.sql).bind(...fillPlaceholders(read.params, { merchantId, mode }));
 }
 
 /** The settings in a row that statement returned. */
-export function defaultsFrom(raw: Record<string, unknown> | undefined): DefaultSettings | undefined {
+function defaultsFrom(raw: Record<string, unknown> | undefined): DefaultSettings | undefined {
   return raw && rowFromDriver<DefaultSettings>(merchantModeSettings, raw, KEYS);
 }
 
@@ -64,7 +64,8 @@ export function settingsAt(merchantId: string, mode: Mode, version: number) {
 /**
  * The default settings each isolate last saw, per merchant and mode. They are never trusted alone:
  * a session made from them is inserted only if their version is still current (features/sessions),
- * and a request they would refuse is checked again against a fresh read. The TTL only bounds memory.
+ * and a request they would refuse is checked again against a fresh read. The TTL bounds memory; a
+ * busy isolate reads them again every ten minutes.
  */
 const seen = new TtlCache<DefaultSettings>(10 * 60_000, 5_000);
 
@@ -72,7 +73,7 @@ export function rememberedDefaults(merchantId: string, mode: Mode): DefaultSetti
   return seen.get(`${merchantId}:${mode}`);
 }
 
-export function rememberDefaults(merchantId: string, mode: Mode, settings: DefaultSettings): void {
+function rememberDefaults(merchantId: string, mode: Mode, settings: DefaultSettings): void {
   seen.set(`${merchantId}:${mode}`, settings);
 }
 

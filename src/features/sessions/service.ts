@@ -7,14 +7,7 @@ import { availableMethods } from '../../domain/offer';
 import { dueAt } from '../../domain/session-state';
 import { newId } from '../../lib/ids';
 import type { MerchantCtx } from '../context';
-import {
-  defaultsFrom,
-  defaultsStatement,
-  readDefaults,
-  rememberDefaults,
-  rememberedDefaults,
-  settingsAt,
-} from '../merchant/defaults-read';
+import { readDefaults, rememberedDefaults, settingsAt } from '../merchant/defaults-read';
 import { type DefaultSettings, withModeDefaults } from '../merchant/session-defaults';
 import { createdRangeAndCursor, toPage } from '../shared/cursor';
 import { resolveSessionInput } from './input';
@@ -27,9 +20,9 @@ const MAX_SETTINGS_ATTEMPTS = 3;
 
 /**
  * Creates an open session with its mode's defaults. The defaults come from the settings this isolate
- * last saw, and the insert is guarded by their version in the same D1 batch that reads the current
- * ones: one round trip when nothing changed, and a session is never made from settings older than the
- * last change (the insert does not happen, and the create starts again from the settings just read).
+ * last saw, and the insert is guarded by their version: one statement when nothing changed, and a
+ * session is never made from settings older than the last change (the insert does not happen; the
+ * settings are read again, and the create starts again from them when they moved).
  */
 export async function createSession({
   ctx,
@@ -59,17 +52,12 @@ export async function createSession({
     }
     const d1 = d1Of(ctx.db);
     const guard = settingsAt(merchantId, ctx.mode, settings.version);
-    const [current, inserted] = await d1.batch([
-      defaultsStatement(d1, merchantId, ctx.mode),
-      // The partial unique index allows one open, pending or paid session per order: the insert
-      // itself is the race-free check.
-      insertWhere(d1, checkoutSessions, row, guard.sql, guard.params),
-    ]);
-    const latest = defaultsFrom(current?.results[0] as Record<string, unknown> | undefined);
-    if (!latest) throw new Error('merchant without settings for its mode');
-    rememberDefaults(merchantId, ctx.mode, latest);
-    if (inserted?.meta.changes === 1) return row;
+    // The partial unique index allows one open, pending or paid session per order: the insert
+    // itself is the race-free check, as the version guard is for the settings.
+    const inserted = await insertWhere(d1, checkoutSessions, row, guard.sql, guard.params).run();
+    if (inserted.meta.changes === 1) return row;
 
+    const latest = await readDefaults(ctx.db, merchantId, ctx.mode);
     if (latest.version !== settings.version) {
       if (++settingsAttempts >= MAX_SETTINGS_ATTEMPTS)
         throw new ApiError('concurrent_update', "This mode's settings are changing; retry.");
