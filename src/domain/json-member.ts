@@ -48,3 +48,44 @@ function skipSpace(s: string, i: number): number {
   while (i < s.length && /\s/.test(s[i] as string)) i += 1;
   return i;
 }
+
+type Frame = { keys: Set<string> | null; key: string | number | undefined };
+
+/**
+ * The path of the first key a JSON object of `json` repeats (`{"amount":1,"amount":2}` gives
+ * ['amount']), or null. JSON.parse keeps the last value without a word, where another reader of the
+ * same text may take the first. Keys are compared as decoded ("\u0061mount" is "amount"). Only called
+ * on text JSON.parse already accepted, so the scan can trust the grammar.
+ */
+export function duplicateKeyPath(json: string): (string | number)[] | null {
+  const frames: Frame[] = [];
+  let expectKey = false;
+  for (let i = 0; i < json.length; ) {
+    const code = json.charCodeAt(i);
+    const top = frames[frames.length - 1];
+    if (code === 0x22) {
+      const end = stringEnd(json, i);
+      if (top?.keys && expectKey) {
+        const raw = json.slice(i + 1, end - 1);
+        const key = raw.includes('\\') ? (JSON.parse(json.slice(i, end)) as string) : raw;
+        if (top.keys.has(key)) return [...frames.slice(0, -1).map((f) => f.key as string | number), key];
+        top.keys.add(key);
+        top.key = key;
+        expectKey = false;
+      }
+      i = end;
+      continue;
+    }
+    if (code === 0x7b || code === 0x5b) {
+      // `{` or `[`: a container, at its place in the one around it.
+      frames.push({ keys: code === 0x7b ? new Set() : null, key: code === 0x5b ? 0 : undefined });
+      expectKey = code === 0x7b;
+    } else if (code === 0x7d || code === 0x5d) frames.pop();
+    else if (code === 0x2c && top) {
+      if (top.keys) expectKey = true;
+      else top.key = (top.key as number) + 1;
+    }
+    i += 1;
+  }
+  return null;
+}

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import * as z from 'zod';
+import { duplicateKeyPath } from '../domain/json-member';
 import { ApiError, type FieldError, fieldError } from './errors';
 
 /** Merchant requests are small; anything larger is refused before it is buffered whole. */
@@ -121,6 +122,11 @@ export function parseJsonText(text: string): unknown {
     throw new ApiError('invalid_json', `The request body is not valid JSON: ${(e as Error).message}`);
   }
   checkText(value, []);
+  const repeated = duplicateKeyPath(text);
+  if (repeated) {
+    const field = fieldPath(repeated);
+    throw fieldError(field, 'duplicate_field', `${field} is given more than once; send each field once.`);
+  }
   return value;
 }
 

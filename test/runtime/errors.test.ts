@@ -174,6 +174,28 @@ describe('text that storage would silently change', () => {
   });
 });
 
+describe('a key given twice', () => {
+  it('refuses an amount given twice with 422 naming it, and makes no session', async () => {
+    const body = '{"amount":100,"currency":"BRL","merchant_order_id":"TWICE-1","amount":100000}';
+    const res = await api('/api/v1/checkout/sessions', m.secret_keys.test, { body });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ field: 'amount', code: 'duplicate_field' }],
+    });
+    const list = await api('/api/v1/checkout/sessions?merchant_order_id=TWICE-1', m.secret_keys.test);
+    expect(((await list.json()) as { data: unknown[] }).data).toEqual([]);
+  });
+
+  it('names a nested key, written once escaped, by its path', async () => {
+    const body =
+      '{"amount":100,"currency":"BRL","merchant_order_id":"TWICE-2","metadata":{"a":"1","\\u0061":"2"}}';
+    const res = await api('/api/v1/checkout/sessions', m.secret_keys.test, { body });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ errors: [{ field: 'metadata.a', code: 'duplicate_field' }] });
+  });
+});
+
 describe('deeply nested bodies', () => {
   it('refuses nesting beyond 32 levels with 400, never a 500', async () => {
     const deep = `{"amount":${'['.repeat(5000)}${']'.repeat(5000)},"currency":"BRL","merchant_order_id":"D-1"}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decimalTextToMinor, decimalToMinor, minorToDecimalLiteral } from '../../src/domain/decimal';
-import { jsonNumberMemberText } from '../../src/domain/json-member';
+import { duplicateKeyPath, jsonNumberMemberText } from '../../src/domain/json-member';
 
 describe('decimalToMinor', () => {
   it.each([
@@ -79,5 +79,23 @@ describe('minorToDecimalLiteral', () => {
     [1500, 'CLP', '1500'],
   ] as const)('%s %s prints %s', (minor, currency, text) => {
     expect(minorToDecimalLiteral(minor, currency)).toBe(text);
+  });
+});
+
+describe('duplicateKeyPath', () => {
+  it.each([
+    ['{"amount":1,"amount":2}', ['amount']],
+    ['{"a":{"b":1,"c":[1,{"d":1,"d":2}]}}', ['a', 'c', 1, 'd']],
+    ['[{"x":1},{"y":1,"y":2}]', [1, 'y']],
+    ['{"\\u0061":1,"a":2}', ['a']],
+    ['{"a":{"k":1},"b":{"k":1}}', null],
+    ['[{"a":1},{"a":2}]', null],
+    ['{"s":"{\\"a\\":1,\\"a\\":2}","t":"a"}', null],
+    ['{"a":"x","b":["a","a"]}', null],
+    ['{}', null],
+    ['"a"', null],
+  ] as const)('%s -> %j', (json, path) => {
+    JSON.parse(json);
+    expect(duplicateKeyPath(json)).toEqual(path);
   });
 });
