@@ -17,6 +17,17 @@ export default defineConfig(async () => {
               miniflare: {
                 // An empty database for migration tests (test/runtime/migrations.test.ts).
                 d1Databases: ['MIGRATION_DB'],
+                // A neighbour Worker that fails outside its own code, as a Worker past its limits does: the
+                // edge's forward to it (test/runtime/edge-forward.test.ts).
+                serviceBindings: { FAILING_WORKER: 'failing-worker' },
+                workers: [
+                  {
+                    name: 'failing-worker',
+                    modules: true,
+                    compatibilityDate: '2025-01-01',
+                    script: "export default { fetch() { throw new Error('exceeded its limits'); } };",
+                  },
+                ],
                 bindings: {
                   TEST_MIGRATIONS: migrations,
                   ADMIN_TOKEN: TEST_ADMIN_TOKEN,

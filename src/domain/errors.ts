@@ -35,6 +35,7 @@ export const ERROR_TITLES = {
   amount_insufficient: 'Less than the charge arrived',
   refund_exceeds_refundable: 'The refund is more than what is left to refund',
   internal_error: 'Something went wrong on our side',
+  service_unavailable: 'This part of Borda is briefly unavailable',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_TITLES;

@@ -35,6 +35,7 @@ const STATUS = {
   amount_insufficient: 409,
   refund_exceeds_refundable: 422,
   internal_error: 500,
+  service_unavailable: 503,
 } as const satisfies Record<ErrorCode, number>;
 
 /** Every code with its status and title, as the problem documents and the reference page show them. */

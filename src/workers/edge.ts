@@ -4,6 +4,7 @@ import '../checkout/live-source';
 import { buildApp } from '../http/app';
 import type { CronEntrypoint } from './core';
 import { edgePart } from './edge-part';
+import { forward } from './forward';
 import { ownerOf } from './owner';
 
 /** What the edge Worker is bound to beyond the shared bindings (wrangler.toml). */
@@ -19,9 +20,9 @@ export default {
   fetch(request, env, ctx) {
     switch (ownerOf(new URL(request.url).pathname)) {
       case 'control':
-        return env.CONTROL.fetch(request);
+        return forward(env.CONTROL, request, 'control', env.PUBLIC_BASE_URL);
       case 'core':
-        return env.CORE.fetch(request);
+        return forward(env.CORE, request, 'core', env.PUBLIC_BASE_URL);
       default:
         return app.fetch(request, env, ctx);
     }
