@@ -19,10 +19,10 @@ export async function forward(
   worker: WorkerName,
   publicBaseUrl: string | undefined,
 ): Promise<Response> {
-  const url = new URL(request.url);
   try {
     return await to.fetch(request);
   } catch (err) {
+    const url = new URL(request.url);
     const id = newId('req', 16);
     // Never the error's text: it might hold request data. The request id ties the log to the reply.
     console.error(
