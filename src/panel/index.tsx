@@ -103,4 +103,8 @@ export const panelRoutes = new Hono<PanelEnv>()
   // Registered after the sign-in, invite and team routes, which answer first; scopedRoutes 404s any
   // mode but test and live (a plain :mode keeps the route table's parameter names simple).
   .use('/:mode/*', requirePanelSession)
-  .route('/:mode', scopedRoutes);
+  .route('/:mode', scopedRoutes)
+  // Last: a path no page answers is a page too (a signed-out visitor under a mode was sent to sign in).
+  .all('*', (c) => {
+    throw new ApiError('not_found', `There is no page at ${new URL(c.req.url).pathname}.`);
+  });

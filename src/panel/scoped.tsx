@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { ApiError } from '../domain/errors';
 import type { Mode } from '../domain/tenant';
 import type { PanelEnv } from './context';
 import { developerRoutes } from './developer-routes';
@@ -14,7 +15,8 @@ import { webhookRoutes } from './webhook-routes';
 export const scopedRoutes = new Hono<PanelEnv>()
   .use(async (c, next) => {
     const mode = c.req.param('mode' as never) as string | undefined;
-    if (mode !== 'test' && mode !== 'live') return c.notFound();
+    if (mode !== 'test' && mode !== 'live')
+      throw new ApiError('not_found', `There is no page at ${new URL(c.req.url).pathname}.`);
     c.set('mode', mode as Mode);
     await next();
   })

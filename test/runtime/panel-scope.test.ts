@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/ids';
 import { CUSTOMER, card, pay } from './client-helpers';
 import { api, call, createSession, type Merchant, newMerchant } from './helpers';
-import { type PanelClient, signedIn } from './panel-helpers';
+import { PanelClient, signedIn } from './panel-helpers';
 import { paidPayment } from './refund-helpers';
 import { insertEvent } from './webhook-helpers';
 
@@ -508,5 +508,26 @@ describe('panel: key roll with an overlap', () => {
     expect((await api('/api/v1/merchant', first.key)).status).toBe(401);
     expect((await api('/api/v1/merchant', second.key)).status).toBe(200);
     expect((await api('/api/v1/merchant', m.secret_keys.live)).status).toBe(200);
+  });
+});
+
+describe('panel: a path no page answers', () => {
+  it.each([
+    '/dashboard/test/no-such-page',
+    '/dashboard/test/payments/cs_test_nope/refunds/x',
+    '/dashboard/staging/payments',
+    '/dashboard/no-such-page',
+  ])('%s is a 404 page with a way back, for the signed in', async (path) => {
+    const { res, html } = await owner.page(path);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(html).toContain('<h1>Not found</h1>');
+    expect(html).toContain('href="/dashboard"');
+  });
+
+  it('sends the signed-out to sign in rather than saying what exists', async () => {
+    const res = await new PanelClient().request('/dashboard/test/no-such-page');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/^\/dashboard\/login/);
   });
 });
