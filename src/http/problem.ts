@@ -19,16 +19,31 @@ export function problemBody(err: ApiError, requestId: string, baseUrl: string, i
 }
 
 export function problemResponse(c: Context, err: ApiError): Response {
-  const body = problemBody(err, c.get('requestId') ?? 'unknown', baseUrlOf(c), new URL(c.req.url).pathname);
-  const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
+  return problemAnswer(err, c.get('requestId') ?? 'unknown', baseUrlOf(c), new URL(c.req.url).pathname);
+}
+
+/** The problem document as a response, for callers without a request context; `headers` are added. */
+export function problemAnswer(
+  err: ApiError,
+  requestId: string,
+  baseUrl: string,
+  instance: string,
+  headers: Record<string, string> = {},
+): Response {
+  const all: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE, ...headers };
   if (err.code === 'authentication_required' || err.code === 'invalid_api_key') {
-    headers['www-authenticate'] = 'Bearer realm="borda"';
+    all['www-authenticate'] = 'Bearer realm="borda"';
   }
-  return new Response(JSON.stringify(body), { status: statusOf(err), headers });
+  const body = problemBody(err, requestId, baseUrl, instance);
+  return new Response(JSON.stringify(body), { status: statusOf(err), headers: all });
 }
 
 /** The public origin: PUBLIC_BASE_URL when configured, else the origin the request came in on. */
 export function baseUrlOf(c: Context): string {
-  const configured = c.get('platform')?.config.publicBaseUrl;
-  return configured ? configured.replace(/\/+$/, '') : new URL(c.req.url).origin;
+  return publicBaseUrl(c.get('platform')?.config.publicBaseUrl, c.req.url);
+}
+
+/** PUBLIC_BASE_URL without its trailing slashes when set, else the origin of `requestUrl`. */
+export function publicBaseUrl(configured: string | undefined, requestUrl: string): string {
+  return configured ? configured.replace(/\/+$/, '') : new URL(requestUrl).origin;
 }

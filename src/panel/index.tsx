@@ -12,7 +12,7 @@ import { panelAuthRoutes } from './auth/routes';
 import { totpSignInRoutes } from './auth/totp-routes';
 import type { PanelEnv } from './context';
 import { render } from './render';
-import { scopedRoutes } from './scoped';
+import { noPageAt, scopedRoutes } from './scoped';
 import { ErrorPage } from './views/auth-pages';
 import { Shell } from './views/layout';
 import { AuditPage, UsersPage } from './views/team';
@@ -106,5 +106,5 @@ export const panelRoutes = new Hono<PanelEnv>()
   .route('/:mode', scopedRoutes)
   // Last: a path no page answers is a page too (a signed-out visitor under a mode was sent to sign in).
   .all('*', (c) => {
-    throw new ApiError('not_found', `There is no page at ${new URL(c.req.url).pathname}.`);
+    throw noPageAt(c.req.url);
   });

@@ -1,5 +1,5 @@
 import { ApiError } from '../domain/errors';
-import { PROBLEM_CONTENT_TYPE, problemBody } from '../http/problem';
+import { problemAnswer, publicBaseUrl } from '../http/problem';
 import { newId } from '../lib/ids';
 import type { WorkerName } from './owner';
 
@@ -17,31 +17,31 @@ export async function forward(
   to: Fetcher,
   request: Request,
   worker: WorkerName,
-  publicBaseUrl: string | undefined,
+  configuredBase: string | undefined,
 ): Promise<Response> {
   try {
     return await to.fetch(request);
   } catch (err) {
-    const url = new URL(request.url);
     const id = newId('req', 16);
     // Never the error's text: it might hold request data. The request id ties the log to the reply.
     console.error(
       `request ${id} to the ${worker} Worker failed: ${err instanceof Error ? err.name : 'unknown'}`,
     );
-    const base = publicBaseUrl ? publicBaseUrl.replace(/\/+$/, '') : url.origin;
     const problem = new ApiError(
       'service_unavailable',
       `Retry in ${RETRY_AFTER_SECONDS} seconds. Reference ${id} when contacting support.`,
     );
-    return new Response(JSON.stringify(problemBody(problem, id, base, url.pathname)), {
-      status: 503,
-      headers: {
-        'content-type': PROBLEM_CONTENT_TYPE,
+    return problemAnswer(
+      problem,
+      id,
+      publicBaseUrl(configuredBase, request.url),
+      new URL(request.url).pathname,
+      {
         'retry-after': String(RETRY_AFTER_SECONDS),
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
         'x-request-id': id,
       },
-    });
+    );
   }
 }
